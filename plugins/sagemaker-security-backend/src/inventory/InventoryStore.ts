@@ -1,0 +1,113 @@
+/**
+ * Storage of the collected inventory: scan runs, SageMaker resources and related facts.
+ * One knex implementation: `DatabaseInventoryStore`.
+ */
+import type {
+  CollectionError,
+  FactKind,
+  FactLookup,
+  RelatedFact,
+  ResourceType,
+  SageMakerResource,
+  ScanStatus,
+} from '@mlsec/plugin-sagemaker-security-common';
+
+/** One account and region of a scan; the unit of work of a scheduled task. */
+export interface ScanTarget {
+  accountId: string;
+  region: string;
+}
+
+export interface ScanTargetProgress extends ScanTarget {
+  status: 'pending' | 'running' | 'succeeded' | 'partial' | 'failed';
+  resourceCount: number;
+  errorCount: number;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Summary of what failed (no credentials, ever). */
+  errors: CollectionError[];
+}
+
+export interface ScanRun {
+  id: string;
+  trigger: 'schedule' | 'manual' | 'startup';
+  requestedBy?: string;
+  status: ScanStatus;
+  startedAt: string;
+  finishedAt?: string;
+  targets: ScanTargetProgress[];
+  /** AWS calls made, by IAM action; for progress and the benchmark. */
+  callCounts?: Record<string, number>;
+}
+
+/** A resource as stored: the latest collected state, plus when it was seen and deleted. */
+export interface StoredResource extends SageMakerResource {
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** Set when a complete listing of its type no longer returned it. */
+  deletedAt?: string;
+}
+
+export interface ResourceQuery {
+  types?: ResourceType[];
+  accountId?: string;
+  region?: string;
+  arns?: string[];
+  /** Every pair must match the resource's tags. */
+  tags?: Array<{ key: string; value: string }>;
+  includeDeleted?: boolean;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+  /** Page size; default 500. */
+  limit?: number;
+}
+
+export interface InventoryStore {
+  createScan(input: {
+    trigger: ScanRun['trigger'];
+    requestedBy?: string;
+    targets: ScanTarget[];
+  }): Promise<ScanRun>;
+  updateScanTarget(
+    scanId: string,
+    target: ScanTarget,
+    patch: Partial<Omit<ScanTargetProgress, 'accountId' | 'region'>>,
+  ): Promise<void>;
+  finishScan(scanId: string, status: ScanStatus, callCounts?: Record<string, number>): Promise<void>;
+  getScan(scanId: string): Promise<ScanRun | undefined>;
+  /** The newest scan, optionally only among the given statuses. */
+  getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined>;
+
+  /** Inserts or updates resources (by ARN); unchanged rows are not rewritten. */
+  upsertResources(resources: SageMakerResource[], seenAt: string): Promise<void>;
+  /**
+   * Marks resources of the given types in a target deleted when they were not seen since
+   * `seenAt`. Called only after a complete listing of those types succeeded.
+   */
+  markDeleted(
+    target: ScanTarget,
+    types: ResourceType[],
+    notSeenSince: string,
+    deletedAt: string,
+  ): Promise<number>;
+  getResource(arn: string): Promise<StoredResource | undefined>;
+  listResources(
+    query: ResourceQuery,
+  ): Promise<{ items: StoredResource[]; nextCursor?: string }>;
+  /** Names of jobs of a type that are stored in a terminal state (never described again). */
+  getCompletedJobNames(
+    target: ScanTarget,
+    type: ResourceType,
+  ): Promise<Set<string>>;
+
+  /** Inserts or updates facts (by kind, account, region, key); unchanged rows are not rewritten. */
+  upsertFacts(facts: RelatedFact[], seenAt: string): Promise<void>;
+  getFact<K extends FactKind>(
+    kind: K,
+    accountId: string,
+    region: string,
+    key: string,
+  ): Promise<RelatedFact<K> | undefined>;
+  /** Loads the facts of the given accounts into memory for the check engine. */
+  loadFacts(accountIds: string[]): Promise<FactLookup>;
+}

@@ -1,0 +1,112 @@
+/**
+ * The format of a recorded AWS estate, answered by the in-process AWS simulator
+ * (`AwsSimulator`). The demo estate under `examples/demo-estate/` and the benchmark's
+ * synthetic estate use it. Shapes are the AWS API's own (SDK v3 output field names);
+ * policy documents are JSON strings exactly as AWS returns them (IAM: URL-encoded).
+ */
+import type { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+
+export interface EstateSageMakerResource {
+  /** The Describe* response (e.g. DescribeNotebookInstanceOutput), dates as ISO strings. */
+  description: Record<string, unknown>;
+  tags?: Record<string, string>;
+}
+
+export interface EstateKmsKey {
+  /** KMS DescribeKey `KeyMetadata` (KeyId, Arn, KeyManager, KeyState, Enabled, ...). */
+  metadata: Record<string, unknown>;
+  rotationEnabled?: boolean;
+  /** Key policy JSON string. */
+  policy?: string;
+  /** Alias names pointing at this key, e.g. `alias/ml-data`. */
+  aliases?: string[];
+}
+
+export interface EstateTrail {
+  /** CloudTrail `Trail` (Name, TrailARN, HomeRegion, IsMultiRegionTrail, ...). */
+  trail: Record<string, unknown>;
+  /** GetTrailStatus output (IsLogging, ...). */
+  status: Record<string, unknown>;
+  /** GetEventSelectors output (EventSelectors / AdvancedEventSelectors). */
+  eventSelectors?: Record<string, unknown>;
+}
+
+export interface EstateRegion {
+  region: string;
+  /** The region is not enabled for the account (every call fails with an opt-in error). */
+  disabled?: boolean;
+  sagemaker: Partial<Record<ResourceType, EstateSageMakerResource[]>>;
+  /** EC2 `SecurityGroup`, `Subnet`, `RouteTable`, `VpcEndpoint` shapes. */
+  securityGroups?: Array<Record<string, unknown>>;
+  subnets?: Array<Record<string, unknown>>;
+  routeTables?: Array<Record<string, unknown>>;
+  vpcEndpoints?: Array<Record<string, unknown>>;
+  kmsKeys?: EstateKmsKey[];
+  trails?: EstateTrail[];
+  /** CloudWatch `MetricAlarm` shapes. */
+  alarms?: Array<Record<string, unknown>>;
+  /** CloudWatch Logs `LogGroup` shapes. */
+  logGroups?: Array<Record<string, unknown>>;
+}
+
+export interface EstateRole {
+  /** IAM `Role` (RoleName, Arn, AssumeRolePolicyDocument URL-encoded, PermissionsBoundary, RoleLastUsed...). */
+  role: Record<string, unknown>;
+  attachedPolicyArns?: string[];
+  /** Inline policy name → URL-encoded policy document. */
+  inlinePolicies?: Record<string, string>;
+}
+
+export interface EstateManagedPolicy {
+  arn: string;
+  name: string;
+  defaultVersionId: string;
+  /** URL-encoded policy document of the default version. */
+  document: string;
+}
+
+export interface EstateBucket {
+  name: string;
+  region: string;
+  /** GetBucketEncryption `ServerSideEncryptionConfiguration`; null = none configured. */
+  encryption?: Record<string, unknown> | null;
+  /** Bucket policy JSON string; null = no policy. */
+  policy?: string | null;
+  /** GetPublicAccessBlock `PublicAccessBlockConfiguration`; null = none. */
+  publicAccessBlock?: Record<string, unknown> | null;
+}
+
+/** A call the simulator answers with an error instead of data. */
+export interface EstateFault {
+  /** IAM action of the call, e.g. `iam:GetRolePolicy`, `kms:GetKeyRotationStatus`. */
+  action: string;
+  /** Only for this target (ARN, name or ID in the request); all targets when absent. */
+  target?: string;
+  region?: string;
+  error:
+    | 'AccessDenied'
+    | 'Throttling'
+    | 'InternalError'
+    | 'NotFound'
+    | 'MalformedResponse';
+  /** Fail only the first N matching calls (then answer normally); always when absent. */
+  times?: number;
+}
+
+export interface EstateAccount {
+  accountId: string;
+  /** Role assumption into this account fails (credentials cannot be obtained). */
+  assumeRoleFails?: boolean;
+  regions: EstateRegion[];
+  roles?: EstateRole[];
+  /** Customer-managed and AWS-managed policies referenced by roles. */
+  managedPolicies?: EstateManagedPolicy[];
+  buckets?: EstateBucket[];
+  faults?: EstateFault[];
+}
+
+export interface Estate {
+  /** Free text shown in logs, e.g. `Acme ML demo estate`. */
+  name: string;
+  accounts: EstateAccount[];
+}

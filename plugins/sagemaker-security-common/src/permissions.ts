@@ -1,0 +1,38 @@
+import {
+  createPermission,
+  RESOURCE_TYPE_CATALOG_ENTITY,
+} from '@backstage/plugin-permission-common';
+
+/** Read the security scorecard of a catalog entity (resource permission on entities). */
+export const scorecardReadPermission = createPermission({
+  name: 'sagemaker-security.scorecard.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** Start a scan of the AWS estate. */
+export const scanRunPermission = createPermission({
+  name: 'sagemaker-security.scan.run',
+  attributes: {},
+});
+
+/** Waive a check for resources of a catalog entity (resource permission on entities). */
+export const waiverCreatePermission = createPermission({
+  name: 'sagemaker-security.waiver.create',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** Revoke a waiver on a catalog entity (resource permission on entities). */
+export const waiverRevokePermission = createPermission({
+  name: 'sagemaker-security.waiver.revoke',
+  attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+export const sagemakerSecurityPermissions = [
+  scorecardReadPermission,
+  scanRunPermission,
+  waiverCreatePermission,
+  waiverRevokePermission,
+];

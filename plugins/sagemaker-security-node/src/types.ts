@@ -1,0 +1,35 @@
+import {
+  CheckMetadata,
+  CheckOutcome,
+  FactLookup,
+  ResourceType,
+  SageMakerResource,
+} from '@mlsec/plugin-sagemaker-security-common';
+
+/** Other long-lived resources of the same scan (jobs are not indexed here). */
+export interface ResourceLookup {
+  get(
+    type: ResourceType,
+    accountId: string,
+    region: string,
+    name: string,
+  ): SageMakerResource | undefined;
+  list(type: ResourceType, accountId: string, region: string): SageMakerResource[];
+}
+
+export interface CheckContext {
+  resource: SageMakerResource;
+  facts: FactLookup;
+  resources: ResourceLookup;
+  /**
+   * `live`: a scan of deployed resources. `iac`: pre-deploy validation of
+   * infrastructure code, where checks with `requiresLiveData` are not run and facts
+   * that the code does not declare are absent rather than unreadable.
+   */
+  mode: 'live' | 'iac';
+}
+
+/** A check: data plus one pure function over the inventory. */
+export interface SecurityCheck extends CheckMetadata {
+  evaluate(context: CheckContext): CheckOutcome;
+}
