@@ -1,11 +1,7 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The demo portal's backend: Backstage's new backend system with the catalog,
+ * scaffolder, guest auth, the permission framework and the SageMaker security plugins.
  */
-
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
@@ -13,60 +9,37 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// scaffolder plugin
+// scaffolder, with the pre-deploy validation action
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
-  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+  import('@mlsec/plugin-scaffolder-backend-module-sagemaker-security'),
 );
 
-// techdocs plugin
-backend.add(import('@backstage/plugin-techdocs-backend'));
-
-// auth plugin
+// auth: guest sign-in for the demo
 backend.add(import('@backstage/plugin-auth-backend'));
-// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// See https://backstage.io/docs/auth/guest/provider
 
-// catalog plugin
+// catalog, with SageMaker resources as entities
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
-
-// See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@mlsec/plugin-catalog-backend-module-sagemaker'));
 
-// permission plugin
+// permission framework (enabled in app-config); the demo allows everything
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
 backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
-// search plugin
-backend.add(import('@backstage/plugin-search-backend'));
-
-// search engine
-// See https://backstage.io/docs/features/search/search-engines
-backend.add(import('@backstage/plugin-search-backend-module-pg'));
-
-// search collators
-backend.add(import('@backstage/plugin-search-backend-module-catalog'));
-backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
-
-// kubernetes plugin
-backend.add(import('@backstage/plugin-kubernetes-backend'));
-
-// user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
-// notifications and signals plugins
-backend.add(import('@backstage/plugin-notifications-backend'));
-backend.add(import('@backstage/plugin-signals-backend'));
+// SageMaker security scorecards
+backend.add(import('@mlsec/plugin-sagemaker-security-backend'));
 
-// mcp actions plugin
+// actions for AI agents over MCP
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

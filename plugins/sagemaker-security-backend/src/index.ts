@@ -1,0 +1,6 @@
+/**
+ * The SageMaker security backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { sagemakerSecurityPlugin as default } from './plugin';
