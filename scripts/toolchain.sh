@@ -30,7 +30,7 @@ if [ "$(node_major)" -lt "$NODE_MAJOR_WANTED" ]; then
   node_home="$TOOLCHAIN_DIR/node_modules/$node_pkg"
   if [ ! -x "$node_home/bin/node" ]; then
     log "Node $(node --version 2>/dev/null || echo none) found; installing Node $NODE_MAJOR_WANTED from the npm registry into .toolchain/"
-    npm install --prefix "$TOOLCHAIN_DIR" --no-save --no-package-lock --ignore-scripts \
+    npm install --prefix "$TOOLCHAIN_DIR" --no-package-lock --ignore-scripts \
       "$node_pkg@$NODE_MAJOR_WANTED" >&2 || die "could not install $node_pkg@$NODE_MAJOR_WANTED from the npm registry"
   fi
   export PATH="$node_home/bin:$PATH"
@@ -49,7 +49,7 @@ if ! command -v yarn >/dev/null 2>&1 || [ "$(cd "$TOOLCHAIN_DIR/.." && yarn_majo
   yarn_bin="$TOOLCHAIN_DIR/node_modules/@yarnpkg/cli-dist/bin/yarn.js"
   if [ ! -f "$yarn_bin" ]; then
     log "installing the yarn 4 launcher from the npm registry into .toolchain/"
-    npm install --prefix "$TOOLCHAIN_DIR" --no-save --no-package-lock --ignore-scripts \
+    npm install --prefix "$TOOLCHAIN_DIR" --no-package-lock --ignore-scripts \
       "@yarnpkg/cli-dist@4" >&2 || die "could not install @yarnpkg/cli-dist@4 from the npm registry"
   fi
   mkdir -p "$TOOLCHAIN_DIR/bin"
