@@ -26,6 +26,8 @@ export interface ScanTargetProgress extends ScanTarget {
   finishedAt?: string;
   /** Summary of what failed (no credentials, ever). */
   errors: CollectionError[];
+  /** AWS calls made for this target, by IAM action. */
+  callCounts?: Record<string, number>;
 }
 
 export interface ScanRun {
@@ -73,13 +75,20 @@ export interface InventoryStore {
     target: ScanTarget,
     patch: Partial<Omit<ScanTargetProgress, 'accountId' | 'region'>>,
   ): Promise<void>;
-  finishScan(scanId: string, status: ScanStatus, callCounts?: Record<string, number>): Promise<void>;
+  finishScan(
+    scanId: string,
+    status: ScanStatus,
+    callCounts?: Record<string, number>,
+  ): Promise<void>;
   getScan(scanId: string): Promise<ScanRun | undefined>;
   /** The newest scan, optionally only among the given statuses. */
   getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined>;
 
   /** Inserts or updates resources (by ARN); unchanged rows are not rewritten. */
-  upsertResources(resources: SageMakerResource[], seenAt: string): Promise<void>;
+  upsertResources(
+    resources: SageMakerResource[],
+    seenAt: string,
+  ): Promise<void>;
   /**
    * Marks resources of the given types in a target deleted when they were not seen since
    * `seenAt`. Called only after a complete listing of those types succeeded.
@@ -89,6 +98,10 @@ export interface InventoryStore {
     types: ResourceType[],
     notSeenSince: string,
     deletedAt: string,
+    options?: {
+      /** Only resources created after this time (the listing's look-back window). */
+      createdAfter?: string;
+    },
   ): Promise<number>;
   getResource(arn: string): Promise<StoredResource | undefined>;
   listResources(
@@ -110,4 +123,26 @@ export interface InventoryStore {
   ): Promise<RelatedFact<K> | undefined>;
   /** Loads the facts of the given accounts into memory for the check engine. */
   loadFacts(accountIds: string[]): Promise<FactLookup>;
+}
+
+/**
+ * What the collector and the scan service need beyond {@link InventoryStore}:
+ * work sharing between replicas and cheap re-listing of unchanged resources.
+ */
+export interface ScanningInventoryStore extends InventoryStore {
+  /**
+   * Finishes a scan that is still queued or running; false when another
+   * worker finished it first (so only one announces the result).
+   */
+  completeScan(
+    scanId: string,
+    status: ScanStatus,
+    callCounts?: Record<string, number>,
+  ): Promise<boolean>;
+  /** Moves a target from pending to running; false when another worker has it. */
+  claimScanTarget(scanId: string, target: ScanTarget): Promise<boolean>;
+  /** Scans, newest first, in which this target still waits to be collected. */
+  findScansWithPendingTarget(target: ScanTarget): Promise<string[]>;
+  /** Records that unchanged resources were listed again (only `last_seen_at` moves). */
+  touchResources(arns: string[], seenAt: string): Promise<void>;
 }

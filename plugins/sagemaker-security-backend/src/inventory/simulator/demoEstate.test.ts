@@ -555,7 +555,6 @@ describe('demo catalog', () => {
       ...org,
       ...systemsFile,
       ...services,
-      ...loadEntities('entities.yaml'),
     ];
     for (const entity of entities) {
       validateEnvelope(entity);

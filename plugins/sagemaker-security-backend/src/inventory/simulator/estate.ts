@@ -3,11 +3,17 @@
  * (`AwsSimulator`). The demo estate under `examples/demo-estate/` and the benchmark's
  * synthetic estate use it. Shapes are the AWS API's own (SDK v3 output field names);
  * policy documents are JSON strings exactly as AWS returns them (IAM: URL-encoded).
+ * For hand-written estates a policy document may also be given as an object: the
+ * simulator then answers with the string AWS would send (URL-encoded for IAM).
  */
 import type { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
 
 export interface EstateSageMakerResource {
-  /** The Describe* response (e.g. DescribeNotebookInstanceOutput), dates as ISO strings. */
+  /**
+   * The Describe* response (e.g. DescribeNotebookInstanceOutput), dates as ISO strings.
+   * A model package group's resource policy (GetModelPackageGroupPolicy) goes in
+   * `ResourcePolicy`, as the collector stores it; absent means no policy.
+   */
   description: Record<string, unknown>;
   tags?: Record<string, string>;
 }

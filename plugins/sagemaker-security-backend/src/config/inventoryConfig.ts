@@ -1,0 +1,217 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** Services whose endpoint can be overridden (`sagemakerSecurity.aws.endpoints`). */
+export const ENDPOINT_SERVICES = [
+  'sagemaker',
+  'iam',
+  'kms',
+  's3',
+  'ec2',
+  'cloudtrail',
+  'cloudwatch',
+  'logs',
+  'sts',
+] as const;
+export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
+
+export interface InventoryConfig {
+  /** Accounts and regions to scan; empty when none are configured. */
+  targets: Array<{ accountId: string; region: string }>;
+  /** Path of a recorded estate scanned through the AWS simulator. */
+  demoEstate?: string;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Undefined: scan at start-up only when no scan has completed yet. */
+  scanOnStartup?: boolean;
+  jobLookbackDays: number | 'all';
+  concurrency: { perServiceRegion: number; regions: number };
+  aws: {
+    maxAttempts: number;
+    endpoints: Partial<Record<EndpointService, string>>;
+  };
+}
+
+const ROOT = 'sagemakerSecurity';
+const ACCOUNT_ID = /^\d{12}$/;
+/** e.g. us-east-1, us-gov-west-1, eu-central-2, cn-north-1. */
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+
+export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 1 },
+  timeout: { hours: 1 },
+};
+
+function fail(key: string, message: string): never {
+  throw new InputError(`Invalid config at '${ROOT}.${key}': ${message}`);
+}
+
+function readRegion(value: string, key: string): string {
+  if (!REGION.test(value)) {
+    fail(key, `'${value}' is not an AWS region name (e.g. 'us-east-1')`);
+  }
+  return value;
+}
+
+function readPositiveInt(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptionalNumber(key);
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    fail(key, `expected a positive integer, got ${value}`);
+  }
+  return value;
+}
+
+function readTargets(config: Config): InventoryConfig['targets'] {
+  const defaults = (config.getOptionalStringArray('regions') ?? []).map(
+    (region, i) => readRegion(region, `regions[${i}]`),
+  );
+  const targets: InventoryConfig['targets'] = [];
+  const seen = new Set<string>();
+  (config.getOptionalConfigArray('accounts') ?? []).forEach((account, i) => {
+    const accountId = account.getString('accountId');
+    if (!ACCOUNT_ID.test(accountId)) {
+      fail(
+        `accounts[${i}].accountId`,
+        `'${accountId}' is not a 12-digit account ID`,
+      );
+    }
+    if (seen.has(accountId)) {
+      fail(`accounts[${i}].accountId`, `account ${accountId} is listed twice`);
+    }
+    seen.add(accountId);
+    const own = account.getOptionalStringArray('regions');
+    const regions = own
+      ? own.map((r, j) => readRegion(r, `accounts[${i}].regions[${j}]`))
+      : defaults;
+    if (regions.length === 0) {
+      fail(
+        `accounts[${i}].regions`,
+        `account ${accountId} has no regions; set it or '${ROOT}.regions'`,
+      );
+    }
+    for (const region of new Set(regions)) targets.push({ accountId, region });
+  });
+  return targets;
+}
+
+function readSchedule(config: Config): SchedulerServiceTaskScheduleDefinition {
+  if (!config.has('schedule')) return DEFAULT_SCHEDULE;
+  let schedule: SchedulerServiceTaskScheduleDefinition;
+  try {
+    schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      config.getConfig('schedule'),
+    );
+  } catch (error) {
+    return fail('schedule', (error as Error).message);
+  }
+  const { frequency } = schedule;
+  // The scheduler only parses a cron expression when the task first runs.
+  if ('cron' in frequency && !/^\S+( \S+){4,5}$/.test(frequency.cron.trim())) {
+    fail(
+      'schedule.frequency.cron',
+      `'${frequency.cron}' is not a cron expression`,
+    );
+  }
+  return schedule;
+}
+
+function readLookback(config: Config): number | 'all' {
+  const value = config.getOptional('jobLookbackDays');
+  if (value === undefined) return 30;
+  if (value === 'all') return 'all';
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    return fail(
+      'jobLookbackDays',
+      `expected a positive number of days or 'all', got ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return value;
+}
+
+function readEndpoints(config: Config): InventoryConfig['aws']['endpoints'] {
+  const endpoints: InventoryConfig['aws']['endpoints'] = {};
+  const section = config.getOptionalConfig('aws.endpoints');
+  if (!section) return endpoints;
+  for (const key of section.keys()) {
+    if (!(ENDPOINT_SERVICES as readonly string[]).includes(key)) {
+      fail(
+        `aws.endpoints.${key}`,
+        `unknown service; expected one of ${ENDPOINT_SERVICES.join(', ')}`,
+      );
+    }
+    const value = section.getString(key);
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return fail(`aws.endpoints.${key}`, `'${value}' is not a URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      fail(`aws.endpoints.${key}`, `'${value}' must be an http(s) URL`);
+    }
+    endpoints[key as EndpointService] = value;
+  }
+  return endpoints;
+}
+
+/** Reads and validates `sagemakerSecurity`; errors name the offending key. */
+export function readInventoryConfig(root: Config): InventoryConfig {
+  const config = root.getOptionalConfig(ROOT);
+  if (!config) {
+    return {
+      targets: [],
+      schedule: DEFAULT_SCHEDULE,
+      jobLookbackDays: 30,
+      concurrency: { perServiceRegion: 4, regions: 2 },
+      aws: { maxAttempts: 8, endpoints: {} },
+    };
+  }
+  return {
+    targets: readTargets(config),
+    demoEstate: config.getOptionalString('demoEstate'),
+    schedule: readSchedule(config),
+    scanOnStartup: config.getOptionalBoolean('scanOnStartup'),
+    jobLookbackDays: readLookback(config),
+    concurrency: {
+      perServiceRegion: readPositiveInt(
+        config,
+        'concurrency.perServiceRegion',
+        4,
+      ),
+      regions: readPositiveInt(config, 'concurrency.regions', 2),
+    },
+    aws: {
+      maxAttempts: readPositiveInt(config, 'aws.maxAttempts', 8),
+      endpoints: readEndpoints(config),
+    },
+  };
+}
+
+/** Fails when a configured account is not in the estate the simulator answers from. */
+export function assertAccountsKnown(
+  config: InventoryConfig,
+  knownAccountIds: string[],
+): void {
+  const known = new Set(knownAccountIds);
+  const unknown = [...new Set(config.targets.map(t => t.accountId))].filter(
+    id => !known.has(id),
+  );
+  if (unknown.length > 0) {
+    fail(
+      'accounts',
+      `unknown account(s) ${unknown.join(', ')}: not in the estate '${
+        config.demoEstate
+      }'`,
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ACCOUNT, fullEstate, REGION } from '../__testUtils__/fullEstate';
+import { databaseOf, sqliteMemory } from '../__testUtils__/harness';
+import { createInventory } from '../scan/createInventory';
+import { AwsSimulator } from '../simulator/AwsSimulator';
+import { AWS_SERVICES } from './actions';
+import type { ClientCustomizer } from './clients';
+
+const ENDPOINT = 'http://localhost:4566';
+
+async function scanCapturing(endpoints: Record<string, string>) {
+  const simulator = new AwsSimulator(fullEstate());
+  const requests: Array<{
+    service: string;
+    hostname: string;
+    port?: number;
+    path: string;
+    auth: string;
+  }> = [];
+  // Sees each signed request just before the simulator answers it.
+  const capture: ClientCustomizer = (client, info) => {
+    client.middlewareStack.add(
+      (next: any) => async (args: any) => {
+        const { hostname, port, path, headers } = args.request;
+        requests.push({
+          service: info.service,
+          hostname,
+          port,
+          path,
+          auth: headers.authorization,
+        });
+        return next(args);
+      },
+      { step: 'deserialize', priority: 'high', name: 'capture' },
+    );
+    simulator.attach(client, info);
+  };
+  const inventory = await createInventory({
+    config: new ConfigReader({
+      aws: {
+        accounts: [
+          {
+            accountId: ACCOUNT,
+            accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+            secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+          },
+        ],
+      },
+      sagemakerSecurity: {
+        scanOnStartup: false,
+        accounts: [{ accountId: ACCOUNT, regions: [REGION] }],
+        aws: {
+          endpoints,
+        },
+      },
+    }),
+    logger: mockServices.logger.mock(),
+    database: databaseOf(sqliteMemory()),
+    clientOptions: { customizeClient: capture },
+  });
+  const run = await inventory.scans.triggerScan({ trigger: 'manual' });
+  const scan = await inventory.scans.waitForScan(run.id);
+  return { scan, requests };
+}
+
+describe('AWS clients', () => {
+  it('builds every client against the endpoint override, with static credentials', async () => {
+    const { scan, requests } = await scanCapturing(
+      Object.fromEntries(AWS_SERVICES.map(s => [s, ENDPOINT])),
+    );
+    expect(scan?.status).toBe('succeeded');
+    expect(new Set(requests.map(r => r.service))).toEqual(
+      new Set(AWS_SERVICES),
+    );
+    for (const request of requests) {
+      expect(request).toMatchObject({ hostname: 'localhost', port: 4566 });
+      expect(request.auth).toContain('Credential=AKIAIOSFODNN7EXAMPLE/');
+    }
+    // Path-style S3: the bucket is in the path, not the host name.
+    expect(requests.filter(r => r.service === 's3').map(r => r.path)).toContain(
+      '/ml-artifacts/',
+    );
+  });
+});
+
+it('uses AWS endpoints and virtual-hosted S3 without an override', async () => {
+  const { requests } = await scanCapturing({});
+  const hosts = new Set(requests.map(r => r.hostname));
+  expect(hosts).toContain('api.sagemaker.us-east-1.amazonaws.com');
+  expect(hosts).toContain('iam.amazonaws.com');
+  expect(hosts).toContain('ml-artifacts.s3.eu-west-1.amazonaws.com');
+  expect(hosts).not.toContain('localhost');
+});

@@ -1,0 +1,187 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import type {
+  AwsCredentialIdentityProvider,
+  MiddlewareStack,
+} from '@smithy/types';
+import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/util-retry';
+import pLimit from 'p-limit';
+import type { EndpointService } from '../../config/inventoryConfig';
+import { AwsService, iamActionOf } from './actions';
+import { CredentialsUnavailableError } from './errors';
+
+/** The part of an SDK v3 client the factory and the simulator touch. */
+export interface SdkClient {
+  middlewareStack: MiddlewareStack<any, any>;
+  destroy(): void;
+}
+
+export interface ClientInfo {
+  accountId: string;
+  region: string;
+  service: AwsService;
+}
+
+/** Adds middleware to each client built, e.g. the in-process AWS simulator. */
+export type ClientCustomizer = (client: SdkClient, info: ClientInfo) => void;
+
+export interface AwsClientFactoryOptions {
+  credentialsManager: AwsCredentialsManager;
+  /** Attempts of the SDK's adaptive retry strategy. */
+  maxAttempts: number;
+  endpoints?: Partial<Record<EndpointService, string>>;
+  /** Concurrent calls per service, account and region. */
+  concurrencyPerServiceRegion: number;
+  customizeClient?: ClientCustomizer;
+  /**
+   * Faster backoff and a more permissive adaptive rate limiter; only tests
+   * use it (the strategy stays the SDK's adaptive one).
+   */
+  retryTuning?: { baseDelayMs: number; minFillRate: number };
+}
+
+/** Counts calls by IAM action (one per command sent, retries not included). */
+export class CallCounter {
+  readonly counts: Record<string, number> = {};
+  add(action: string) {
+    this.counts[action] = (this.counts[action] ?? 0) + 1;
+  }
+}
+
+/** IAM is global; its endpoint lives in the partition's main region. */
+export function iamRegionFor(region: string): string {
+  if (region.startsWith('cn-')) return 'cn-north-1';
+  if (region.startsWith('us-gov-')) return 'us-gov-west-1';
+  return 'us-east-1';
+}
+
+const CONSTRUCTORS = {
+  sagemaker: SageMakerClient,
+  iam: IAMClient,
+  kms: KMSClient,
+  s3: S3Client,
+  ec2: EC2Client,
+  cloudtrail: CloudTrailClient,
+  cloudwatch: CloudWatchClient,
+  logs: CloudWatchLogsClient,
+};
+type ClientOf<S extends AwsService> = InstanceType<(typeof CONSTRUCTORS)[S]>;
+
+/** SDK clients of one account, built lazily per service and region. */
+export class AccountClients {
+  private readonly clients = new Map<string, SdkClient>();
+
+  constructor(
+    readonly accountId: string,
+    private readonly credentials: AwsCredentialIdentityProvider,
+    private readonly options: AwsClientFactoryOptions,
+    readonly counter: CallCounter,
+  ) {}
+
+  sagemaker = (region: string) => this.get('sagemaker', region);
+  kms = (region: string) => this.get('kms', region);
+  s3 = (region: string) => this.get('s3', region);
+  ec2 = (region: string) => this.get('ec2', region);
+  cloudtrail = (region: string) => this.get('cloudtrail', region);
+  cloudwatch = (region: string) => this.get('cloudwatch', region);
+  logs = (region: string) => this.get('logs', region);
+  iam = (anyRegion: string) => this.get('iam', iamRegionFor(anyRegion));
+
+  get<S extends AwsService>(service: S, region: string): ClientOf<S> {
+    const id = `${service}/${region}`;
+    let client = this.clients.get(id);
+    if (!client) {
+      client = this.build(service, region);
+      this.clients.set(id, client);
+    }
+    return client as unknown as ClientOf<S>;
+  }
+
+  destroy() {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private build(service: AwsService, region: string): SdkClient {
+    const { maxAttempts, endpoints, retryTuning } = this.options;
+    const endpoint = endpoints?.[service];
+    const Client = CONSTRUCTORS[service] as new (config: object) => SdkClient;
+    const client = new Client({
+      region,
+      credentials: this.credentials,
+      maxAttempts,
+      retryMode: 'adaptive',
+      ...(retryTuning
+        ? {
+            retryStrategy: new AdaptiveRetryStrategy(maxAttempts, {
+              baseDelay: retryTuning.baseDelayMs,
+              backoff: {
+                computeNextBackoffDelay: () => retryTuning.baseDelayMs,
+                setDelayBase: () => undefined,
+              },
+              rateLimiter: new DefaultRateLimiter({
+                minFillRate: retryTuning.minFillRate,
+                minCapacity: retryTuning.minFillRate,
+              }),
+            }),
+          }
+        : {}),
+      ...(endpoint ? { endpoint } : {}),
+      ...(endpoint && service === 's3' ? { forcePathStyle: true } : {}),
+    });
+    this.addLimitAndCount(client, service);
+    this.options.customizeClient?.(client, {
+      accountId: this.accountId,
+      region,
+      service,
+    });
+    return client;
+  }
+
+  /** Bounds concurrent calls of this client and counts them by IAM action. */
+  private addLimitAndCount(client: SdkClient, service: AwsService) {
+    const limit = pLimit(this.options.concurrencyPerServiceRegion);
+    client.middlewareStack.add(
+      (next: any, context: any) => (args: any) => {
+        this.counter.add(iamActionOf(service, context.commandName ?? ''));
+        return limit(() => next(args));
+      },
+      { step: 'initialize', priority: 'high', name: 'mlsecLimitAndCount' },
+    );
+  }
+}
+
+/** Builds SDK clients with credentials from `@backstage/integration-aws-node`. */
+export class AwsClientFactory {
+  constructor(private readonly options: AwsClientFactoryOptions) {}
+
+  /** Resolves the account's credentials once; throws CredentialsUnavailableError. */
+  async forAccount(
+    accountId: string,
+    counter = new CallCounter(),
+  ): Promise<AccountClients> {
+    let provider: AwsCredentialIdentityProvider;
+    try {
+      const credentials =
+        await this.options.credentialsManager.getCredentialProvider({
+          accountId,
+        });
+      provider = credentials.sdkCredentialProvider;
+      await provider();
+    } catch (error) {
+      const e = error as Error;
+      throw new CredentialsUnavailableError(
+        `Could not obtain credentials for account ${accountId}: ${e.message}`,
+        e.name,
+      );
+    }
+    return new AccountClients(accountId, provider, this.options, counter);
+  }
+}

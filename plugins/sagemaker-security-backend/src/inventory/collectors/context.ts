@@ -1,0 +1,41 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { CollectionError } from '@mlsec/plugin-sagemaker-security-common';
+import type { AccountClients } from '../aws/clients';
+import type { FactCache } from '../facts/FactCache';
+import type { References } from '../facts/references';
+import type { ScanningInventoryStore, ScanTarget } from '../InventoryStore';
+
+/** Errors kept in a target's progress; the count covers all of them. */
+const MAX_ERRORS_KEPT = 100;
+
+/** What happened while collecting one target. */
+export class TargetReport {
+  resourceCount = 0;
+  errorCount = 0;
+  listingsSucceeded = 0;
+  listingsFailed = 0;
+  regionDisabled = false;
+  readonly errors: CollectionError[] = [];
+
+  record(error: CollectionError) {
+    this.errorCount += 1;
+    if (error.kind === 'region_disabled') {
+      if (this.regionDisabled) return;
+      this.regionDisabled = true;
+    }
+    if (this.errors.length < MAX_ERRORS_KEPT) this.errors.push(error);
+  }
+}
+
+export interface CollectContext {
+  target: ScanTarget;
+  clients: AccountClients;
+  store: ScanningInventoryStore;
+  /** Start of this target's collection; every row seen gets it. */
+  seenAt: string;
+  jobLookbackDays: number | 'all';
+  refs: References;
+  facts: FactCache;
+  report: TargetReport;
+  logger: LoggerService;
+}

@@ -1,0 +1,30 @@
+import type { PolicyDocument } from '@mlsec/plugin-sagemaker-security-common';
+import { InvalidResponseError } from '../aws/errors';
+
+/**
+ * Parses a policy document as AWS returns it. IAM returns documents
+ * URL-encoded (RFC 3986); KMS, S3 and VPC endpoints return plain JSON.
+ * Anything unparsable is an InvalidResponseError, recorded on the fact.
+ */
+export function parsePolicyDocument(
+  raw: string,
+  options: { urlEncoded: boolean },
+): PolicyDocument {
+  let parsed: unknown;
+  try {
+    const text = options.urlEncoded ? decodeURIComponent(raw) : raw;
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidResponseError(
+      `Policy document is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  if (
+    !parsed ||
+    typeof parsed !== 'object' ||
+    !('Statement' in (parsed as object))
+  ) {
+    throw new InvalidResponseError('Policy document has no Statement');
+  }
+  return parsed as PolicyDocument;
+}

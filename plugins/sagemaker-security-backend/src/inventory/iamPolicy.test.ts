@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fullEstate } from './__testUtils__/fullEstate';
+import { createHarness } from './__testUtils__/harness';
+import { AwsService, iamActionOf } from './aws/actions';
+
+const POLICY = resolve(__dirname, '../../iam-policy.json');
+
+function policyActions(): Set<string> {
+  const doc = JSON.parse(readFileSync(POLICY, 'utf8'));
+  const actions = new Set<string>();
+  for (const statement of doc.Statement) {
+    expect(statement).toMatchObject({ Effect: 'Allow', Resource: '*' });
+    for (const action of statement.Action) actions.add(action);
+  }
+  return actions;
+}
+
+const PACKAGE_SERVICE: Record<string, AwsService> = {
+  'client-sagemaker': 'sagemaker',
+  'client-iam': 'iam',
+  'client-kms': 'kms',
+  'client-s3': 's3',
+  'client-ec2': 'ec2',
+  'client-cloudtrail': 'cloudtrail',
+  'client-cloudwatch': 'cloudwatch',
+  'client-cloudwatch-logs': 'logs',
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap(name => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      return name === 'simulator' || name === '__testUtils__'
+        ? []
+        : sourceFiles(path);
+    }
+    return path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Every command (or paginator) the collector's source imports, as IAM actions. */
+function importedActions(): Set<string> {
+  const actions = new Set<string>();
+  const imports =
+    /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'@aws-sdk\/(client-[\w-]+)'/g;
+  for (const file of sourceFiles(__dirname)) {
+    for (const [, names, pkg] of readFileSync(file, 'utf8').matchAll(imports)) {
+      for (const raw of names.split(',')) {
+        const name = raw.trim();
+        const command =
+          /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
+        if (command) actions.add(iamActionOf(PACKAGE_SERVICE[pkg], command));
+      }
+    }
+  }
+  return actions;
+}
+
+describe('least-privilege IAM policy (iam-policy.json)', () => {
+  it('grants exactly the actions of the commands the collector imports', () => {
+    const imported = importedActions();
+    const granted = policyActions();
+    expect([...imported].filter(a => !granted.has(a))).toEqual([]);
+    expect([...granted].filter(a => !imported.has(a))).toEqual([]);
+  });
+
+  it('grants exactly the actions a scan of an estate with every type sends', async () => {
+    const h = await createHarness(fullEstate());
+    const scan = await h.scan();
+    expect(scan.status).toBe('succeeded');
+    const sent = new Set(Object.keys(scan.callCounts ?? {}));
+    const granted = policyActions();
+    expect([...sent].filter(a => !granted.has(a))).toEqual([]);
+    expect([...granted].filter(a => !sent.has(a))).toEqual([]);
+  });
+});

@@ -1,0 +1,460 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  FactKind,
+  FactLookup,
+  RelatedFact,
+  ResourceType,
+  SageMakerResource,
+  ScanStatus,
+} from '@mlsec/plugin-sagemaker-security-common';
+import type { Knex } from 'knex';
+import type {
+  ScanningInventoryStore,
+  ResourceQuery,
+  ScanRun,
+  ScanTarget,
+  ScanTargetProgress,
+  StoredResource,
+} from '../InventoryStore';
+import { chunk } from '../facts/arns';
+import { decodeCursor, encodeCursor } from './cursor';
+import { getMigratedClient } from './migrate';
+import {
+  FACTS,
+  FactRow,
+  factContent,
+  RESOURCES,
+  ResourceRow,
+  resourceContent,
+  SCANS,
+  ScanRow,
+  TAGS,
+  TARGETS,
+  TargetRow,
+  toFact,
+  toScanRun,
+  toStoredResource,
+} from './rows';
+
+/** Rows per statement: keeps SQLite under its bound-variable limit. */
+const BATCH = 100;
+const TERMINAL_JOB_STATUSES = ['Completed', 'Failed', 'Stopped', 'Deleted'];
+const UNFINISHED: ScanStatus[] = ['queued', 'running'];
+/** Fact kinds keyed by a globally unique ARN or bucket name. */
+const GLOBAL_KEY_KINDS: FactKind[] = ['iam-role', 'kms-key', 's3-bucket'];
+
+/** Knex implementation of {@link InventoryStore} (SQLite and PostgreSQL). */
+export class DatabaseInventoryStore implements ScanningInventoryStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseInventoryStore> {
+    return new DatabaseInventoryStore(
+      await getMigratedClient(options.database),
+    );
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async createScan(input: {
+    trigger: ScanRun['trigger'];
+    requestedBy?: string;
+    targets: ScanTarget[];
+  }): Promise<ScanRun> {
+    const id = randomUUID();
+    const startedAt = new Date().toISOString();
+    await this.db.transaction(async tx => {
+      await tx<ScanRow>(SCANS).insert({
+        id,
+        trigger: input.trigger,
+        requested_by: input.requestedBy ?? null,
+        status: 'queued',
+        started_at: startedAt,
+        finished_at: null,
+        call_counts: null,
+      });
+      for (const part of chunk(input.targets, BATCH)) {
+        await tx<TargetRow>(TARGETS).insert(
+          part.map(t => ({
+            scan_id: id,
+            account_id: t.accountId,
+            region: t.region,
+            status: 'pending' as const,
+            resource_count: 0,
+            error_count: 0,
+            started_at: null,
+            finished_at: null,
+            errors: '[]',
+            call_counts: null,
+          })),
+        );
+      }
+    });
+    return (await this.getScan(id))!;
+  }
+
+  async updateScanTarget(
+    scanId: string,
+    target: ScanTarget,
+    patch: Partial<Omit<ScanTargetProgress, 'accountId' | 'region'>>,
+  ): Promise<void> {
+    const row: Partial<TargetRow> = {};
+    if (patch.status) row.status = patch.status;
+    if (patch.resourceCount !== undefined)
+      row.resource_count = patch.resourceCount;
+    if (patch.errorCount !== undefined) row.error_count = patch.errorCount;
+    if (patch.startedAt) row.started_at = patch.startedAt;
+    if (patch.finishedAt) row.finished_at = patch.finishedAt;
+    if (patch.errors) row.errors = JSON.stringify(patch.errors);
+    if (patch.callCounts) row.call_counts = JSON.stringify(patch.callCounts);
+    if (Object.keys(row).length === 0) return;
+    await this.db<TargetRow>(TARGETS)
+      .where({
+        scan_id: scanId,
+        account_id: target.accountId,
+        region: target.region,
+      })
+      .update(row);
+    if (patch.status === 'running') await this.markScanRunning(scanId);
+  }
+
+  async claimScanTarget(scanId: string, target: ScanTarget): Promise<boolean> {
+    const updated = await this.db<TargetRow>(TARGETS)
+      .where({
+        scan_id: scanId,
+        account_id: target.accountId,
+        region: target.region,
+        status: 'pending',
+      })
+      .update({ status: 'running', started_at: new Date().toISOString() });
+    if (updated > 0) await this.markScanRunning(scanId);
+    return updated > 0;
+  }
+
+  async findScansWithPendingTarget(target: ScanTarget): Promise<string[]> {
+    const rows = await this.db(`${TARGETS} as t`)
+      .join(`${SCANS} as s`, 's.id', 't.scan_id')
+      .where({
+        't.account_id': target.accountId,
+        't.region': target.region,
+        't.status': 'pending',
+      })
+      .whereIn('s.status', UNFINISHED)
+      .orderBy('s.started_at', 'desc')
+      .select<Array<{ id: string }>>('s.id');
+    return rows.map(r => r.id);
+  }
+
+  private async markScanRunning(scanId: string) {
+    await this.db<ScanRow>(SCANS)
+      .where({ id: scanId, status: 'queued' })
+      .update({ status: 'running' });
+  }
+
+  async finishScan(
+    scanId: string,
+    status: ScanStatus,
+    callCounts?: Record<string, number>,
+  ): Promise<void> {
+    await this.db<ScanRow>(SCANS)
+      .where({ id: scanId })
+      .update(this.finishRow(status, callCounts));
+  }
+
+  async completeScan(
+    scanId: string,
+    status: ScanStatus,
+    callCounts?: Record<string, number>,
+  ): Promise<boolean> {
+    const updated = await this.db<ScanRow>(SCANS)
+      .where({ id: scanId })
+      .whereIn('status', UNFINISHED)
+      .update(this.finishRow(status, callCounts));
+    return updated > 0;
+  }
+
+  private finishRow(status: ScanStatus, callCounts?: Record<string, number>) {
+    return {
+      status,
+      finished_at: new Date().toISOString(),
+      ...(callCounts ? { call_counts: JSON.stringify(callCounts) } : {}),
+    };
+  }
+
+  async getScan(scanId: string): Promise<ScanRun | undefined> {
+    const row = await this.db<ScanRow>(SCANS).where({ id: scanId }).first();
+    if (!row) return undefined;
+    const targets = await this.db<TargetRow>(TARGETS)
+      .where({ scan_id: scanId })
+      .orderBy(['account_id', 'region']);
+    return toScanRun(row, targets);
+  }
+
+  async getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined> {
+    const query = this.db<ScanRow>(SCANS)
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc');
+    if (statuses?.length) query.whereIn('status', statuses);
+    const row = await query.first();
+    return row ? this.getScan(row.id) : undefined;
+  }
+
+  async upsertResources(
+    resources: SageMakerResource[],
+    seenAt: string,
+  ): Promise<void> {
+    const unique = [...new Map(resources.map(r => [r.arn, r])).values()];
+    for (const part of chunk(unique, BATCH)) {
+      await this.db.transaction(tx =>
+        this.upsertResourceBatch(tx, part, seenAt),
+      );
+    }
+  }
+
+  private async upsertResourceBatch(
+    tx: Knex.Transaction,
+    resources: SageMakerResource[],
+    seenAt: string,
+  ) {
+    const existing = new Map(
+      (
+        await tx<ResourceRow>(RESOURCES)
+          .whereIn(
+            'arn',
+            resources.map(r => r.arn),
+          )
+          .select('arn', 'content_hash', 'deleted_at')
+      ).map(row => [row.arn, row]),
+    );
+    const unchanged: string[] = [];
+    for (const resource of resources) {
+      const content = resourceContent(resource);
+      const old = existing.get(resource.arn);
+      if (old && old.content_hash === content.content_hash && !old.deleted_at) {
+        unchanged.push(resource.arn);
+        continue;
+      }
+      if (old) {
+        await tx<ResourceRow>(RESOURCES)
+          .where({ arn: resource.arn })
+          .update({
+            ...content,
+            last_seen_at: seenAt,
+            updated_at: seenAt,
+            deleted_at: null,
+          });
+        await tx(TAGS).where({ arn: resource.arn }).delete();
+      } else {
+        await tx<ResourceRow>(RESOURCES).insert({
+          arn: resource.arn,
+          ...content,
+          first_seen_at: seenAt,
+          last_seen_at: seenAt,
+          updated_at: seenAt,
+          deleted_at: null,
+        });
+      }
+      const tags = Object.entries(resource.tags ?? {});
+      for (const part of chunk(tags, BATCH)) {
+        await tx(TAGS).insert(
+          part.map(([key, value]) => ({ arn: resource.arn, key, value })),
+        );
+      }
+    }
+    await this.touch(tx, unchanged, seenAt);
+  }
+
+  async touchResources(arns: string[], seenAt: string): Promise<void> {
+    for (const part of chunk(arns, BATCH))
+      await this.touch(this.db, part, seenAt);
+  }
+
+  /** Moves only `last_seen_at`; content columns stay untouched. */
+  private async touch(db: Knex, arns: string[], seenAt: string) {
+    if (arns.length === 0) return;
+    await db<ResourceRow>(RESOURCES)
+      .whereIn('arn', arns)
+      .where('last_seen_at', '<', seenAt)
+      .update({ last_seen_at: seenAt });
+  }
+
+  async markDeleted(
+    target: ScanTarget,
+    types: ResourceType[],
+    notSeenSince: string,
+    deletedAt: string,
+    options?: { createdAfter?: string },
+  ): Promise<number> {
+    const query = this.db<ResourceRow>(RESOURCES)
+      .where({ account_id: target.accountId, region: target.region })
+      .whereIn('type', types)
+      .whereNull('deleted_at')
+      .where('last_seen_at', '<', notSeenSince);
+    if (options?.createdAfter)
+      query.where('created_at', '>=', options.createdAfter);
+    return query.update({ deleted_at: deletedAt, updated_at: deletedAt });
+  }
+
+  async getResource(arn: string): Promise<StoredResource | undefined> {
+    const row = await this.db<ResourceRow>(RESOURCES).where({ arn }).first();
+    return row ? toStoredResource(row) : undefined;
+  }
+
+  async listResources(
+    query: ResourceQuery,
+  ): Promise<{ items: StoredResource[]; nextCursor?: string }> {
+    const limit = Math.max(1, Math.min(query.limit ?? 500, 5000));
+    const q = this.db<ResourceRow>(`${RESOURCES} as r`).select('r.*');
+    if (query.types?.length) q.whereIn('r.type', query.types);
+    if (query.accountId) q.where('r.account_id', query.accountId);
+    if (query.region) q.where('r.region', query.region);
+    if (query.arns) q.whereIn('r.arn', query.arns);
+    if (!query.includeDeleted) q.whereNull('r.deleted_at');
+    for (const { key, value } of query.tags ?? []) {
+      q.whereExists(
+        this.db(`${TAGS} as t`)
+          .whereRaw('?? = ??', ['t.arn', 'r.arn'])
+          .where({ 't.key': key, 't.value': value })
+          .select(this.db.raw('1')),
+      );
+    }
+    if (query.cursor) q.where('r.arn', '>', decodeCursor(query.cursor));
+    const rows: ResourceRow[] = await q.orderBy('r.arn').limit(limit + 1);
+    const items = rows.slice(0, limit).map(toStoredResource);
+    return {
+      items,
+      ...(rows.length > limit
+        ? { nextCursor: encodeCursor(items[items.length - 1].arn) }
+        : {}),
+    };
+  }
+
+  async getCompletedJobNames(
+    target: ScanTarget,
+    type: ResourceType,
+  ): Promise<Set<string>> {
+    const rows = await this.db<ResourceRow>(RESOURCES)
+      .where({
+        account_id: target.accountId,
+        region: target.region,
+        type,
+        errors: '[]',
+      })
+      .whereIn('status', TERMINAL_JOB_STATUSES)
+      .whereNull('deleted_at')
+      .select('name');
+    return new Set(rows.map(r => r.name));
+  }
+
+  async upsertFacts(facts: RelatedFact[], seenAt: string): Promise<void> {
+    const id = (f: {
+      kind: string;
+      account_id: string;
+      region: string;
+      key: string;
+    }) => `${f.kind}|${f.account_id}|${f.region}|${f.key}`;
+    const unique = [
+      ...new Map(
+        facts.map(f => [
+          id({
+            kind: f.kind,
+            account_id: f.accountId,
+            region: f.region,
+            key: f.key,
+          }),
+          f,
+        ]),
+      ).values(),
+    ];
+    for (const part of chunk(unique, BATCH)) {
+      await this.db.transaction(async tx => {
+        // A superset query (per column) keeps this portable; exact ids filter it.
+        const rows = await tx<FactRow>(FACTS)
+          .whereIn('kind', [...new Set(part.map(f => f.kind))])
+          .whereIn('account_id', [...new Set(part.map(f => f.accountId))])
+          .whereIn('key', [...new Set(part.map(f => f.key))])
+          .select('kind', 'account_id', 'region', 'key', 'content_hash');
+        const existing = new Map(rows.map(r => [id(r), r.content_hash]));
+        const unchanged: FactRow[] = [];
+        for (const fact of part) {
+          const keyCols = {
+            kind: fact.kind,
+            account_id: fact.accountId,
+            region: fact.region,
+            key: fact.key,
+          };
+          const content = factContent(fact);
+          const hash = existing.get(id(keyCols));
+          if (hash === content.content_hash) {
+            unchanged.push(keyCols as FactRow);
+          } else if (hash !== undefined) {
+            await tx<FactRow>(FACTS)
+              .where(keyCols)
+              .update({ ...content, last_seen_at: seenAt, updated_at: seenAt });
+          } else {
+            await tx<FactRow>(FACTS).insert({
+              ...keyCols,
+              ...content,
+              first_seen_at: seenAt,
+              last_seen_at: seenAt,
+              updated_at: seenAt,
+            });
+          }
+        }
+        for (const keyCols of unchanged) {
+          await tx<FactRow>(FACTS)
+            .where(keyCols)
+            .where('last_seen_at', '<', seenAt)
+            .update({ last_seen_at: seenAt });
+        }
+      });
+    }
+  }
+
+  async getFact<K extends FactKind>(
+    kind: K,
+    accountId: string,
+    region: string,
+    key: string,
+  ): Promise<RelatedFact<K> | undefined> {
+    const row = await this.db<FactRow>(FACTS)
+      .where({ kind, account_id: accountId, region, key })
+      .first();
+    return row ? (toFact(row) as RelatedFact<K>) : undefined;
+  }
+
+  /**
+   * Facts of the accounts, plus roles and keys of other accounts that their
+   * resources refer to. Roles, keys and buckets are also found by key alone,
+   * since an ARN or bucket name is unique on its own.
+   */
+  async loadFacts(accountIds: string[]): Promise<FactLookup> {
+    const rows = await this.db<FactRow>(FACTS)
+      .whereIn('account_id', accountIds)
+      .orWhereIn('kind', ['iam-role', 'kms-key']);
+    const exact = new Map<string, RelatedFact>();
+    const byKey = new Map<string, RelatedFact>();
+    for (const row of rows) {
+      const fact = toFact(row);
+      exact.set(
+        `${fact.kind}|${fact.accountId}|${fact.region}|${fact.key}`,
+        fact,
+      );
+      if (GLOBAL_KEY_KINDS.includes(fact.kind))
+        byKey.set(`${fact.kind}|${fact.key}`, fact);
+    }
+    return {
+      get<K extends FactKind>(
+        kind: K,
+        accountId: string,
+        region: string,
+        key: string,
+      ) {
+        return (exact.get(`${kind}|${accountId}|${region}|${key}`) ??
+          (GLOBAL_KEY_KINDS.includes(kind)
+            ? byKey.get(`${kind}|${key}`)
+            : undefined)) as RelatedFact<K> | undefined;
+      },
+    };
+  }
+}
