@@ -45,7 +45,7 @@ wait_for() {
   done
 }
 echo "waiting for the demo portal (backend :7007, frontend :3000)..."
-wait_for http://localhost:7007/api/sagemaker-security/health
+wait_for http://localhost:7007/.backstage/health/v1/readiness
 wait_for http://localhost:3000
 echo "portal is up after ${SECONDS}s"
 

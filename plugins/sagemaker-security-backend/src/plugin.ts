@@ -2,28 +2,89 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import Router from 'express-promise-router';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { sagemakerSecurityPermissions } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  CheckRegistry,
+  defaultChecks,
+  sagemakerSecurityChecksExtensionPoint,
+} from '@mlsec/plugin-sagemaker-security-node';
+import { createInventory } from './inventory';
+import {
+  createRouter,
+  createScorecardService,
+  registerSecurityActions,
+} from './service';
 
 /**
- * The SageMaker security backend plugin: scans the AWS estate, evaluates the
- * checks and serves scorecards.
+ * The SageMaker security backend plugin: scans the AWS estate (inventory),
+ * evaluates the checks, and serves scorecards, rollups, history and waivers
+ * over REST and as actions for AI agents.
  */
 export const sagemakerSecurityPlugin = createBackendPlugin({
   pluginId: 'sagemaker-security',
   register(env) {
+    // Backend modules add checks through the extension point before init.
+    const checks = new CheckRegistry(defaultChecks);
+    env.registerExtensionPoint(sagemakerSecurityChecksExtensionPoint, checks);
+
     env.registerInit({
       deps: {
-        httpRouter: coreServices.httpRouter,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
+        catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ httpRouter, logger }) {
-        const router = Router();
-        router.get('/health', (_req, res) => {
-          res.json({ status: 'ok' });
+      async init(deps) {
+        const { config, logger, database, scheduler } = deps;
+        deps.permissionsRegistry.addPermissions(sagemakerSecurityPermissions);
+
+        // The inventory migrates the database (all of this package's tables).
+        const inventory = await createInventory({
+          config,
+          logger,
+          database,
+          scheduler,
         });
-        httpRouter.use(router);
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        logger.info('SageMaker security plugin started');
+        const scorecard = await createScorecardService({
+          config,
+          logger,
+          knex: await database.getClient(),
+          inventory: inventory.store,
+          checks: checks.getChecks(),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          userInfo: deps.userInfo,
+          scheduler,
+          scanEvents: inventory.scans,
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            scorecards: scorecard.scorecards,
+            waivers: scorecard.waivers,
+            inventory: inventory.store,
+            scanTrigger: inventory.scans,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+
+        registerSecurityActions({
+          actionsRegistry: deps.actionsRegistry,
+          scorecards: scorecard.scorecards,
+          permissions: deps.permissions,
+        });
       },
     });
   },
