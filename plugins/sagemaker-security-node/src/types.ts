@@ -1,6 +1,7 @@
 import {
   CheckMetadata,
   CheckOutcome,
+  CollectionError,
   FactLookup,
   ResourceType,
   SageMakerResource,
@@ -14,7 +15,21 @@ export interface ResourceLookup {
     region: string,
     name: string,
   ): SageMakerResource | undefined;
-  list(type: ResourceType, accountId: string, region: string): SageMakerResource[];
+  list(
+    type: ResourceType,
+    accountId: string,
+    region: string,
+  ): SageMakerResource[];
+  /**
+   * Optional: the calls that kept `type` from being listed completely in this
+   * account and region (e.g. `sagemaker:ListMonitoringSchedules` denied), so a
+   * check that looks for a related resource reports `unknown`, not `fail`.
+   */
+  listingErrors?(
+    type: ResourceType,
+    accountId: string,
+    region: string,
+  ): CollectionError[];
 }
 
 export interface CheckContext {

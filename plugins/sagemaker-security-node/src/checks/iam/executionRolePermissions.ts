@@ -1,0 +1,477 @@
+import {
+  Evidence,
+  MlPhase,
+  PolicyStatement,
+} from '@mlsec/plugin-sagemaker-security-common';
+import {
+  asList,
+  evaluatePolicies,
+  grantsOnAllResources,
+  hasConditionKey,
+  isAllow,
+  statementCoversAction,
+  statementsOf,
+} from '../../policy';
+import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
+import {
+  defineCheck,
+  DOCS,
+  factFieldUnknown,
+  fail,
+  judgeFindings,
+  judgeRoles,
+  pass,
+  RoleContext,
+  rolePermissions,
+  ROLE_RESOURCE_TYPES,
+  SEED,
+  warn,
+} from '../support';
+
+function policyEvidence(
+  role: RoleContext,
+  observed: unknown,
+  expected: string,
+): Evidence[] {
+  return [
+    {
+      path: 'iam:GetPolicyVersion.Document / iam:GetRolePolicy.PolicyDocument',
+      observed,
+      expected,
+      relatedArn: role.roleArn,
+    },
+  ];
+}
+
+function accountOf(roleArn: string): string {
+  return roleArn.split(':')[4] || '*';
+}
+
+/** A role ARN no reasonable scoping would name: matching it means "any role". */
+function probeRoleArn(roleArn: string): string {
+  return `arn:aws:iam::${accountOf(roleArn)}:role/mlsec-probe-any-other-role`;
+}
+
+const PROBE_OBJECT = 'arn:aws:s3:::mlsec-probe-any-other-bucket/any-object';
+
+const ROLE_PHASES: MlPhase[] = ['training', 'deployment', 'experimentation'];
+
+export const executionRoleNoFullAccessPolicies = defineCheck(
+  {
+    id: 'execution-role-no-full-access-policies',
+    pillar: 'iam',
+    title:
+      'Execution role has no *FullAccess or administrator managed policies',
+    severity: 'high',
+    resourceTypes: ROLE_RESOURCE_TYPES,
+    rationale:
+      'AmazonSageMakerFullAccess, AdministratorAccess and other *FullAccess policies give code running in notebooks, jobs and endpoints far more than it needs; Prowler skips service roles, so nothing else flags them.',
+    references: {
+      prowler: [
+        'iam_role_administratoraccess_policy',
+        'bedrock_agent_role_least_privilege',
+      ],
+      seed: { pillar: SEED.iam, phases: ROLE_PHASES },
+    },
+    remediation: {
+      text: 'Detach the broad managed policies and attach a scoped policy naming the buckets, keys and repositories the workload uses (SageMaker Role Manager can generate one).',
+      docsUrl: DOCS.executionRoles,
+      template: FOUNDATION_TEMPLATE,
+    },
+  },
+  context =>
+    judgeRoles(context, role => {
+      const attached = role.role.attachedPolicies;
+      if (attached === undefined) {
+        return factFieldUnknown(
+          role,
+          'attachedPolicies',
+          'iam:ListAttachedRolePolicies',
+          `Attached policies of role ${role.roleArn}`,
+        );
+      }
+      const broad = attached
+        .map(policy => policy.policyArn)
+        .filter(arn =>
+          /(FullAccess|AdministratorAccess|PowerUserAccess)$/.test(arn),
+        );
+      const evidence = [
+        {
+          path: 'iam:ListAttachedRolePolicies.AttachedPolicies',
+          observed: broad,
+          expected: 'no *FullAccess, AdministratorAccess or PowerUserAccess',
+          relatedArn: role.roleArn,
+        },
+      ];
+      return broad.length > 0
+        ? fail(
+            `Role ${role.roleArn} has ${broad.join(', ')} attached.`,
+            evidence,
+          )
+        : pass(
+            `Role ${role.roleArn} has no full-access managed policy.`,
+            evidence,
+          );
+    }),
+);
+
+function wildcardActions(statement: PolicyStatement): string[] {
+  if (!isAllow(statement)) return [];
+  if (statement.NotAction !== undefined) {
+    return [`NotAction ${asList(statement.NotAction).join(', ')}`];
+  }
+  return asList(statement.Action).filter(
+    action => action === '*' || /^[a-z0-9-]+:\*$/i.test(action),
+  );
+}
+
+export const executionRoleNoWildcardActions = defineCheck(
+  {
+    id: 'execution-role-no-wildcard-actions',
+    pillar: 'iam',
+    title: 'Execution role policies allow no wildcard actions',
+    severity: 'high',
+    resourceTypes: ROLE_RESOURCE_TYPES,
+    rationale:
+      'Action "*" or "service:*" (or an Allow with NotAction) grants every present and future action of a service, including deleting data and changing policies.',
+    references: {
+      securityHub: ['IAM.1', 'IAM.21'],
+      checkov: ['CKV2_AWS_68'],
+      prowler: [
+        'iam_inline_policy_no_administrative_privileges',
+        'iam_customer_attached_policy_no_administrative_privileges',
+      ],
+      seed: { pillar: SEED.iam, phases: ROLE_PHASES },
+    },
+    remediation: {
+      text: 'List the specific actions the workload needs instead of "*" or "service:*".',
+      docsUrl: DOCS.leastPrivilege,
+      template: FOUNDATION_TEMPLATE,
+    },
+  },
+  context =>
+    judgeRoles(context, role => {
+      const permissions = rolePermissions(role);
+      const found = permissions.documents.flatMap(({ name, document }) =>
+        statementsOf(document).flatMap(statement =>
+          wildcardActions(statement).map(action => `${name}: ${action}`),
+        ),
+      );
+      const evidence = policyEvidence(
+        role,
+        found,
+        'no "*" or "service:*" actions',
+      );
+      return judgeFindings(
+        permissions,
+        found.length > 0
+          ? fail(
+              `Role ${role.roleArn} allows wildcard actions: ${found.join(
+                '; ',
+              )}.`,
+              evidence,
+            )
+          : undefined,
+        pass(`Role ${role.roleArn} allows no wildcard actions.`, evidence),
+      );
+    }),
+);
+
+export const executionRoleS3AccessScoped = defineCheck(
+  {
+    id: 'execution-role-s3-access-scoped',
+    pillar: 'iam',
+    title: 'Execution role reads and writes only named S3 buckets',
+    severity: 'medium',
+    resourceTypes: ROLE_RESOURCE_TYPES,
+    rationale:
+      'Object access on every bucket of the account (Resource "*" or arn:aws:s3:::*) lets a compromised workload read or overwrite data of other teams; scope it to the buckets it uses.',
+    references: {
+      seed: { pillar: SEED.iam, phases: ['data-preparation', 'training'] },
+    },
+    remediation: {
+      text: 'Replace Resource "*" in s3:GetObject / s3:PutObject statements with the ARNs of the buckets (and prefixes) the workload uses.',
+      docsUrl: DOCS.leastPrivilege,
+      template: FOUNDATION_TEMPLATE,
+    },
+  },
+  context =>
+    judgeRoles(context, role => {
+      const permissions = rolePermissions(role);
+      const documents = permissions.documents.map(item => item.document);
+      const broad = ['s3:GetObject', 's3:PutObject'].filter(
+        action =>
+          evaluatePolicies(documents, { action, resource: PROBE_OBJECT })
+            .decision === 'allow',
+      );
+      const evidence = policyEvidence(
+        role,
+        broad,
+        'object actions only on named buckets',
+      );
+      return judgeFindings(
+        permissions,
+        broad.length > 0
+          ? fail(
+              `Role ${role.roleArn} allows ${broad.join(
+                ' and ',
+              )} on any bucket.`,
+              evidence,
+            )
+          : undefined,
+        pass(
+          `Role ${role.roleArn} scopes S3 object access to named buckets.`,
+          evidence,
+        ),
+      );
+    }),
+);
+
+export const executionRolePassRoleScoped = defineCheck(
+  {
+    id: 'execution-role-passrole-scoped',
+    pillar: 'iam',
+    title: 'Execution role may pass only named roles, to named services',
+    severity: 'high',
+    resourceTypes: ROLE_RESOURCE_TYPES,
+    rationale:
+      'iam:PassRole on any role without an iam:PassedToService condition lets code in the workload hand a more privileged role to any service and act with it (privilege escalation).',
+    references: {
+      prowler: ['iam_policy_allows_privilege_escalation'],
+      seed: { pillar: SEED.iam, phases: ['training', 'experimentation'] },
+    },
+    remediation: {
+      text: 'Limit iam:PassRole to the ARNs of the SageMaker execution roles and add Condition StringEquals iam:PassedToService = sagemaker.amazonaws.com.',
+      docsUrl: DOCS.passRole,
+      template: FOUNDATION_TEMPLATE,
+    },
+  },
+  context =>
+    judgeRoles(context, role => {
+      const permissions = rolePermissions(role);
+      const evaluation = evaluatePolicies(
+        permissions.documents.map(item => item.document),
+        { action: 'iam:PassRole', resource: probeRoleArn(role.roleArn) },
+      );
+      const unscoped =
+        evaluation.decision === 'allow'
+          ? evaluation.allowedBy.filter(
+              match => !hasConditionKey(match.statement, 'iam:PassedToService'),
+            )
+          : [];
+      const evidence = policyEvidence(
+        role,
+        unscoped.map(
+          match =>
+            match.statement.Sid ?? asList(match.statement.Resource).join(', '),
+        ),
+        'iam:PassRole only on named roles with iam:PassedToService',
+      );
+      return judgeFindings(
+        permissions,
+        unscoped.length > 0
+          ? fail(
+              `Role ${role.roleArn} may pass any role to any service (iam:PassRole on a wildcard resource without iam:PassedToService).`,
+              evidence,
+            )
+          : undefined,
+        pass(
+          `Role ${role.roleArn} cannot pass arbitrary roles to arbitrary services.`,
+          evidence,
+        ),
+      );
+    }),
+);
+
+const JOB_LAUNCHERS = [
+  'sagemaker:CreateNotebookInstance',
+  'sagemaker:CreateTrainingJob',
+  'sagemaker:CreateProcessingJob',
+];
+
+export const executionRolePrivilegeEscalation = defineCheck(
+  {
+    id: 'execution-role-privilege-escalation',
+    pillar: 'iam',
+    title: 'Execution role has no known SageMaker privilege-escalation path',
+    severity: 'high',
+    resourceTypes: ROLE_RESOURCE_TYPES,
+    rationale:
+      'iam:PassRole on any role together with sagemaker:CreateNotebookInstance/CreateTrainingJob/CreateProcessingJob lets code run with a more privileged role; CreateNotebookInstanceLifecycleConfig with UpdateNotebookInstance injects code into other notebooks.',
+    references: {
+      prowler: [
+        'iam_policy_allows_privilege_escalation',
+        'iam_inline_policy_allows_privilege_escalation',
+      ],
+      seed: { pillar: SEED.iam, phases: ['training', 'experimentation'] },
+    },
+    remediation: {
+      text: 'Scope iam:PassRole to the role the workload must pass, and remove lifecycle configuration and notebook update rights from execution roles.',
+      docsUrl: DOCS.passRole,
+      template: FOUNDATION_TEMPLATE,
+    },
+  },
+  context =>
+    judgeRoles(context, role => {
+      const permissions = rolePermissions(role);
+      const documents = permissions.documents.map(item => item.document);
+      const allowed = (action: string, resource?: string) =>
+        evaluatePolicies(documents, { action, resource }).decision === 'allow';
+      const paths: string[] = [];
+      if (allowed('iam:PassRole', probeRoleArn(role.roleArn))) {
+        paths.push(
+          ...JOB_LAUNCHERS.filter(action => allowed(action)).map(
+            action => `iam:PassRole(any role) + ${action}`,
+          ),
+        );
+      }
+      if (
+        allowed('sagemaker:CreateNotebookInstanceLifecycleConfig') &&
+        allowed('sagemaker:UpdateNotebookInstance')
+      ) {
+        paths.push(
+          'sagemaker:CreateNotebookInstanceLifecycleConfig + sagemaker:UpdateNotebookInstance',
+        );
+      }
+      const evidence = policyEvidence(role, paths, 'no escalation combination');
+      return judgeFindings(
+        permissions,
+        paths.length > 0
+          ? fail(
+              `Role ${role.roleArn} allows privilege escalation: ${paths.join(
+                '; ',
+              )}.`,
+              evidence,
+            )
+          : undefined,
+        pass(
+          `Role ${role.roleArn} has no known SageMaker escalation path.`,
+          evidence,
+        ),
+      );
+    }),
+);
+
+export const executionRoleKmsNotFullAccess = defineCheck(
+  {
+    id: 'execution-role-kms-not-full-access',
+    pillar: 'iam',
+    title: 'Execution role is not allowed kms:* on all keys',
+    severity: 'medium',
+    resourceTypes: ROLE_RESOURCE_TYPES,
+    rationale:
+      'kms:* on every key lets the workload decrypt any data, disable keys or schedule them for deletion; it needs Decrypt/GenerateDataKey on its own keys.',
+    references: {
+      prowler: [
+        'iam_policy_no_full_access_to_kms',
+        'iam_inline_policy_no_full_access_to_kms',
+      ],
+      seed: { pillar: SEED.iam, phases: ['training', 'deployment'] },
+    },
+    remediation: {
+      text: 'Grant kms:Decrypt, kms:GenerateDataKey and kms:DescribeKey on the specific key ARNs instead of kms:*.',
+      docsUrl: DOCS.keyManagement,
+      template: FOUNDATION_TEMPLATE,
+    },
+  },
+  context =>
+    judgeRoles(context, role => {
+      const permissions = rolePermissions(role);
+      const documents = permissions.documents.map(item => item.document);
+      const deniedEverywhere =
+        evaluatePolicies(documents, { action: 'kms:ScheduleKeyDeletion' })
+          .decision === 'explicit-deny';
+      const broad = deniedEverywhere
+        ? []
+        : permissions.documents.flatMap(({ name, document }) =>
+            statementsOf(document)
+              .filter(
+                statement =>
+                  isAllow(statement) &&
+                  statementCoversAction(statement, 'kms:*') &&
+                  grantsOnAllResources(statement),
+              )
+              .map(
+                statement =>
+                  `${name}${statement.Sid ? ` (${statement.Sid})` : ''}`,
+              ),
+          );
+      const evidence = policyEvidence(role, broad, 'no kms:* on all keys');
+      return judgeFindings(
+        permissions,
+        broad.length > 0
+          ? fail(
+              `Role ${role.roleArn} allows kms:* on all keys: ${broad.join(
+                ', ',
+              )}.`,
+              evidence,
+            )
+          : undefined,
+        pass(`Role ${role.roleArn} has no kms:* on all keys.`, evidence),
+      );
+    }),
+);
+
+const PRESIGNED_ACTIONS = [
+  'sagemaker:CreatePresignedNotebookInstanceUrl',
+  'sagemaker:CreatePresignedDomainUrl',
+];
+const ACCESS_CONDITIONS = [
+  'aws:MultiFactorAuthPresent',
+  'aws:MultiFactorAuthAge',
+  'aws:SourceIp',
+  'aws:SourceVpce',
+  'aws:SourceVpc',
+];
+
+export const executionRolePresignedUrlConditions = defineCheck(
+  {
+    id: 'execution-role-presigned-url-conditions',
+    pillar: 'iam',
+    title: 'Presigned notebook and Studio URLs require MFA or a network source',
+    severity: 'medium',
+    resourceTypes: ROLE_RESOURCE_TYPES,
+    rationale:
+      'A presigned URL opens a notebook or Studio session with the execution role; granting it without aws:MultiFactorAuthPresent or aws:SourceIp/aws:SourceVpce conditions lets anyone with the role open sessions from anywhere.',
+    references: { seed: { pillar: SEED.iam, phases: ['experimentation'] } },
+    remediation: {
+      text: 'Add a Condition with aws:MultiFactorAuthPresent = true, or aws:SourceIp / aws:SourceVpce, to statements allowing CreatePresigned*Url, or remove the permission from execution roles.',
+      docsUrl: DOCS.leastPrivilege,
+      template: FOUNDATION_TEMPLATE,
+    },
+  },
+  context =>
+    judgeRoles(context, role => {
+      const permissions = rolePermissions(role);
+      const documents = permissions.documents.map(item => item.document);
+      const open = PRESIGNED_ACTIONS.filter(action => {
+        const evaluation = evaluatePolicies(documents, { action });
+        return (
+          evaluation.decision === 'allow' &&
+          evaluation.allowedBy.some(
+            match => !hasConditionKey(match.statement, ...ACCESS_CONDITIONS),
+          )
+        );
+      });
+      const evidence = policyEvidence(
+        role,
+        open,
+        'MFA or source conditions on presigned URL actions',
+      );
+      return judgeFindings(
+        permissions,
+        open.length > 0
+          ? warn(
+              `Role ${role.roleArn} allows ${open.join(
+                ', ',
+              )} without MFA or source conditions.`,
+              evidence,
+            )
+          : undefined,
+        pass(
+          `Role ${role.roleArn} grants no unconditioned presigned URLs.`,
+          evidence,
+        ),
+      );
+    }),
+);

@@ -1,0 +1,54 @@
+import { SecurityCheck } from '../../types';
+import {
+  executionRoleKmsNotFullAccess,
+  executionRoleNoFullAccessPolicies,
+  executionRoleNoWildcardActions,
+  executionRolePassRoleScoped,
+  executionRolePresignedUrlConditions,
+  executionRolePrivilegeEscalation,
+  executionRoleS3AccessScoped,
+} from './executionRolePermissions';
+import {
+  executionRolePermissionsBoundary,
+  executionRoleTrustConfusedDeputy,
+  executionRoleTrustNotPublic,
+} from './executionRoleTrust';
+import {
+  domainDockerAccessDisabled,
+  domainSsoAuthentication,
+  endpointConfigSsmAccessDisabled,
+  notebookRootAccessDisabled,
+  trainingJobRemoteDebugDisabled,
+} from './resourceAccess';
+import {
+  jobEnvironmentNoSecrets,
+  lifecycleConfigNoSecrets,
+  modelEnvironmentNoSecrets,
+} from './secretsInConfiguration';
+import {
+  bucketsPublicAccessBlocked,
+  modelPackageGroupPolicyNotPublic,
+} from './sharedAccess';
+
+export const iamChecks: SecurityCheck[] = [
+  notebookRootAccessDisabled,
+  domainSsoAuthentication,
+  domainDockerAccessDisabled,
+  endpointConfigSsmAccessDisabled,
+  trainingJobRemoteDebugDisabled,
+  executionRoleNoFullAccessPolicies,
+  executionRoleNoWildcardActions,
+  executionRoleS3AccessScoped,
+  executionRolePassRoleScoped,
+  executionRolePrivilegeEscalation,
+  executionRoleKmsNotFullAccess,
+  executionRolePresignedUrlConditions,
+  executionRoleTrustConfusedDeputy,
+  executionRoleTrustNotPublic,
+  executionRolePermissionsBoundary,
+  modelPackageGroupPolicyNotPublic,
+  bucketsPublicAccessBlocked,
+  lifecycleConfigNoSecrets,
+  modelEnvironmentNoSecrets,
+  jobEnvironmentNoSecrets,
+];

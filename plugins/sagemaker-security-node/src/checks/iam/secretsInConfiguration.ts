@@ -1,0 +1,210 @@
+import {
+  CheckOutcome,
+  Evidence,
+  SageMakerResource,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { MODEL_TEMPLATE, NOTEBOOK_TEMPLATE } from '../../remediation/templates';
+import {
+  decodeBase64Script,
+  findSecretsInScript,
+  findSecretsInVariables,
+  SecretFinding,
+} from '../../secrets/detectSecrets';
+import { CheckContext } from '../../types';
+import {
+  arrayAt,
+  defineCheck,
+  describeFailure,
+  describePath,
+  DOCS,
+  fail,
+  fieldFailure,
+  getPath,
+  nonEmptyString,
+  notApplicable,
+  objectAt,
+  pass,
+  SEED,
+  unknown,
+  valuesAt,
+} from '../support';
+
+function verdict(
+  resource: SageMakerResource,
+  findings: SecretFinding[],
+  what: string,
+): CheckOutcome {
+  // Evidence names where and what kind, never the value.
+  const evidence: Evidence[] = findings.map(finding => ({
+    path: describePath(resource, finding.location),
+    observed: `<redacted ${finding.kind}>`,
+    expected: 'a reference to Secrets Manager or SSM Parameter Store',
+    relatedArn: resource.arn,
+  }));
+  return findings.length > 0
+    ? fail(
+        `${resource.name}: likely secrets in ${what}: ${findings
+          .map(finding => `${finding.location} (${finding.kind})`)
+          .join('; ')}.`,
+        evidence,
+      )
+    : pass(`${resource.name}: no secrets found in ${what}.`);
+}
+
+function variablesAt(
+  context: CheckContext,
+  patterns: string[],
+): SecretFinding[] {
+  return patterns.flatMap(pattern =>
+    valuesAt(context.resource.description, pattern).flatMap(found =>
+      findSecretsInVariables(
+        objectAt({ value: found.value }, 'value'),
+        found.path,
+      ),
+    ),
+  );
+}
+
+const REMEDIATION =
+  'Store the secret in AWS Secrets Manager (or SSM Parameter Store), pass its ARN or name instead, let the execution role read it, and rotate the exposed secret.';
+
+export const modelEnvironmentNoSecrets = defineCheck(
+  {
+    id: 'model-environment-no-secrets',
+    pillar: 'iam',
+    title: 'Model container environment holds no secrets',
+    severity: 'high',
+    resourceTypes: ['model'],
+    rationale:
+      'Container environment variables are returned in clear text by DescribeModel to anyone with read access, and copied into every endpoint.',
+    references: { seed: { pillar: SEED.iam, phases: ['deployment'] } },
+    remediation: {
+      text: REMEDIATION,
+      docsUrl: DOCS.secretsManager,
+      template: MODEL_TEMPLATE,
+    },
+  },
+  context => {
+    const failure =
+      fieldFailure(context.resource, 'PrimaryContainer') ??
+      fieldFailure(context.resource, 'Containers');
+    if (failure) return failure;
+    return verdict(
+      context.resource,
+      variablesAt(context, [
+        'PrimaryContainer.Environment',
+        'Containers[].Environment',
+      ]),
+      'container environment variables',
+    );
+  },
+);
+
+const JOB_VARIABLES: Record<string, string[]> = {
+  'training-job': ['Environment', 'HyperParameters'],
+  'processing-job': ['Environment'],
+  'transform-job': ['Environment'],
+  'hyperparameter-tuning-job': [
+    'TrainingJobDefinition.StaticHyperParameters',
+    'TrainingJobDefinition.Environment',
+    'TrainingJobDefinitions[].StaticHyperParameters',
+    'TrainingJobDefinitions[].Environment',
+  ],
+};
+
+export const jobEnvironmentNoSecrets = defineCheck(
+  {
+    id: 'job-environment-no-secrets',
+    pillar: 'iam',
+    title: 'Job environment variables and hyperparameters hold no secrets',
+    severity: 'high',
+    resourceTypes: [
+      'training-job',
+      'processing-job',
+      'transform-job',
+      'hyperparameter-tuning-job',
+    ],
+    rationale:
+      'Environment variables and hyperparameters of jobs are kept forever in the job description (jobs cannot be deleted) and shown in clear text in the console.',
+    references: {
+      seed: { pillar: SEED.iam, phases: ['training', 'data-preparation'] },
+    },
+    remediation: { text: REMEDIATION, docsUrl: DOCS.secretsManager },
+  },
+  context =>
+    verdict(
+      context.resource,
+      variablesAt(context, JOB_VARIABLES[context.resource.type] ?? []),
+      'environment variables and hyperparameters',
+    ),
+);
+
+function scanLifecycleConfig(config: SageMakerResource): CheckOutcome {
+  const failure = describeFailure(config);
+  if (failure) return failure;
+  const findings: SecretFinding[] = [];
+  for (const hook of ['OnCreate', 'OnStart']) {
+    arrayAt(config.description, hook).forEach((script, index) => {
+      const content = nonEmptyString(getPath(script, 'Content'));
+      if (!content) return;
+      const decoded = decodeBase64Script(content) ?? content;
+      findings.push(
+        ...findSecretsInScript(decoded, `${hook}.${index}.Content`),
+      );
+    });
+  }
+  return verdict(config, findings, `lifecycle configuration ${config.name}`);
+}
+
+export const lifecycleConfigNoSecrets = defineCheck(
+  {
+    id: 'notebook-lifecycle-no-secrets',
+    pillar: 'iam',
+    title: 'Notebook lifecycle scripts hold no secrets',
+    severity: 'high',
+    resourceTypes: ['notebook-instance', 'notebook-instance-lifecycle-config'],
+    rationale:
+      'Lifecycle scripts run as root at every start and are readable by anyone who can describe the configuration; hard-coded keys and tokens in them leak.',
+    references: {
+      prowler: ['sagemaker_notebook_instance_no_secrets'],
+      seed: { pillar: SEED.iam, phases: ['experimentation'] },
+    },
+    remediation: {
+      text: REMEDIATION,
+      docsUrl: DOCS.notebookLifecycle,
+      template: NOTEBOOK_TEMPLATE,
+    },
+  },
+  context => {
+    const { resource } = context;
+    if (resource.type === 'notebook-instance-lifecycle-config') {
+      return scanLifecycleConfig(resource);
+    }
+    const path = 'NotebookInstanceLifecycleConfigName';
+    const failure = fieldFailure(resource, path);
+    if (failure) return failure;
+    const name = nonEmptyString(getPath(resource.description, path));
+    if (!name) {
+      return notApplicable(`${resource.name} has no lifecycle configuration.`);
+    }
+    const config = context.resources.get(
+      'notebook-instance-lifecycle-config',
+      resource.accountId,
+      resource.region,
+      name,
+    );
+    if (!config) {
+      return context.mode === 'iac'
+        ? notApplicable(
+            `Lifecycle configuration ${name} is not declared in the infrastructure code.`,
+          )
+        : unknown(
+            `Lifecycle configuration ${name} of ${
+              resource.name
+            } was not collected (${describePath(resource, path)}).`,
+            ['sagemaker:DescribeNotebookInstanceLifecycleConfig'],
+          );
+    }
+    return scanLifecycleConfig(config);
+  },
+);

@@ -1,0 +1,23 @@
+import { SecurityCheck } from '../types';
+import { encryptionChecks } from './encryption';
+import { iamChecks } from './iam';
+import { monitoringChecks } from './monitoring';
+import { networkChecks } from './network';
+import { resilienceChecks } from './resilience';
+
+/** The built-in check catalogue, in display order (pillar by pillar). */
+export const defaultChecks: SecurityCheck[] = [
+  ...encryptionChecks,
+  ...networkChecks,
+  ...iamChecks,
+  ...monitoringChecks,
+  ...resilienceChecks,
+];
+
+export {
+  encryptionChecks,
+  networkChecks,
+  iamChecks,
+  monitoringChecks,
+  resilienceChecks,
+};

@@ -1,0 +1,27 @@
+import { SecurityCheck } from '../../types';
+import {
+  cloudTrailKmsEncryption,
+  cloudTrailLogFileValidation,
+  cloudTrailLogging,
+  cloudTrailS3DataEvents,
+} from './cloudTrail';
+import { endpointErrorAlarms, endpointLatencyAlarms } from './endpointAlarms';
+import {
+  endpointDataCapture,
+  endpointModelMonitorSchedule,
+  monitoringScheduleHealthy,
+} from './endpointMonitoring';
+import { logGroupRetention } from './logGroupRetention';
+
+export const monitoringChecks: SecurityCheck[] = [
+  endpointDataCapture,
+  endpointModelMonitorSchedule,
+  monitoringScheduleHealthy,
+  endpointErrorAlarms,
+  endpointLatencyAlarms,
+  cloudTrailLogging,
+  cloudTrailLogFileValidation,
+  cloudTrailKmsEncryption,
+  cloudTrailS3DataEvents,
+  logGroupRetention,
+];

@@ -1,0 +1,77 @@
+import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
+import {
+  combine,
+  defineCheck,
+  DOCS,
+  factFieldUnknown,
+  fail,
+  NETWORKED_RESOURCE_TYPES,
+  notApplicable,
+  pass,
+  readFact,
+  SEED,
+  subnetIds,
+  warn,
+} from '../support';
+
+export const subnetsPrivate = defineCheck(
+  {
+    id: 'subnets-private',
+    pillar: 'network',
+    title: 'The resource runs in private subnets',
+    severity: 'medium',
+    resourceTypes: NETWORKED_RESOURCE_TYPES,
+    rationale:
+      'A subnet whose route table sends 0.0.0.0/0 to an internet gateway is public: ENIs with a public address there are reachable from the internet.',
+    references: {
+      seed: {
+        pillar: SEED.network,
+        phases: ['training', 'deployment', 'experimentation'],
+      },
+    },
+    remediation: {
+      text: 'Place SageMaker resources in subnets without a route to an internet gateway; use VPC endpoints or a NAT gateway for outbound access.',
+      docsUrl: DOCS.subnets,
+      template: FOUNDATION_TEMPLATE,
+    },
+  },
+  context => {
+    const outcomes = subnetIds(context.resource).map(subnet => {
+      const read = readFact(context, 'subnet', subnet.value);
+      if (!read.ok) return read.outcome;
+      const { routesToInternetGateway, mapPublicIpOnLaunch } = read.data;
+      const evidence = [
+        {
+          path: 'ec2:DescribeRouteTables.Routes',
+          observed: { routesToInternetGateway, mapPublicIpOnLaunch },
+          expected: 'no 0.0.0.0/0 route to an internet gateway',
+          relatedArn: subnet.value,
+        },
+      ];
+      if (routesToInternetGateway === undefined) {
+        return factFieldUnknown(
+          read.fact,
+          'routesToInternetGateway',
+          'ec2:DescribeRouteTables',
+          `Routes of subnet ${subnet.value}`,
+        );
+      }
+      if (routesToInternetGateway) {
+        return fail(
+          `Subnet ${subnet.value} is public: it routes to an internet gateway.`,
+          evidence,
+        );
+      }
+      return mapPublicIpOnLaunch
+        ? warn(
+            `Subnet ${subnet.value} is private but assigns public IPs on launch.`,
+            evidence,
+          )
+        : pass(`Subnet ${subnet.value} is private.`, evidence);
+    });
+    return combine(
+      outcomes,
+      notApplicable(`${context.resource.name} names no subnet.`),
+    );
+  },
+);

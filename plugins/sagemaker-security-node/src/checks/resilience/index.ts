@@ -1,0 +1,12 @@
+import { SecurityCheck } from '../../types';
+import { endpointConfigMultipleInstances } from './endpointConfigMultipleInstances';
+import { endpointModelsApproved } from './endpointModelsApproved';
+import { notebookPlatformSupported } from './notebookPlatformSupported';
+import { resourceOwnershipTags } from './ownershipTags';
+
+export const resilienceChecks: SecurityCheck[] = [
+  endpointConfigMultipleInstances,
+  notebookPlatformSupported,
+  endpointModelsApproved,
+  resourceOwnershipTags,
+];

@@ -1,0 +1,130 @@
+import {
+  CheckOutcome,
+  CollectionError,
+  FactDataByKind,
+  FactKind,
+  GLOBAL_REGION,
+  RelatedFact,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { CheckContext } from '../../types';
+import { notApplicable, unknown } from './outcomes';
+import { describeError } from './resourceErrors';
+
+/** The call whose result a fact records: named when the fact was not collected. */
+export const FACT_ACTIONS: Record<FactKind, string> = {
+  'iam-role': 'iam:GetRole',
+  'kms-key': 'kms:DescribeKey',
+  'kms-aliases': 'kms:ListAliases',
+  's3-bucket': 's3:ListBucket',
+  'security-group': 'ec2:DescribeSecurityGroups',
+  subnet: 'ec2:DescribeSubnets',
+  'vpc-endpoints': 'ec2:DescribeVpcEndpoints',
+  cloudtrail: 'cloudtrail:DescribeTrails',
+  'cloudwatch-alarms': 'cloudwatch:DescribeAlarms',
+  'log-groups': 'logs:DescribeLogGroups',
+};
+
+const FACT_LABELS: Record<FactKind, string> = {
+  'iam-role': 'IAM role',
+  'kms-key': 'KMS key',
+  'kms-aliases': 'KMS aliases',
+  's3-bucket': 'S3 bucket',
+  'security-group': 'Security group',
+  subnet: 'Subnet',
+  'vpc-endpoints': 'VPC endpoints of VPC',
+  cloudtrail: 'CloudTrail trails',
+  'cloudwatch-alarms': 'CloudWatch alarms',
+  'log-groups': 'CloudWatch log groups',
+};
+
+/** IAM roles and S3 buckets are account-wide facts. */
+export function factRegion(kind: FactKind, resourceRegion: string): string {
+  return kind === 'iam-role' || kind === 's3-bucket'
+    ? GLOBAL_REGION
+    : resourceRegion;
+}
+
+export type FactRead<K extends FactKind> =
+  | { ok: true; data: FactDataByKind[K]; fact: RelatedFact<K> }
+  | { ok: false; outcome: CheckOutcome };
+
+function subject(kind: FactKind, key: string): string {
+  return key === '-' ? FACT_LABELS[kind] : `${FACT_LABELS[kind]} ${key}`;
+}
+
+/**
+ * Reads a related fact of the resource's account (and region, unless the kind
+ * is account-wide). Not collected: `unknown` in a live scan, `not_applicable`
+ * in pre-deploy (iac) validation, where an undeclared fact is outside the code
+ * under review and is judged by the next live scan. Collected without data:
+ * `unknown` naming each failed call.
+ */
+export function readFact<K extends FactKind>(
+  context: CheckContext,
+  kind: K,
+  key: string,
+): FactRead<K> {
+  const { resource } = context;
+  const fact = context.facts.get(
+    kind,
+    resource.accountId,
+    factRegion(kind, resource.region),
+    key,
+  );
+  if (!fact) {
+    if (context.mode === 'iac') {
+      return {
+        ok: false,
+        outcome: notApplicable(
+          `${subject(
+            kind,
+            key,
+          )} is not declared in the infrastructure code; the live scan checks it.`,
+        ),
+      };
+    }
+    return {
+      ok: false,
+      outcome: unknown(`${subject(kind, key)} was not collected.`, [
+        FACT_ACTIONS[kind],
+      ]),
+    };
+  }
+  if (fact.data === undefined) {
+    const reasons = fact.errors.map(describeError).join('; ');
+    return {
+      ok: false,
+      outcome: unknown(
+        `${subject(kind, key)} could not be read${
+          reasons ? `: ${reasons}` : ''
+        }.`,
+        fact.errors.length > 0
+          ? fact.errors.map(error => error.action)
+          : [FACT_ACTIONS[kind]],
+      ),
+    };
+  }
+  return { ok: true, data: fact.data, fact };
+}
+
+/**
+ * `unknown` for a field of a collected fact that is absent: names the error
+ * recorded for it (by field or by action), else `fallbackAction`.
+ */
+export function factFieldUnknown(
+  fact: { errors: CollectionError[] },
+  field: string,
+  fallbackAction: string,
+  what: string,
+): CheckOutcome {
+  const error = fact.errors.find(
+    e =>
+      e.field === field ||
+      e.action.toLowerCase() === fallbackAction.toLowerCase(),
+  );
+  return error
+    ? unknown(`${what} could not be read: ${describeError(error)}.`, [
+        error.action,
+      ])
+    : unknown(`${what} was not collected.`, [fallbackAction]);
+}

@@ -1,0 +1,183 @@
+import {
+  ResourceType,
+  SageMakerResource,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { stringValuesAt } from './valuesAt';
+
+type FieldMap = Partial<Record<ResourceType, string[]>>;
+
+/** Execution roles SageMaker assumes on behalf of each resource type. */
+export const ROLE_FIELDS: FieldMap = {
+  'notebook-instance': ['RoleArn'],
+  model: ['ExecutionRoleArn'],
+  'training-job': ['RoleArn'],
+  'processing-job': ['RoleArn'],
+  'hyperparameter-tuning-job': [
+    'TrainingJobDefinition.RoleArn',
+    'TrainingJobDefinitions[].RoleArn',
+  ],
+  domain: [
+    'DefaultUserSettings.ExecutionRole',
+    'DefaultSpaceSettings.ExecutionRole',
+  ],
+  'user-profile': ['UserSettings.ExecutionRole'],
+  'feature-group': ['RoleArn'],
+  pipeline: ['RoleArn'],
+  'monitoring-schedule': [
+    'MonitoringScheduleConfig.MonitoringJobDefinition.RoleArn',
+  ],
+  'data-quality-job-definition': ['RoleArn'],
+  'model-quality-job-definition': ['RoleArn'],
+  'model-bias-job-definition': ['RoleArn'],
+  'model-explainability-job-definition': ['RoleArn'],
+  'inference-experiment': ['RoleArn'],
+};
+
+export const SECURITY_GROUP_FIELDS: FieldMap = {
+  'notebook-instance': ['SecurityGroups[]'],
+  domain: [
+    'DomainSettings.SecurityGroupIds[]',
+    'DefaultUserSettings.SecurityGroups[]',
+    'DefaultSpaceSettings.SecurityGroups[]',
+  ],
+  'user-profile': ['UserSettings.SecurityGroups[]'],
+  model: ['VpcConfig.SecurityGroupIds[]'],
+  'training-job': ['VpcConfig.SecurityGroupIds[]'],
+  'processing-job': ['NetworkConfig.VpcConfig.SecurityGroupIds[]'],
+  'hyperparameter-tuning-job': [
+    'TrainingJobDefinition.VpcConfig.SecurityGroupIds[]',
+    'TrainingJobDefinitions[].VpcConfig.SecurityGroupIds[]',
+  ],
+  'data-quality-job-definition': ['NetworkConfig.VpcConfig.SecurityGroupIds[]'],
+  'model-quality-job-definition': [
+    'NetworkConfig.VpcConfig.SecurityGroupIds[]',
+  ],
+  'model-bias-job-definition': ['NetworkConfig.VpcConfig.SecurityGroupIds[]'],
+  'model-explainability-job-definition': [
+    'NetworkConfig.VpcConfig.SecurityGroupIds[]',
+  ],
+  'monitoring-schedule': [
+    'MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.SecurityGroupIds[]',
+  ],
+};
+
+export const SUBNET_FIELDS: FieldMap = {
+  'notebook-instance': ['SubnetId'],
+  domain: ['SubnetIds[]'],
+  model: ['VpcConfig.Subnets[]'],
+  'training-job': ['VpcConfig.Subnets[]'],
+  'processing-job': ['NetworkConfig.VpcConfig.Subnets[]'],
+  'hyperparameter-tuning-job': [
+    'TrainingJobDefinition.VpcConfig.Subnets[]',
+    'TrainingJobDefinitions[].VpcConfig.Subnets[]',
+  ],
+  'data-quality-job-definition': ['NetworkConfig.VpcConfig.Subnets[]'],
+  'model-quality-job-definition': ['NetworkConfig.VpcConfig.Subnets[]'],
+  'model-bias-job-definition': ['NetworkConfig.VpcConfig.Subnets[]'],
+  'model-explainability-job-definition': ['NetworkConfig.VpcConfig.Subnets[]'],
+  'monitoring-schedule': [
+    'MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.Subnets[]',
+  ],
+};
+
+/** S3 locations a resource reads from or writes to. */
+export const S3_URI_FIELDS: FieldMap = {
+  model: [
+    'PrimaryContainer.ModelDataUrl',
+    'PrimaryContainer.ModelDataSource.S3DataSource.S3Uri',
+    'Containers[].ModelDataUrl',
+  ],
+  'endpoint-config': [
+    'DataCaptureConfig.DestinationS3Uri',
+    'AsyncInferenceConfig.OutputConfig.S3OutputPath',
+    'AsyncInferenceConfig.OutputConfig.S3FailurePath',
+  ],
+  'training-job': [
+    'InputDataConfig[].DataSource.S3DataSource.S3Uri',
+    'OutputDataConfig.S3OutputPath',
+    'CheckpointConfig.S3Uri',
+  ],
+  'processing-job': [
+    'ProcessingInputs[].S3Input.S3Uri',
+    'ProcessingOutputConfig.Outputs[].S3Output.S3Uri',
+  ],
+  'transform-job': [
+    'TransformInput.DataSource.S3DataSource.S3Uri',
+    'TransformOutput.S3OutputPath',
+  ],
+  'hyperparameter-tuning-job': [
+    'TrainingJobDefinition.InputDataConfig[].DataSource.S3DataSource.S3Uri',
+    'TrainingJobDefinition.OutputDataConfig.S3OutputPath',
+  ],
+  'feature-group': ['OfflineStoreConfig.S3StorageConfig.S3Uri'],
+  domain: ['DefaultUserSettings.SharingSettings.S3OutputPath'],
+  'inference-experiment': ['DataStorageConfig.Destination'],
+};
+
+export interface LinkedValue {
+  value: string;
+  /** Where it was read, e.g. `VpcConfig.Subnets.0`. */
+  path: string;
+}
+
+function linked(resource: SageMakerResource, fields: FieldMap): LinkedValue[] {
+  const seen = new Set<string>();
+  const found: LinkedValue[] = [];
+  for (const pattern of fields[resource.type] ?? []) {
+    for (const item of stringValuesAt(resource.description, pattern)) {
+      if (!seen.has(item.value)) {
+        seen.add(item.value);
+        found.push(item);
+      }
+    }
+  }
+  return found;
+}
+
+export function executionRoles(resource: SageMakerResource): LinkedValue[] {
+  return linked(resource, ROLE_FIELDS);
+}
+
+export function securityGroupIds(resource: SageMakerResource): LinkedValue[] {
+  return linked(resource, SECURITY_GROUP_FIELDS);
+}
+
+export function subnetIds(resource: SageMakerResource): LinkedValue[] {
+  return linked(resource, SUBNET_FIELDS);
+}
+
+/** `s3://bucket/key` → `bucket`; also accepts `https://bucket.s3.<region>.amazonaws.com/...`. */
+export function bucketOfUri(uri: string): string | undefined {
+  const s3 = /^s3:\/\/([^/]+)/i.exec(uri);
+  if (s3) {
+    return s3[1];
+  }
+  const virtualHosted = /^https:\/\/([^.]+)\.s3[.-][^/]*amazonaws\.com/i.exec(
+    uri,
+  );
+  return virtualHosted ? virtualHosted[1] : undefined;
+}
+
+export function bucketsUsed(resource: SageMakerResource): LinkedValue[] {
+  const seen = new Set<string>();
+  const found: LinkedValue[] = [];
+  for (const item of linked(resource, S3_URI_FIELDS)) {
+    const bucket = bucketOfUri(item.value);
+    if (bucket && !seen.has(bucket)) {
+      seen.add(bucket);
+      found.push({ value: bucket, path: item.path });
+    }
+  }
+  return found;
+}
+
+export const ROLE_RESOURCE_TYPES = Object.keys(ROLE_FIELDS) as ResourceType[];
+export const NETWORKED_RESOURCE_TYPES = Object.keys(
+  SUBNET_FIELDS,
+) as ResourceType[];
+export const SECURITY_GROUP_RESOURCE_TYPES = Object.keys(
+  SECURITY_GROUP_FIELDS,
+) as ResourceType[];
+export const BUCKET_RESOURCE_TYPES = Object.keys(
+  S3_URI_FIELDS,
+) as ResourceType[];

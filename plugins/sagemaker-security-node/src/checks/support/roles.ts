@@ -1,0 +1,138 @@
+import {
+  CheckOutcome,
+  CollectionError,
+  IamRoleFact,
+  PolicyDocument,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { CheckContext } from '../../types';
+import { readFact } from './facts';
+import { executionRoles, LinkedValue } from './links';
+import { combine, notApplicable, unknown } from './outcomes';
+import { describeError } from './resourceErrors';
+
+export interface RoleContext {
+  role: IamRoleFact;
+  roleArn: string;
+  errors: CollectionError[];
+  linked: LinkedValue;
+}
+
+/** Judges each execution role the resource names (from the `iam-role` facts). */
+export function judgeRoles(
+  context: CheckContext,
+  judge: (role: RoleContext) => CheckOutcome,
+): CheckOutcome {
+  const outcomes = executionRoles(context.resource).map(linked => {
+    const read = readFact(context, 'iam-role', linked.value);
+    return read.ok
+      ? judge({
+          role: read.data,
+          roleArn: linked.value,
+          errors: read.fact.errors,
+          linked,
+        })
+      : read.outcome;
+  });
+  return combine(
+    outcomes,
+    notApplicable(`${context.resource.name} names no execution role.`),
+  );
+}
+
+export interface NamedDocument {
+  name: string;
+  document: PolicyDocument;
+}
+
+export interface RolePermissions {
+  documents: NamedDocument[];
+  /** Why some policies could not be read (the permission set is incomplete). */
+  unreadable: CheckOutcome[];
+}
+
+function unreadablePolicy(
+  role: RoleContext,
+  what: string,
+  action: string,
+): CheckOutcome {
+  const matching = role.errors.filter(
+    e => e.action.toLowerCase() === action.toLowerCase(),
+  );
+  const error =
+    matching.find(e => e.target !== undefined && what.includes(e.target)) ??
+    matching[0];
+  return unknown(
+    `${what} of role ${role.roleArn} could not be read${
+      error ? `: ${describeError(error)}` : ''
+    }.`,
+    [error?.action ?? action],
+  );
+}
+
+/** The role's permission policies (attached and inline), and what could not be read. */
+export function rolePermissions(role: RoleContext): RolePermissions {
+  const documents: NamedDocument[] = [];
+  const unreadable: CheckOutcome[] = [];
+  const { attachedPolicies, inlinePolicies } = role.role;
+  if (attachedPolicies === undefined) {
+    unreadable.push(
+      unreadablePolicy(
+        role,
+        'Attached policies',
+        'iam:ListAttachedRolePolicies',
+      ),
+    );
+  } else {
+    for (const policy of attachedPolicies) {
+      if (policy.document) {
+        documents.push({ name: policy.policyArn, document: policy.document });
+      } else {
+        unreadable.push(
+          unreadablePolicy(
+            role,
+            `Policy ${policy.policyArn}`,
+            'iam:GetPolicyVersion',
+          ),
+        );
+      }
+    }
+  }
+  if (inlinePolicies === undefined) {
+    unreadable.push(
+      unreadablePolicy(role, 'Inline policies', 'iam:ListRolePolicies'),
+    );
+  } else {
+    for (const policy of inlinePolicies) {
+      if (policy.document) {
+        documents.push({
+          name: `inline:${policy.policyName}`,
+          document: policy.document,
+        });
+      } else {
+        unreadable.push(
+          unreadablePolicy(
+            role,
+            `Inline policy ${policy.policyName}`,
+            'iam:GetRolePolicy',
+          ),
+        );
+      }
+    }
+  }
+  return { documents, unreadable };
+}
+
+/**
+ * A finding over the role's permissions: proven in readable policies → the
+ * finding; nothing found but some policy unreadable → unknown; else `whenClean`.
+ */
+export function judgeFindings(
+  permissions: RolePermissions,
+  finding: CheckOutcome | undefined,
+  whenClean: CheckOutcome,
+): CheckOutcome {
+  if (finding) return finding;
+  if (permissions.unreadable.length > 0)
+    return combine(permissions.unreadable, whenClean);
+  return whenClean;
+}

@@ -1,0 +1,3 @@
+export { renderChecksMarkdown } from './renderChecksMarkdown';
+export { SEED_COVERAGE } from './seedCoverage';
+export type { SeedRecommendation } from './seedCoverage';

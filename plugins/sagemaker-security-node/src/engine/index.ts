@@ -1,0 +1,2 @@
+export { evaluateResource } from './evaluateResource';
+export type { CheckEvaluation } from './evaluateResource';

@@ -1,0 +1,6 @@
+export {
+  CheckRegistry,
+  sagemakerSecurityChecksExtensionPoint,
+} from './extensionPoint';
+export type { SagemakerSecurityChecksExtensionPoint } from './extensionPoint';
+export { validateChecks } from './validateChecks';

@@ -1,0 +1,41 @@
+/**
+ * The SageMaker security check catalogue, IAM policy evaluation, KMS key
+ * resolution and the extension points shared by backend modules.
+ *
+ * @packageDocumentation
+ */
+export type { CheckContext, ResourceLookup, SecurityCheck } from './types';
+export {
+  defaultChecks,
+  encryptionChecks,
+  networkChecks,
+  iamChecks,
+  monitoringChecks,
+  resilienceChecks,
+} from './checks';
+export { evaluateResource } from './engine';
+export type { CheckEvaluation } from './engine';
+export * from './policy';
+export * from './kms';
+export {
+  REMEDIATION_TEMPLATES,
+  renderPrefill,
+  remediationTemplateUrl,
+  resolvePrefillPath,
+} from './remediation/templates';
+export type { RemediationTemplateName } from './remediation/templates';
+export { renderChecksMarkdown, SEED_COVERAGE } from './docs';
+export type { SeedRecommendation } from './docs';
+export {
+  CheckRegistry,
+  sagemakerSecurityChecksExtensionPoint,
+  validateChecks,
+} from './extension';
+export type { SagemakerSecurityChecksExtensionPoint } from './extension';
+export {
+  findSecretsInScript,
+  findSecretsInText,
+  findSecretsInVariables,
+} from './secrets/detectSecrets';
+export type { SecretFinding } from './secrets/detectSecrets';
+export * as testing from './testing/fixtures';

@@ -1,0 +1,134 @@
+/** A likely secret: where and what kind, never the value itself. */
+export interface SecretFinding {
+  location: string;
+  kind: string;
+}
+
+/** Value shapes of well-known credentials. */
+const VALUE_PATTERNS: Array<{ kind: string; pattern: RegExp }> = [
+  { kind: 'AWS access key ID', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { kind: 'private key', pattern: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/ },
+  { kind: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
+  { kind: 'Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+  { kind: 'Hugging Face token', pattern: /\bhf_[A-Za-z0-9]{30,}\b/ },
+  { kind: 'OpenAI-style API key', pattern: /\bsk-[A-Za-z0-9_-]{20,}\b/ },
+  {
+    kind: 'JSON Web Token',
+    pattern:
+      /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+  },
+  {
+    kind: 'URL with embedded password',
+    pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]{3,}@/i,
+  },
+];
+
+/** Name words that mark a variable as a credential (whole words, so TOKENIZERS is fine). */
+const SENSITIVE_WORDS = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'secret',
+  'token',
+  'apikey',
+  'credential',
+  'credentials',
+  'privatekey',
+]);
+const SENSITIVE_PAIRS = [
+  ['api', 'key'],
+  ['access', 'key'],
+  ['private', 'key'],
+  ['secret', 'key'],
+  ['auth', 'token'],
+];
+
+/** Values that point at a secret store instead of holding the secret. */
+function isReference(value: string): boolean {
+  return (
+    /^arn:aws[a-z-]*:(secretsmanager|ssm|kms):/i.test(value) ||
+    /^\{\{resolve:/i.test(value) ||
+    /^\$\{?[A-Za-z_]/.test(value) ||
+    /^\/[\w/.-]+$/.test(value)
+  );
+}
+
+export function isSensitiveName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  if (words.some(word => SENSITIVE_WORDS.has(word))) {
+    return true;
+  }
+  return SENSITIVE_PAIRS.some(([first, second]) =>
+    words.some((word, index) => word === first && words[index + 1] === second),
+  );
+}
+
+function looksLikeSecretValue(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 8 || isReference(trimmed)) return false;
+  if (/^(true|false|none|null|yes|no|\d+(\.\d+)?)$/i.test(trimmed))
+    return false;
+  return true;
+}
+
+/** Secrets in a text (script, value): known credential shapes only. */
+export function findSecretsInText(
+  text: string,
+  location: string,
+): SecretFinding[] {
+  return VALUE_PATTERNS.filter(({ pattern }) => pattern.test(text)).map(
+    ({ kind }) => ({ location, kind }),
+  );
+}
+
+/** Secrets in environment variables or hyperparameters: by value shape, or a credential name with a literal value. */
+export function findSecretsInVariables(
+  variables: Record<string, unknown> | undefined,
+  location: string,
+): SecretFinding[] {
+  const findings: SecretFinding[] = [];
+  for (const [name, raw] of Object.entries(variables ?? {})) {
+    if (typeof raw !== 'string') continue;
+    const where = `${location}.${name}`;
+    const byValue = findSecretsInText(raw, where);
+    if (byValue.length > 0) {
+      findings.push(...byValue);
+    } else if (isSensitiveName(name) && looksLikeSecretValue(raw)) {
+      findings.push({
+        location: where,
+        kind: 'credential-named variable with a literal value',
+      });
+    }
+  }
+  return findings;
+}
+
+/** Secrets in a shell script: credential shapes, and `NAME=literal` assignments of credential names. */
+export function findSecretsInScript(
+  script: string,
+  location: string,
+): SecretFinding[] {
+  const findings = findSecretsInText(script, location);
+  const assignment =
+    /(?:^|[\s;])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(["']?)([^\s"']+)\2/gm;
+  for (const match of script.matchAll(assignment)) {
+    const [, name, , value] = match;
+    if (isSensitiveName(name) && looksLikeSecretValue(value)) {
+      findings.push({
+        location: `${location}: ${name}`,
+        kind: 'credential-named variable with a literal value',
+      });
+    }
+  }
+  return findings;
+}
+
+/** Decodes a base64 lifecycle script; undefined when it is not valid base64 text. */
+export function decodeBase64Script(content: string): string | undefined {
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(content)) return undefined;
+  return Buffer.from(content, 'base64').toString('utf8');
+}

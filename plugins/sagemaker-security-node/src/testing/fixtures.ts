@@ -1,0 +1,519 @@
+import {
+  CollectionError,
+  FactDataByKind,
+  FactKind,
+  FactLookup,
+  GLOBAL_REGION,
+  RelatedFact,
+  ResourceType,
+  SageMakerResource,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { DESCRIBE_OPERATIONS } from '../checks/support/describe';
+import { CheckContext, ResourceLookup } from '../types';
+
+export const ACCOUNT = '111122223333';
+export const REGION = 'eu-west-1';
+
+const ARN_SEGMENT: Partial<Record<ResourceType, string>> = {
+  'hyperparameter-tuning-job': 'hyper-parameter-tuning-job',
+  'notebook-instance-lifecycle-config': 'notebook-instance-lifecycle-config',
+};
+
+export type ResourceOverrides = Partial<Omit<SageMakerResource, 'type'>>;
+
+/** A described SageMaker resource of any type. */
+export function resource(
+  type: ResourceType,
+  description: Record<string, unknown>,
+  overrides: ResourceOverrides = {},
+): SageMakerResource {
+  const name = overrides.name ?? `test-${type}`;
+  return {
+    arn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:${
+      ARN_SEGMENT[type] ?? type
+    }/${name}`,
+    type,
+    name,
+    accountId: ACCOUNT,
+    region: REGION,
+    tags: { 'ml-service': 'fraud-scoring', owner: 'team-ml' },
+    description,
+    errors: [],
+    ...overrides,
+  };
+}
+
+type Builder = (
+  description?: Record<string, unknown>,
+  overrides?: ResourceOverrides,
+) => SageMakerResource;
+
+function builder(
+  type: ResourceType,
+  defaults: Record<string, unknown>,
+): Builder {
+  return (description = {}, overrides = {}) =>
+    resource(type, { ...defaults, ...description }, overrides);
+}
+
+export const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/sagemaker-execution`;
+export const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+export const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/${KEY_ID}`;
+
+export const notebook = builder('notebook-instance', {
+  NotebookInstanceName: 'test-notebook-instance',
+  InstanceType: 'ml.t3.medium',
+  RoleArn: ROLE_ARN,
+});
+export const lifecycleConfig = builder('notebook-instance-lifecycle-config', {
+  NotebookInstanceLifecycleConfigName:
+    'test-notebook-instance-lifecycle-config',
+});
+export const domain = builder('domain', { DomainName: 'test-domain' });
+export const userProfile = builder('user-profile', {
+  UserProfileName: 'test-user-profile',
+});
+export const model = builder('model', {
+  ModelName: 'test-model',
+  ExecutionRoleArn: ROLE_ARN,
+});
+export const endpointConfig = builder('endpoint-config', {
+  EndpointConfigName: 'test-endpoint-config',
+  ProductionVariants: [
+    {
+      VariantName: 'AllTraffic',
+      ModelName: 'test-model',
+      InstanceType: 'ml.m5.large',
+      InitialInstanceCount: 2,
+    },
+  ],
+});
+export const endpoint = builder('endpoint', {
+  EndpointName: 'test-endpoint',
+  EndpointConfigName: 'test-endpoint-config',
+  EndpointStatus: 'InService',
+});
+export const trainingJob = builder('training-job', {
+  TrainingJobName: 'test-training-job',
+  RoleArn: ROLE_ARN,
+  ResourceConfig: {
+    InstanceType: 'ml.m5.xlarge',
+    InstanceCount: 1,
+    VolumeSizeInGB: 30,
+  },
+});
+export const processingJob = builder('processing-job', {
+  ProcessingJobName: 'test-processing-job',
+  RoleArn: ROLE_ARN,
+  ProcessingResources: {
+    ClusterConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 },
+  },
+});
+export const transformJob = builder('transform-job', {
+  TransformJobName: 'test-transform-job',
+  TransformResources: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 },
+});
+export const tuningJob = builder('hyperparameter-tuning-job', {
+  HyperParameterTuningJobName: 'test-hpo',
+  TrainingJobDefinition: {
+    RoleArn: ROLE_ARN,
+    ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 },
+  },
+});
+export const featureGroup = builder('feature-group', {
+  FeatureGroupName: 'test-feature-group',
+});
+export const pipeline = builder('pipeline', {
+  PipelineName: 'test-pipeline',
+  RoleArn: ROLE_ARN,
+});
+export const modelPackageGroup = builder('model-package-group', {
+  ModelPackageGroupName: 'test-group',
+});
+export const modelPackage = builder('model-package', {
+  ModelPackageGroupName: 'test-group',
+});
+export const monitoringSchedule = builder('monitoring-schedule', {
+  MonitoringScheduleName: 'test-schedule',
+});
+export const inferenceExperiment = builder('inference-experiment', {
+  Name: 'test-experiment',
+});
+export const jobDefinition = (
+  type:
+    | 'data-quality-job-definition'
+    | 'model-quality-job-definition'
+    | 'model-bias-job-definition'
+    | 'model-explainability-job-definition',
+  description: Record<string, unknown> = {},
+  overrides: ResourceOverrides = {},
+) =>
+  resource(
+    type,
+    { JobDefinitionName: `test-${type}`, RoleArn: ROLE_ARN, ...description },
+    overrides,
+  );
+
+/** A collection error as the inventory records it. */
+export function collectionError(
+  action: string,
+  extra: Partial<CollectionError> = {},
+): CollectionError {
+  return {
+    kind: 'access_denied',
+    action,
+    code: 'AccessDeniedException',
+    message: `User is not authorized to perform: ${action}`,
+    ...extra,
+  };
+}
+
+/** A resource whose Describe call failed. */
+export function undescribable(type: ResourceType): SageMakerResource {
+  return resource(
+    type,
+    {},
+    { errors: [collectionError(`sagemaker:${DESCRIBE_OPERATIONS[type]}`)] },
+  );
+}
+
+/** A related fact; region defaults to the resource region (global for roles and buckets). */
+export function fact<K extends FactKind>(
+  kind: K,
+  key: string,
+  data: FactDataByKind[K] | undefined,
+  options: {
+    errors?: CollectionError[];
+    accountId?: string;
+    region?: string;
+  } = {},
+): RelatedFact<K> {
+  return {
+    kind,
+    key,
+    accountId: options.accountId ?? ACCOUNT,
+    region:
+      options.region ??
+      (kind === 'iam-role' || kind === 's3-bucket' ? GLOBAL_REGION : REGION),
+    data,
+    errors: options.errors ?? [],
+  };
+}
+
+export function factLookup(facts: RelatedFact[] = []): FactLookup {
+  const index = new Map<string, RelatedFact>();
+  for (const item of facts) {
+    index.set(
+      `${item.kind}|${item.accountId}|${item.region}|${item.key}`,
+      item,
+    );
+  }
+  return {
+    get: (kind, accountId, region, key) =>
+      index.get(`${kind}|${accountId}|${region}|${key}`) as never,
+  };
+}
+
+export function resourceLookup(
+  resources: SageMakerResource[] = [],
+  listingErrors: Partial<Record<ResourceType, CollectionError[]>> = {},
+): ResourceLookup {
+  return {
+    listingErrors: type => listingErrors[type] ?? [],
+    get: (type, accountId, region, name) =>
+      resources.find(
+        item =>
+          item.type === type &&
+          item.accountId === accountId &&
+          item.region === region &&
+          item.name === name,
+      ),
+    list: (type, accountId, region) =>
+      resources.filter(
+        item =>
+          item.type === type &&
+          item.accountId === accountId &&
+          item.region === region,
+      ),
+  };
+}
+
+export interface ContextOptions {
+  facts?: RelatedFact[];
+  resources?: SageMakerResource[];
+  listingErrors?: Partial<Record<ResourceType, CollectionError[]>>;
+  mode?: 'live' | 'iac';
+}
+
+export function contextFor(
+  target: SageMakerResource,
+  options: ContextOptions = {},
+): CheckContext {
+  return {
+    resource: target,
+    facts: factLookup(options.facts),
+    resources: resourceLookup(options.resources, options.listingErrors),
+    mode: options.mode ?? 'live',
+  };
+}
+
+// Common facts.
+
+export const statement = (
+  partial: Record<string, unknown>,
+): Record<string, unknown> => ({ Effect: 'Allow', ...partial });
+
+export function role(
+  data: Partial<FactDataByKind['iam-role']> = {},
+  options: { arn?: string; errors?: CollectionError[] } = {},
+): RelatedFact<'iam-role'> {
+  const arn = options.arn ?? ROLE_ARN;
+  return fact(
+    'iam-role',
+    arn,
+    {
+      arn,
+      roleName: arn.split('/').pop()!,
+      assumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'sagemaker.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+          },
+        ],
+      },
+      permissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/ml-boundary`,
+      attachedPolicies: [],
+      inlinePolicies: [],
+      ...data,
+    },
+    { errors: options.errors },
+  );
+}
+
+/** A role whose only permissions are the given inline statements. */
+export function roleWithStatements(
+  statements: Array<Record<string, unknown>>,
+): RelatedFact<'iam-role'> {
+  return role({
+    inlinePolicies: [
+      {
+        policyName: 'inline',
+        document: { Version: '2012-10-17', Statement: statements as never },
+      },
+    ],
+  });
+}
+
+export function kmsKey(
+  data: Partial<FactDataByKind['kms-key']> = {},
+  options: { arn?: string; errors?: CollectionError[] } = {},
+): RelatedFact<'kms-key'> {
+  const arn = options.arn ?? KEY_ARN;
+  return fact(
+    'kms-key',
+    arn,
+    {
+      keyId: arn.split('/').pop()!,
+      arn,
+      keyManager: 'CUSTOMER',
+      keyState: 'Enabled',
+      enabled: true,
+      origin: 'AWS_KMS',
+      keySpec: 'SYMMETRIC_DEFAULT',
+      rotationEnabled: true,
+      keyPolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+        ],
+      },
+      ...data,
+    },
+    { errors: options.errors },
+  );
+}
+
+export function kmsAliases(
+  aliases: Record<string, string>,
+): RelatedFact<'kms-aliases'> {
+  return fact('kms-aliases', '-', { aliases });
+}
+
+export const SECURE_TRANSPORT_DENY = {
+  Sid: 'DenyInsecureTransport',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: ['arn:aws:s3:::ml-data', 'arn:aws:s3:::ml-data/*'],
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+};
+
+export function bucket(
+  name: string,
+  data: Partial<FactDataByKind['s3-bucket']> = {},
+  errors: CollectionError[] = [],
+): RelatedFact<'s3-bucket'> {
+  return fact(
+    's3-bucket',
+    name,
+    {
+      bucket: name,
+      encryption: {
+        sseAlgorithm: 'aws:kms',
+        kmsMasterKeyId: KEY_ARN,
+        bucketKeyEnabled: true,
+      },
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            ...SECURE_TRANSPORT_DENY,
+            Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`],
+          } as never,
+        ],
+      },
+      publicAccessBlock: {
+        blockPublicAcls: true,
+        ignorePublicAcls: true,
+        blockPublicPolicy: true,
+        restrictPublicBuckets: true,
+      },
+      ...data,
+    },
+    { errors },
+  );
+}
+
+export function securityGroup(
+  groupId: string,
+  data: Partial<FactDataByKind['security-group']> = {},
+): RelatedFact<'security-group'> {
+  return fact('security-group', groupId, {
+    groupId,
+    vpcId: 'vpc-1',
+    ingress: [
+      {
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        ipv4Ranges: ['10.0.0.0/16'],
+        ipv6Ranges: [],
+        prefixListIds: [],
+        referencedGroupIds: [],
+      },
+    ],
+    egress: [
+      {
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        ipv4Ranges: ['10.0.0.0/16'],
+        ipv6Ranges: [],
+        prefixListIds: [],
+        referencedGroupIds: [],
+      },
+    ],
+    ...data,
+  });
+}
+
+export function subnet(
+  subnetId: string,
+  data: Partial<FactDataByKind['subnet']> = {},
+): RelatedFact<'subnet'> {
+  return fact('subnet', subnetId, {
+    subnetId,
+    vpcId: 'vpc-1',
+    mapPublicIpOnLaunch: false,
+    routesToInternetGateway: false,
+    ...data,
+  });
+}
+
+export const ALL_ENDPOINT_SERVICES = [
+  'sagemaker.api',
+  'sagemaker.runtime',
+  's3',
+  'kms',
+  'ecr.api',
+  'ecr.dkr',
+  'sts',
+  'logs',
+];
+
+export function vpcEndpoints(
+  vpcId: string,
+  services: string[] = ALL_ENDPOINT_SERVICES,
+  overrides: Partial<FactDataByKind['vpc-endpoints']['endpoints'][number]> = {},
+): RelatedFact<'vpc-endpoints'> {
+  return fact('vpc-endpoints', vpcId, {
+    vpcId,
+    endpoints: services.map((service, index) => ({
+      vpcEndpointId: `vpce-${index}`,
+      serviceName: `com.amazonaws.${REGION}.${service}`,
+      vpcEndpointType: service === 's3' ? 'Gateway' : 'Interface',
+      state: 'available',
+      privateDnsEnabled: service === 's3' ? undefined : true,
+      ...overrides,
+    })),
+  });
+}
+
+export function trails(
+  list: Array<Partial<FactDataByKind['cloudtrail']['trails'][number]>>,
+  errors: CollectionError[] = [],
+): RelatedFact<'cloudtrail'> {
+  return fact(
+    'cloudtrail',
+    '-',
+    {
+      trails: list.map((item, index) => ({
+        name: `trail-${index}`,
+        arn: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/trail-${index}`,
+        homeRegion: REGION,
+        isMultiRegionTrail: true,
+        isLogging: true,
+        logFileValidationEnabled: true,
+        kmsKeyId: KEY_ARN,
+        includeManagementEvents: true,
+        s3DataEventArns: ['arn:aws:s3'],
+        ...item,
+      })),
+    },
+    { errors },
+  );
+}
+
+export function alarms(
+  list: Array<Partial<FactDataByKind['cloudwatch-alarms']['alarms'][number]>>,
+): RelatedFact<'cloudwatch-alarms'> {
+  return fact('cloudwatch-alarms', '-', {
+    alarms: list.map((item, index) => ({
+      alarmName: `alarm-${index}`,
+      namespace: 'AWS/SageMaker',
+      dimensions: {},
+      actionsEnabled: true,
+      alarmActions: [`arn:aws:sns:${REGION}:${ACCOUNT}:ml-oncall`],
+      ...item,
+    })),
+  });
+}
+
+export function logGroups(
+  list: Array<
+    Partial<FactDataByKind['log-groups']['logGroups'][number]> & {
+      logGroupName: string;
+    }
+  >,
+): RelatedFact<'log-groups'> {
+  return fact('log-groups', '-', { logGroups: list });
+}
