@@ -1,0 +1,129 @@
+import { createDevApp } from '@backstage/dev-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import type {
+  CreateWaiverRequest,
+  OrgRollupQuery,
+  Waiver,
+} from '@mlsec/plugin-sagemaker-security-common';
+import {
+  EntitySageMakerSecurityCard,
+  EntitySageMakerSecurityContent,
+  EntityTeamSageMakerSecurityCard,
+  sageMakerSecurityApiRef,
+  SageMakerSecurityPage,
+  sagemakerSecurityPlugin,
+} from '../src';
+import type { SageMakerSecurityApi, ScanRun } from '../src';
+import {
+  checks,
+  endpointResource,
+  mlServiceEntity,
+  rollupRow,
+  scorecard,
+  teamEntity,
+  teamRollup,
+  waiver,
+} from '../src/__testUtils__/fixtures';
+
+/** In-memory backend for trying the UI without one. */
+class DemoSageMakerSecurityApi implements SageMakerSecurityApi {
+  private scanPolls = 0;
+
+  async getEntityScorecard() {
+    return scorecard;
+  }
+  async getResourceFindings() {
+    return { resource: endpointResource, results: scorecard.results };
+  }
+  async listChecks() {
+    return checks;
+  }
+  async getOrgRollup(query: OrgRollupQuery = {}) {
+    const items = teamRollup.entities
+      .concat(
+        rollupRow({
+          entityRef: 'component:default/recsys',
+          title: 'Recommendations',
+        }),
+      )
+      .filter(row => !query.owner || row.owner === query.owner);
+    return { items, totalCount: items.length, offset: 0, limit: items.length };
+  }
+  async getEntityRollup() {
+    return teamRollup;
+  }
+  async listWaivers() {
+    return [waiver];
+  }
+  async createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
+    return { ...waiver, ...request, id: `w-${Date.now()}` };
+  }
+  async revokeWaiver(): Promise<Waiver> {
+    return { ...waiver, status: 'revoked' };
+  }
+  async startScan(): Promise<ScanRun> {
+    this.scanPolls = 0;
+    return this.scan('running');
+  }
+  async getScan(): Promise<ScanRun> {
+    this.scanPolls += 1;
+    return this.scan(this.scanPolls > 3 ? 'succeeded' : 'running');
+  }
+  async exportFindingsCsv() {
+    return new Blob(['entityRef,checkId,status\n'], { type: 'text/csv' });
+  }
+
+  private scan(status: ScanRun['status']): ScanRun {
+    return {
+      id: 'demo-scan',
+      trigger: 'manual',
+      status,
+      startedAt: new Date().toISOString(),
+      targets: [1, 2, 3, 4].map(index => ({
+        accountId: '111111111111',
+        region: `eu-west-${index}`,
+        status: index <= this.scanPolls ? 'succeeded' : 'running',
+        resourceCount: 3,
+        errorCount: 0,
+        errors: [],
+      })),
+    };
+  }
+}
+
+createDevApp()
+  .registerPlugin(sagemakerSecurityPlugin)
+  .registerApi({
+    api: sageMakerSecurityApiRef,
+    deps: {},
+    factory: () => new DemoSageMakerSecurityApi(),
+  })
+  .addPage({
+    title: 'Security tab',
+    path: '/security-tab',
+    element: (
+      <EntityProvider entity={mlServiceEntity}>
+        <EntitySageMakerSecurityContent />
+      </EntityProvider>
+    ),
+  })
+  .addPage({
+    title: 'Cards',
+    path: '/cards',
+    element: (
+      <>
+        <EntityProvider entity={mlServiceEntity}>
+          <EntitySageMakerSecurityCard />
+        </EntityProvider>
+        <EntityProvider entity={teamEntity}>
+          <EntityTeamSageMakerSecurityCard />
+        </EntityProvider>
+      </>
+    ),
+  })
+  .addPage({
+    title: 'Org page',
+    path: '/sagemaker-security',
+    element: <SageMakerSecurityPage />,
+  })
+  .render();

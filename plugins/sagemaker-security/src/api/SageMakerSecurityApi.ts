@@ -1,0 +1,53 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  CheckMetadata,
+  CreateWaiverRequest,
+  EntityRollupRow,
+  EntityScorecard,
+  OrgRollupQuery,
+  Page,
+  Rollup,
+  Waiver,
+  WaiverStatus,
+} from '@mlsec/plugin-sagemaker-security-common';
+import type { ResourceDetailFindings, ScanRun } from './types';
+
+/**
+ * What the frontend reads from and writes to the SageMaker security backend
+ * (`/api/sagemaker-security`). Every method rejects with a `ResponseError`
+ * (from `@backstage/errors`) when the backend answers with an error status.
+ *
+ * @public
+ */
+export interface SageMakerSecurityApi {
+  /** `GET /scorecards/entity`: scorecard of an ML service or SageMaker Resource. */
+  getEntityScorecard(entityRef: string): Promise<EntityScorecard>;
+  /** `GET /resources/findings`: one resource and its results. */
+  getResourceFindings(arn: string): Promise<ResourceDetailFindings>;
+  /** `GET /checks`: the check catalogue. */
+  listChecks(): Promise<CheckMetadata[]>;
+  /** `GET /rollups/org`: one page of ML services with their scores. */
+  getOrgRollup(query?: OrgRollupQuery): Promise<Page<EntityRollupRow>>;
+  /** `GET /rollups/entity`: rollup of a Group (nested teams included), System or Domain. */
+  getEntityRollup(entityRef: string): Promise<Rollup>;
+  /** `GET /waivers` */
+  listWaivers(query?: {
+    entityRef?: string;
+    status?: WaiverStatus;
+  }): Promise<Waiver[]>;
+  /** `POST /waivers` */
+  createWaiver(request: CreateWaiverRequest): Promise<Waiver>;
+  /** `POST /waivers/{id}/revoke` */
+  revokeWaiver(id: string, reason?: string): Promise<Waiver>;
+  /** `POST /scans`: starts a scan of every configured account and region. */
+  startScan(): Promise<ScanRun>;
+  /** `GET /scans/{id}` */
+  getScan(id: string): Promise<ScanRun>;
+  /** `GET /export?format=csv`: current findings as a CSV file. */
+  exportFindingsCsv(options?: { entityRef?: string }): Promise<Blob>;
+}
+
+/** @public */
+export const sageMakerSecurityApiRef = createApiRef<SageMakerSecurityApi>({
+  id: 'plugin.sagemaker-security.service',
+});

@@ -1,0 +1,157 @@
+/**
+ * @jest-environment node
+ */
+import { ResponseError } from '@backstage/errors';
+import { SageMakerSecurityClient } from './SageMakerSecurityClient';
+
+const BASE = 'http://localhost:7007/api/sagemaker-security';
+
+function setup(answer: (url: string, init?: RequestInit) => Response) {
+  const calls: Array<{ url: string; init?: RequestInit }> = [];
+  const fetchApi = {
+    fetch: jest.fn(async (input: any, init?: RequestInit) => {
+      const url = String(input);
+      calls.push({ url, init });
+      return answer(url, init);
+    }),
+  };
+  const discoveryApi = { getBaseUrl: jest.fn(async () => BASE) };
+  const client = new SageMakerSecurityClient({
+    discoveryApi,
+    fetchApi: fetchApi as any,
+  });
+  return { client, calls, discoveryApi };
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+describe('SageMakerSecurityClient', () => {
+  it('reads the scorecard of an entity through discovery and fetchApi', async () => {
+    const { client, calls, discoveryApi } = setup(() =>
+      json({ entityRef: 'component:default/fraud', results: [] }),
+    );
+    const scorecard = await client.getEntityScorecard(
+      'component:default/fraud',
+    );
+    expect(scorecard.entityRef).toBe('component:default/fraud');
+    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('sagemaker-security');
+    const url = new URL(calls[0].url);
+    expect(url.pathname).toBe('/api/sagemaker-security/scorecards/entity');
+    expect(url.searchParams.get('entityRef')).toBe('component:default/fraud');
+  });
+
+  it('sends org rollup filters, sorting and paging', async () => {
+    const { client, calls } = setup(() =>
+      json({ items: [], totalCount: 0, offset: 20, limit: 10 }),
+    );
+    await client.getOrgRollup({
+      offset: 20,
+      limit: 10,
+      orderBy: 'score',
+      order: 'asc',
+      owner: 'group:default/ml-platform',
+      grade: 'D',
+      pillar: 'network',
+    });
+    const url = new URL(calls[0].url);
+    expect(url.pathname).toBe('/api/sagemaker-security/rollups/org');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      offset: '20',
+      limit: '10',
+      orderBy: 'score',
+      order: 'asc',
+      owner: 'group:default/ml-platform',
+      grade: 'D',
+      pillar: 'network',
+    });
+  });
+
+  it('posts waivers and revocations as JSON', async () => {
+    const { client, calls } = setup(() => json({ id: 'w-1' }, 201));
+    await client.createWaiver({
+      entityRef: 'component:default/fraud',
+      checkId: 'c',
+      resourceArn: '*',
+      reason: 'sandbox',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+    await client.revokeWaiver('w-1', 'no longer needed');
+    expect(calls[0].init?.method).toBe('POST');
+    expect(new URL(calls[0].url).pathname).toBe(
+      '/api/sagemaker-security/waivers',
+    );
+    expect(JSON.parse(String(calls[0].init?.body))).toMatchObject({
+      checkId: 'c',
+      resourceArn: '*',
+    });
+    expect(new URL(calls[1].url).pathname).toBe(
+      '/api/sagemaker-security/waivers/w-1/revoke',
+    );
+    expect(JSON.parse(String(calls[1].init?.body))).toEqual({
+      reason: 'no longer needed',
+    });
+  });
+
+  it('starts and polls scans', async () => {
+    const { client, calls } = setup(() =>
+      json({ id: 'scan-1', status: 'queued', targets: [] }, 202),
+    );
+    await client.startScan();
+    await client.getScan('scan-1');
+    expect(calls[0].init?.method).toBe('POST');
+    expect(new URL(calls[0].url).pathname).toBe(
+      '/api/sagemaker-security/scans',
+    );
+    expect(new URL(calls[1].url).pathname).toBe(
+      '/api/sagemaker-security/scans/scan-1',
+    );
+  });
+
+  it('exports findings as a CSV blob', async () => {
+    const { client, calls } = setup(
+      () =>
+        new Response('entityRef,checkId\ncomponent:default/fraud,c\n', {
+          headers: { 'Content-Type': 'text/csv' },
+        }),
+    );
+    const blob = await client.exportFindingsCsv();
+    expect(await blob.text()).toContain('component:default/fraud,c');
+    expect(blob.type).toContain('text/csv');
+    expect(new URL(calls[0].url).searchParams.get('format')).toBe('csv');
+  });
+
+  it('caches the check catalogue, but not a failure', async () => {
+    let fail = true;
+    const { client, calls } = setup(() =>
+      fail
+        ? json({ error: { name: 'Error', message: 'boom' } }, 500)
+        : json([]),
+    );
+    await expect(client.listChecks()).rejects.toBeInstanceOf(ResponseError);
+    fail = false;
+    await client.listChecks();
+    await client.listChecks();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('rejects with a ResponseError carrying the status on 403', async () => {
+    const { client } = setup(() =>
+      json(
+        {
+          error: { name: 'NotAllowedError', message: 'denied' },
+          response: { statusCode: 403 },
+        },
+        403,
+      ),
+    );
+    const error = await client
+      .getEntityScorecard('component:default/fraud')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,87 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import {
+  SageMakerSecurityClient as GeneratedApiClient,
+  type CheckMetadata,
+  type CreateWaiverRequest,
+  type EntityRollupRow,
+  type EntityScorecard,
+  type OrgRollupQuery,
+  type Page,
+  type Rollup,
+  type Waiver,
+  type WaiverStatus,
+} from '@mlsec/plugin-sagemaker-security-common';
+import type { SageMakerSecurityApi } from './SageMakerSecurityApi';
+import type { ResourceDetailFindings, ScanRun } from './types';
+
+/**
+ * The frontend's {@link SageMakerSecurityApi}: delegates to the client
+ * generated from the backend's OpenAPI schema (in the `-common` package),
+ * calling through the app's `fetchApi` so requests carry the user's token.
+ *
+ * @public
+ */
+export class SageMakerSecurityClient implements SageMakerSecurityApi {
+  private readonly client: GeneratedApiClient;
+  /** The check catalogue only changes with a backend deployment. */
+  private checks?: Promise<CheckMetadata[]>;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.client = new GeneratedApiClient(options);
+  }
+
+  getEntityScorecard(entityRef: string): Promise<EntityScorecard> {
+    return this.client.getEntityScorecard(entityRef);
+  }
+
+  getResourceFindings(arn: string): Promise<ResourceDetailFindings> {
+    return this.client.getResourceFindings(arn);
+  }
+
+  listChecks(): Promise<CheckMetadata[]> {
+    if (!this.checks) {
+      const pending = this.client.listChecks();
+      this.checks = pending;
+      pending.catch(() => {
+        // Let the next caller try again.
+        this.checks = undefined;
+      });
+    }
+    return this.checks;
+  }
+
+  getOrgRollup(query: OrgRollupQuery = {}): Promise<Page<EntityRollupRow>> {
+    return this.client.listOrgRollup(query);
+  }
+
+  getEntityRollup(entityRef: string): Promise<Rollup> {
+    return this.client.getEntityRollup(entityRef);
+  }
+
+  listWaivers(
+    query: { entityRef?: string; status?: WaiverStatus } = {},
+  ): Promise<Waiver[]> {
+    return this.client.listWaivers(query);
+  }
+
+  createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
+    return this.client.createWaiver(request);
+  }
+
+  revokeWaiver(id: string, reason?: string): Promise<Waiver> {
+    return this.client.revokeWaiver(id, reason ? { reason } : {});
+  }
+
+  startScan(): Promise<ScanRun> {
+    return this.client.triggerScan({});
+  }
+
+  getScan(id: string): Promise<ScanRun> {
+    return this.client.getScan(id);
+  }
+
+  async exportFindingsCsv(options: { entityRef?: string } = {}): Promise<Blob> {
+    const text = await this.client.exportFindingsCsv(options);
+    return new Blob([text], { type: 'text/csv;charset=utf-8' });
+  }
+}

@@ -1,0 +1,2 @@
+export { EntitySecurityCard } from './EntitySecurityCard';
+export type { EntitySecurityCardProps } from './EntitySecurityCard';

@@ -1,0 +1,125 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  scanRunPermission,
+  waiverCreatePermission,
+  waiverRevokePermission,
+  type EntityScorecard,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { isForbidden, isNotFound } from '../common/errors';
+import { ForbiddenState } from '../common/ForbiddenState';
+import { formatDateTime } from '../common/format';
+import { PillarScores } from '../common/PillarScores';
+import { useChecks } from '../common/useChecks';
+import { useScorecard } from '../common/useScorecard';
+import { FindingsSections } from './FindingsSections';
+import { NoResourcesState } from './NoResourcesState';
+import { RescanButton } from './RescanButton';
+import { ResourceDetailProvider } from './resourceDetails';
+import { ResourcesTable } from './ResourcesTable';
+import { ScorecardHeader } from './ScorecardHeader';
+
+/** Shown when results are older than the newest (failed or partial) scan. */
+export function StaleWarning(props: { scorecard: EntityScorecard }) {
+  const { lastScan, evaluatedAt } = props.scorecard;
+  const when = formatDateTime(lastScan?.finishedAt ?? lastScan?.startedAt);
+  return (
+    <WarningPanel
+      title="These results may be out of date"
+      message={`The last scan${
+        lastScan ? ` (${lastScan.status}, ${when})` : ''
+      } did not complete, so this scorecard still shows the results of ${formatDateTime(
+        evaluatedAt,
+      )}.`}
+    />
+  );
+}
+
+/** Props of the Security tab. */
+export interface EntitySecurityContentProps {
+  /** How often a running scan is polled; default 2 s. */
+  scanPollIntervalMs?: number;
+}
+
+/**
+ * The Security tab of an ML service (Component) or a single SageMaker Resource.
+ */
+export function EntitySecurityContent(props: EntitySecurityContentProps) {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const { value, loading, error, retry } = useScorecard(entityRef);
+  const { checks } = useChecks();
+  const canScan = usePermission({ permission: scanRunPermission }).allowed;
+  const canWaive = usePermission({
+    permission: waiverCreatePermission,
+    resourceRef: entityRef,
+  }).allowed;
+  const canRevoke = usePermission({
+    permission: waiverRevokePermission,
+    resourceRef: entityRef,
+  }).allowed;
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error) {
+    if (isForbidden(error)) {
+      return <ForbiddenState />;
+    }
+    if (isNotFound(error)) {
+      return <NoResourcesState entity={entity} />;
+    }
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || value.resources.length === 0) {
+    return <NoResourcesState entity={entity} />;
+  }
+
+  const scorecard = value;
+  return (
+    <ResourceDetailProvider>
+      <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
+        {scorecard.stale && <StaleWarning scorecard={scorecard} />}
+        <ScorecardHeader
+          scorecard={scorecard}
+          action={
+            canScan ? (
+              <RescanButton
+                onFinished={retry}
+                pollIntervalMs={props.scanPollIntervalMs}
+              />
+            ) : undefined
+          }
+        />
+        <Box component="section" aria-labelledby="sms-pillars">
+          <Typography variant="h5" component="h2" id="sms-pillars" paragraph>
+            Pillars
+          </Typography>
+          <PillarScores score={scorecard.score} />
+        </Box>
+        <Box>
+          <FindingsSections
+            results={scorecard.results}
+            checks={checks}
+            resources={scorecard.resources}
+            actions={{ entityRef, canWaive, canRevoke, onChanged: retry }}
+          />
+        </Box>
+        <Box component="section" aria-labelledby="sms-resources">
+          <Typography variant="h5" component="h2" id="sms-resources" paragraph>
+            Resources ({scorecard.resources.length})
+          </Typography>
+          <ResourcesTable resources={scorecard.resources} />
+        </Box>
+      </Box>
+    </ResourceDetailProvider>
+  );
+}

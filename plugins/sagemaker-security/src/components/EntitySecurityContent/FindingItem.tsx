@@ -1,0 +1,115 @@
+import { useApi, alertApiRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import type {
+  CheckMetadata,
+  CheckResult,
+  ResourceSummary,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { useState } from 'react';
+import { formatDateTime } from '../common/format';
+import { SeverityLabel } from '../common/SeverityLabel';
+import { StatusLabel } from '../common/StatusLabel';
+import { EvidenceList } from './EvidenceList';
+import { RemediationLinks } from './RemediationLinks';
+import { CreateWaiverDialog, RevokeWaiverDialog } from './WaiverDialogs';
+import { WaiverInfo } from './WaiverInfo';
+
+export interface FindingActions {
+  entityRef: string;
+  canWaive: boolean;
+  canRevoke: boolean;
+  /** Called after a waiver was created or revoked, to reload the scorecard. */
+  onChanged: () => void;
+}
+
+/** One (resource, check) result: why, evidence, how to fix, waiver. */
+export function FindingItem(props: {
+  result: CheckResult;
+  check?: CheckMetadata;
+  resource?: ResourceSummary;
+  actions: FindingActions;
+}) {
+  const { result, check, resource, actions } = props;
+  const alertApi = useApi(alertApiRef);
+  const [dialog, setDialog] = useState<'waive' | 'revoke'>();
+  const title = check?.title ?? result.checkId;
+  const waiver = result.waiver;
+  const waivable = ['fail', 'warn', 'unknown'].includes(result.status);
+  const revocable = result.status === 'waived' && waiver?.status === 'active';
+
+  const closeAndReload = (message: string) => {
+    setDialog(undefined);
+    alertApi.post({ message, severity: 'success', display: 'transient' });
+    actions.onChanged();
+  };
+
+  return (
+    <Paper variant="outlined" component="article" aria-label={title}>
+      <Box p={2}>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 12 }}
+        >
+          <StatusLabel status={result.status} />
+          <SeverityLabel severity={result.severity} />
+          <Typography variant="subtitle1" component="h4" style={{ flex: 1 }}>
+            {title}
+          </Typography>
+          {waivable && actions.canWaive && (
+            <Button size="small" onClick={() => setDialog('waive')}>
+              Waive
+            </Button>
+          )}
+          {revocable && actions.canRevoke && (
+            <Button size="small" onClick={() => setDialog('revoke')}>
+              Revoke waiver
+            </Button>
+          )}
+        </Box>
+        <Typography variant="body2" color="textSecondary">
+          {result.resourceName} ({result.resourceType}) · account{' '}
+          {result.accountId} · {result.region} · since{' '}
+          {formatDateTime(result.since)}
+        </Typography>
+        <Typography variant="body1" style={{ marginTop: 8 }}>
+          {result.message}
+        </Typography>
+        {result.missing && result.missing.length > 0 && (
+          <Typography variant="body2" style={{ marginTop: 8 }}>
+            Could not read: <code>{result.missing.join(', ')}</code>. The
+            scanner's IAM role needs read access to evaluate this check.
+          </Typography>
+        )}
+        <EvidenceList evidence={result.evidence} />
+        {waiver && <WaiverInfo waiver={waiver} />}
+        {result.status !== 'pass' && result.status !== 'not_applicable' && (
+          <RemediationLinks result={result} check={check} resource={resource} />
+        )}
+      </Box>
+      {dialog === 'waive' && (
+        <CreateWaiverDialog
+          open
+          entityRef={actions.entityRef}
+          result={result}
+          checkTitle={title}
+          onClose={() => setDialog(undefined)}
+          onCreated={() => closeAndReload(`Waived “${title}”`)}
+        />
+      )}
+      {dialog === 'revoke' && waiver && (
+        <RevokeWaiverDialog
+          open
+          waiver={waiver}
+          checkTitle={title}
+          onClose={() => setDialog(undefined)}
+          onRevoked={() => closeAndReload(`Revoked the waiver of “${title}”`)}
+        />
+      )}
+    </Paper>
+  );
+}

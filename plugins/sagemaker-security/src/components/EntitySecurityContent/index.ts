@@ -1,0 +1,2 @@
+export { EntitySecurityContent } from './EntitySecurityContent';
+export type { EntitySecurityContentProps } from './EntitySecurityContent';

@@ -1,0 +1,81 @@
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useCallback, useState } from 'react';
+import { isForbidden } from '../common/errors';
+import { ForbiddenState } from '../common/ForbiddenState';
+import { ExportCsvButton } from './ExportCsvButton';
+import { OrgFilters, OrgFilterValues } from './OrgFilters';
+import { OrgServicesTable } from './OrgServicesTable';
+import { TeamRollupTable } from './TeamRollupTable';
+import { useOwners } from './useTeams';
+
+/** The org page's content, without a page shell (the new frontend system adds one). */
+export function SecurityOrgContent(props: { pageSize?: number }) {
+  const [filters, setFilters] = useState<OrgFilterValues>({});
+  const [error, setError] = useState<Error>();
+  const owners = useOwners();
+  const onError = useCallback((e: Error) => setError(e), []);
+
+  const firstError = error ?? owners.error;
+  if (firstError && isForbidden(firstError)) {
+    return <ForbiddenState what="security overview" />;
+  }
+  if (firstError) {
+    return <ResponseErrorPanel error={firstError} />;
+  }
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 16 }}
+      >
+        <OrgFilters
+          owners={owners.value ?? []}
+          value={filters}
+          onChange={setFilters}
+        />
+        <Box flex={1} />
+        <ExportCsvButton />
+      </Box>
+      <OrgServicesTable
+        filters={filters}
+        onError={onError}
+        pageSize={props.pageSize}
+      />
+      <Box component="section" aria-labelledby="sms-teams">
+        <Typography variant="h5" component="h2" id="sms-teams" paragraph>
+          Teams
+        </Typography>
+        {owners.loading ? (
+          <Progress />
+        ) : (
+          <TeamRollupTable owners={owners.value ?? []} />
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+/** The org-wide page (legacy frontend system), with its own header. */
+export function SecurityOrgPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="SageMaker security"
+        subtitle="Security scorecards of every ML service and team"
+      />
+      <Content>
+        <SecurityOrgContent />
+      </Content>
+    </Page>
+  );
+}

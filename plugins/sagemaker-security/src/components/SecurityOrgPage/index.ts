@@ -1,0 +1,1 @@
+export { SecurityOrgContent, SecurityOrgPage } from './SecurityOrgPage';

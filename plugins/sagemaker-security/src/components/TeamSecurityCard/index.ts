@@ -1,0 +1,2 @@
+export { TeamSecurityCard } from './TeamSecurityCard';
+export type { TeamSecurityCardProps } from './TeamSecurityCard';
