@@ -25,7 +25,10 @@ export interface Config {
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** Run a scan when the backend starts (default true when no scan has completed). */
     scanOnStartup?: boolean;
-    /** How far back to list training, processing, transform and tuning jobs: days, or `all`. Default 30. */
+    /**
+     * How far back to list training, processing, transform and tuning jobs: days, or `all`.
+     * Default 30. Jobs stored in a terminal state are never described again.
+     */
     jobLookbackDays?: number | 'all';
     concurrency?: {
       /** Concurrent calls per AWS service and region. Default 4. */
@@ -37,9 +40,11 @@ export interface Config {
       /** SDK retry attempts (adaptive retry strategy). Default 8. */
       maxAttempts?: number;
       /**
-       * Endpoint override per service, for AWS-compatible servers (LocalStack, moto).
-       * Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch, logs, sts.
-       * With an override, S3 uses path-style addressing.
+       * Endpoint override per service, for AWS-compatible servers (LocalStack, moto),
+       * as an http(s) URL. Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch,
+       * logs, sts. With an override, S3 uses path-style addressing. `sts` is accepted
+       * for symmetry but unused by the collector: role assumption is configured in the
+       * `aws` section of @backstage/integration-aws-node.
        */
       endpoints?: {
         sagemaker?: string;
@@ -62,6 +67,7 @@ export interface Config {
       /** Tag naming the System. Default `system`. */
       systemTagKey?: string;
     };
+    /** How results become scores and grades; see docs/scoring.md. */
     scoring?: {
       /** Weight per severity in a pillar score. Defaults: critical 10, high 5, medium 3, low 1, informational 0. */
       severityWeights?: {
@@ -72,9 +78,17 @@ export interface Config {
         informational?: number;
       };
       /** Lowest score for each grade. Defaults: A 90, B 80, C 70, D 60, E 50; below is F. */
-      gradeThresholds?: { A?: number; B?: number; C?: number; D?: number; E?: number };
+      gradeThresholds?: {
+        A?: number;
+        B?: number;
+        C?: number;
+        D?: number;
+        E?: number;
+      };
       /** How much an `unknown` counts against the score, 0–1 of a failure. Default 0.5. */
       unknownWeight?: number;
+      /** How much a `warn` counts against the score, 0–1 of a failure. Default 0.25. */
+      warnWeight?: number;
       /** Best grade possible while a critical check fails. Default D. */
       criticalFailureCap?: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
       /** Best grade possible while a high check fails. Default B. */

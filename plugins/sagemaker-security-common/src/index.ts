@@ -10,3 +10,6 @@ export * from './checks';
 export * from './scorecards';
 export * from './permissions';
 export * from './annotations';
+export * from './apiTypes';
+export * from './client';
+export { DefaultApiClient } from './schema/openapi/generated';

@@ -1,7 +1,10 @@
-import {
-  createPermission,
-  RESOURCE_TYPE_CATALOG_ENTITY,
-} from '@backstage/plugin-permission-common';
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The catalog's entity resource type (`RESOURCE_TYPE_CATALOG_ENTITY` of
+ * @backstage/plugin-catalog-common, which this package does not depend on).
+ */
+const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
 
 /** Read the security scorecard of a catalog entity (resource permission on entities). */
 export const scorecardReadPermission = createPermission({

@@ -139,8 +139,36 @@ export interface ScanningInventoryStore extends InventoryStore {
     status: ScanStatus,
     callCounts?: Record<string, number>,
   ): Promise<boolean>;
+  /**
+   * Creates a scan unless one is queued or running; atomic across replicas
+   * (`created` is false when an active scan was returned instead).
+   */
+  startScan(input: {
+    trigger: ScanRun['trigger'];
+    requestedBy?: string;
+    targets: ScanTarget[];
+  }): Promise<{ scan: ScanRun; created: boolean }>;
   /** Moves a target from pending to running; false when another worker has it. */
   claimScanTarget(scanId: string, target: ScanTarget): Promise<boolean>;
+  /** Shows that the worker of a running target is alive. */
+  heartbeat(scanId: string, target: ScanTarget): Promise<void>;
+  /** Records a running target's outcome; false when it is no longer running. */
+  finishScanTarget(
+    scanId: string,
+    target: ScanTarget,
+    outcome: Omit<ScanTargetProgress, 'accountId' | 'region'>,
+  ): Promise<boolean>;
+  /** Fails a target still in `from`; false when it moved on meanwhile. */
+  failScanTarget(
+    scanId: string,
+    target: ScanTarget,
+    from: 'pending' | 'running',
+    error: CollectionError,
+  ): Promise<boolean>;
+  /** Queued and running scans, with each target's last sign of life. */
+  listUnfinishedScans(): Promise<
+    Array<{ scan: ScanRun; lastBeat: Map<string, string | undefined> }>
+  >;
   /** Scans, newest first, in which this target still waits to be collected. */
   findScansWithPendingTarget(target: ScanTarget): Promise<string[]>;
   /** Records that unchanged resources were listed again (only `last_seen_at` moves). */

@@ -6,6 +6,7 @@ export {
 } from './scan/createInventory';
 export type { CreateInventoryOptions, Inventory } from './scan/createInventory';
 export { ScanService } from './scan/ScanService';
+export { failedListings } from './scan/failedListings';
 export type { ScanListener } from './scan/ScanService';
 export { DatabaseInventoryStore } from './store/DatabaseInventoryStore';
 export { getMigratedClient, MIGRATIONS_DIR } from './store/migrate';

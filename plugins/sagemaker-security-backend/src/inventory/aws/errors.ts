@@ -8,6 +8,17 @@ export class InvalidResponseError extends Error {
   name = 'InvalidResponseError';
 }
 
+/**
+ * A field AWS always sends, or an InvalidResponseError: a malformed answer
+ * must not read as "not configured" (e.g. no ingress rules, no encryption).
+ */
+export function required<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) {
+    throw new InvalidResponseError(`The response has no ${what}`);
+  }
+  return value;
+}
+
 /** Credentials for an account could not be obtained (e.g. the role cannot be assumed). */
 export class CredentialsUnavailableError extends Error {
   name = 'CredentialsUnavailableError';

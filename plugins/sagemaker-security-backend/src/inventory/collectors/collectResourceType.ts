@@ -130,6 +130,7 @@ export async function collectResourceType(
       classifyError(error, spec.listAction, {
         target: `${spec.type} in ${target.accountId}/${target.region}`,
       }),
+      { listing: true },
     );
     return;
   }

@@ -15,15 +15,22 @@ export class TargetReport {
   listingsSucceeded = 0;
   listingsFailed = 0;
   regionDisabled = false;
-  readonly errors: CollectionError[] = [];
+  /** Failed listings, always kept: checks read them (see failedListings). */
+  private readonly listings: CollectionError[] = [];
+  private readonly others: CollectionError[] = [];
 
-  record(error: CollectionError) {
+  get errors(): CollectionError[] {
+    return [...this.listings, ...this.others];
+  }
+
+  record(error: CollectionError, options: { listing?: boolean } = {}) {
     this.errorCount += 1;
     if (error.kind === 'region_disabled') {
       if (this.regionDisabled) return;
       this.regionDisabled = true;
     }
-    if (this.errors.length < MAX_ERRORS_KEPT) this.errors.push(error);
+    if (options.listing) this.listings.push(error);
+    else if (this.others.length < MAX_ERRORS_KEPT) this.others.push(error);
   }
 }
 

@@ -9,7 +9,7 @@ import {
   RelatedFact,
   S3BucketFact,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { attempt, CallResult } from '../aws/errors';
+import { attempt, CallResult, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
 import { parsePolicyDocument } from './policyDocument';
 
@@ -72,7 +72,11 @@ async function readBucket(
         const out = await s3.send(
           new GetBucketEncryptionCommand({ Bucket: bucket }),
         );
-        const rule = out.ServerSideEncryptionConfiguration?.Rules?.[0];
+        const config = required(
+          out.ServerSideEncryptionConfiguration,
+          'ServerSideEncryptionConfiguration',
+        );
+        const rule = config.Rules?.[0];
         const byDefault = rule?.ApplyServerSideEncryptionByDefault;
         if (!byDefault?.SSEAlgorithm) return null;
         return {

@@ -9,7 +9,7 @@ import type {
   KmsKeyFact,
   RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { attempt } from '../aws/errors';
+import { attempt, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
 import { partitionOf } from './arns';
 import { parsePolicyDocument } from './policyDocument';
@@ -113,13 +113,18 @@ async function readKey(
     const described = await attempt(
       'kms:DescribeKey',
       { target: loc.arn },
-      () => kms.send(new DescribeKeyCommand({ KeyId: loc.arn })),
+      async () =>
+        required(
+          (await kms.send(new DescribeKeyCommand({ KeyId: loc.arn })))
+            .KeyMetadata,
+          'KeyMetadata',
+        ),
     );
     if (!described.ok) {
       fact.errors.push(described.error);
       return fact;
     }
-    meta = described.value.KeyMetadata;
+    meta = described.value;
   }
   const keyId = String(meta?.KeyId ?? loc.arn.split('/').pop());
   const data: KmsKeyFact = {
@@ -143,9 +148,14 @@ async function readKey(
     const rotation = await attempt(
       'kms:GetKeyRotationStatus',
       { target: loc.arn, field: 'rotationEnabled' },
-      () => kms.send(new GetKeyRotationStatusCommand({ KeyId: loc.arn })),
+      async () =>
+        required(
+          (await kms.send(new GetKeyRotationStatusCommand({ KeyId: loc.arn })))
+            .KeyRotationEnabled,
+          'KeyRotationEnabled',
+        ),
     );
-    if (rotation.ok) data.rotationEnabled = rotation.value.KeyRotationEnabled;
+    if (rotation.ok) data.rotationEnabled = rotation.value;
     else fact.errors.push(rotation.error);
   }
   const policy = await attempt(
@@ -192,10 +202,14 @@ export async function collectKms(ctx: CollectContext): Promise<void> {
         const described = await attempt(
           'kms:DescribeKey',
           { target: loc.unresolved },
-          () =>
-            ctx.clients
+          async () => {
+            const out = await ctx.clients
               .kms(loc.region)
-              .send(new DescribeKeyCommand({ KeyId: loc.unresolved })),
+              .send(new DescribeKeyCommand({ KeyId: loc.unresolved }));
+            const meta = required(out.KeyMetadata, 'KeyMetadata');
+            required(meta.Arn, 'KeyMetadata.Arn');
+            return meta;
+          },
         );
         if (!described.ok) {
           await store({
@@ -207,8 +221,8 @@ export async function collectKms(ctx: CollectContext): Promise<void> {
           });
           return;
         }
-        const meta = described.value.KeyMetadata;
-        const arn = String(meta?.Arn);
+        const meta = described.value;
+        const arn = String(meta.Arn);
         const found = {
           arn,
           region: arn.split(':')[3] ?? loc.region,

@@ -15,7 +15,7 @@ import type {
   RelatedFact,
   SecurityGroupRule,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { attempt, CallResult } from '../aws/errors';
+import { attempt, CallResult, classifyError, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
 import { chunk } from './arns';
 import { parsePolicyDocument } from './policyDocument';
@@ -39,8 +39,8 @@ async function describeAll<T>(
   });
 }
 
-function rules(permissions: IpPermission[] | undefined): SecurityGroupRule[] {
-  return (permissions ?? []).map(p => ({
+function rules(permissions: IpPermission[]): SecurityGroupRule[] {
+  return permissions.map(p => ({
     ipProtocol: String(p.IpProtocol),
     ...(p.FromPort !== undefined ? { fromPort: p.FromPort } : {}),
     ...(p.ToPort !== undefined ? { toPort: p.ToPort } : {}),
@@ -98,13 +98,20 @@ async function collectSecurityGroups(ctx: CollectContext, ec2: EC2Client) {
     if (!found.ok) fact.errors.push({ ...found.error, target: id });
     else if (!group) fact.errors.push(notFound(action, id));
     else {
-      fact.data = {
-        groupId: id,
-        groupName: group.GroupName,
-        vpcId: group.VpcId,
-        ingress: rules(group.IpPermissions),
-        egress: rules(group.IpPermissionsEgress),
-      };
+      try {
+        // AWS always sends both lists; a missing one is not "no rules".
+        fact.data = {
+          groupId: id,
+          groupName: group.GroupName,
+          vpcId: group.VpcId,
+          ingress: rules(required(group.IpPermissions, 'IpPermissions')),
+          egress: rules(
+            required(group.IpPermissionsEgress, 'IpPermissionsEgress'),
+          ),
+        };
+      } catch (error) {
+        fact.errors.push(classifyError(error, action, { target: id }));
+      }
     }
     return fact;
   });

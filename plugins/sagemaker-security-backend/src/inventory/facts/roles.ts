@@ -14,7 +14,7 @@ import {
   PolicyDocument,
   RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { attempt } from '../aws/errors';
+import { attempt, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
 import { isoDate } from '../collectors/plain';
 import { accountOfArn } from './arns';
@@ -28,12 +28,11 @@ async function readDocument(
   field: string,
   fetch: () => Promise<string | undefined>,
 ): Promise<Read<PolicyDocument>> {
-  const result = await attempt(action, { target, field }, async () => {
-    const raw = await fetch();
-    return raw === undefined
-      ? undefined
-      : parsePolicyDocument(raw, { urlEncoded: true });
-  });
+  const result = await attempt(action, { target, field }, async () =>
+    parsePolicyDocument(required(await fetch(), 'policy document'), {
+      urlEncoded: true,
+    }),
+  );
   return result.ok
     ? { value: result.value, errors: [] }
     : { errors: [result.error] };
@@ -162,20 +161,23 @@ async function readRole(
     region: GLOBAL_REGION,
     errors: [],
   };
-  const got = await attempt('iam:GetRole', { target: arn }, () =>
-    iam.send(new GetRoleCommand({ RoleName: roleName })),
+  const got = await attempt('iam:GetRole', { target: arn }, async () =>
+    required(
+      (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role,
+      'Role',
+    ),
   );
   if (!got.ok) {
     fact.errors.push(got.error);
     return fact;
   }
-  const role = got.value.Role;
+  const role = got.value;
   const data: IamRoleFact = {
     arn,
     roleName,
     permissionsBoundaryArn:
-      role?.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
-    roleLastUsed: role?.RoleLastUsed
+      role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
+    roleLastUsed: role.RoleLastUsed
       ? {
           lastUsedDate: isoDate(role.RoleLastUsed.LastUsedDate),
           region: role.RoleLastUsed.Region,
@@ -186,7 +188,7 @@ async function readRole(
     'iam:GetRole',
     arn,
     'assumeRolePolicyDocument',
-    async () => role?.AssumeRolePolicyDocument,
+    async () => role.AssumeRolePolicyDocument,
   );
   if (trust.value) data.assumeRolePolicyDocument = trust.value;
   const [attached, inline] = await Promise.all([

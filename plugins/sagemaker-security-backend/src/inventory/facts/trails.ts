@@ -11,7 +11,7 @@ import type {
   CollectionError,
   RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { attempt } from '../aws/errors';
+import { attempt, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
 
 type TrailEntry = CloudTrailFact['trails'][number];
@@ -54,7 +54,12 @@ async function readTrail(ctx: CollectContext, trail: Trail) {
       attempt(
         'cloudtrail:GetTrailStatus',
         { target: arn, field: 'isLogging' },
-        () => client.send(new GetTrailStatusCommand({ Name: arn })),
+        async () =>
+          required(
+            (await client.send(new GetTrailStatusCommand({ Name: arn })))
+              .IsLogging,
+            'IsLogging',
+          ),
       ),
       attempt(
         'cloudtrail:GetEventSelectors',
@@ -72,7 +77,7 @@ async function readTrail(ctx: CollectContext, trail: Trail) {
       isOrganizationTrail: trail.IsOrganizationTrail,
       logFileValidationEnabled: trail.LogFileValidationEnabled,
       ...(trail.KmsKeyId ? { kmsKeyId: trail.KmsKeyId } : {}),
-      ...(status.ok ? { isLogging: status.value.IsLogging } : {}),
+      ...(status.ok ? { isLogging: status.value } : {}),
       ...(selectors.ok
         ? fromSelectors(
             selectors.value.EventSelectors,

@@ -19,7 +19,7 @@ import { AwsSimulator } from '../simulator/AwsSimulator';
 import { loadEstate } from '../simulator/loadEstate';
 import { DatabaseInventoryStore } from '../store/DatabaseInventoryStore';
 import { collectTarget } from './collectTarget';
-import { ScanService } from './ScanService';
+import { ScanService, ScanServiceOptions } from './ScanService';
 
 export interface Inventory {
   config: InventoryConfig;
@@ -40,6 +40,8 @@ export interface CreateInventoryOptions {
   simulator?: AwsSimulator;
   /** Overrides of the SDK client options (tests shorten retry delays). */
   clientOptions?: Partial<AwsClientFactoryOptions>;
+  /** Worker liveness (see ScanServiceOptions.lease); tests shorten it. */
+  scanLease?: ScanServiceOptions['lease'];
 }
 
 export const SCAN_TASK_ID = 'sagemaker-security-inventory-scan';
@@ -66,7 +68,7 @@ async function schedule(
       id: targetTaskId(target),
       frequency: { trigger: 'manual' },
       timeout,
-      fn: () => scans.runPendingTargets(target),
+      fn: (signal?: AbortSignal) => scans.runPendingTargets(target, signal),
     });
   }
   scans.useDispatcher(async scan => {
@@ -128,6 +130,7 @@ export async function createInventory(
     logger,
     targets,
     concurrency: config.concurrency.regions,
+    lease: options.scanLease,
     collect: (target, facts) =>
       collectTarget(
         { clients, store, logger, jobLookbackDays: config.jobLookbackDays },
@@ -137,6 +140,8 @@ export async function createInventory(
   });
   if (options.scheduler) await schedule(options.scheduler, scans, config);
 
+  // A scan left running by a stopped backend must not block the next one.
+  await scans.recoverAbandoned();
   const completed = await store.getLatestScan(['succeeded', 'partial']);
   if (config.scanOnStartup ?? !completed) {
     scans

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import {
+  CollectionError,
   FactKind,
   FactLookup,
   RelatedFact,
@@ -41,6 +42,19 @@ import {
 const BATCH = 100;
 const TERMINAL_JOB_STATUSES = ['Completed', 'Failed', 'Stopped', 'Deleted'];
 const UNFINISHED: ScanStatus[] = ['queued', 'running'];
+/** `active_slot` of a queued or running scan. */
+const ACTIVE = 'active';
+
+/** A unique index refused the row (PostgreSQL, SQLite, MySQL). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e.code === '23505' ||
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e.code === 'ER_DUP_ENTRY' ||
+    /UNIQUE constraint failed|duplicate key/i.test(e.message ?? '')
+  );
+}
 /** Fact kinds keyed by a globally unique ARN or bucket name. */
 const GLOBAL_KEY_KINDS: FactKind[] = ['iam-role', 'kms-key', 's3-bucket'];
 
@@ -72,6 +86,7 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
         started_at: startedAt,
         finished_at: null,
         call_counts: null,
+        active_slot: ACTIVE,
       });
       for (const part of chunk(input.targets, BATCH)) {
         await tx<TargetRow>(TARGETS).insert(
@@ -91,6 +106,28 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
       }
     });
     return (await this.getScan(id))!;
+  }
+
+  /**
+   * Creates a scan unless one is queued or running, atomically across
+   * replicas (a unique index admits one active scan); otherwise returns the
+   * active one.
+   */
+  async startScan(input: {
+    trigger: ScanRun['trigger'];
+    requestedBy?: string;
+    targets: ScanTarget[];
+  }): Promise<{ scan: ScanRun; created: boolean }> {
+    const active = await this.getLatestScan(UNFINISHED);
+    if (active) return { scan: active, created: false };
+    try {
+      return { scan: await this.createScan(input), created: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.getLatestScan(UNFINISHED);
+      if (!winner) throw error;
+      return { scan: winner, created: false };
+    }
   }
 
   async updateScanTarget(
@@ -119,6 +156,7 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
   }
 
   async claimScanTarget(scanId: string, target: ScanTarget): Promise<boolean> {
+    const now = new Date().toISOString();
     const updated = await this.db<TargetRow>(TARGETS)
       .where({
         scan_id: scanId,
@@ -126,9 +164,96 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
         region: target.region,
         status: 'pending',
       })
-      .update({ status: 'running', started_at: new Date().toISOString() });
+      .update({ status: 'running', started_at: now, heartbeat_at: now });
     if (updated > 0) await this.markScanRunning(scanId);
     return updated > 0;
+  }
+
+  /** The claiming worker is alive: refreshes the running target's heartbeat. */
+  async heartbeat(scanId: string, target: ScanTarget): Promise<void> {
+    await this.db<TargetRow>(TARGETS)
+      .where({ ...this.targetKey(scanId, target), status: 'running' })
+      .update({ heartbeat_at: new Date().toISOString() });
+  }
+
+  /**
+   * Records a claimed target's outcome, unless the target is no longer
+   * running (failed as abandoned or cancelled meanwhile): false then.
+   */
+  async finishScanTarget(
+    scanId: string,
+    target: ScanTarget,
+    outcome: Omit<ScanTargetProgress, 'accountId' | 'region'>,
+  ): Promise<boolean> {
+    const updated = await this.db<TargetRow>(TARGETS)
+      .where({ ...this.targetKey(scanId, target), status: 'running' })
+      .update({
+        status: outcome.status,
+        resource_count: outcome.resourceCount,
+        error_count: outcome.errorCount,
+        ...(outcome.startedAt ? { started_at: outcome.startedAt } : {}),
+        finished_at: outcome.finishedAt ?? new Date().toISOString(),
+        errors: JSON.stringify(outcome.errors),
+        call_counts: outcome.callCounts
+          ? JSON.stringify(outcome.callCounts)
+          : null,
+      });
+    return updated > 0;
+  }
+
+  /** Fails a target that is still in `from` (its worker stopped or gave up). */
+  async failScanTarget(
+    scanId: string,
+    target: ScanTarget,
+    from: 'pending' | 'running',
+    error: CollectionError,
+  ): Promise<boolean> {
+    const updated = await this.db<TargetRow>(TARGETS)
+      .where({ ...this.targetKey(scanId, target), status: from })
+      .update({
+        status: 'failed',
+        error_count: 1,
+        finished_at: new Date().toISOString(),
+        errors: JSON.stringify([error]),
+      });
+    return updated > 0;
+  }
+
+  /**
+   * Unfinished scans with, per target, when a worker last showed life
+   * (heartbeat, else claim time; undefined while pending).
+   */
+  async listUnfinishedScans(): Promise<
+    Array<{
+      scan: ScanRun;
+      lastBeat: Map<string, string | undefined>;
+    }>
+  > {
+    const rows = await this.db<ScanRow>(SCANS).whereIn('status', UNFINISHED);
+    const out = [];
+    for (const row of rows) {
+      const targets = await this.db<TargetRow>(TARGETS)
+        .where({ scan_id: row.id })
+        .orderBy(['account_id', 'region']);
+      out.push({
+        scan: toScanRun(row, targets),
+        lastBeat: new Map(
+          targets.map(t => [
+            `${t.account_id}/${t.region}`,
+            t.heartbeat_at ?? t.started_at ?? undefined,
+          ]),
+        ),
+      });
+    }
+    return out;
+  }
+
+  private targetKey(scanId: string, target: ScanTarget) {
+    return {
+      scan_id: scanId,
+      account_id: target.accountId,
+      region: target.region,
+    };
   }
 
   async findScansWithPendingTarget(target: ScanTarget): Promise<string[]> {
@@ -176,6 +301,7 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
   private finishRow(status: ScanStatus, callCounts?: Record<string, number>) {
     return {
       status,
+      active_slot: null,
       finished_at: new Date().toISOString(),
       ...(callCounts ? { call_counts: JSON.stringify(callCounts) } : {}),
     };
@@ -245,20 +371,32 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
           });
         await tx(TAGS).where({ arn: resource.arn }).delete();
       } else {
-        await tx<ResourceRow>(RESOURCES).insert({
-          arn: resource.arn,
-          ...content,
-          first_seen_at: seenAt,
-          last_seen_at: seenAt,
-          updated_at: seenAt,
-          deleted_at: null,
-        });
+        // Another worker may insert the same row meanwhile: then it merges.
+        await tx<ResourceRow>(RESOURCES)
+          .insert({
+            arn: resource.arn,
+            ...content,
+            first_seen_at: seenAt,
+            last_seen_at: seenAt,
+            updated_at: seenAt,
+            deleted_at: null,
+          })
+          .onConflict('arn')
+          .merge([
+            ...(Object.keys(content) as Array<keyof ResourceRow>),
+            'last_seen_at',
+            'updated_at',
+            'deleted_at',
+          ]);
       }
       const tags = Object.entries(resource.tags ?? {});
       for (const part of chunk(tags, BATCH)) {
-        await tx(TAGS).insert(
-          part.map(([key, value]) => ({ arn: resource.arn, key, value })),
-        );
+        await tx(TAGS)
+          .insert(
+            part.map(([key, value]) => ({ arn: resource.arn, key, value })),
+          )
+          .onConflict(['arn', 'key'])
+          .merge(['value']);
       }
     }
     await this.touch(tx, unchanged, seenAt);
@@ -392,13 +530,21 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
               .where(keyCols)
               .update({ ...content, last_seen_at: seenAt, updated_at: seenAt });
           } else {
-            await tx<FactRow>(FACTS).insert({
-              ...keyCols,
-              ...content,
-              first_seen_at: seenAt,
-              last_seen_at: seenAt,
-              updated_at: seenAt,
-            });
+            // Replicas collecting two regions of an account share its roles.
+            await tx<FactRow>(FACTS)
+              .insert({
+                ...keyCols,
+                ...content,
+                first_seen_at: seenAt,
+                last_seen_at: seenAt,
+                updated_at: seenAt,
+              })
+              .onConflict(['kind', 'account_id', 'region', 'key'])
+              .merge([
+                ...(Object.keys(content) as Array<keyof FactRow>),
+                'last_seen_at',
+                'updated_at',
+              ]);
           }
         }
         for (const keyCols of unchanged) {

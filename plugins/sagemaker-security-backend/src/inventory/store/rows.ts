@@ -24,6 +24,8 @@ export interface ScanRow {
   started_at: string;
   finished_at: string | null;
   call_counts: string | null;
+  /** 'active' while queued or running (one at a time); NULL after. */
+  active_slot?: string | null;
 }
 
 export interface TargetRow {
@@ -37,6 +39,8 @@ export interface TargetRow {
   finished_at: string | null;
   errors: string;
   call_counts: string | null;
+  /** Refreshed by the worker that claimed the target, while it works. */
+  heartbeat_at?: string | null;
 }
 
 export interface ResourceRow {

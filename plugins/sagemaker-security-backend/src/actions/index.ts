@@ -1,0 +1,1 @@
+export { registerSecurityActions } from './createSecurityActions';

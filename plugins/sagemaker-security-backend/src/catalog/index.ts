@@ -1,0 +1,4 @@
+export * from './CatalogGraph';
+export * from './entityRefs';
+export * from './resourceLinks';
+export * from './rollupMembers';

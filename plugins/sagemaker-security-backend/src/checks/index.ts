@@ -1,0 +1,5 @@
+export * from './ResultStore';
+export * from './DatabaseResultStore';
+export * from './CheckEngine';
+export * from './toNewResult';
+export * from './resourceLookup';

@@ -1,0 +1,43 @@
+import type {
+  ResourceType,
+  SageMakerResource,
+} from '@mlsec/plugin-sagemaker-security-common';
+import type { ResourceLookup } from '@mlsec/plugin-sagemaker-security-node';
+
+/** A ResourceLookup over long-lived resources held in memory. */
+export class InMemoryResourceLookup implements ResourceLookup {
+  private readonly byName = new Map<string, SageMakerResource>();
+  private readonly byTarget = new Map<string, SageMakerResource[]>();
+
+  constructor(resources: Iterable<SageMakerResource>) {
+    for (const resource of resources) {
+      this.add(resource);
+    }
+  }
+
+  add(resource: SageMakerResource): void {
+    const { type, accountId, region, name } = resource;
+    this.byName.set(`${type}|${accountId}|${region}|${name}`, resource);
+    const key = `${type}|${accountId}|${region}`;
+    const list = this.byTarget.get(key) ?? [];
+    list.push(resource);
+    this.byTarget.set(key, list);
+  }
+
+  get(
+    type: ResourceType,
+    accountId: string,
+    region: string,
+    name: string,
+  ): SageMakerResource | undefined {
+    return this.byName.get(`${type}|${accountId}|${region}|${name}`);
+  }
+
+  list(
+    type: ResourceType,
+    accountId: string,
+    region: string,
+  ): SageMakerResource[] {
+    return [...(this.byTarget.get(`${type}|${accountId}|${region}`) ?? [])];
+  }
+}

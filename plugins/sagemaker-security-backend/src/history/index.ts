@@ -1,0 +1,4 @@
+export * from './HistoryStore';
+export * from './DatabaseHistoryStore';
+export * from './HistoryConfig';
+export * from './trend';

@@ -1,0 +1,3 @@
+export * from './ScoringConfig';
+export * from './score';
+export * from './findings';

@@ -1,0 +1,15 @@
+import { Knex } from 'knex';
+import { MIGRATIONS_DIRECTORY } from '../migrations';
+
+export { MIGRATIONS_DIRECTORY };
+
+export const RESULTS_MIGRATION = '20261126200000_results.js';
+
+/** Applies only this package's results migration (tests of these tables). */
+export async function migrateResultsTables(knex: Knex): Promise<void> {
+  await knex.migrate.up({
+    directory: MIGRATIONS_DIRECTORY,
+    name: RESULTS_MIGRATION,
+    loadExtensions: ['.js'],
+  });
+}

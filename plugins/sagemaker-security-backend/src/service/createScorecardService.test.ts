@@ -1,0 +1,133 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { ScanRun } from '../inventory/InventoryStore';
+import { createScorecardService } from './createScorecardService';
+import { migrateResultsTables } from './__testUtils__/migrations';
+import { InMemoryInventoryStore } from './__testUtils__/InMemoryInventoryStore';
+import { kmsCheck, testChecks } from './__testUtils__/fixtures';
+import {
+  entities,
+  FRAUD,
+  FRAUD_TEAM,
+  PLATFORM,
+  RISK_DOMAIN,
+  seedEstate,
+} from './__testUtils__/estate';
+
+jest.setTimeout(60_000);
+
+describe('createScorecardService', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  async function create(config: object = {}, extra: object = {}) {
+    const knex = await databases.init('SQLITE_3');
+    await migrateResultsTables(knex);
+    const inventory = new InMemoryInventoryStore();
+    await seedEstate(inventory);
+    const backend = await createScorecardService({
+      config: new ConfigReader(config),
+      logger: mockServices.logger.mock(),
+      knex,
+      inventory,
+      checks: testChecks,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      userInfo: mockServices.userInfo(),
+      ...extra,
+    });
+    return { knex, inventory, backend };
+  }
+
+  it.each([
+    [
+      { scoring: { unknownWeight: 2 } },
+      'sagemakerSecurity.scoring.unknownWeight',
+    ],
+    [{ waivers: { maxDays: 0 } }, 'sagemakerSecurity.waivers.maxDays'],
+    [
+      { waivers: { securityGroups: ['user:default/x'] } },
+      'sagemakerSecurity.waivers.securityGroups[0]',
+    ],
+    [
+      { history: { retentionDays: 1.5 } },
+      'sagemakerSecurity.history.retentionDays',
+    ],
+  ])('refuses to start with %j, naming %s', async (section, key) => {
+    await expect(create({ sagemakerSecurity: section })).rejects.toThrow(key);
+  });
+
+  it('refuses two checks with the same id', async () => {
+    await expect(
+      create({}, { checks: [kmsCheck, { ...kmsCheck }] }),
+    ).rejects.toThrow('Two checks have the id "test-kms-key"');
+  });
+
+  it('evaluates after each finished scan and records daily scores of services and rollups', async () => {
+    const listeners: Array<(scan: ScanRun) => Promise<void> | void> = [];
+    const { knex, inventory } = await create(
+      {},
+      { scanEvents: { onScanFinished: (l: any) => listeners.push(l) } },
+    );
+    expect(listeners).toHaveLength(1);
+    const scan = await inventory.createScan({
+      trigger: 'schedule',
+      targets: [{ accountId: '111111111111', region: 'eu-west-1' }],
+    });
+    await inventory.updateScanTarget(scan.id, scan.targets[0], {
+      status: 'succeeded',
+    });
+    await inventory.finishScan(scan.id, 'succeeded');
+    await listeners[0]((await inventory.getScan(scan.id))!);
+
+    const [{ count }] = await knex('check_results').count({ count: '*' });
+    expect(Number(count)).toBeGreaterThan(0);
+    const refs = (await knex('daily_scores').select('entity_ref')).map(
+      r => r.entity_ref,
+    );
+    expect(refs).toEqual(
+      expect.arrayContaining([FRAUD, FRAUD_TEAM, PLATFORM, RISK_DOMAIN]),
+    );
+    // The Resource entity with an ARN has its own row too.
+    expect(refs).toContain('resource:default/fraud-endpoint');
+    // idle has no resources: no row.
+    expect(refs).not.toContain('component:default/idle');
+  });
+
+  it('schedules waiver expiry and history retention', async () => {
+    const scheduler = mockServices.scheduler.mock();
+    await create({}, { scheduler });
+    expect(
+      scheduler.scheduleTask.mock.calls.map(([task]) => task.id).sort(),
+    ).toEqual([
+      'sagemaker-security-history-retention',
+      'sagemaker-security-waiver-expiry',
+    ]);
+  });
+
+  it('applies the configured retention', async () => {
+    const { knex, backend } = await create({
+      sagemakerSecurity: { history: { retentionDays: 30 } },
+    });
+    const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    await knex('result_transitions').insert({
+      resource_arn: 'arn:x',
+      check_id: 'c',
+      from_status: null,
+      to_status: 'pass',
+      at: old,
+    });
+    await knex('result_transitions').insert({
+      resource_arn: 'arn:x',
+      check_id: 'c',
+      from_status: 'pass',
+      to_status: 'fail',
+      at: new Date(),
+    });
+    await expect(backend.applyRetention()).resolves.toEqual({
+      transitions: 1,
+      dailyScores: 0,
+    });
+  });
+});

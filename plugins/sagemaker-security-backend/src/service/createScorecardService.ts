@@ -1,0 +1,172 @@
+import {
+  AuthService,
+  LoggerService,
+  PermissionsService,
+  SchedulerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { DEFAULT_COMPONENT_TAG_KEY } from '@mlsec/plugin-sagemaker-security-common';
+import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
+import { Knex } from 'knex';
+import type { InventoryStore } from '../inventory/InventoryStore';
+import {
+  CheckEngine,
+  EvaluationSummary,
+  ScanEvents,
+} from '../checks/CheckEngine';
+import { DatabaseResultStore } from '../checks/DatabaseResultStore';
+import { DatabaseHistoryStore } from '../history/DatabaseHistoryStore';
+import { readHistoryConfig } from '../history/HistoryConfig';
+import { readScoringConfig } from '../scoring/ScoringConfig';
+import { DatabaseWaiverStore } from '../waivers/DatabaseWaiverStore';
+import { WaiverAuthorizer } from '../waivers/WaiverAuthorizer';
+import { readWaiverConfig } from '../waivers/WaiverConfig';
+import { WaiverService } from '../waivers/WaiverService';
+import { ScorecardService } from './ScorecardService';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CreateScorecardServiceOptions {
+  config: Config;
+  logger: LoggerService;
+  /** A knex client with this package's migrations applied. */
+  knex: Knex;
+  inventory: InventoryStore;
+  /** The check catalogue (e.g. `defaultChecks` plus extension-point checks). */
+  checks: SecurityCheck[];
+  catalog: CatalogService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  userInfo: UserInfoService;
+  /** When given, the maintenance tasks (retention, waiver expiry) are scheduled. */
+  scheduler?: SchedulerService;
+  /** When given, every finished scan is evaluated. */
+  scanEvents?: ScanEvents;
+}
+
+/** Everything the router and the actions need, wired together. */
+export interface ScorecardBackend {
+  engine: CheckEngine;
+  scorecards: ScorecardService;
+  waivers: WaiverService;
+  /** Evaluates the stored inventory now (tests, demo); daily scores follow. */
+  evaluateNow(): Promise<EvaluationSummary>;
+  /** Writes today's score of every entity whose score changed. */
+  recordDailyScores(): Promise<number>;
+  /** Deletes history older than `sagemakerSecurity.history.retentionDays`. */
+  applyRetention(): Promise<{ transitions: number; dailyScores: number }>;
+}
+
+/**
+ * Builds the check engine, scoring, history and waivers. Reads and validates
+ * `sagemakerSecurity.scoring`, `.waivers`, `.history` and `.linking` at
+ * start-up: a bad value throws naming its key.
+ */
+export async function createScorecardService(
+  options: CreateScorecardServiceOptions,
+): Promise<ScorecardBackend> {
+  const { config, logger, knex, inventory, checks } = options;
+  const scoring = readScoringConfig(config);
+  const waiverConfig = readWaiverConfig(config);
+  const historyConfig = readHistoryConfig(config);
+  const componentTagKey =
+    config.getOptionalString('sagemakerSecurity.linking.componentTagKey') ??
+    DEFAULT_COMPONENT_TAG_KEY;
+
+  const ids = new Set<string>();
+  for (const check of checks) {
+    if (ids.has(check.id)) {
+      throw new Error(`Two checks have the id "${check.id}"`);
+    }
+    ids.add(check.id);
+  }
+
+  const results = new DatabaseResultStore(knex);
+  const history = new DatabaseHistoryStore(knex);
+  const waivers = new WaiverService({
+    store: new DatabaseWaiverStore(knex),
+    authorizer: new WaiverAuthorizer({
+      permissions: options.permissions,
+      userInfo: options.userInfo,
+      securityGroups: waiverConfig.securityGroups,
+    }),
+    config: waiverConfig,
+    checkIds: () => ids,
+  });
+  const engine = new CheckEngine({
+    inventory,
+    checks,
+    results,
+    history,
+    logger,
+  });
+  const scorecards = new ScorecardService({
+    catalog: options.catalog,
+    inventory,
+    results,
+    history,
+    waivers,
+    checks: () => engine.getChecks(),
+    scoring,
+    links: { componentTagKey },
+    logger,
+  });
+
+  const recordDailyScores = async () => {
+    const credentials = await options.auth.getOwnServiceCredentials();
+    const scores = await scorecards.scoreEverything(credentials);
+    return history.recordDailyScores(scores, new Date());
+  };
+  const applyRetention = () =>
+    history.deleteOlderThan(
+      new Date(Date.now() - historyConfig.retentionDays * DAY_MS),
+    );
+
+  engine.onEvaluated(async () => {
+    const written = await recordDailyScores();
+    logger.debug(`Recorded ${written} changed daily scores`);
+  });
+  if (options.scanEvents) {
+    engine.subscribe(options.scanEvents);
+  }
+
+  if (options.scheduler) {
+    await options.scheduler.scheduleTask({
+      id: 'sagemaker-security-waiver-expiry',
+      frequency: { minutes: 15 },
+      timeout: { minutes: 5 },
+      initialDelay: { minutes: 1 },
+      fn: async () => {
+        const expired = await waivers.recordExpired();
+        if (expired > 0) {
+          logger.info(`${expired} waivers expired`);
+          // Scores change when a waiver lapses.
+          await recordDailyScores();
+        }
+      },
+    });
+    await options.scheduler.scheduleTask({
+      id: 'sagemaker-security-history-retention',
+      frequency: { hours: 24 },
+      timeout: { minutes: 15 },
+      initialDelay: { minutes: 5 },
+      fn: async () => {
+        const removed = await applyRetention();
+        logger.info(
+          `History retention removed ${removed.transitions} transitions and ${removed.dailyScores} daily scores`,
+        );
+      },
+    });
+  }
+
+  return {
+    engine,
+    scorecards,
+    waivers,
+    evaluateNow: () => engine.evaluateNow(),
+    recordDailyScores,
+    applyRetention,
+  };
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import type { Waiver } from '@mlsec/plugin-sagemaker-security-common';
+import { chunks, toIsoString, toOptionalIsoString } from '../service/dates';
+import {
+  NewWaiver,
+  WaiverEvent,
+  WaiverEventType,
+  WaiverQuery,
+  WaiverStore,
+} from './WaiverStore';
+
+const WAIVERS = 'waivers';
+const EVENTS = 'waiver_events';
+
+type WaiverRow = {
+  id: string;
+  entity_ref: string;
+  check_id: string;
+  resource_arn: string;
+  reason: string;
+  created_by: string;
+  created_at: unknown;
+  expires_at: unknown;
+  revoked_by: string | null;
+  revoked_at: unknown;
+};
+
+function fromRow(row: WaiverRow, now: Date): Waiver {
+  const expiresAt = toIsoString(row.expires_at);
+  const revokedAt = toOptionalIsoString(row.revoked_at);
+  let status: Waiver['status'] = 'active';
+  if (revokedAt) {
+    status = 'revoked';
+  } else if (Date.parse(expiresAt) <= now.getTime()) {
+    status = 'expired';
+  }
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    checkId: row.check_id,
+    resourceArn: row.resource_arn,
+    reason: row.reason,
+    createdBy: row.created_by,
+    createdAt: toIsoString(row.created_at),
+    expiresAt,
+    ...(row.revoked_by ? { revokedBy: row.revoked_by } : {}),
+    ...(revokedAt ? { revokedAt } : {}),
+    status,
+  };
+}
+
+export class DatabaseWaiverStore implements WaiverStore {
+  constructor(private readonly db: Knex) {}
+
+  async create(waiver: NewWaiver, now: Date): Promise<Waiver> {
+    const id = randomUUID();
+    await this.db.transaction(async tx => {
+      await tx(WAIVERS).insert({
+        id,
+        entity_ref: waiver.entityRef,
+        check_id: waiver.checkId,
+        resource_arn: waiver.resourceArn,
+        reason: waiver.reason,
+        created_by: waiver.createdBy,
+        created_at: now,
+        expires_at: waiver.expiresAt,
+      });
+      await this.event(tx, id, 'created', now, waiver.createdBy, waiver.reason);
+    });
+    return (await this.get(id, now))!;
+  }
+
+  async get(id: string, now: Date): Promise<Waiver | undefined> {
+    const row = await this.db<WaiverRow>(WAIVERS).where({ id }).first();
+    return row ? fromRow(row, now) : undefined;
+  }
+
+  async list(query: WaiverQuery, now: Date): Promise<Waiver[]> {
+    const refChunks = query.entityRefs
+      ? chunks(query.entityRefs, 200)
+      : [undefined];
+    const out: Waiver[] = [];
+    for (const refs of refChunks) {
+      if (refs && refs.length === 0) {
+        continue;
+      }
+      const builder = this.db<WaiverRow>(WAIVERS).select('*');
+      if (refs) {
+        builder.whereIn('entity_ref', refs);
+      }
+      // Narrow in SQL where the status allows it, then by the exact rule.
+      if (query.status === 'revoked') {
+        builder.whereNotNull('revoked_at');
+      } else if (query.status === 'active') {
+        builder.whereNull('revoked_at').where('expires_at', '>', now);
+      } else if (query.status === 'expired') {
+        builder.whereNull('revoked_at').where('expires_at', '<=', now);
+      }
+      for (const row of await builder) {
+        out.push(fromRow(row, now));
+      }
+    }
+    return out
+      .filter(w => !query.status || w.status === query.status)
+      .sort(
+        (a, b) =>
+          b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
+      );
+  }
+
+  async revoke(
+    id: string,
+    revokedBy: string,
+    reason: string | undefined,
+    now: Date,
+  ): Promise<Waiver | undefined> {
+    const updated = await this.db.transaction(async tx => {
+      const count = await tx(WAIVERS)
+        .where({ id })
+        .whereNull('revoked_at')
+        .where('expires_at', '>', now)
+        .update({
+          revoked_by: revokedBy,
+          revoked_at: now,
+          revoke_reason: reason ?? null,
+        });
+      if (count === 0) {
+        return false;
+      }
+      await this.event(tx, id, 'revoked', now, revokedBy, reason);
+      return true;
+    });
+    return updated ? this.get(id, now) : undefined;
+  }
+
+  async recordExpired(now: Date): Promise<number> {
+    return this.db.transaction(async tx => {
+      const lapsed: Array<{ id: string; expires_at: unknown }> = await tx(
+        WAIVERS,
+      )
+        .select('id', 'expires_at')
+        .whereNull('revoked_at')
+        .where('expires_at', '<=', now)
+        .where('expiry_recorded', false);
+      for (const row of lapsed) {
+        await this.event(
+          tx,
+          row.id,
+          'expired',
+          new Date(toIsoString(row.expires_at)),
+        );
+      }
+      for (const ids of chunks(
+        lapsed.map(r => r.id),
+        200,
+      )) {
+        await tx(WAIVERS).whereIn('id', ids).update({ expiry_recorded: true });
+      }
+      return lapsed.length;
+    });
+  }
+
+  async listEvents(waiverId: string): Promise<WaiverEvent[]> {
+    const rows = await this.db(EVENTS)
+      .where({ waiver_id: waiverId })
+      .orderBy('id', 'asc');
+    return rows.map(row => ({
+      waiverId: row.waiver_id,
+      event: row.event as WaiverEventType,
+      ...(row.actor ? { actor: row.actor } : {}),
+      at: toIsoString(row.at),
+      ...(row.detail ? { detail: row.detail } : {}),
+    }));
+  }
+
+  private async event(
+    tx: Knex.Transaction,
+    waiverId: string,
+    event: WaiverEventType,
+    at: Date,
+    actor?: string,
+    detail?: string,
+  ) {
+    await tx(EVENTS).insert({
+      waiver_id: waiverId,
+      event,
+      actor: actor ?? null,
+      at,
+      detail: detail ?? null,
+    });
+  }
+}

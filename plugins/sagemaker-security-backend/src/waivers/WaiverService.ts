@@ -1,0 +1,170 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  CreateWaiverRequest,
+  Waiver,
+  waiverCreatePermission,
+  waiverRevokePermission,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { refOf } from '../catalog/entityRefs';
+import { WaiverAuthorizer } from './WaiverAuthorizer';
+import { WaiverConfig } from './WaiverConfig';
+import { WaiverStore } from './WaiverStore';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MIN_REASON_LENGTH = 10;
+
+export interface WaiverServiceOptions {
+  store: WaiverStore;
+  authorizer: WaiverAuthorizer;
+  config: WaiverConfig;
+  /** Ids of the checks in the catalogue. */
+  checkIds: () => ReadonlySet<string>;
+  now?: () => Date;
+}
+
+/** Creates, lists and revokes waivers: validation, authorization, audit. */
+export class WaiverService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: WaiverServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Waives `checkId` for one of the entity's resources (or `*`). The entity
+   * and its linked ARNs come from the caller, which has read them with the
+   * requester's credentials.
+   */
+  async create(
+    request: CreateWaiverRequest,
+    entity: Entity,
+    linkedArns: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Waiver> {
+    await this.options.authorizer.authorize(
+      waiverCreatePermission,
+      entity,
+      credentials,
+    );
+    const now = this.now();
+    const entityRef = refOf(entity);
+
+    if (!this.options.checkIds().has(request.checkId)) {
+      throw new InputError(`checkId: there is no check "${request.checkId}"`);
+    }
+    if (
+      request.resourceArn !== '*' &&
+      !linkedArns.includes(request.resourceArn)
+    ) {
+      throw new InputError(
+        `resourceArn: ${request.resourceArn} is not a resource of ${entityRef}`,
+      );
+    }
+    const reason = request.reason.trim();
+    if (reason.length < MIN_REASON_LENGTH) {
+      throw new InputError(
+        `reason: give a reason of at least ${MIN_REASON_LENGTH} characters`,
+      );
+    }
+    const expiresAt = new Date(request.expiresAt);
+    if (Number.isNaN(expiresAt.getTime())) {
+      throw new InputError(
+        `expiresAt: "${request.expiresAt}" is not an ISO 8601 date-time`,
+      );
+    }
+    if (expiresAt.getTime() <= now.getTime()) {
+      throw new InputError('expiresAt: must be in the future');
+    }
+    const { maxDays } = this.options.config;
+    if (expiresAt.getTime() > now.getTime() + maxDays * DAY_MS) {
+      throw new InputError(
+        `expiresAt: a waiver may last at most ${maxDays} days (sagemakerSecurity.waivers.maxDays)`,
+      );
+    }
+
+    const existing = (
+      await this.options.store.list(
+        { entityRefs: [entityRef], status: 'active' },
+        now,
+      )
+    ).find(
+      w =>
+        w.checkId === request.checkId && w.resourceArn === request.resourceArn,
+    );
+    if (existing) {
+      throw new ConflictError(
+        `Waiver ${existing.id} already covers ${request.checkId} for ${request.resourceArn} until ${existing.expiresAt}`,
+      );
+    }
+
+    return this.options.store.create(
+      {
+        entityRef,
+        checkId: request.checkId,
+        resourceArn: request.resourceArn,
+        reason,
+        createdBy: actorOf(credentials),
+        expiresAt,
+      },
+      now,
+    );
+  }
+
+  /** The waiver, for the caller to load its entity before revoking it. */
+  async get(id: string): Promise<Waiver> {
+    const waiver = await this.options.store.get(id, this.now());
+    if (!waiver) {
+      throw new NotFoundError(`No waiver ${id}`);
+    }
+    return waiver;
+  }
+
+  async revoke(
+    waiver: Waiver,
+    entity: Entity,
+    reason: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<Waiver> {
+    await this.options.authorizer.authorize(
+      waiverRevokePermission,
+      entity,
+      credentials,
+    );
+    const revoked = await this.options.store.revoke(
+      waiver.id,
+      actorOf(credentials),
+      reason?.trim() || undefined,
+      this.now(),
+    );
+    if (!revoked) {
+      const current = await this.get(waiver.id);
+      throw new ConflictError(
+        `Waiver ${waiver.id} is ${current.status} and cannot be revoked`,
+      );
+    }
+    return revoked;
+  }
+
+  list(query: {
+    entityRefs?: string[];
+    status?: Waiver['status'];
+  }): Promise<Waiver[]> {
+    return this.options.store.list(query, this.now());
+  }
+
+  /** Writes the audit events of waivers that expired; run on a schedule. */
+  recordExpired(): Promise<number> {
+    return this.options.store.recordExpired(this.now());
+  }
+}
+
+function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? principal.type;
+}

@@ -1,0 +1,113 @@
+/**
+ * Request and response shapes of the REST API that are not scorecard data
+ * (those are in `scorecards.ts`). Declared in the backend's
+ * `src/schema/openapi.yaml`; keep the two in step.
+ */
+import type { CheckStatus, Grade, Pillar } from './pillars';
+import type { CollectionError, SageMakerResource } from './inventory';
+import type {
+  CheckResult,
+  ResourceSummary,
+  ScanStatus,
+  TrendPoint,
+  Waiver,
+} from './scorecards';
+
+/** A change of a (resource, check) result's status, as kept in history. */
+export interface StatusTransition {
+  resourceArn: string;
+  checkId: string;
+  /** The previous status; null when the result is new. */
+  fromStatus: CheckStatus | null;
+  /** The new status; null when the resource was deleted. */
+  toStatus: CheckStatus | null;
+  at: string;
+}
+
+/** `GET /history/entity` */
+export interface EntityHistory {
+  entityRef: string;
+  trend: TrendPoint[];
+  transitions: StatusTransition[];
+}
+
+/** `GET /resources/findings` */
+export interface ResourceFindings {
+  resource: ResourceSummary;
+  results: CheckResult[];
+}
+
+export type WaiverStatus = Waiver['status'];
+
+/** `POST /waivers` */
+export interface CreateWaiverRequest {
+  entityRef: string;
+  checkId: string;
+  /** An ARN of the entity's resources, or `*` for all of them. */
+  resourceArn: string;
+  reason: string;
+  expiresAt: string;
+}
+
+/** `POST /waivers/{id}/revoke` */
+export interface RevokeWaiverRequest {
+  reason?: string;
+}
+
+/** One account and region. */
+export interface ScanTargetRef {
+  accountId: string;
+  region: string;
+}
+
+/** `POST /scans` */
+export interface TriggerScanRequest {
+  /** Accounts and regions to scan; all configured ones when absent. */
+  targets?: ScanTargetRef[];
+}
+
+/** Progress of one account and region of a scan. */
+export interface ScanTargetProgressInfo extends ScanTargetRef {
+  status: 'pending' | 'running' | 'succeeded' | 'partial' | 'failed';
+  resourceCount: number;
+  errorCount: number;
+  startedAt?: string;
+  finishedAt?: string;
+  errors: CollectionError[];
+}
+
+/** A scan as served by `POST /scans`, `GET /scans/latest` and `GET /scans/{id}`. */
+export interface ScanRunInfo {
+  id: string;
+  trigger: 'schedule' | 'manual' | 'startup';
+  requestedBy?: string;
+  status: ScanStatus;
+  startedAt: string;
+  finishedAt?: string;
+  targets: ScanTargetProgressInfo[];
+  callCounts?: Record<string, number>;
+}
+
+/** Sort keys of `GET /rollups/org`. */
+export type OrgRollupOrderBy =
+  | 'score'
+  | 'entityRef'
+  | 'owner'
+  | 'resourceCount'
+  | 'fail';
+
+/** Query of `GET /rollups/org`. */
+export interface OrgRollupQuery {
+  offset?: number;
+  limit?: number;
+  orderBy?: OrgRollupOrderBy;
+  order?: 'asc' | 'desc';
+  owner?: string;
+  grade?: Grade;
+  pillar?: Pillar;
+}
+
+/** One item of `GET /inventory/resources`. */
+export type InventoryItem = Omit<SageMakerResource, 'errors'> & {
+  deletedAt?: string;
+};

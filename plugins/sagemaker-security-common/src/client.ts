@@ -1,0 +1,208 @@
+import { ResponseError } from '@backstage/errors';
+import crossFetch from 'cross-fetch';
+import {
+  DefaultApiClient,
+  TypedResponse,
+} from './schema/openapi/generated/apis/Api.client';
+import type { CheckMetadata } from './checks';
+import type { InventoryPage } from './inventory';
+import type { Pillar } from './pillars';
+import type { ResourceType } from './resourceTypes';
+import type {
+  EntityRollupRow,
+  EntityScorecard,
+  Finding,
+  Page,
+  Rollup,
+  Waiver,
+} from './scorecards';
+import type {
+  CreateWaiverRequest,
+  EntityHistory,
+  OrgRollupQuery,
+  ResourceFindings,
+  RevokeWaiverRequest,
+  ScanRunInfo,
+  TriggerScanRequest,
+  WaiverStatus,
+} from './apiTypes';
+
+/** Options of every call: a token when calling from a backend. */
+export interface SageMakerSecurityRequestOptions {
+  token?: string;
+}
+
+/**
+ * Client of the `sagemaker-security` backend. A thin wrapper of the client
+ * generated from the OpenAPI schema that parses answers and throws a
+ * `ResponseError` on any non-2xx answer.
+ */
+export class SageMakerSecurityClient {
+  private readonly api: DefaultApiClient;
+  private readonly discoveryApi: {
+    getBaseUrl(pluginId: string): Promise<string>;
+  };
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
+    this.api = new DefaultApiClient(options);
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: crossFetch };
+  }
+
+  async getEntityScorecard(
+    entityRef: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<EntityScorecard> {
+    return json(
+      await this.api.getEntityScorecard({ query: { entityRef } }, options),
+    );
+  }
+
+  async getResourceFindings(
+    arn: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<ResourceFindings> {
+    return json(
+      await this.api.getResourceFindings({ query: { arn } }, options),
+    );
+  }
+
+  async listChecks(
+    query: { pillar?: Pillar } = {},
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<CheckMetadata[]> {
+    return json(await this.api.listChecks({ query }, options));
+  }
+
+  async getCheck(
+    checkId: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<CheckMetadata> {
+    return json(await this.api.getCheck({ path: { checkId } }, options));
+  }
+
+  async listOrgRollup(
+    query: OrgRollupQuery = {},
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<Page<EntityRollupRow>> {
+    return json(await this.api.listOrgRollup({ query }, options));
+  }
+
+  async getEntityRollup(
+    entityRef: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<Rollup> {
+    return json(
+      await this.api.getEntityRollup({ query: { entityRef } }, options),
+    );
+  }
+
+  async getEntityHistory(
+    query: { entityRef: string; from?: string; to?: string },
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<EntityHistory> {
+    return json(await this.api.getEntityHistory({ query }, options));
+  }
+
+  async listWaivers(
+    query: { entityRef?: string; status?: WaiverStatus } = {},
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<Waiver[]> {
+    return json(await this.api.listWaivers({ query }, options));
+  }
+
+  async createWaiver(
+    body: CreateWaiverRequest,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<Waiver> {
+    return json(await this.api.createWaiver({ body }, options));
+  }
+
+  async revokeWaiver(
+    id: string,
+    body: RevokeWaiverRequest = {},
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<Waiver> {
+    return json(await this.api.revokeWaiver({ path: { id }, body }, options));
+  }
+
+  async triggerScan(
+    body: TriggerScanRequest = {},
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<ScanRunInfo> {
+    return json(await this.api.triggerScan({ body }, options));
+  }
+
+  async getLatestScan(
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<ScanRunInfo | undefined> {
+    const response = await this.api.getLatestScan({}, options);
+    if (response.status === 404) {
+      return undefined;
+    }
+    return json(response);
+  }
+
+  async getScan(
+    id: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<ScanRunInfo> {
+    return json(await this.api.getScan({ path: { id } }, options));
+  }
+
+  async exportFindings(
+    query: { entityRef?: string },
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<Finding[]> {
+    return json(
+      await this.api.exportFindings(
+        { query: { ...query, format: 'json' } },
+        options,
+      ),
+    );
+  }
+
+  /** The findings as CSV text (the generated client only speaks JSON). */
+  async exportFindingsCsv(
+    query: { entityRef?: string },
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('sagemaker-security');
+    const params = new URLSearchParams({ format: 'csv' });
+    if (query.entityRef) {
+      params.set('entityRef', query.entityRef);
+    }
+    const response = await this.fetchApi.fetch(`${baseUrl}/export?${params}`, {
+      headers: options?.token
+        ? { Authorization: `Bearer ${options.token}` }
+        : {},
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
+  }
+
+  async listInventoryResources(
+    query: {
+      type?: ResourceType;
+      cursor?: string;
+      limit?: number;
+      includeDeleted?: boolean;
+    } = {},
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<InventoryPage> {
+    return json(await this.api.listInventoryResources({ query }, options));
+  }
+}
+
+async function json<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response as unknown as Response);
+  }
+  return response.json();
+}
