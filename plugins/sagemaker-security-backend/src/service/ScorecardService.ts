@@ -19,7 +19,7 @@ import {
   Waiver,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
-import type { InventoryStore } from '../inventory/InventoryStore';
+import type { InventoryStore, ScanRun } from '../inventory/InventoryStore';
 import type { ResultStore, StoredResult } from '../checks/ResultStore';
 import type { DailyScore, HistoryStore } from '../history/HistoryStore';
 import { addDays, dailyTrend } from '../history/trend';
@@ -168,7 +168,8 @@ export class ScorecardService {
     for (const warning of evaluated.warnings) {
       this.options.logger.warn(warning);
     }
-    const lastScan = await this.lastScan();
+    const latest = await this.options.inventory.getLatestScan();
+    const lastScan = toScanInfo(latest);
     const evaluatedAt = latestEvaluation(evaluated.results);
     return {
       entityRef: evaluated.entityRef,
@@ -180,7 +181,7 @@ export class ScorecardService {
       ),
       results: evaluated.results,
       ...(evaluatedAt ? { evaluatedAt } : {}),
-      stale: isStale(lastScan),
+      stale: isStale(latest, evaluated.resources),
       ...(lastScan ? { lastScan } : {}),
       trend: await this.trend(evaluated.entityRef),
     };
@@ -527,24 +528,43 @@ export class ScorecardService {
     );
   }
 
-  private async lastScan(): Promise<ScanInfo | undefined> {
-    const scan = await this.options.inventory.getLatestScan();
-    if (!scan) {
-      return undefined;
-    }
-    return {
-      scanId: scan.id,
-      status: scan.status,
-      startedAt: scan.startedAt,
-      ...(scan.finishedAt ? { finishedAt: scan.finishedAt } : {}),
-    };
-  }
 }
 
-/** Results are older than the newest scan when that scan did not succeed. */
-function isStale(lastScan: ScanInfo | undefined): boolean {
-  return (
-    lastScan !== undefined &&
-    ['failed', 'partial', 'cancelled'].includes(lastScan.status)
+function toScanInfo(scan: ScanRun | undefined): ScanInfo | undefined {
+  if (!scan) {
+    return undefined;
+  }
+  return {
+    scanId: scan.id,
+    status: scan.status,
+    startedAt: scan.startedAt,
+    ...(scan.finishedAt ? { finishedAt: scan.finishedAt } : {}),
+  };
+}
+
+/**
+ * The results of an entity are older than the newest scan when that scan
+ * failed or was cancelled, or when it could not collect an account and
+ * region that holds one of the entity's resources. A partial scan that still
+ * collected those targets (say, one call was denied) is not stale: its
+ * results are current, and the denied call shows as `unknown`.
+ */
+function isStale(
+  scan: ScanRun | undefined,
+  resources: Array<{ accountId: string; region: string }>,
+): boolean {
+  if (!scan || scan.status === 'queued' || scan.status === 'running') {
+    return false;
+  }
+  if (scan.status === 'failed' || scan.status === 'cancelled') {
+    return true;
+  }
+  const failedTargets = new Set(
+    scan.targets
+      .filter(target => target.status === 'failed')
+      .map(target => `${target.accountId}/${target.region}`),
+  );
+  return resources.some(resource =>
+    failedTargets.has(`${resource.accountId}/${resource.region}`),
   );
 }

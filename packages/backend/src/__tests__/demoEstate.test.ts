@@ -1,0 +1,303 @@
+/**
+ * Issues 3 and 4: the demo portal's backend scans the recorded demo estate at
+ * start-up, and its API serves the results, scorecards and team rollups.
+ * The real backend plugin runs over the demo portal's own configuration;
+ * only the catalog is a mock, holding the demo organisation of examples/.
+ */
+import path from 'node:path';
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import sagemakerSecurityPlugin from '@mlsec/plugin-sagemaker-security-backend';
+import type {
+  CheckMetadata,
+  EntityHistory,
+  EntityRollupRow,
+  EntityScorecard,
+  Finding,
+  InventoryPage,
+  Page,
+  Rollup,
+  ScanRunInfo,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { loadDemoCatalog } from './__testUtils__/demoCatalog';
+import { readYamlDocuments, repoPath } from './__testUtils__/repoFiles';
+
+const API = '/api/sagemaker-security';
+const GUEST = 'user:development/guest';
+const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
+
+/** `sagemakerSecurity` of the demo portal's app-config.yaml. */
+async function demoPortalConfig() {
+  const [appConfig] = await readYamlDocuments(repoPath('app-config.yaml'));
+  const config = appConfig.sagemakerSecurity;
+  // Relative paths in app-config are relative to the backend's folder.
+  const backendDir = repoPath('packages', 'backend');
+  return { ...config, demoEstate: path.resolve(backendDir, config.demoEstate) };
+}
+
+async function poll<T>(
+  what: string,
+  read: () => Promise<T | undefined>,
+  timeoutMs = 45_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+describe('the demo portal backend over the demo estate', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let scan: ScanRunInfo;
+
+  const get = (url: string) =>
+    request(server)
+      .get(`${API}${url}`)
+      .set('Authorization', mockCredentials.user.header(GUEST));
+
+  const scorecardOf = async (entityRef: string): Promise<EntityScorecard> => {
+    const response = await get(
+      `/scorecards/entity?entityRef=${encodeURIComponent(entityRef)}`,
+    );
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+
+  beforeAll(async () => {
+    const config = await demoPortalConfig();
+    ({ server } = await startTestBackend({
+      features: [
+        sagemakerSecurityPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { baseUrl: 'http://localhost:7007' },
+            sagemakerSecurity: config,
+          },
+        }),
+        catalogServiceMock.factory({ entities: await loadDemoCatalog() }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        // As in production: a request without a token has no credentials.
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
+    }));
+
+    // The start-up scan, then the evaluation that follows it.
+    scan = await poll('the start-up scan', async () => {
+      const response = await get('/scans/latest');
+      return response.status === 200 && FINISHED.includes(response.body.status)
+        ? (response.body as ScanRunInfo)
+        : undefined;
+    });
+    // Daily scores are recorded once the whole evaluation is done.
+    await poll('the evaluation of the scan', async () => {
+      const response = await get(
+        '/history/entity?entityRef=component:default/fraud-scoring',
+      );
+      const trend: EntityHistory['trend'] | undefined = response.body.trend;
+      return trend && trend.length > 0 ? trend : undefined;
+    });
+  }, 60_000);
+
+  it('scanned every account and region of the estate at start-up', () => {
+    expect(scan.trigger).toBe('startup');
+    // The estate's faults are denials: the scan is partial, not failed.
+    expect(scan.status).toBe('partial');
+    expect(scan.targets.map(t => `${t.accountId}/${t.region}`).sort()).toEqual([
+      '111122223333/eu-west-1',
+      '111122223333/us-east-1',
+      '444455556666/eu-west-1',
+      '444455556666/us-east-1',
+    ]);
+    const errors = scan.targets.flatMap(t => t.errors);
+    expect(errors.map(e => e.kind)).toContain('access_denied');
+    // Throttling is retried by the SDK until it recovers.
+    expect(errors.filter(e => e.kind === 'throttled')).toEqual([]);
+  });
+
+  it('serves the scorecard of an ML service, with evidence', async () => {
+    const card = await scorecardOf('component:default/fraud-scoring');
+
+    expect(card.entityRef).toBe('component:default/fraud-scoring');
+    expect(card.score.grade).toMatch(/^[A-F]$/);
+    expect(card.score.pillars.map(p => p.pillar)).toEqual(
+      expect.arrayContaining(['encryption', 'network', 'iam', 'monitoring']),
+    );
+    const pillarScores = card.score.pillars.map(p => p.score);
+    expect(pillarScores.some(score => score !== null)).toBe(true);
+    expect(
+      pillarScores.filter(
+        score => score !== null && (score < 0 || score > 100),
+      ),
+    ).toEqual([]);
+    expect(card.evaluatedAt).toBeDefined();
+    // Its resources (tag ml-service=fraud-scoring): prod and dev, both regions.
+    expect(
+      new Set(card.resources.map(r => `${r.accountId}/${r.region}`)),
+    ).toEqual(
+      new Set([
+        '111122223333/us-east-1',
+        '111122223333/eu-west-1',
+        '444455556666/us-east-1',
+      ]),
+    );
+    expect(card.resources.map(r => r.type)).toEqual(
+      expect.arrayContaining([
+        'endpoint',
+        'model-package',
+        'pipeline',
+        'notebook-instance',
+        'training-job',
+        'processing-job',
+      ]),
+    );
+    // The EU legacy monitor has no NetworkConfig: no inter-container encryption.
+    const legacyMonitor = card.results.find(
+      r =>
+        r.resourceName === 'fraud-scoring-eu-legacy-monitor' &&
+        r.checkId === 'monitoring-schedule-inter-container-encryption',
+    );
+    expect(legacyMonitor).toMatchObject({
+      status: 'fail',
+      evidence: [expect.objectContaining({ path: expect.any(String) })],
+    });
+  });
+
+  it('gives the evidence of every failing and warning result', async () => {
+    const response = await get('/export?format=json');
+    expect(response.status).toBe(200);
+    const findings: Finding[] = response.body;
+    const failing = findings.filter(f =>
+      ['fail', 'warn'].includes(f.result.status),
+    );
+    expect(failing.length).toBeGreaterThan(100);
+    const withoutEvidence = failing
+      .filter(f => f.result.evidence.length === 0)
+      .map(f => `${f.result.checkId} on ${f.result.resourceName}`);
+    expect(withoutEvidence).toEqual([]);
+  });
+
+  it.each([
+    ['component:default/aml-transaction-monitor', 'iam:GetRolePolicy'],
+    ['component:default/feature-store', 'kms:GetKeyRotationStatus'],
+  ])(
+    '%s shows as unknown what %s was denied, never pass',
+    async (entityRef, action) => {
+      const card = await scorecardOf(entityRef);
+      const unknowns = card.results.filter(r => r.status === 'unknown');
+      const naming = unknowns.filter(
+        r => r.missing?.includes(action) || r.message.includes(action),
+      );
+      expect(naming.length).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  it('rolls up a department with the services of its nested teams', async () => {
+    const response = await get(
+      '/rollups/entity?entityRef=group:default/ml-platform',
+    );
+    expect(response.status).toBe(200);
+    const rollup: Rollup = response.body;
+    expect(rollup.score.grade).toMatch(/^[A-F]$/);
+    const services = rollup.entities.map(e => e.entityRef);
+    expect(services).toEqual(
+      expect.arrayContaining([
+        // ml-platform's own
+        'component:default/ml-workbench',
+        'component:default/feature-store',
+        // fraud-ml
+        'component:default/fraud-scoring',
+        'component:default/card-fraud-graph',
+        'component:default/aml-transaction-monitor',
+        // credit-ml
+        'component:default/credit-risk-model',
+        'component:default/loan-default-predictor',
+        'component:default/mortgage-affordability',
+      ]),
+    );
+    expect(services).not.toContain('component:default/customer-churn');
+    expect(rollup.worstFindings.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lists the 10 ML services of the organisation', async () => {
+    const response = await get('/rollups/org?limit=100');
+    expect(response.status).toBe(200);
+    const page: Page<EntityRollupRow> = response.body;
+    expect(page.totalCount).toBe(10);
+    expect(page.items).toHaveLength(10);
+    for (const row of page.items) {
+      expect(row.resourceCount).toBeGreaterThan(0);
+      expect(row.score.grade).toMatch(/^[A-F]$/);
+    }
+  });
+
+  it('describes the check catalogue', async () => {
+    const response = await get('/checks');
+    expect(response.status).toBe(200);
+    const checks: CheckMetadata[] = response.body;
+    expect(checks.length).toBeGreaterThanOrEqual(60);
+    expect(checks.map(c => c.id)).toContain('notebook-direct-internet-access');
+  });
+
+  it('pages through the inventory', async () => {
+    const arns = new Set<string>();
+    const types = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const response = await get(
+        `/inventory/resources?limit=20${
+          cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+        }`,
+      );
+      expect(response.status).toBe(200);
+      const page: InventoryPage = response.body;
+      expect(page.items.length).toBeLessThanOrEqual(20);
+      for (const item of page.items) {
+        arns.add(item.arn);
+        types.add(item.type);
+      }
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 100);
+
+    expect(pages).toBeGreaterThan(1);
+    expect(arns.size).toBe(
+      scan.targets.reduce((n, t) => n + t.resourceCount, 0),
+    );
+    // The recorded jobs (2025) must not fall out of the job lookback window.
+    expect([...types]).toEqual(
+      expect.arrayContaining([
+        'training-job',
+        'processing-job',
+        'transform-job',
+        'hyperparameter-tuning-job',
+      ]),
+    );
+    // examples/README.md: 85 SageMaker resources in all.
+    expect(arns.size).toBe(85);
+  });
+
+  it('answers 401 without a token', async () => {
+    for (const url of [
+      '/scorecards/entity?entityRef=component:default/fraud-scoring',
+      '/rollups/org',
+      '/checks',
+      '/inventory/resources',
+      '/scans/latest',
+    ]) {
+      const response = await request(server).get(`${API}${url}`);
+      expect({ url, status: response.status }).toEqual({ url, status: 401 });
+    }
+  });
+});
