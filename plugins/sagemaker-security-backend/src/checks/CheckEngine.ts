@@ -1,8 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  CollectionError,
   FactLookup,
   JOB_RESOURCE_TYPES,
   RESOURCE_TYPES,
+  ResourceType,
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
@@ -16,6 +18,7 @@ import type {
   StoredResource,
 } from '../inventory/InventoryStore';
 import type { HistoryStore } from '../history/HistoryStore';
+import { failedListings } from '../inventory/scan/failedListings';
 import { InMemoryResourceLookup } from './resourceLookup';
 import { NewResult, ResultStore, resultKey } from './ResultStore';
 import { toNewResult } from './toNewResult';
@@ -39,6 +42,19 @@ export type EvaluationListener = (
 /** Where the engine learns that a scan finished (the inventory's ScanService). */
 export interface ScanEvents {
   onScanFinished(listener: (scan: ScanRun) => void | Promise<void>): void;
+}
+
+/** Listings that failed, by `account|region` and resource type. */
+type ListingFailures = Map<string, Map<ResourceType, CollectionError[]>>;
+
+/** The failed listings of a scan's targets, for checks that look up related resources. */
+function listingFailures(scan: ScanRun | undefined): ListingFailures {
+  return new Map(
+    (scan?.targets ?? []).map(target => [
+      `${target.accountId}|${target.region}`,
+      failedListings(target),
+    ]),
+  );
 }
 
 const LONG_LIVED_TYPES = RESOURCE_TYPES.filter(
@@ -110,13 +126,22 @@ export class CheckEngine {
           .join(', ')}, whose collection did not succeed`,
       );
     }
-    return this.enqueue(() => this.evaluate(evaluate, skipped, scan.id));
+    return this.enqueue(() =>
+      this.evaluate(evaluate, skipped, scan.id, listingFailures(scan)),
+    );
   }
 
   /** Evaluates every account and region of the stored inventory now. */
   evaluateNow(): Promise<EvaluationSummary> {
     return this.enqueue(async () =>
-      this.evaluate(await this.storedTargets(), []),
+      this.evaluate(
+        await this.storedTargets(),
+        [],
+        undefined,
+        listingFailures(
+          await this.inventory.getLatestScan(['succeeded', 'partial']),
+        ),
+      ),
     );
   }
 
@@ -130,6 +155,7 @@ export class CheckEngine {
     targets: ScanTarget[],
     skippedTargets: ScanTarget[],
     scanId?: string,
+    listings: ListingFailures = new Map(),
   ): Promise<EvaluationSummary> {
     const at = new Date();
     const summary: EvaluationSummary = {
@@ -150,7 +176,7 @@ export class CheckEngine {
         facts = await this.inventory.loadFacts([target.accountId]);
         factsByAccount.set(target.accountId, facts);
       }
-      await this.evaluateTarget(target, facts, at, summary, scanId);
+      await this.evaluateTarget(target, facts, at, summary, scanId, listings);
     }
     this.logger.info(
       `Evaluated ${summary.results} results of ${summary.resources} resources in ${targets.length} account regions; ${summary.transitions} changed`,
@@ -171,9 +197,11 @@ export class CheckEngine {
     at: Date,
     summary: EvaluationSummary,
     scanId?: string,
+    listings: ListingFailures = new Map(),
   ): Promise<void> {
     const lookup = new InMemoryResourceLookup(
       await this.listAll({ ...target, types: [...LONG_LIVED_TYPES] }),
+      listings,
     );
     const keep = new Set<string>();
     let cursor: string | undefined;

@@ -1,18 +1,36 @@
 import type {
+  CollectionError,
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { ResourceLookup } from '@mlsec/plugin-sagemaker-security-node';
 
-/** A ResourceLookup over long-lived resources held in memory. */
+/**
+ * A ResourceLookup over long-lived resources held in memory, with the
+ * listings that failed (so "none listed" is not taken for "none exist").
+ */
 export class InMemoryResourceLookup implements ResourceLookup {
   private readonly byName = new Map<string, SageMakerResource>();
   private readonly byTarget = new Map<string, SageMakerResource[]>();
 
-  constructor(resources: Iterable<SageMakerResource>) {
+  constructor(
+    resources: Iterable<SageMakerResource>,
+    private readonly failedListings: ReadonlyMap<
+      string,
+      ReadonlyMap<ResourceType, CollectionError[]>
+    > = new Map(),
+  ) {
     for (const resource of resources) {
       this.add(resource);
     }
+  }
+
+  listingErrors(
+    type: ResourceType,
+    accountId: string,
+    region: string,
+  ): CollectionError[] {
+    return this.failedListings.get(`${accountId}|${region}`)?.get(type) ?? [];
   }
 
   add(resource: SageMakerResource): void {

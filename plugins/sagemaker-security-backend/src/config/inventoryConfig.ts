@@ -150,14 +150,23 @@ function readEndpoints(config: Config): InventoryConfig['aws']['endpoints'] {
       );
     }
     const value = section.getString(key);
+    // Whatever precedes an '@' may be credentials: never echoed.
+    const shown = value.replace(/[^/@\s]*@/, '[redacted]@');
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return fail(`aws.endpoints.${key}`, `'${value}' is not a URL`);
+      return fail(`aws.endpoints.${key}`, `'${shown}' is not a URL`);
+    }
+    if (url.username || url.password) {
+      // Not echoed: the value holds credentials.
+      fail(
+        `aws.endpoints.${key}`,
+        'the URL must not contain credentials; configure them in the aws section',
+      );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      fail(`aws.endpoints.${key}`, `'${value}' must be an http(s) URL`);
+      fail(`aws.endpoints.${key}`, `'${shown}' must be an http(s) URL`);
     }
     endpoints[key as EndpointService] = value;
   }

@@ -47,6 +47,46 @@ export interface AwsClientFactoryOptions {
   retryTuning?: { baseDelayMs: number; minFillRate: number };
 }
 
+/**
+ * Keeps the credential values an account's clients sign with out of error
+ * messages: an AWS-compatible server (or AWS itself, for the key ID) may echo
+ * them, and messages are stored, served and logged. AWS-shaped key IDs are
+ * also redacted by `classifyError`; this covers any shape (emulators' keys).
+ */
+export class CredentialScrubber {
+  private readonly values = new Set<string>();
+
+  remember(identity: {
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    sessionToken?: string;
+  }) {
+    for (const value of [
+      identity.accessKeyId,
+      identity.secretAccessKey,
+      identity.sessionToken,
+    ]) {
+      // Very short values would redact ordinary words.
+      if (value && value.length >= 8) this.values.add(value);
+    }
+  }
+
+  scrub(text: string): string {
+    let out = text;
+    for (const value of this.values) out = out.split(value).join('[redacted]');
+    return out;
+  }
+
+  /** The same error, its message scrubbed and its raw response dropped. */
+  scrubError(error: unknown): unknown {
+    if (!error || typeof error !== 'object') return error;
+    const e = error as { message?: unknown; $response?: unknown };
+    if (typeof e.message === 'string') e.message = this.scrub(e.message);
+    if ('$response' in e) delete e.$response;
+    return error;
+  }
+}
+
 /** Counts calls by IAM action (one per command sent, retries not included). */
 export class CallCounter {
   readonly counts: Record<string, number> = {};
@@ -83,6 +123,7 @@ export class AccountClients {
     private readonly credentials: AwsCredentialIdentityProvider,
     private readonly options: AwsClientFactoryOptions,
     readonly counter: CallCounter,
+    private readonly scrubber = new CredentialScrubber(),
   ) {}
 
   sagemaker = (region: string) => this.get('sagemaker', region);
@@ -149,9 +190,13 @@ export class AccountClients {
   private addLimitAndCount(client: SdkClient, service: AwsService) {
     const limit = pLimit(this.options.concurrencyPerServiceRegion);
     client.middlewareStack.add(
-      (next: any, context: any) => (args: any) => {
+      (next: any, context: any) => async (args: any) => {
         this.counter.add(iamActionOf(service, context.commandName ?? ''));
-        return limit(() => next(args));
+        try {
+          return await limit(() => next(args));
+        } catch (error) {
+          throw this.scrubber.scrubError(error);
+        }
       },
       { step: 'initialize', priority: 'high', name: 'mlsecLimitAndCount' },
     );
@@ -167,21 +212,36 @@ export class AwsClientFactory {
     accountId: string,
     counter = new CallCounter(),
   ): Promise<AccountClients> {
+    const scrubber = new CredentialScrubber();
     let provider: AwsCredentialIdentityProvider;
     try {
       const credentials =
         await this.options.credentialsManager.getCredentialProvider({
           accountId,
         });
-      provider = credentials.sdkCredentialProvider;
+      const source = credentials.sdkCredentialProvider;
+      // Every identity the clients sign with is remembered, refreshed ones too.
+      provider = async (...args) => {
+        const identity = await source(...args);
+        scrubber.remember(identity);
+        return identity;
+      };
       await provider();
     } catch (error) {
       const e = error as Error;
       throw new CredentialsUnavailableError(
-        `Could not obtain credentials for account ${accountId}: ${e.message}`,
+        scrubber.scrub(
+          `Could not obtain credentials for account ${accountId}: ${e.message}`,
+        ),
         e.name,
       );
     }
-    return new AccountClients(accountId, provider, this.options, counter);
+    return new AccountClients(
+      accountId,
+      provider,
+      this.options,
+      counter,
+      scrubber,
+    );
   }
 }

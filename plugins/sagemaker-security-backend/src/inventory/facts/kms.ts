@@ -115,8 +115,9 @@ async function readKey(
       { target: loc.arn },
       async () =>
         required(
-          (await kms.send(new DescribeKeyCommand({ KeyId: loc.arn })))
-            .KeyMetadata,
+          (
+            await kms.send(new DescribeKeyCommand({ KeyId: loc.arn }))
+          ).KeyMetadata,
           'KeyMetadata',
         ),
     );
@@ -150,8 +151,9 @@ async function readKey(
       { target: loc.arn, field: 'rotationEnabled' },
       async () =>
         required(
-          (await kms.send(new GetKeyRotationStatusCommand({ KeyId: loc.arn })))
-            .KeyRotationEnabled,
+          (
+            await kms.send(new GetKeyRotationStatusCommand({ KeyId: loc.arn }))
+          ).KeyRotationEnabled,
           'KeyRotationEnabled',
         ),
     );

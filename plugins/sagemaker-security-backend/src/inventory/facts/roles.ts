@@ -163,7 +163,9 @@ async function readRole(
   };
   const got = await attempt('iam:GetRole', { target: arn }, async () =>
     required(
-      (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role,
+      (
+        await iam.send(new GetRoleCommand({ RoleName: roleName }))
+      ).Role,
       'Role',
     ),
   );

@@ -56,8 +56,9 @@ async function readTrail(ctx: CollectContext, trail: Trail) {
         { target: arn, field: 'isLogging' },
         async () =>
           required(
-            (await client.send(new GetTrailStatusCommand({ Name: arn })))
-              .IsLogging,
+            (
+              await client.send(new GetTrailStatusCommand({ Name: arn }))
+            ).IsLogging,
             'IsLogging',
           ),
       ),

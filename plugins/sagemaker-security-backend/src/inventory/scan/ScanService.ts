@@ -154,7 +154,9 @@ export class ScanService {
    */
   async recoverAbandoned(): Promise<void> {
     const { store, logger } = this.options;
-    const cutoff = new Date(Date.now() - this.lease.expireAfterMs).toISOString();
+    const cutoff = new Date(
+      Date.now() - this.lease.expireAfterMs,
+    ).toISOString();
     for (const { scan, lastBeat } of await store.listUnfinishedScans()) {
       const beats = [...lastBeat.values()].filter(
         (b): b is string => b !== undefined,
@@ -178,7 +180,9 @@ export class ScanService {
               'running',
               abandoned(
                 target,
-                `The worker collecting ${key(target)} stopped (no heartbeat since ${beat}); its previous results are kept`,
+                `The worker collecting ${key(
+                  target,
+                )} stopped (no heartbeat since ${beat}); its previous results are kept`,
               ),
             ),
           );
@@ -240,7 +244,13 @@ export class ScanService {
     const { store, logger } = this.options;
     if (this.stopped || signal?.aborted) return;
     if (!(await store.claimScanTarget(scanId, target))) return;
+    // Stopped while claiming: no heartbeat, so the lease expires.
+    if (this.stopped) return;
     const beat = setInterval(() => {
+      if (this.stopped) {
+        clearInterval(beat);
+        return;
+      }
       store
         .heartbeat(scanId, target)
         .catch(error => logger.warn(`Heartbeat of ${key(target)}: ${error}`));
@@ -257,12 +267,16 @@ export class ScanService {
           'running',
           abandoned(
             target,
-            `Cancelled: the scan task of ${key(target)} was aborted; its previous results are kept`,
+            `Cancelled: the scan task of ${key(
+              target,
+            )} was aborted; its previous results are kept`,
           ),
         );
       } else if (!(await store.finishScanTarget(scanId, target, outcome))) {
         logger.warn(
-          `Scan ${scanId}: ${key(target)} was failed as abandoned meanwhile; its late outcome is dropped`,
+          `Scan ${scanId}: ${key(
+            target,
+          )} was failed as abandoned meanwhile; its late outcome is dropped`,
         );
         return;
       }

@@ -4,6 +4,7 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import {
   AwsCredentialsManager,
   DefaultAwsCredentialsManager,
@@ -54,7 +55,15 @@ async function resolveSimulator(
 ) {
   if (options.simulator) return options.simulator;
   if (!config.demoEstate) return undefined;
-  return new AwsSimulator(await loadEstate(config.demoEstate));
+  try {
+    return new AwsSimulator(await loadEstate(config.demoEstate));
+  } catch (error) {
+    throw new InputError(
+      `Invalid config at 'sagemakerSecurity.demoEstate': ${
+        (error as Error).message
+      }`,
+    );
+  }
 }
 
 async function schedule(

@@ -205,6 +205,6 @@ export const lifecycleConfigNoSecrets = defineCheck(
             ['sagemaker:DescribeNotebookInstanceLifecycleConfig'],
           );
     }
-    return scanLifecycleConfig(config);
+    return describeFailure(config) ?? scanLifecycleConfig(config);
   },
 );

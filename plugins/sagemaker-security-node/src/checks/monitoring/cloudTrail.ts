@@ -40,23 +40,36 @@ function loggingTrails(
     covers(trail, context.resource.region),
   );
   const logging = covering.filter(
-    trail =>
-      trail.isLogging === true && trail.includeManagementEvents !== false,
+    trail => trail.isLogging === true && trail.includeManagementEvents === true,
   );
-  if (
-    logging.length === 0 &&
-    covering.some(trail => trail.isLogging === undefined)
-  ) {
-    const error = read.fact.errors.find(
-      e => e.action === 'cloudtrail:GetTrailStatus',
-    );
+  // A trail whose status or selectors could not be read may be the one
+  // that logs: without a proven logging trail, that is unknown, not a pass.
+  const undetermined = covering.filter(
+    trail =>
+      trail.isLogging !== false &&
+      trail.includeManagementEvents !== false &&
+      (trail.isLogging === undefined ||
+        trail.includeManagementEvents === undefined),
+  );
+  if (logging.length === 0 && undetermined.length > 0) {
+    const actions = [
+      ...(undetermined.some(trail => trail.isLogging === undefined)
+        ? ['cloudtrail:GetTrailStatus']
+        : []),
+      ...(undetermined.some(
+        trail => trail.includeManagementEvents === undefined,
+      )
+        ? ['cloudtrail:GetEventSelectors']
+        : []),
+    ];
+    const error = read.fact.errors.find(e => actions.includes(e.action));
     return {
       ok: false,
       outcome: unknown(
-        `Logging status of the trails covering ${
+        `Logging status or event selectors of the trails covering ${
           context.resource.region
         } could not be read${error ? `: ${error.message}` : ''}.`,
-        ['cloudtrail:GetTrailStatus'],
+        actions,
       ),
     };
   }

@@ -3,6 +3,7 @@ import { ENDPOINT_TEMPLATE } from '../../remediation/templates';
 import { CheckContext } from '../../types';
 import {
   defineCheck,
+  describeFailure,
   DOCS,
   fail,
   fieldEvidence,
@@ -91,6 +92,9 @@ export const endpointDataCapture = defineCheck(
           configName,
         )
       : undefined;
+    // The configuration may hold the capture settings: unreadable is unknown.
+    const configFailed = config && describeFailure(config);
+    if (configFailed) return configFailed;
     if (
       config &&
       getPath(config.description, 'DataCaptureConfig') !== undefined
@@ -159,9 +163,18 @@ export const endpointModelMonitorSchedule = defineCheck(
         [listing.action],
       );
     }
-    const schedules = context.resources
-      .list('monitoring-schedule', resource.accountId, resource.region)
-      .filter(schedule => monitoredEndpointName(schedule) === resource.name);
+    const inRegion = context.resources.list(
+      'monitoring-schedule',
+      resource.accountId,
+      resource.region,
+    );
+    const schedules = inRegion.filter(
+      schedule => monitoredEndpointName(schedule) === resource.name,
+    );
+    // A schedule that could not be described may be this endpoint's.
+    const undescribed = inRegion
+      .map(schedule => describeFailure(schedule))
+      .find(Boolean);
     const statusOf = (schedule: (typeof schedules)[number]) =>
       String(
         getPath(schedule.description, 'MonitoringScheduleStatus') ??
@@ -181,6 +194,13 @@ export const endpointModelMonitorSchedule = defineCheck(
     if (schedules.some(schedule => statusOf(schedule) === 'Scheduled')) {
       return pass(
         `${resource.name} has an active monitoring schedule.`,
+        evidence,
+      );
+    }
+    if (undescribed) {
+      return unknown(
+        `${resource.name} has no active schedule among those read, but another schedule could not be described: ${undescribed.message}`,
+        undescribed.missing ?? ['sagemaker:DescribeMonitoringSchedule'],
         evidence,
       );
     }

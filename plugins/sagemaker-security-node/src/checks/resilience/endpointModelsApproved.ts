@@ -8,6 +8,7 @@ import {
   arrayAt,
   combine,
   defineCheck,
+  describeFailure,
   DOCS,
   fail,
   getPath,
@@ -34,6 +35,9 @@ function judgeModel(
   model: SageMakerResource,
 ): CheckOutcome {
   const { resource } = context;
+  // A model that could not be described is not "outside the registry".
+  const failed = describeFailure(model);
+  if (failed) return failed;
   const packageRef =
     nonEmptyString(
       getPath(model.description, 'PrimaryContainer.ModelPackageName'),
@@ -138,6 +142,8 @@ export const endpointModelsApproved = defineCheck(
         'sagemaker:DescribeEndpointConfig',
       );
     }
+    const configFailed = describeFailure(config);
+    if (configFailed) return configFailed;
     const modelNames = arrayAt(config.description, 'ProductionVariants')
       .map(variant => nonEmptyString(getPath(variant, 'ModelName')))
       .filter((name): name is string => name !== undefined);

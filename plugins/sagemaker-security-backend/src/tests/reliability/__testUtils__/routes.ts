@@ -1,0 +1,126 @@
+/**
+ * Every route of openapi.yaml with a valid request and the permission whose
+ * denial answers 403 (none: any authenticated principal may call it).
+ */
+import { spec } from '../../../schema/openapi';
+
+export const READ = 'sagemaker-security.scorecard.read';
+export const SCAN = 'sagemaker-security.scan.run';
+export const WAIVE = 'sagemaker-security.waiver.create';
+export const REVOKE = 'sagemaker-security.waiver.revoke';
+
+export const SERVICE = 'component:default/fraud-scoring';
+export const TEAM = 'group:default/fraud-ml';
+
+export interface RouteCase {
+  /** `METHOD /template`, as in openapi.yaml. */
+  route: string;
+  method: 'get' | 'post';
+  /** A valid request path (placeholders filled in by the test). */
+  path: string;
+  body?: object;
+  permission?: string;
+}
+
+export function routeCases(ids: {
+  arn: string;
+  waiverId: () => string;
+  scanId: string;
+}): RouteCase[] {
+  return [
+    {
+      route: 'GET /scorecards/entity',
+      method: 'get',
+      path: `/scorecards/entity?entityRef=${SERVICE}`,
+      permission: READ,
+    },
+    {
+      route: 'GET /resources/findings',
+      method: 'get',
+      path: `/resources/findings?arn=${encodeURIComponent(ids.arn)}`,
+      permission: READ,
+    },
+    { route: 'GET /checks', method: 'get', path: '/checks' },
+    {
+      route: 'GET /checks/{checkId}',
+      method: 'get',
+      path: '/checks/endpoint-data-capture-enabled',
+    },
+    {
+      route: 'GET /rollups/org',
+      method: 'get',
+      path: '/rollups/org?limit=5',
+      permission: READ,
+    },
+    {
+      route: 'GET /rollups/entity',
+      method: 'get',
+      path: `/rollups/entity?entityRef=${TEAM}`,
+      permission: READ,
+    },
+    {
+      route: 'GET /history/entity',
+      method: 'get',
+      path: `/history/entity?entityRef=${SERVICE}`,
+      permission: READ,
+    },
+    {
+      route: 'GET /waivers',
+      method: 'get',
+      path: `/waivers?entityRef=${SERVICE}`,
+      permission: READ,
+    },
+    {
+      route: 'POST /waivers',
+      method: 'post',
+      path: '/waivers',
+      body: {
+        entityRef: SERVICE,
+        checkId: 'endpoint-data-capture-enabled',
+        resourceArn: '*',
+        reason: 'Capture moves to the new logging account next sprint',
+        expiresAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+      },
+      permission: WAIVE,
+    },
+    {
+      route: 'POST /waivers/{id}/revoke',
+      method: 'post',
+      path: `/waivers/${ids.waiverId()}/revoke`,
+      body: { reason: 'fixed' },
+      permission: REVOKE,
+    },
+    {
+      route: 'POST /scans',
+      method: 'post',
+      path: '/scans',
+      body: {},
+      permission: SCAN,
+    },
+    { route: 'GET /scans/latest', method: 'get', path: '/scans/latest' },
+    { route: 'GET /scans/{id}', method: 'get', path: `/scans/${ids.scanId}` },
+    {
+      route: 'GET /export',
+      method: 'get',
+      path: `/export?format=csv&entityRef=${SERVICE}`,
+      permission: READ,
+    },
+    {
+      route: 'GET /inventory/resources',
+      method: 'get',
+      path: '/inventory/resources?limit=3',
+      permission: READ,
+    },
+  ];
+}
+
+/** `METHOD /template` of every operation in openapi.yaml. */
+export function specRoutes(): string[] {
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    Object.keys(item as object)
+      .filter(method =>
+        ['get', 'post', 'put', 'patch', 'delete'].includes(method),
+      )
+      .map(method => `${method.toUpperCase()} ${path}`),
+  );
+}
