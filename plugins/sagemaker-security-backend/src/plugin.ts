@@ -41,6 +41,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         userInfo: coreServices.userInfo,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -55,6 +56,8 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           database,
           scheduler,
         });
+        // Stop heartbeating this replica's targets so others take over at once.
+        deps.lifecycle.addShutdownHook(() => inventory.scans.stop());
         const scorecard = await createScorecardService({
           config,
           logger,
