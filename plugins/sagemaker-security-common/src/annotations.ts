@@ -7,7 +7,8 @@ export const ANNOTATION_AWS_REGION = 'amazonaws.com/region';
  * On a Component: select SageMaker resources by tags, e.g. `ml-service=fraud-scoring,env=prod`.
  * An alternative to `dependsOn` relations.
  */
-export const ANNOTATION_SAGEMAKER_TAG_SELECTOR = 'sagemaker.mlsec.io/tag-selector';
+export const ANNOTATION_SAGEMAKER_TAG_SELECTOR =
+  'sagemaker.mlsec.io/tag-selector';
 
 /** Label on generated Resource entities naming their SageMaker resource type. */
 export const LABEL_SAGEMAKER_RESOURCE_TYPE = 'sagemaker.mlsec.io/resource-type';
@@ -16,20 +17,27 @@ export const LABEL_SAGEMAKER_RESOURCE_TYPE = 'sagemaker.mlsec.io/resource-type';
 export const SAGEMAKER_ENTITY_TYPE_PREFIX = 'sagemaker-';
 
 /** Parses a tag selector annotation value (`k=v,k2=v2`) into pairs; throws on bad syntax. */
-export function parseTagSelector(value: string): Array<{ key: string; value: string }> {
+export function parseTagSelector(
+  value: string,
+): Array<{ key: string; value: string }> {
   const pairs = value
     .split(',')
     .map(part => part.trim())
     .filter(part => part.length > 0);
   if (pairs.length === 0) {
-    throw new Error(`Tag selector "${value}" is empty; expected key=value[,key=value]`);
+    throw new Error(
+      `Tag selector "${value}" is empty; expected key=value[,key=value]`,
+    );
   }
   return pairs.map(pair => {
     const index = pair.indexOf('=');
     if (index <= 0) {
       throw new Error(`Tag selector part "${pair}" must be key=value`);
     }
-    return { key: pair.slice(0, index).trim(), value: pair.slice(index + 1).trim() };
+    return {
+      key: pair.slice(0, index).trim(),
+      value: pair.slice(index + 1).trim(),
+    };
   });
 }
 

@@ -527,7 +527,6 @@ export class ScorecardService {
       ]),
     );
   }
-
 }
 
 function toScanInfo(scan: ScanRun | undefined): ScanInfo | undefined {

@@ -551,11 +551,7 @@ describe('demo catalog', () => {
   const validateEnvelope = entitySchemaValidator();
 
   it('holds only valid entities', async () => {
-    const entities = [
-      ...org,
-      ...systemsFile,
-      ...services,
-    ];
+    const entities = [...org, ...systemsFile, ...services];
     for (const entity of entities) {
       validateEnvelope(entity);
       await expect(validators[entity.kind].check(entity)).resolves.toBe(true);
