@@ -11,7 +11,17 @@ export default defineConfig({
   forbidOnly: true,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [
+    ['list'],
+    ...(process.env.PLAYWRIGHT_JSON_OUTPUT_FILE
+      ? [
+          [
+            'json',
+            { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE },
+          ] as const,
+        ]
+      : []),
+  ],
   outputDir: 'node_modules/.cache/e2e-test-results',
   use: {
     baseURL: 'http://localhost:3000',

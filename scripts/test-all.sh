@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: type-check, lint, formatting, every unit/integration
-# test (database tests on SQLite and PostgreSQL), a smoke run of the benchmark, and
+# test (database tests on SQLite and PostgreSQL, a smoke run of the benchmark), and
 # the browser end-to-end tests against the demo portal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,7 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export CI="${CI:-true}"
 
 step() { printf '\n==> %s\n' "$*"; }
+reports="$(mktemp -d)"
 
 step "type-check (yarn tsc)"
 yarn tsc
@@ -25,17 +26,19 @@ yarn lint:all
 step "formatting (yarn prettier:check)"
 yarn prettier:check
 
-step "unit and integration tests (yarn test)"
-results="$(mktemp -d)/jest.json"
-set +e
-yarn backstage-cli repo test --ci --json --outputFile="$results"
-unit_status=$?
-set -e
-node scripts/summarize-tests.js "$results" || unit_status=1
-[ "$unit_status" = 0 ] || { echo "unit tests failed" >&2; exit 1; }
+step "unit and integration tests (backstage-cli repo test)"
+unit_status=0
+yarn backstage-cli repo test --ci --json --outputFile="$reports/jest.json" || unit_status=$?
 
 step "browser end-to-end tests (real Chromium against the demo portal)"
-scripts/e2e.sh
+e2e_status=0
+PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/playwright.json" scripts/e2e.sh || e2e_status=$?
 
-echo
-echo "all checks passed"
+step "summary"
+summary_status=0
+node scripts/summarize-tests.js "$reports/jest.json" "$reports/playwright.json" || summary_status=$?
+
+if [ "$unit_status" != 0 ] || [ "$e2e_status" != 0 ] || [ "$summary_status" != 0 ]; then
+  echo "test run failed (unit: $unit_status, e2e: $e2e_status, summary: $summary_status)" >&2
+  exit 1
+fi

@@ -59,7 +59,7 @@ if ! command -v yarn >/dev/null 2>&1 || [ "$(cd "$TOOLCHAIN_DIR/.." && yarn_majo
 fi
 
 if [ -z "${YARN_NPM_REGISTRY_SERVER:-}" ]; then
-  YARN_NPM_REGISTRY_SERVER="$(npm config get registry | sed 's#/$##')"
+  YARN_NPM_REGISTRY_SERVER="$(cd / && npm config get registry | sed 's#/$##')"
   export YARN_NPM_REGISTRY_SERVER
 fi
 export YARN_GLOBAL_FOLDER="${YARN_GLOBAL_FOLDER:-$HOME/.cache/mlsec-yarn-global}"

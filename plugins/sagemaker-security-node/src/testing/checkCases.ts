@@ -41,8 +41,9 @@ export function caseRows(cases: CheckCase[]): Array<[string, CheckCase]> {
 
 /**
  * Runs a case and returns what was observed next to what is expected, for one
- * `toEqual`: the status, the message, and for `unknown` at least one named
- * reason (fail closed with a reason) including any listed in the case.
+ * `toEqual`: the status, the message, evidence for a failure or warning, and
+ * for `unknown` at least one named reason (fail closed with a reason)
+ * including any listed in the case.
  */
 export function runCase(item: CheckCase): {
   actual: Record<string, unknown>;
@@ -62,6 +63,10 @@ export function runCase(item: CheckCase): {
     status: outcome.status,
     message: outcome.message,
     missing: outcome.missing ?? [],
+    // A failure or warning must show what was observed and where.
+    explained:
+      (outcome.status !== 'fail' && outcome.status !== 'warn') ||
+      (outcome.evidence ?? []).length > 0,
   };
   let missing: unknown = expect.any(Array);
   if (item.missing) {
@@ -76,6 +81,7 @@ export function runCase(item: CheckCase): {
       ? expect.stringMatching(item.message)
       : expect.stringMatching(/\S{3}/),
     missing,
+    explained: true,
   };
   return { actual, expected };
 }

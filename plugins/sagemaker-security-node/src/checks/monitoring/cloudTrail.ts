@@ -33,7 +33,9 @@ function covers(trail: Trail, region: string): boolean {
 /** Trails covering the resource's region that are logging management events. */
 function loggingTrails(
   context: CheckContext,
-): { ok: true; trails: Trail[] } | { ok: false; outcome: CheckOutcome } {
+):
+  | { ok: true; trails: Trail[]; covering: Trail[] }
+  | { ok: false; outcome: CheckOutcome } {
   const read = readFact(context, 'cloudtrail', '-');
   if (!read.ok) return read;
   const covering = read.data.trails.filter(trail =>
@@ -73,7 +75,7 @@ function loggingTrails(
       ),
     };
   }
-  return { ok: true, trails: logging };
+  return { ok: true, trails: logging, covering };
 }
 
 function trailEvidence(trails: Trail[], expected: string) {
@@ -130,6 +132,15 @@ export const cloudTrailLogging = defineCheck(
         )
       : fail(
           `No logging trail records management events in ${context.resource.region}.`,
+          result.covering.length > 0
+            ? trailEvidence(result.covering, 'logging, with management events')
+            : [
+                {
+                  path: 'cloudtrail:DescribeTrails',
+                  observed: [],
+                  expected: `a trail covering ${context.resource.region}`,
+                },
+              ],
         );
   },
 );
@@ -269,6 +280,12 @@ export const cloudTrailS3DataEvents = defineCheck(
     if (unlogged.length > 0) {
       return fail(
         `No trail records S3 data events for ${unlogged.join(', ')}.`,
+        unlogged.map(bucket => ({
+          path: 'cloudtrail:GetEventSelectors',
+          observed: result.trails.flatMap(trail => trail.s3DataEventArns ?? []),
+          expected: `arn:aws:s3:::${bucket}/ (or all buckets)`,
+          relatedArn: `arn:aws:s3:::${bucket}`,
+        })),
       );
     }
     if (unreadable) {
