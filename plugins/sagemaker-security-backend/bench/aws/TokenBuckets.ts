@@ -1,0 +1,36 @@
+/**
+ * AWS-style request-rate limits: one token bucket per (account, region or
+ * `global`, IAM action), refilled at the action's rate, holding at most
+ * `burstSeconds` of it. A request that finds the bucket empty is throttled.
+ */
+export class TokenBuckets {
+  private readonly buckets = new Map<
+    string,
+    { tokens: number; at: number; rate: number }
+  >();
+
+  constructor(private readonly burstSeconds: number) {}
+
+  /** Takes a token; false when the request must be throttled. */
+  take(key: string, rate: number, now = performance.now()): boolean {
+    const capacity = Math.max(1, rate * this.burstSeconds);
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: capacity, at: now, rate };
+      this.buckets.set(key, bucket);
+    }
+    bucket.tokens = Math.min(
+      capacity,
+      bucket.tokens + ((now - bucket.at) / 1000) * rate,
+    );
+    bucket.at = now;
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  /** Requests a bucket lets through at once before its rate applies. */
+  burstOf(rate: number): number {
+    return Math.max(1, rate * this.burstSeconds);
+  }
+}

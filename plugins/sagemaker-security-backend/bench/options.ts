@@ -1,0 +1,179 @@
+import { parseArgs } from 'node:util';
+
+/** How many of each thing the synthetic estate holds (totals over all accounts). */
+export interface EstateSize {
+  accounts: number;
+  regionsPerAccount: number;
+  notebooks: number;
+  endpoints: number;
+  models: number;
+  trainingJobs: number;
+  roles: number;
+  keys: number;
+  buckets: number;
+  securityGroups: number;
+  /** ML services (catalog Components) the resources are tagged with. */
+  services: number;
+}
+
+export const DEFAULT_ESTATE: EstateSize = {
+  accounts: 3,
+  regionsPerAccount: 2,
+  notebooks: 500,
+  endpoints: 1_000,
+  models: 2_000,
+  trainingJobs: 50_000,
+  roles: 300,
+  keys: 100,
+  buckets: 200,
+  securityGroups: 60,
+  services: 10_000,
+};
+
+/**
+ * AWS as the benchmark assumes it, before scaling. Rates are requests per
+ * second per account and region (IAM: per account), answered beyond that
+ * with ThrottlingException. SageMaker publishes no per-API numbers; these
+ * are the order of magnitude scanners run into ("a few per second" for
+ * List*). KMS (500+/s), S3 (3,500/s per prefix), CloudTrail and CloudWatch
+ * (a handful of calls per scan) are left unthrottled.
+ */
+export interface AwsProfile {
+  latencyMs: number;
+  /** Longest prefix of an IAM action wins, e.g. `sagemaker:List` or `sagemaker:ListTags`. */
+  rates: Record<string, number>;
+  /** Requests a bucket may take at once, in seconds of its rate. */
+  burstSeconds: number;
+}
+
+export const REAL_AWS: AwsProfile = {
+  latencyMs: 50,
+  rates: {
+    'sagemaker:List': 4,
+    'sagemaker:ListTags': 10,
+    'sagemaker:Describe': 10,
+    'sagemaker:Get': 10,
+    'iam:': 20,
+    'ec2:Describe': 100,
+  },
+  burstSeconds: 1,
+};
+
+export interface RollupSize {
+  entities: number;
+  teams: number;
+  /** Most requests timed per endpoint and database. */
+  requests: number;
+  /**
+   * Seconds of sampling per route and database once 10 (team) or 1 (org)
+   * requests are timed; an org request still unanswered then is stopped.
+   */
+  budgetSeconds: number;
+}
+
+export interface BenchOptions {
+  estate: EstateSize;
+  /** Rates are multiplied and latency divided by this, so a run fits in minutes. */
+  scale: number;
+  aws: AwsProfile;
+  /** The naive baseline scans 1/naiveSlice of the estate (it is ~20x slower). */
+  naiveSlice: number;
+  /** Scans with no changes for the storage figure (the first included). */
+  storageScans: number;
+  rollup: RollupSize;
+  /** Connection string of PostgreSQL for the rollup figure; absent: not measured. */
+  postgres?: string;
+  /** Only the scan figures (for the RSS run at 500,000 jobs); the rest count as missed. */
+  scanOnly: boolean;
+  /** Progress lines on stderr. */
+  verbose: boolean;
+}
+
+export const DEFAULT_SCALE = 8;
+
+export function defaultOptions(): BenchOptions {
+  return {
+    estate: { ...DEFAULT_ESTATE },
+    scale: DEFAULT_SCALE,
+    aws: REAL_AWS,
+    naiveSlice: 100,
+    storageScans: 24,
+    rollup: { entities: 10_000, teams: 500, requests: 200, budgetSeconds: 20 },
+    postgres:
+      process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ||
+      undefined,
+    scanOnly: false,
+    verbose: true,
+  };
+}
+
+const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--scan-only] [--quiet]
+  --jobs N         training jobs in the estate (default 50000; the RSS goal is for 500000)
+  --scan-only      only the full scan and rescan figures (the others count as missed)
+  --scale F        multiply every rate limit and divide the latency by F (default ${DEFAULT_SCALE})
+  --naive-slice K  the naive baseline scans 1/K of the estate (default 100)
+  --quiet          no progress lines
+PostgreSQL: BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (unset: the PG figure is a miss).`;
+
+function positive(name: string, value: string | undefined, fallback: number) {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new Error(`--${name}: expected a positive number, got '${value}'`);
+  }
+  return n;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      jobs: { type: 'string' },
+      scale: { type: 'string' },
+      'naive-slice': { type: 'string' },
+      'scan-only': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const options = defaultOptions();
+  options.estate.trainingJobs = Math.round(
+    positive('jobs', values.jobs, options.estate.trainingJobs),
+  );
+  options.scale = positive('scale', values.scale, options.scale);
+  options.naiveSlice = Math.round(
+    positive('naive-slice', values['naive-slice'], options.naiveSlice),
+  );
+  options.scanOnly = Boolean(values['scan-only']);
+  options.verbose = !values.quiet;
+  return options;
+}
+
+/** The AWS profile with rates and latency scaled by one factor. */
+export function scaledAws(profile: AwsProfile, scale: number): AwsProfile {
+  return {
+    latencyMs: profile.latencyMs / scale,
+    rates: Object.fromEntries(
+      Object.entries(profile.rates).map(([k, v]) => [k, v * scale]),
+    ),
+    burstSeconds: profile.burstSeconds,
+  };
+}
+
+/** The rate of an IAM action: the longest matching prefix; undefined = unthrottled. */
+export function rateOf(
+  rates: Record<string, number>,
+  action: string,
+): number | undefined {
+  let best: string | undefined;
+  for (const prefix of Object.keys(rates)) {
+    if (action.startsWith(prefix) && (!best || prefix.length > best.length)) {
+      best = prefix;
+    }
+  }
+  return best === undefined ? undefined : rates[best];
+}

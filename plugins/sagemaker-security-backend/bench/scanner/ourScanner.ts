@@ -1,0 +1,136 @@
+/**
+ * The plugin as a deployment runs it, in one process: the real inventory
+ * (createInventory: collector, ScanService, DatabaseInventoryStore), check
+ * engine and scorecard service over one database, with only the SDK
+ * transport replaced.
+ */
+import { ConfigReader } from '@backstage/config';
+import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import { defaultChecks } from '@mlsec/plugin-sagemaker-security-node';
+import type { Knex } from 'knex';
+import { CheckEngine, DatabaseResultStore } from '../../src/checks';
+import { DatabaseHistoryStore } from '../../src/history';
+import type { ClientCustomizer } from '../../src/inventory/aws/clients';
+import { createInventory } from '../../src/inventory';
+import type { ScanRun } from '../../src/inventory/InventoryStore';
+import type { ScorecardBackend } from '../../src/service';
+import { databaseOf, quietLogger } from './sqlite';
+
+export interface ScannerTargets {
+  accounts: Array<{ accountId: string; regions: string[] }>;
+}
+
+/** The collector's settings in the benchmark (printed with the figures). */
+export function scannerConfig(targets: ScannerTargets) {
+  const count = targets.accounts.reduce((n, a) => n + a.regions.length, 0);
+  return {
+    scanOnStartup: false,
+    accounts: targets.accounts,
+    // Every account and region has its own AWS rate limits: scan them all at once.
+    concurrency: { regions: count, perServiceRegion: 4 },
+  };
+}
+
+/** Fixed credentials for the simulated accounts (no STS in the benchmark). */
+export function staticCredentials(accountIds: string[]): AwsCredentialsManager {
+  return {
+    getCredentialProvider: async opts => {
+      const accountId = String(opts?.accountId);
+      if (!accountIds.includes(accountId)) {
+        throw new Error(`No AWS integration matches ${accountId}`);
+      }
+      return {
+        accountId,
+        sdkCredentialProvider: async () => ({
+          accessKeyId: 'BENCHMARK',
+          secretAccessKey: 'benchmark',
+        }),
+      };
+    },
+  };
+}
+
+export interface EvaluationFigure {
+  seconds: number;
+  resources: number;
+  results: number;
+}
+
+export async function createOurScanner(options: {
+  db: Knex;
+  targets: ScannerTargets;
+  customizeClient: ClientCustomizer;
+  catalog: { entities: number; teams: number };
+  /** Also the scorecard side (check engine, daily scores, REST API). */
+  api: boolean;
+}) {
+  const { db } = options;
+  const logger = quietLogger();
+  const inventory = await createInventory({
+    config: new ConfigReader({
+      sagemakerSecurity: scannerConfig(options.targets),
+    }),
+    logger,
+    database: databaseOf(db),
+    awsCredentialsManager: staticCredentials(
+      options.targets.accounts.map(a => a.accountId),
+    ),
+    clientOptions: { customizeClient: options.customizeClient },
+  });
+  // The scanner alone loads only the collector: its peak RSS is the scanner's.
+  let scorecards: ScorecardBackend | undefined;
+  if (options.api) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const {
+      createScorecards,
+    }: typeof import('../measure/scorecards') = require('../measure/scorecards');
+    const {
+      catalogEntities,
+    }: typeof import('../catalog/entities') = require('../catalog/entities');
+    const {
+      IndexedCatalog,
+    }: typeof import('../catalog/IndexedCatalog') = require('../catalog/IndexedCatalog');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    scorecards = await createScorecards({
+      knex: db,
+      inventory: inventory.store,
+      catalog: new IndexedCatalog(
+        catalogEntities(options.catalog.entities, options.catalog.teams),
+      ),
+    });
+  }
+  const scorecardsOf = () => {
+    if (!scorecards) throw new Error('Started without the scorecard side');
+    return scorecards;
+  };
+  // The same engine without the daily-score job (which rescores every entity).
+  const engineOnly = () =>
+    new CheckEngine({
+      inventory: inventory.store,
+      checks: defaultChecks,
+      results: new DatabaseResultStore(db),
+      history: new DatabaseHistoryStore(db),
+      logger,
+    });
+  return {
+    inventory: inventory.store,
+    scorecards: scorecardsOf,
+    async scan(): Promise<ScanRun> {
+      const run = await inventory.scans.triggerScan({ trigger: 'manual' });
+      return (await inventory.scans.waitForScan(run.id))!;
+    },
+    /** Evaluates the stored inventory; with daily scores, as after every scan in the plugin. */
+    async evaluate(dailyScores: boolean): Promise<EvaluationFigure> {
+      const started = performance.now();
+      const summary = await (dailyScores
+        ? scorecardsOf().evaluateNow()
+        : engineOnly().evaluateNow());
+      return {
+        seconds: (performance.now() - started) / 1000,
+        resources: summary.resources,
+        results: summary.results,
+      };
+    },
+    close: () => db.destroy(),
+  };
+}
