@@ -56,10 +56,16 @@ if (jest) {
 }
 
 if (playwright) {
-  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } =
-    playwright.stats ?? {};
+  const {
+    expected = 0,
+    unexpected = 0,
+    flaky = 0,
+    skipped = 0,
+  } = playwright.stats ?? {};
   console.log(
-    `browser: ${expected + flaky} passed, ${unexpected} failed, ${skipped} skipped`,
+    `browser: ${
+      expected + flaky
+    } passed, ${unexpected} failed, ${skipped} skipped`,
   );
   passed += expected + flaky;
   failed += unexpected;
