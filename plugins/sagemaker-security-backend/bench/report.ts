@@ -380,7 +380,11 @@ export function renderReport(result: BenchResult): {
     }: ${n(result.full.floor.calls)} calls at ${
       result.full.floor.rate
     }/s after its burst)`,
-    `naive baseline: sequential, no dedup, no completed-job cache, everything in memory, a new snapshot per scan; being many times slower, it runs on a 1/${k} estate, next to ours on the same estate`,
+    ...(result.rest
+      ? [
+          `naive baseline: sequential, no dedup, no completed-job cache, everything in memory, a new snapshot per scan; being many times slower, it runs on a 1/${k} estate, next to ours on the same estate`,
+        ]
+      : []),
     '',
   ];
   const tableRows = [
