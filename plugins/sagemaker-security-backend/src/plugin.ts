@@ -10,7 +10,7 @@ import {
   defaultChecks,
   sagemakerSecurityChecksExtensionPoint,
 } from '@mlsec/plugin-sagemaker-security-node';
-import { createInventory } from './inventory';
+import { createInventory, getMigratedClient } from './inventory';
 import {
   createRouter,
   createScorecardService,
@@ -49,7 +49,6 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         const { config, logger, database, scheduler } = deps;
         deps.permissionsRegistry.addPermissions(sagemakerSecurityPermissions);
 
-        // The inventory migrates the database (all of this package's tables).
         const inventory = await createInventory({
           config,
           logger,
@@ -61,7 +60,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         const scorecard = await createScorecardService({
           config,
           logger,
-          knex: await database.getClient(),
+          knex: await getMigratedClient(database),
           inventory: inventory.store,
           checks: checks.getChecks(),
           catalog: deps.catalog,

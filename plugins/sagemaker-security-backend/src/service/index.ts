@@ -7,7 +7,6 @@ export type {
   CreateScorecardServiceOptions,
   ScorecardBackend,
 } from './createScorecardService';
-export { applyDatabaseMigrations, MIGRATIONS_DIRECTORY } from './migrations';
 export { ScorecardService, toCheckMetadata } from './ScorecardService';
 export { createRouter } from '../api/createRouter';
 export type { RouterOptions, ScanTrigger } from '../api/createRouter';

@@ -1,7 +1,8 @@
 import { Knex } from 'knex';
-import { MIGRATIONS_DIRECTORY } from '../migrations';
+import { MIGRATIONS_DIR } from '../../inventory/store/migrate';
 
-export { MIGRATIONS_DIRECTORY };
+/** The package's one migrations folder (inventory and results tables). */
+export const MIGRATIONS_DIRECTORY = MIGRATIONS_DIR;
 
 export const RESULTS_MIGRATION = '20261126200000_results.js';
 
