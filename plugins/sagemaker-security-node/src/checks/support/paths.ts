@@ -33,7 +33,8 @@ export function nonEmptyString(value: unknown): string | undefined {
 /** The array at `path`, or an empty array when absent or not an array. */
 export function arrayAt(value: unknown, path: string): unknown[] {
   const found = getPath(value, path);
-  return Array.isArray(found) ? found : [];
+  // A null item in an AWS list is malformed data: drop it, never dereference it.
+  return Array.isArray(found) ? found.filter(item => item != null) : [];
 }
 
 /** Strings of the array at `path` (non-strings and empty strings dropped). */
