@@ -34,7 +34,9 @@ export function nonEmptyString(value: unknown): string | undefined {
 export function arrayAt(value: unknown, path: string): unknown[] {
   const found = getPath(value, path);
   // A null item in an AWS list is malformed data: drop it, never dereference it.
-  return Array.isArray(found) ? found.filter(item => item != null) : [];
+  return Array.isArray(found)
+    ? found.filter(item => item !== null && item !== undefined)
+    : [];
 }
 
 /** Strings of the array at `path` (non-strings and empty strings dropped). */
