@@ -1,6 +1,7 @@
 /**
  * The scorecard side of one database at the full estate: the plugin process
- * evaluates the stored inventory (check engine), then serves the REST API
+ * evaluates the stored inventory (check engine) and rescores every entity
+ * (as after every scan in the plugin), then serves the REST API
  * while the rollup routes are timed. A route that does not answer in time
  * stops the process: its figure is "more than" the time waited.
  */
@@ -13,7 +14,7 @@ import type { RollupSize } from '../options';
 import { targetsOf, UNLIMITED } from './scanSide';
 import type { LatencyFigure, RollupFigures } from './scorecards';
 
-/** Heap of the API process: GET /rollups/org loads every result at once. */
+/** Heap of the API process (the org-wide findings export loads every result). */
 const API_HEAP_MB = 8192;
 
 export interface ApiSide {
@@ -49,7 +50,7 @@ export function startApiSide(options: {
   );
   const ready = started.then(async process => {
     if (options.collect) await process.send({ t: 'scan' });
-    const reply = await process.send({ t: 'evaluate', dailyScores: false });
+    const reply = await process.send({ t: 'evaluate', dailyScores: true });
     return reply.value as EvaluationFigure;
   });
   const budgetMs = options.rollup.budgetSeconds * 1000;

@@ -600,6 +600,15 @@ describe('createRouter', () => {
       );
       expect(after.body.score.score).toBeGreaterThan(before.body.score.score);
 
+      // Rollups read stored scores: the waived service was rescored at once.
+      const orgRow = async () =>
+        (
+          await api()
+            .get(`${base}/rollups/org?limit=100`)
+            .set('Authorization', asUser())
+        ).body.items.find((r: { entityRef: string }) => r.entityRef === FRAUD);
+      expect((await orgRow()).score).toEqual(after.body.score);
+
       // The rollup lists it as expiring soon.
       const team = await api()
         .get(`${base}/rollups/entity?entityRef=${FRAUD_TEAM}`)
@@ -640,6 +649,7 @@ describe('createRouter', () => {
         .get(`${base}/scorecards/entity?entityRef=${FRAUD}`)
         .set('Authorization', asUser());
       expect(restored.body.score).toEqual(before.body.score);
+      expect((await orgRow()).score).toEqual(before.body.score);
 
       const listed = await api()
         .get(`${base}/waivers?entityRef=${FRAUD}&status=revoked`)

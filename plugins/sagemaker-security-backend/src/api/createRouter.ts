@@ -18,7 +18,6 @@ import { ScorecardService } from '../service/ScorecardService';
 import { WaiverService } from '../waivers/WaiverService';
 import { createOpenApiRouter, spec } from '../schema/openapi';
 import { findingsToCsv } from './csv';
-import { pageOrgRows } from './orgRollup';
 import { PermissionChecks } from './permissionChecks';
 import { unknownBodyFields } from './unknownBodyFields';
 
@@ -133,21 +132,20 @@ export async function createRouter(
         );
       }
     }
-    let rows = await scorecards.orgRows(credentials);
-    if (!filter.all) {
-      const allowed = await filter.allowed(rows.map(r => r.entityRef));
-      rows = rows.filter(r => allowed.has(r.entityRef));
-    }
     res.json(
-      pageOrgRows(rows, {
-        offset: optionalNumber(query.offset),
-        limit: optionalNumber(query.limit),
-        orderBy: query.orderBy,
-        order: query.order,
-        owner,
-        grade: query.grade,
-        pillar: query.pillar,
-      }),
+      await scorecards.orgPage(
+        {
+          offset: optionalNumber(query.offset),
+          limit: optionalNumber(query.limit),
+          orderBy: query.orderBy,
+          order: query.order,
+          owner,
+          grade: query.grade,
+          pillar: query.pillar,
+        },
+        credentials,
+        filter,
+      ),
     );
   });
 

@@ -1,18 +1,45 @@
 import type {
-  EntityRollupRow,
   Grade,
   OrgRollupQuery,
   Page,
+  Pillar,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { scoreFor } from '../scoring/score';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** What paging reads of a row: a full `EntityRollupRow` or a stored summary. */
+export interface PageableRow {
+  entityRef: string;
+  owner?: string;
+  resourceCount: number;
+  score: {
+    score: number | null;
+    grade: Grade | null;
+    pillars: Array<{
+      pillar: Pillar;
+      score: number | null;
+      grade: Grade | null;
+    }>;
+    counts: { fail: number };
+  };
+}
+
+function scoreFor(
+  score: PageableRow['score'],
+  pillar?: Pillar,
+): { score: number | null; grade: Grade | null } {
+  if (!pillar) {
+    return { score: score.score, grade: score.grade };
+  }
+  const found = score.pillars.find(p => p.pillar === pillar);
+  return { score: found?.score ?? null, grade: found?.grade ?? null };
+}
+
 /** Filters, orders and pages the org rollup rows (query already validated). */
-export function pageOrgRows(
-  rows: EntityRollupRow[],
+export function pageOrgRows<R extends PageableRow>(
+  rows: R[],
   query: OrgRollupQuery,
-): Page<EntityRollupRow> {
+): Page<R> {
   const { pillar, owner, grade } = query;
   const filtered = rows.filter(
     row =>
@@ -21,7 +48,7 @@ export function pageOrgRows(
   );
   const direction = query.order === 'desc' ? -1 : 1;
   const orderBy = query.orderBy ?? 'score';
-  const key = (row: EntityRollupRow): number | string | null => {
+  const key = (row: R): number | string | null => {
     switch (orderBy) {
       case 'entityRef':
         return row.entityRef;

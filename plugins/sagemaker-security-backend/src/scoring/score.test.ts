@@ -4,7 +4,9 @@ import {
   readScoringConfig,
   ScoringConfig,
 } from './ScoringConfig';
+import fc from 'fast-check';
 import {
+  capResults,
   gradeForScore,
   rollupScore,
   ScorableResult,
@@ -325,5 +327,67 @@ describe('worstFindings', () => {
       'unknown-high',
       'warn-critical',
     ]);
+  });
+});
+
+describe('capResults', () => {
+  const scorable = fc.record({
+    checkId: fc.constantFrom('a', 'b', 'c', 'd'),
+    status: fc.constantFrom(
+      'pass',
+      'fail',
+      'warn',
+      'unknown',
+      'not_applicable',
+      'waived',
+    ) as fc.Arbitrary<ScorableResult['status']>,
+    severity: fc.constantFrom(
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'informational',
+    ) as fc.Arbitrary<ScorableResult['severity']>,
+    pillar: fc.constantFrom(
+      'encryption',
+      'network',
+      'iam',
+      'monitoring',
+      'resilience',
+    ) as fc.Arbitrary<ScorableResult['pillar']>,
+  });
+
+  it('gives a rollup the same score as all the results (stored rollups rely on it)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(scorable, { maxLength: 12 }), { maxLength: 5 }),
+        entities => {
+          const members = entities.map(results => ({
+            score: scoreResults(results, config),
+            results,
+          }));
+          const stored = members.map(m => ({
+            score: m.score,
+            results: capResults(m.results),
+          }));
+          expect(rollupScore(stored, config)).toEqual(
+            rollupScore(members, config),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps only the first failing critical and high result of each pillar, in order', () => {
+    const results = [
+      result('p', 'pass', 'critical'),
+      result('h1', 'fail', 'high'),
+      result('c1', 'fail', 'critical', 'network'),
+      result('h2', 'fail', 'high'),
+      result('c2', 'fail', 'critical', 'network'),
+      result('m', 'fail', 'medium'),
+    ];
+    expect(capResults(results).map(r => r.checkId)).toEqual(['h1', 'c1']);
   });
 });

@@ -211,7 +211,15 @@ export function rollupScore(
   config: ScoringConfig,
 ): Score {
   const allResults = members.flatMap(m => m.results);
-  const pillars: PillarScore[] = pillarsOf(allResults).map(pillar => {
+  // Pillars come from the members' scores (a member's score has a pillar
+  // exactly when its results do), so `results` may be just the capping ones.
+  const present = new Set(
+    members.flatMap(m => m.score.pillars.map(p => p.pillar)),
+  );
+  const pillars: PillarScore[] = [
+    ...PILLARS,
+    ...(present.has('resilience') ? (['resilience'] as const) : []),
+  ].map(pillar => {
     const score = mean(
       members.map(
         m => m.score.pillars.find(p => p.pillar === pillar)?.score ?? null,
@@ -247,14 +255,24 @@ export function rollupScore(
   };
 }
 
-/** The score and grade that a row is ordered and filtered by. */
-export function scoreFor(
-  score: Score,
-  pillar?: Pillar,
-): { score: number | null; grade: Grade | null } {
-  if (!pillar) {
-    return { score: score.score, grade: score.grade };
+/**
+ * The results that can set a grade cap: the first failing critical and the
+ * first failing high result, overall and per pillar, in their original
+ * order. `rollupScore` over these gives the same score as over all results.
+ */
+export function capResults<T extends ScorableResult>(results: T[]): T[] {
+  const keep = new Set<number>();
+  const firstOf = (match: (r: T) => boolean) => {
+    const index = results.findIndex(match);
+    if (index >= 0) keep.add(index);
+  };
+  const fails = (severity: Severity, pillar?: Pillar) => (r: T) =>
+    r.status === 'fail' &&
+    r.severity === severity &&
+    (pillar === undefined || r.pillar === pillar);
+  for (const pillar of [undefined, ...new Set(results.map(r => r.pillar))]) {
+    firstOf(fails('critical', pillar));
+    firstOf(fails('high', pillar));
   }
-  const found = score.pillars.find(p => p.pillar === pillar);
-  return { score: found?.score ?? null, grade: found?.grade ?? null };
+  return [...keep].sort((a, b) => a - b).map(i => results[i]);
 }

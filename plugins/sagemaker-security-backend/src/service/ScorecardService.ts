@@ -1,7 +1,10 @@
 import {
   BackstageCredentials,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -13,6 +16,8 @@ import {
   EntityRollupRow,
   EntityScorecard,
   Finding,
+  OrgRollupQuery,
+  Page,
   ResourceFindings,
   Rollup,
   ScanInfo,
@@ -20,7 +25,7 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
 import type { InventoryStore, ScanRun } from '../inventory/InventoryStore';
-import type { ResultStore, StoredResult } from '../checks/ResultStore';
+import type { ResultStore } from '../checks/ResultStore';
 import type { DailyScore, HistoryStore } from '../history/HistoryStore';
 import { addDays, dailyTrend } from '../history/trend';
 import {
@@ -39,6 +44,12 @@ import { isRollupEntity, rollupComponents } from '../catalog/rollupMembers';
 import { ScoringConfig } from '../scoring/ScoringConfig';
 import { rollupScore } from '../scoring/score';
 import { worstFindings } from '../scoring/findings';
+import type {
+  EntityScoreRow,
+  EntityScoreStore,
+} from '../scoring/EntityScoreStore';
+import { pageOrgRows } from '../api/orgRollup';
+import { chunks } from './dates';
 import { applyWaivers } from '../waivers/applyWaivers';
 import { WaiverService } from '../waivers/WaiverService';
 import { utcDay } from './dates';
@@ -47,9 +58,35 @@ import {
   evaluateEntity,
   latestEvaluation,
   resourceSummaries,
+  scoreLinked,
   ScoringContext,
   toFinding,
+  toScoreRow,
 } from './entityScoring';
+import { linkedResources } from '../catalog/resourceLinks';
+
+/** Entities scored together when everything is rescored (bounds memory). */
+const SCORING_BATCH = 250;
+
+/** A rollup member: the ML service and its stored (or fresh) score. */
+interface Member {
+  /** Absent when the entity left the catalog since it was scored. */
+  entity?: Entity;
+  row: EntityScoreRow;
+}
+
+/** The caller's filter on our own read permission (from the router). */
+export type ReadFilter =
+  | { all: true }
+  | { all: false; allowed(entityRefs: string[]): Promise<Set<string>> };
+
+/** Every score the periodic rescoring produces. */
+export interface ScoredEverything {
+  /** Today's scores of services, Resource entities, groups, systems, domains. */
+  daily: DailyScore[];
+  /** The current score of every ML service (with or without resources). */
+  services: EntityScoreRow[];
+}
 
 const TREND_DAYS = 30;
 const ROW_FINDINGS = 3;
@@ -59,9 +96,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ScorecardServiceOptions {
   catalog: CatalogService;
+  /** Decides whether the caller's catalog reads are filtered (org page). */
+  permissions: PermissionsService;
   inventory: InventoryStore;
   results: ResultStore;
   history: HistoryStore;
+  entityScores: EntityScoreStore;
   waivers: WaiverService;
   checks: () => SecurityCheck[];
   scoring: ScoringConfig;
@@ -259,34 +299,60 @@ export class ScorecardService {
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<Rollup> {
+    const graph = new CatalogServiceGraph(this.options.catalog, credentials);
+    const components = await rollupComponents(entity, graph);
+    return this.buildRollup(
+      refOf(entity),
+      await this.members(components, credentials),
+    );
+  }
+
+  /**
+   * The stored score of each service with resources; a service scored
+   * before (or never: before the first rescoring) is scored on the spot.
+   */
+  private async members(
+    components: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<Member[]> {
+    const computed = await this.options.entityScores.getComputedAt();
+    const stored = new Map(
+      computed
+        ? (
+            await this.options.entityScores.getByRefs(components.map(refOf))
+          ).map(row => [row.entityRef, row])
+        : [],
+    );
+    const checks = this.checksById();
     const context = this.requestContext(credentials);
-    const components = await rollupComponents(entity, context.graph);
-    const members: EvaluatedEntity[] = [];
-    for (const component of components) {
-      const evaluated = await this.evaluate(component, context);
-      if (evaluated.resources.length > 0) {
-        members.push(evaluated);
+    const members: Member[] = [];
+    for (const entity of components) {
+      const row =
+        stored.get(refOf(entity)) ??
+        toScoreRow(
+          await this.evaluate(entity, context),
+          checks,
+          ROLLUP_FINDINGS,
+        );
+      if (row.resourceCount > 0) {
+        members.push({ entity, row });
       }
     }
-    return this.buildRollup(refOf(entity), members);
+    return members;
   }
 
   private async buildRollup(
     entityRef: string,
-    members: EvaluatedEntity[],
+    members: Member[],
   ): Promise<Rollup> {
-    const checks = this.checksById();
     const score = rollupScore(
-      members.map(m => ({ score: m.score, results: m.results })),
+      members.map(m => ({ score: m.row.score, results: m.row.capResults })),
       this.options.scoring,
-    );
-    const findings = members.flatMap(m =>
-      m.results.map(r => toFinding(r, checks, m.entityRef)),
     );
     const now = this.now().getTime();
     const expiringWaivers = (
       await this.options.waivers.list({
-        entityRefs: members.map(m => m.entityRef),
+        entityRefs: members.map(m => m.row.entityRef),
         status: 'active',
       })
     )
@@ -298,44 +364,155 @@ export class ScorecardService {
       entityRef,
       score,
       entities: await this.rows(members),
-      worstFindings: worstFindings(findings, ROLLUP_FINDINGS),
+      worstFindings: worstFindings(
+        members.flatMap(m => m.row.worstFindings),
+        ROLLUP_FINDINGS,
+      ),
       expiringWaivers,
       trend: await this.trend(entityRef),
     };
   }
 
-  private async rows(members: EvaluatedEntity[]): Promise<EntityRollupRow[]> {
-    const checks = this.checksById();
-    const trends = await this.trends(members.map(m => m.entityRef));
-    return members.map(member => {
-      const owner = ownersOf(member.entity)[0];
-      const title = member.entity.metadata.title;
+  private async rows(members: Member[]): Promise<EntityRollupRow[]> {
+    const trends = await this.trends(members.map(m => m.row.entityRef));
+    return members.map(({ entity, row }) => {
+      const owner = entity ? ownersOf(entity)[0] : row.owner;
+      const title = entity?.metadata.title;
       return {
-        entityRef: member.entityRef,
+        entityRef: row.entityRef,
         ...(title ? { title } : {}),
         ...(owner ? { owner } : {}),
-        score: member.score,
-        trend: trends.get(member.entityRef) ?? [],
-        worstFindings: worstFindings(
-          member.results.map(r => toFinding(r, checks, member.entityRef)),
-          ROW_FINDINGS,
-        ),
-        resourceCount: member.resources.length,
+        score: row.score,
+        trend: trends.get(row.entityRef) ?? [],
+        // The stored findings are sorted worst first: the top rows are theirs.
+        worstFindings: row.worstFindings.slice(0, ROW_FINDINGS),
+        resourceCount: row.resourceCount,
       };
     });
   }
 
-  /** Every ML service (Component) the caller can see that has resources. */
-  async orgRows(credentials: BackstageCredentials): Promise<EntityRollupRow[]> {
+  /**
+   * One page of the ML services (Components) with resources that the caller
+   * may see, read from the stored scores: filtered, ordered and paged over
+   * the summaries, then completed for the page's rows only.
+   */
+  async orgPage(
+    query: OrgRollupQuery,
+    credentials: BackstageCredentials,
+    filter: ReadFilter,
+  ): Promise<Page<EntityRollupRow>> {
+    if (!(await this.options.entityScores.getComputedAt())) {
+      // Before the first rescoring: score every service now.
+      let rows = await this.orgRows(credentials);
+      if (!filter.all) {
+        const allowed = await filter.allowed(rows.map(r => r.entityRef));
+        rows = rows.filter(r => allowed.has(r.entityRef));
+      }
+      return pageOrgRows(rows, query);
+    }
+    let summaries = await this.options.entityScores.listSummaries();
+    const visible = await this.visibleComponents(credentials);
+    if (visible) {
+      summaries = summaries.filter(s => visible.has(s.entityRef));
+    }
+    if (!filter.all) {
+      const allowed = await filter.allowed(summaries.map(s => s.entityRef));
+      summaries = summaries.filter(s => allowed.has(s.entityRef));
+    }
+    const page = pageOrgRows(summaries, query);
+    const refs = page.items.map(s => s.entityRef);
+    const stored = new Map(
+      (await this.options.entityScores.getByRefs(refs)).map(r => [
+        r.entityRef,
+        r,
+      ]),
+    );
+    const entities = new Map(
+      (
+        await new CatalogServiceGraph(
+          this.options.catalog,
+          credentials,
+        ).getByRefs(refs)
+      ).map(e => [refOf(e), e]),
+    );
+    const members = refs.flatMap(ref => {
+      const row = stored.get(ref);
+      return row ? [{ entity: entities.get(ref), row }] : [];
+    });
+    return { ...page, items: await this.rows(members) };
+  }
+
+  /**
+   * The Components the caller may read in the catalog, or undefined when
+   * the caller may read every entity (the common case: no catalog query).
+   */
+  private async visibleComponents(
+    credentials: BackstageCredentials,
+  ): Promise<Set<string> | undefined> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return undefined;
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      return new Set();
+    }
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: { kind: 'component' },
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    return new Set(items.map(refOf));
+  }
+
+  /** Every ML service the caller can see that has resources, scored now. */
+  private async orgRows(
+    credentials: BackstageCredentials,
+  ): Promise<EntityRollupRow[]> {
     const snapshot = await this.orgSnapshot(credentials);
-    const members: EvaluatedEntity[] = [];
+    const checks = this.checksById();
+    const members: Member[] = [];
     for (const component of snapshot.graph.ofKind('component')) {
       const evaluated = await this.evaluate(component, snapshot.context);
       if (evaluated.resources.length > 0) {
-        members.push(evaluated);
+        members.push({
+          entity: component,
+          row: toScoreRow(evaluated, checks, ROLLUP_FINDINGS),
+        });
       }
     }
     return this.rows(members);
+  }
+
+  /**
+   * Scores one ML service again and stores it (after a waiver of it was
+   * created or revoked). Other entities wait for the next rescoring.
+   */
+  async rescoreEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    if (!(await this.options.entityScores.getComputedAt())) {
+      return;
+    }
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity || entity.kind.toLocaleLowerCase('en-US') !== 'component') {
+      return;
+    }
+    const evaluated = await this.evaluate(
+      entity,
+      this.requestContext(credentials),
+    );
+    await this.options.entityScores.upsert(
+      [toScoreRow(evaluated, this.checksById(), ROLLUP_FINDINGS)],
+      this.now(),
+    );
   }
 
   async entityHistory(
@@ -401,40 +578,82 @@ export class ScorecardService {
 
   /**
    * Scores of every ML service and Resource entity with resources, and of
-   * every Group, System and Domain above them: the daily scorecard rows.
+   * every Group, System and Domain above them: the daily scorecard rows,
+   * and the stored score of every ML service. Results are read for a batch
+   * of entities at a time, so memory does not grow with the estate.
    */
   async scoreEverything(
     credentials: BackstageCredentials,
-  ): Promise<DailyScore[]> {
-    const snapshot = await this.orgSnapshot(credentials, true);
+  ): Promise<ScoredEverything> {
+    const graph = await this.catalogSnapshot(credentials, true);
+    const source = new IndexedResourceSource(
+      await new InventoryResourceSource(this.options.inventory).listAll(),
+    );
+    const waivers = await this.activeWaiversByEntity();
+    const checks = this.checksById();
     const day = utcDay(this.now());
-    const byRef = new Map<string, EvaluatedEntity>();
-    for (const entity of [
-      ...snapshot.graph.ofKind('component'),
-      ...snapshot.graph.ofKind('resource'),
-    ]) {
-      const evaluated = await this.evaluate(entity, snapshot.context);
-      if (evaluated.resources.length > 0) {
-        byRef.set(evaluated.entityRef, evaluated);
+    const scored = new Map<
+      string,
+      { score: EvaluatedEntity['score']; results: EntityScoreRow['capResults'] }
+    >();
+    const daily: DailyScore[] = [];
+    const services: EntityScoreRow[] = [];
+    const entities = [
+      ...graph.ofKind('component'),
+      ...graph.ofKind('resource'),
+    ];
+    for (const batch of chunks(entities, SCORING_BATCH)) {
+      const linked = [];
+      for (const entity of batch) {
+        linked.push({
+          entity,
+          ...(await linkedResources(entity, graph, source, this.options.links)),
+        });
+      }
+      const arns = [
+        ...new Set(linked.flatMap(l => l.resources.map(r => r.arn))),
+      ];
+      const byArn = groupBy(
+        arns.length > 0 ? await this.options.results.listResults({ arns }) : [],
+        r => r.resourceArn,
+      );
+      for (const item of linked) {
+        const evaluated = scoreLinked(
+          item,
+          item.resources.flatMap(r => byArn.get(r.arn) ?? []),
+          waivers.get(refOf(item.entity)) ?? [],
+          this.options.scoring,
+        );
+        const row = toScoreRow(evaluated, checks, ROLLUP_FINDINGS);
+        if (item.entity.kind.toLocaleLowerCase('en-US') === 'component') {
+          services.push(row);
+        }
+        if (evaluated.resources.length === 0) {
+          continue;
+        }
+        scored.set(row.entityRef, {
+          score: row.score,
+          results: row.capResults,
+        });
+        daily.push({
+          entityRef: row.entityRef,
+          day,
+          score: row.score.score,
+          grade: row.score.grade,
+          counts: row.score.counts,
+        });
       }
     }
-    const scores: DailyScore[] = [...byRef.values()].map(e => ({
-      entityRef: e.entityRef,
-      day,
-      score: e.score.score,
-      grade: e.score.grade,
-      counts: e.score.counts,
-    }));
     for (const kind of ['group', 'system', 'domain']) {
-      for (const entity of snapshot.graph.ofKind(kind)) {
-        const members = (await rollupComponents(entity, snapshot.graph))
-          .map(c => byRef.get(refOf(c)))
-          .filter((m): m is EvaluatedEntity => Boolean(m));
+      for (const entity of graph.ofKind(kind)) {
+        const members = (await rollupComponents(entity, graph))
+          .map(c => scored.get(refOf(c)))
+          .filter((m): m is NonNullable<typeof m> => Boolean(m));
         if (members.length === 0) {
           continue;
         }
         const score = rollupScore(members, this.options.scoring);
-        scores.push({
+        daily.push({
           entityRef: refOf(entity),
           day,
           score: score.score,
@@ -443,13 +662,21 @@ export class ScorecardService {
         });
       }
     }
-    return scores;
+    return { daily, services };
   }
 
-  private async orgSnapshot(
+  private async activeWaiversByEntity(): Promise<Map<string, Waiver[]>> {
+    return groupBy(
+      await this.options.waivers.list({ status: 'active' }),
+      w => w.entityRef,
+    );
+  }
+
+  /** Components (and with the hierarchy, groups, systems, domains) and Resource entities. */
+  private async catalogSnapshot(
     credentials: BackstageCredentials,
-    withHierarchy = false,
-  ): Promise<OrgSnapshot> {
+    withHierarchy: boolean,
+  ): Promise<SnapshotGraph> {
     const { catalog } = this.options;
     const kinds = withHierarchy
       ? ['component', 'group', 'system', 'domain']
@@ -475,24 +702,22 @@ export class ScorecardService {
         )
       ).items,
     );
-    const graph = new SnapshotGraph(entities);
+    return new SnapshotGraph(entities);
+  }
+
+  /** Everything in memory, for the org-wide findings (CSV export). */
+  private async orgSnapshot(
+    credentials: BackstageCredentials,
+  ): Promise<OrgSnapshot> {
+    const graph = await this.catalogSnapshot(credentials, false);
     const source: ResourceSource = new IndexedResourceSource(
       await new InventoryResourceSource(this.options.inventory).listAll(),
     );
-    const byArn = new Map<string, StoredResult[]>();
-    for (const result of await this.options.results.listResults({})) {
-      const list = byArn.get(result.resourceArn) ?? [];
-      list.push(result);
-      byArn.set(result.resourceArn, list);
-    }
-    const waiversByEntity = new Map<string, Waiver[]>();
-    for (const waiver of await this.options.waivers.list({
-      status: 'active',
-    })) {
-      const list = waiversByEntity.get(waiver.entityRef) ?? [];
-      list.push(waiver);
-      waiversByEntity.set(waiver.entityRef, list);
-    }
+    const byArn = groupBy(
+      await this.options.results.listResults({}),
+      r => r.resourceArn,
+    );
+    const waiversByEntity = await this.activeWaiversByEntity();
     const context: ScoringContext = {
       graph: graph as CatalogGraph,
       source,
@@ -566,4 +791,17 @@ function isStale(
   return resources.some(resource =>
     failedTargets.has(`${resource.accountId}/${resource.region}`),
   );
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) {
+      list.push(item);
+    } else {
+      groups.set(key(item), [item]);
+    }
+  }
+  return groups;
 }

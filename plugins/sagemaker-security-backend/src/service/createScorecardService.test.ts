@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ScanRun } from '../inventory/InventoryStore';
@@ -9,6 +13,7 @@ import { kmsCheck, testChecks } from './__testUtils__/fixtures';
 import {
   entities,
   FRAUD,
+  FRAUD_SYSTEM,
   FRAUD_TEAM,
   PLATFORM,
   RISK_DOMAIN,
@@ -93,6 +98,55 @@ describe('createScorecardService', () => {
     expect(refs).toContain('resource:default/fraud-endpoint');
     // idle has no resources: no row.
     expect(refs).not.toContain('component:default/idle');
+  });
+
+  it('answers rollups from the stored scores exactly as scoring on request', async () => {
+    const { knex, backend } = await create();
+    await backend.evaluateNow();
+    const credentials = mockCredentials.service();
+    const all = { all: true } as const;
+    const queries = [
+      {},
+      { orderBy: 'score', order: 'desc' },
+      { pillar: 'network', orderBy: 'score' },
+      { owner: FRAUD_TEAM },
+      { offset: 1, limit: 1 },
+    ] as const;
+    const answers = async () => {
+      const out: unknown[] = [];
+      for (const ref of [PLATFORM, FRAUD_TEAM, FRAUD_SYSTEM, RISK_DOMAIN]) {
+        const entity = await backend.scorecards.getEntity(ref, credentials);
+        out.push(await backend.scorecards.rollup(entity, credentials));
+      }
+      for (const query of queries) {
+        out.push(
+          await backend.scorecards.orgPage({ ...query }, credentials, all),
+        );
+      }
+      return out;
+    };
+
+    const [{ count }] = await knex('entity_scores').count({ count: '*' });
+    expect(Number(count)).toBeGreaterThan(0);
+    const stored = await answers();
+    // Without stored scores the same answers are computed on request.
+    await knex('entity_score_runs').delete();
+    await knex('entity_scores').delete();
+    const live = await answers();
+    expect(stored).toEqual(live);
+    expect(JSON.stringify(stored)).toContain(FRAUD);
+
+    // A score stored before a change is what rollups show until rescoring.
+    await backend.recordDailyScores();
+    await knex('entity_scores')
+      .where({ entity_ref: FRAUD })
+      .update({ score: 1, grade: 'F' });
+    const page = await backend.scorecards.orgPage(
+      { orderBy: 'score', order: 'asc' },
+      credentials,
+      all,
+    );
+    expect(page.items[0].entityRef).toBe(FRAUD);
   });
 
   it('schedules waiver expiry and history retention', async () => {

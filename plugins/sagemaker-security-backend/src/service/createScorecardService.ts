@@ -18,6 +18,7 @@ import {
 } from '../checks/CheckEngine';
 import { DatabaseResultStore } from '../checks/DatabaseResultStore';
 import { DatabaseHistoryStore } from '../history/DatabaseHistoryStore';
+import { DatabaseEntityScoreStore } from '../scoring/DatabaseEntityScoreStore';
 import { readHistoryConfig } from '../history/HistoryConfig';
 import { readScoringConfig } from '../scoring/ScoringConfig';
 import { DatabaseWaiverStore } from '../waivers/DatabaseWaiverStore';
@@ -53,7 +54,10 @@ export interface ScorecardBackend {
   waivers: WaiverService;
   /** Evaluates the stored inventory now (tests, demo); daily scores follow. */
   evaluateNow(): Promise<EvaluationSummary>;
-  /** Writes today's score of every entity whose score changed. */
+  /**
+   * Rescores every entity: stores each ML service's score (for rollups) and
+   * writes today's score of every entity whose score changed.
+   */
   recordDailyScores(): Promise<number>;
   /** Deletes history older than `sagemakerSecurity.history.retentionDays`. */
   applyRetention(): Promise<{ transitions: number; dailyScores: number }>;
@@ -102,8 +106,11 @@ export async function createScorecardService(
     history,
     logger,
   });
+  const entityScores = new DatabaseEntityScoreStore(knex);
   const scorecards = new ScorecardService({
     catalog: options.catalog,
+    permissions: options.permissions,
+    entityScores,
     inventory,
     results,
     history,
@@ -116,9 +123,24 @@ export async function createScorecardService(
 
   const recordDailyScores = async () => {
     const credentials = await options.auth.getOwnServiceCredentials();
-    const scores = await scorecards.scoreEverything(credentials);
-    return history.recordDailyScores(scores, new Date());
+    const { daily, services } = await scorecards.scoreEverything(credentials);
+    const at = new Date();
+    await entityScores.replaceAll(services, at);
+    return history.recordDailyScores(daily, at);
   };
+  // A waiver changes its service's score at once; rollups read stored scores.
+  waivers.onChange(async entityRef => {
+    try {
+      await scorecards.rescoreEntity(
+        entityRef,
+        await options.auth.getOwnServiceCredentials(),
+      );
+    } catch (error) {
+      logger.warn(
+        `Could not rescore ${entityRef} after a waiver change; the next scoring will: ${error}`,
+      );
+    }
+  });
   const applyRetention = () =>
     history.deleteOlderThan(
       new Date(Date.now() - historyConfig.retentionDays * DAY_MS),

@@ -14,7 +14,7 @@ import type {
 import type { StoredResource } from '../inventory/InventoryStore';
 import type { StoredResult } from '../checks/ResultStore';
 import { CatalogGraph } from '../catalog/CatalogGraph';
-import { refOf } from '../catalog/entityRefs';
+import { ownersOf, refOf } from '../catalog/entityRefs';
 import {
   LinkOptions,
   linkedResources,
@@ -22,7 +22,9 @@ import {
 } from '../catalog/resourceLinks';
 import { applyWaivers } from '../waivers/applyWaivers';
 import { ScoringConfig } from '../scoring/ScoringConfig';
-import { scoreResults } from '../scoring/score';
+import { capResults, scoreResults } from '../scoring/score';
+import type { EntityScoreRow } from '../scoring/EntityScoreStore';
+import { worstFindings } from '../scoring/findings';
 
 /** Where an evaluation reads from: per request, or preloaded in bulk. */
 export interface ScoringContext {
@@ -55,14 +57,54 @@ export async function evaluateEntity(
     options.links,
   );
   const stored = await context.resultsFor(resources.map(r => r.arn));
-  const results = applyWaivers(stored, await context.waiversFor(entityRef));
+  return scoreLinked(
+    { entity, resources, warnings },
+    stored,
+    await context.waiversFor(entityRef),
+    options.scoring,
+  );
+}
+
+/** The score of an entity whose resources and their results are known. */
+export function scoreLinked(
+  linked: { entity: Entity; resources: StoredResource[]; warnings: string[] },
+  stored: StoredResult[],
+  waivers: Waiver[],
+  scoring: ScoringConfig,
+): EvaluatedEntity {
+  const results = applyWaivers(stored, waivers);
   return {
-    entity,
-    entityRef,
-    resources,
+    entity: linked.entity,
+    entityRef: refOf(linked.entity),
+    resources: linked.resources,
     results,
-    score: scoreResults(results, options.scoring),
-    warnings,
+    score: scoreResults(results, scoring),
+    warnings: linked.warnings,
+  };
+}
+
+/** What rollups keep of an evaluated ML service (see EntityScoreStore). */
+export function toScoreRow(
+  evaluated: EvaluatedEntity,
+  checks: ReadonlyMap<string, CheckMetadata>,
+  findingsLimit: number,
+): EntityScoreRow {
+  const owner = ownersOf(evaluated.entity)[0];
+  return {
+    entityRef: evaluated.entityRef,
+    ...(owner ? { owner } : {}),
+    resourceCount: evaluated.resources.length,
+    score: evaluated.score,
+    worstFindings: worstFindings(
+      evaluated.results.map(r => toFinding(r, checks, evaluated.entityRef)),
+      findingsLimit,
+    ),
+    capResults: capResults(evaluated.results).map(r => ({
+      checkId: r.checkId,
+      pillar: r.pillar,
+      severity: r.severity,
+      status: r.status,
+    })),
   };
 }
 

@@ -27,6 +27,7 @@ export interface WaiverServiceOptions {
 /** Creates, lists and revokes waivers: validation, authorization, audit. */
 export class WaiverService {
   private readonly now: () => Date;
+  private readonly listeners: Array<(entityRef: string) => Promise<void>> = [];
 
   constructor(private readonly options: WaiverServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -99,7 +100,7 @@ export class WaiverService {
       );
     }
 
-    return this.options.store.create(
+    const waiver = await this.options.store.create(
       {
         entityRef,
         checkId: request.checkId,
@@ -110,6 +111,19 @@ export class WaiverService {
       },
       now,
     );
+    await this.changed(entityRef);
+    return waiver;
+  }
+
+  /** Called after a waiver of the entity was created or revoked. */
+  onChange(listener: (entityRef: string) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  private async changed(entityRef: string): Promise<void> {
+    for (const listener of this.listeners) {
+      await listener(entityRef);
+    }
   }
 
   /** The waiver, for the caller to load its entity before revoking it. */
@@ -144,6 +158,7 @@ export class WaiverService {
         `Waiver ${waiver.id} is ${current.status} and cannot be revoked`,
       );
     }
+    await this.changed(revoked.entityRef);
     return revoked;
   }
 

@@ -5,12 +5,18 @@ import { MIGRATIONS_DIR } from '../../inventory/store/migrate';
 export const MIGRATIONS_DIRECTORY = MIGRATIONS_DIR;
 
 export const RESULTS_MIGRATION = '20261126200000_results.js';
+export const ENTITY_SCORES_MIGRATION = '20261126230000_entity_scores.js';
 
-/** Applies only this package's results migration (tests of these tables). */
+/**
+ * Applies only this package's scorecard migrations, the results and the
+ * entity scores (tests of these tables, over an in-memory inventory).
+ */
 export async function migrateResultsTables(knex: Knex): Promise<void> {
-  await knex.migrate.up({
-    directory: MIGRATIONS_DIRECTORY,
-    name: RESULTS_MIGRATION,
-    loadExtensions: ['.js'],
-  });
+  for (const name of [RESULTS_MIGRATION, ENTITY_SCORES_MIGRATION]) {
+    await knex.migrate.up({
+      directory: MIGRATIONS_DIRECTORY,
+      name,
+      loadExtensions: ['.js'],
+    });
+  }
 }

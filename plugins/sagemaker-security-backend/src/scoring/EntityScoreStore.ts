@@ -1,0 +1,61 @@
+/**
+ * The current score of every ML service (Component), so that rollups and
+ * the org page read one row per service instead of scoring the inventory on
+ * every request. One knex implementation: `DatabaseEntityScoreStore`.
+ */
+import type {
+  Finding,
+  Grade,
+  Pillar,
+  Score,
+} from '@mlsec/plugin-sagemaker-security-common';
+import type { ScorableResult } from './score';
+
+/** What a rollup needs of one ML service. */
+export interface EntityScoreRow {
+  entityRef: string;
+  /** The service's first owner when it was scored. */
+  owner?: string;
+  resourceCount: number;
+  score: Score;
+  /** The worst open findings (see `worstFindings`), worst first. */
+  worstFindings: Finding[];
+  /**
+   * The results that set grade caps (the first failing critical and high
+   * result, overall and per pillar), in the service's result order: a
+   * rollup caps its grade from these exactly as from all results.
+   */
+  capResults: ScorableResult[];
+}
+
+/** The sortable part of a row, for paging the org rollup. */
+export interface EntityScoreSummary {
+  entityRef: string;
+  owner?: string;
+  resourceCount: number;
+  score: {
+    score: number | null;
+    grade: Grade | null;
+    pillars: Array<{
+      pillar: Pillar;
+      score: number | null;
+      grade: Grade | null;
+    }>;
+    counts: { fail: number };
+  };
+}
+
+export interface EntityScoreStore {
+  /**
+   * Replaces every row: rows absent from `rows` are deleted, unchanged rows
+   * are not rewritten. Marks the recomputation time.
+   */
+  replaceAll(rows: EntityScoreRow[], at: Date): Promise<void>;
+  /** Inserts or updates these rows only (one service rescored). */
+  upsert(rows: EntityScoreRow[], at: Date): Promise<void>;
+  getByRefs(entityRefs: string[]): Promise<EntityScoreRow[]>;
+  /** Summaries of the services with at least one resource. */
+  listSummaries(): Promise<EntityScoreSummary[]>;
+  /** When every row was last recomputed; undefined before the first time. */
+  getComputedAt(): Promise<string | undefined>;
+}
