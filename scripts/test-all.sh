@@ -20,6 +20,14 @@ reports="$(mktemp -d)"
 step "type-check (yarn tsc)"
 yarn tsc
 
+step "API reports are current (yarn build:api-reports --ci)"
+# Reads the declarations the type-check above wrote to dist-types.
+yarn build:api-reports --ci \
+  plugins/sagemaker-security-common \
+  plugins/catalog-backend-module-sagemaker \
+  plugins/scaffolder-backend-module-sagemaker-security \
+  plugins/sagemaker-security
+
 step "lint (yarn lint:all)"
 yarn lint:all
 

@@ -15,24 +15,45 @@ type JsonObject = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
 const PROVIDER_KEY = 'catalog.providers.sagemakerSecurity';
 const LINKING_KEY = 'sagemakerSecurity.linking';
 
-/** How SageMaker tags map onto catalog fields. */
+/**
+ * How SageMaker tags map onto catalog fields.
+ *
+ * @public
+ */
 export interface LinkingOptions {
   /** Tag keys naming the owning Group, first resolvable one wins. */
   ownerTagKeys: string[];
+  /** Tag key naming the System. */
   systemTagKey: string;
+  /** Tag key naming the ML service Component. */
   componentTagKey: string;
 }
 
+/**
+ * The module's configuration, read by `readProviderConfig`.
+ *
+ * @public
+ */
 export interface ProviderConfig {
+  /** When to rebuild all entities from the inventory. */
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Full entity ref, e.g. `group:default/unknown`. */
   defaultOwner: string;
+  /** Whether to rebuild the entities as soon as a scan finishes. */
   refreshAfterScan: boolean;
+  /** How often to poll `GET /scans/latest` when `refreshAfterScan` is on. */
   scanPollSchedule: SchedulerServiceTaskScheduleDefinition;
+  /** Inventory items requested per page. */
   pageSize: number;
+  /** How tags map onto catalog fields (`sagemakerSecurity.linking`). */
   linking: LinkingOptions;
 }
 
+/**
+ * Owner of resources whose owner tags name no catalog Group, unless configured.
+ *
+ * @public
+ */
 export const DEFAULT_OWNER = 'group:default/unknown';
 export const DEFAULT_PAGE_SIZE = 200;
 
@@ -47,7 +68,11 @@ const DEFAULT_SCAN_POLL_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 10 },
 };
 
-/** Reads and validates the module's configuration; errors name the key. */
+/**
+ * Reads and validates the module's configuration; errors name the key.
+ *
+ * @public
+ */
 export function readProviderConfig(root: Config): ProviderConfig {
   const config = root.getOptionalConfig(PROVIDER_KEY);
   const linking = root.getOptionalConfig(LINKING_KEY);

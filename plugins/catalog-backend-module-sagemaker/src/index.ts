@@ -23,9 +23,11 @@ export type {
 export { CatalogReader } from './catalog/CatalogReader';
 export { OwnerResolver } from './catalog/OwnerResolver';
 export type { OwnerResolution } from './catalog/OwnerResolver';
+export type { ComponentSelector } from './catalog/ComponentSelectors';
 export {
   buildResourceEntities,
   ANNOTATION_UNRESOLVED_OWNER,
 } from './entities/buildResourceEntities';
+export type { BuildContext } from './entities/buildResourceEntities';
 export { readProviderConfig, DEFAULT_OWNER } from './config';
 export type { ProviderConfig, LinkingOptions } from './config';

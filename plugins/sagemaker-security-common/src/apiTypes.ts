@@ -13,7 +13,11 @@ import type {
   Waiver,
 } from './scorecards';
 
-/** A change of a (resource, check) result's status, as kept in history. */
+/**
+ * A change of a (resource, check) result's status, as kept in history.
+ *
+ * @public
+ */
 export interface StatusTransition {
   resourceArn: string;
   checkId: string;
@@ -24,22 +28,39 @@ export interface StatusTransition {
   at: string;
 }
 
-/** `GET /history/entity` */
+/**
+ * The status history of an entity: its daily trend and status changes (`GET /history/entity`).
+ *
+ * @public
+ */
 export interface EntityHistory {
   entityRef: string;
   trend: TrendPoint[];
   transitions: StatusTransition[];
 }
 
-/** `GET /resources/findings` */
+/**
+ * One resource and its check results (`GET /resources/findings`).
+ *
+ * @public
+ */
 export interface ResourceFindings {
   resource: ResourceSummary;
   results: CheckResult[];
 }
 
+/**
+ * The state of a waiver.
+ *
+ * @public
+ */
 export type WaiverStatus = Waiver['status'];
 
-/** `POST /waivers` */
+/**
+ * Body of `POST /waivers`: waives a check for an entity's resources.
+ *
+ * @public
+ */
 export interface CreateWaiverRequest {
   entityRef: string;
   checkId: string;
@@ -49,24 +70,40 @@ export interface CreateWaiverRequest {
   expiresAt: string;
 }
 
-/** `POST /waivers/{id}/revoke` */
+/**
+ * Body of `POST /waivers/{id}/revoke`.
+ *
+ * @public
+ */
 export interface RevokeWaiverRequest {
   reason?: string;
 }
 
-/** One account and region. */
+/**
+ * One account and region to scan.
+ *
+ * @public
+ */
 export interface ScanTargetRef {
   accountId: string;
   region: string;
 }
 
-/** `POST /scans` */
+/**
+ * Body of `POST /scans`: starts a scan.
+ *
+ * @public
+ */
 export interface TriggerScanRequest {
   /** Accounts and regions to scan; all configured ones when absent. */
   targets?: ScanTargetRef[];
 }
 
-/** Progress of one account and region of a scan. */
+/**
+ * Progress of one account and region of a scan.
+ *
+ * @public
+ */
 export interface ScanTargetProgressInfo extends ScanTargetRef {
   status: 'pending' | 'running' | 'succeeded' | 'partial' | 'failed';
   resourceCount: number;
@@ -76,7 +113,11 @@ export interface ScanTargetProgressInfo extends ScanTargetRef {
   errors: CollectionError[];
 }
 
-/** A scan as served by `POST /scans`, `GET /scans/latest` and `GET /scans/{id}`. */
+/**
+ * A scan as served by `POST /scans`, `GET /scans/latest` and `GET /scans/{id}`.
+ *
+ * @public
+ */
 export interface ScanRunInfo {
   id: string;
   trigger: 'schedule' | 'manual' | 'startup';
@@ -88,7 +129,11 @@ export interface ScanRunInfo {
   callCounts?: Record<string, number>;
 }
 
-/** Sort keys of `GET /rollups/org`. */
+/**
+ * Sort keys of `GET /rollups/org`.
+ *
+ * @public
+ */
 export type OrgRollupOrderBy =
   | 'score'
   | 'entityRef'
@@ -96,7 +141,11 @@ export type OrgRollupOrderBy =
   | 'resourceCount'
   | 'fail';
 
-/** Query of `GET /rollups/org`. */
+/**
+ * Query of `GET /rollups/org`.
+ *
+ * @public
+ */
 export interface OrgRollupQuery {
   offset?: number;
   limit?: number;
@@ -107,7 +156,11 @@ export interface OrgRollupQuery {
   pillar?: Pillar;
 }
 
-/** One item of `GET /inventory/resources`. */
+/**
+ * One item of `GET /inventory/resources`.
+ *
+ * @public
+ */
 export type InventoryItem = Omit<SageMakerResource, 'errors'> & {
   deletedAt?: string;
 };

@@ -1,7 +1,11 @@
 import { CheckStatus, MlPhase, Pillar, Severity } from './pillars';
 import { ResourceType } from './resourceTypes';
 
-/** Where a verdict came from: the observed value and the field it was read from. */
+/**
+ * Where a verdict came from: the observed value and the field it was read from.
+ *
+ * @public
+ */
 export interface Evidence {
   /** The value observed (absent when the field was absent). */
   observed?: unknown;
@@ -13,6 +17,11 @@ export interface Evidence {
   relatedArn?: string;
 }
 
+/**
+ * What a check function returns for one resource.
+ *
+ * @public
+ */
 export interface CheckOutcome {
   status: CheckStatus;
   message: string;
@@ -21,6 +30,12 @@ export interface CheckOutcome {
   missing?: string[];
 }
 
+/**
+ * The matching controls of other tools (Security Hub, AWS Config rules, Prowler,
+ * Checkov, Powerpipe) and the seed guidance a check implements.
+ *
+ * @public
+ */
 export interface CheckReferences {
   securityHub?: string[];
   configRules?: string[];
@@ -35,6 +50,8 @@ export interface CheckReferences {
  * The scaffolder template that fixes a failing check, and how to prefill it.
  * `prefill` maps a template parameter name to a path into the failing resource
  * (`name`, `accountId`, `region`, `arn`, `tags.<key>` or `description.<Field>.<Sub>`).
+ *
+ * @public
  */
 export interface RemediationTemplate {
   /** Template entity name, e.g. `secure-sagemaker-endpoint`. */
@@ -42,13 +59,22 @@ export interface RemediationTemplate {
   prefill: Record<string, string>;
 }
 
+/**
+ * How to fix a failing check: the steps, a documentation link and optionally a template.
+ *
+ * @public
+ */
 export interface Remediation {
   text: string;
   docsUrl: string;
   template?: RemediationTemplate;
 }
 
-/** A check as data, without its function: what the API, the UI and the docs show. */
+/**
+ * A check as data, without its function: what the API, the UI and the docs show.
+ *
+ * @public
+ */
 export interface CheckMetadata {
   /** Stable identifier, kebab-case, e.g. `notebook-direct-internet-access`. */
   id: string;

@@ -27,7 +27,11 @@ import type {
   WaiverStatus,
 } from './apiTypes';
 
-/** Options of every call: a token when calling from a backend. */
+/**
+ * Options of every call: a token when calling from a backend.
+ *
+ * @public
+ */
 export interface SageMakerSecurityRequestOptions {
   token?: string;
 }
@@ -36,6 +40,8 @@ export interface SageMakerSecurityRequestOptions {
  * Client of the `sagemaker-security` backend. A thin wrapper of the client
  * generated from the OpenAPI schema that parses answers and throws a
  * `ResponseError` on any non-2xx answer.
+ *
+ * @public
  */
 export class SageMakerSecurityClient {
   private readonly api: DefaultApiClient;
@@ -53,6 +59,7 @@ export class SageMakerSecurityClient {
     this.fetchApi = options.fetchApi ?? { fetch: crossFetch };
   }
 
+  /** Scorecard of a catalog entity (`GET /scorecards/entity`). */
   async getEntityScorecard(
     entityRef: string,
     options?: SageMakerSecurityRequestOptions,
@@ -62,6 +69,7 @@ export class SageMakerSecurityClient {
     );
   }
 
+  /** One resource and its check results (`GET /resources/findings`). */
   async getResourceFindings(
     arn: string,
     options?: SageMakerSecurityRequestOptions,
@@ -71,6 +79,7 @@ export class SageMakerSecurityClient {
     );
   }
 
+  /** The check catalogue, optionally of one pillar (`GET /checks`). */
   async listChecks(
     query: { pillar?: Pillar } = {},
     options?: SageMakerSecurityRequestOptions,
@@ -78,6 +87,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.listChecks({ query }, options));
   }
 
+  /** One check of the catalogue (`GET /checks/{checkId}`). */
   async getCheck(
     checkId: string,
     options?: SageMakerSecurityRequestOptions,
@@ -85,6 +95,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.getCheck({ path: { checkId } }, options));
   }
 
+  /** One page of ML services with their scores (`GET /rollups/org`). */
   async listOrgRollup(
     query: OrgRollupQuery = {},
     options?: SageMakerSecurityRequestOptions,
@@ -92,6 +103,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.listOrgRollup({ query }, options));
   }
 
+  /** Rollup of a Group (nested teams included), System or Domain (`GET /rollups/entity`). */
   async getEntityRollup(
     entityRef: string,
     options?: SageMakerSecurityRequestOptions,
@@ -101,6 +113,7 @@ export class SageMakerSecurityClient {
     );
   }
 
+  /** Daily trend and status changes of an entity (`GET /history/entity`). */
   async getEntityHistory(
     query: { entityRef: string; from?: string; to?: string },
     options?: SageMakerSecurityRequestOptions,
@@ -108,6 +121,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.getEntityHistory({ query }, options));
   }
 
+  /** Waivers, optionally of one entity or status (`GET /waivers`). */
   async listWaivers(
     query: { entityRef?: string; status?: WaiverStatus } = {},
     options?: SageMakerSecurityRequestOptions,
@@ -115,6 +129,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.listWaivers({ query }, options));
   }
 
+  /** Waives a check for an entity's resources (`POST /waivers`). */
   async createWaiver(
     body: CreateWaiverRequest,
     options?: SageMakerSecurityRequestOptions,
@@ -122,6 +137,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.createWaiver({ body }, options));
   }
 
+  /** Revokes a waiver (`POST /waivers/{id}/revoke`). */
   async revokeWaiver(
     id: string,
     body: RevokeWaiverRequest = {},
@@ -130,6 +146,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.revokeWaiver({ path: { id }, body }, options));
   }
 
+  /** Starts a scan (`POST /scans`). */
   async triggerScan(
     body: TriggerScanRequest = {},
     options?: SageMakerSecurityRequestOptions,
@@ -137,6 +154,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.triggerScan({ body }, options));
   }
 
+  /** The newest scan (`GET /scans/latest`); `undefined` when none has run. */
   async getLatestScan(
     options?: SageMakerSecurityRequestOptions,
   ): Promise<ScanRunInfo | undefined> {
@@ -147,6 +165,7 @@ export class SageMakerSecurityClient {
     return json(response);
   }
 
+  /** One scan (`GET /scans/{id}`). */
   async getScan(
     id: string,
     options?: SageMakerSecurityRequestOptions,
@@ -154,6 +173,7 @@ export class SageMakerSecurityClient {
     return json(await this.api.getScan({ path: { id } }, options));
   }
 
+  /** Current findings, optionally of one entity (`GET /export?format=json`). */
   async exportFindings(
     query: { entityRef?: string },
     options?: SageMakerSecurityRequestOptions,
@@ -187,6 +207,7 @@ export class SageMakerSecurityClient {
     return response.text();
   }
 
+  /** One page of the stored inventory (`GET /inventory/resources`). */
   async listInventoryResources(
     query: {
       type?: ResourceType;

@@ -13,3 +13,23 @@ export * from './annotations';
 export * from './apiTypes';
 export * from './client';
 export { DefaultApiClient } from './schema/openapi/generated';
+export type {
+  CreateWaiver,
+  EntityRollupRowPage,
+  ExportFindings,
+  GetCheck,
+  GetEntityHistory,
+  GetEntityRollup,
+  GetEntityScorecard,
+  GetLatestScan,
+  GetResourceFindings,
+  GetScan,
+  ListChecks,
+  ListInventoryResources,
+  ListOrgRollup,
+  ListWaivers,
+  RequestOptions,
+  RevokeWaiver,
+  TriggerScan,
+  TypedResponse,
+} from './schema/openapi/generated';

@@ -1,6 +1,10 @@
 import { ResourceType } from './resourceTypes';
 
-/** Why a call failed, as recorded against the resource or fact it was for. */
+/**
+ * Why a call failed, as recorded against the resource or fact it was for.
+ *
+ * @public
+ */
 export type CollectionErrorKind =
   | 'access_denied'
   | 'throttled'
@@ -9,7 +13,11 @@ export type CollectionErrorKind =
   | 'invalid_response'
   | 'other';
 
-/** A failed AWS call, recorded as a fact. Never carries credentials. */
+/**
+ * A failed AWS call, recorded as a fact. Never carries credentials.
+ *
+ * @public
+ */
 export interface CollectionError {
   kind: CollectionErrorKind;
   /** The IAM action of the call, e.g. `iam:GetRolePolicy`. */
@@ -27,6 +35,8 @@ export interface CollectionError {
  * A SageMaker resource as collected. `description` is the Describe* response of the
  * resource, as AWS returns it (field names unchanged, dates as ISO strings), so that a
  * check reads the deciding field by its documented name.
+ *
+ * @public
  */
 export interface SageMakerResource {
   arn: string;
@@ -43,7 +53,11 @@ export interface SageMakerResource {
   errors: CollectionError[];
 }
 
-/** Kinds of related facts, each fetched at most once per scan. */
+/**
+ * Kinds of related facts, each fetched at most once per scan.
+ *
+ * @public
+ */
 export type FactKind =
   | 'iam-role'
   | 'kms-key'
@@ -56,6 +70,11 @@ export type FactKind =
   | 'cloudwatch-alarms'
   | 'log-groups';
 
+/**
+ * A statement of an IAM, KMS key or S3 bucket policy, as AWS writes it.
+ *
+ * @public
+ */
 export interface PolicyStatement {
   Sid?: string;
   Effect: 'Allow' | 'Deny';
@@ -68,11 +87,21 @@ export interface PolicyStatement {
   Condition?: Record<string, Record<string, unknown>>;
 }
 
+/**
+ * A parsed IAM, KMS key or S3 bucket policy document.
+ *
+ * @public
+ */
 export interface PolicyDocument {
   Version?: string;
   Statement: PolicyStatement | PolicyStatement[];
 }
 
+/**
+ * An IAM role (`iam-role` fact): its trust policy and attached and inline policies.
+ *
+ * @public
+ */
 export interface IamRoleFact {
   arn: string;
   roleName: string;
@@ -89,6 +118,11 @@ export interface IamRoleFact {
   roleLastUsed?: { lastUsedDate?: string; region?: string } | null;
 }
 
+/**
+ * A KMS key (`kms-key` fact): its state, rotation and key policy.
+ *
+ * @public
+ */
 export interface KmsKeyFact {
   keyId: string;
   arn: string;
@@ -103,11 +137,20 @@ export interface KmsKeyFact {
   aliases?: string[];
 }
 
-/** Alias name (`alias/x`) → target key ID, per account and region. */
+/**
+ * Alias name (`alias/x`) → target key ID, per account and region.
+ *
+ * @public
+ */
 export interface KmsAliasesFact {
   aliases: Record<string, string>;
 }
 
+/**
+ * An S3 bucket (`s3-bucket` fact): its default encryption, policy and public access block.
+ *
+ * @public
+ */
 export interface S3BucketFact {
   bucket: string;
   region?: string;
@@ -128,6 +171,11 @@ export interface S3BucketFact {
   } | null;
 }
 
+/**
+ * An ingress or egress rule of a security group.
+ *
+ * @public
+ */
 export interface SecurityGroupRule {
   ipProtocol: string;
   fromPort?: number;
@@ -138,6 +186,11 @@ export interface SecurityGroupRule {
   referencedGroupIds: string[];
 }
 
+/**
+ * A VPC security group (`security-group` fact) and its rules.
+ *
+ * @public
+ */
 export interface SecurityGroupFact {
   groupId: string;
   groupName?: string;
@@ -146,6 +199,11 @@ export interface SecurityGroupFact {
   egress: SecurityGroupRule[];
 }
 
+/**
+ * A VPC subnet (`subnet` fact) and whether it is public.
+ *
+ * @public
+ */
 export interface SubnetFact {
   subnetId: string;
   vpcId: string;
@@ -155,6 +213,11 @@ export interface SubnetFact {
   routesToInternetGateway?: boolean;
 }
 
+/**
+ * The VPC endpoints of a VPC (`vpc-endpoints` fact).
+ *
+ * @public
+ */
 export interface VpcEndpointsFact {
   vpcId: string;
   endpoints: Array<{
@@ -167,6 +230,11 @@ export interface VpcEndpointsFact {
   }>;
 }
 
+/**
+ * The CloudTrail trails of an account and region (`cloudtrail` fact).
+ *
+ * @public
+ */
 export interface CloudTrailFact {
   trails: Array<{
     name: string;
@@ -183,6 +251,11 @@ export interface CloudTrailFact {
   }>;
 }
 
+/**
+ * The SageMaker CloudWatch alarms of an account and region (`cloudwatch-alarms` fact).
+ *
+ * @public
+ */
 export interface CloudWatchAlarmsFact {
   /** Metric alarms in the `AWS/SageMaker` namespace. */
   alarms: Array<{
@@ -197,6 +270,11 @@ export interface CloudWatchAlarmsFact {
   }>;
 }
 
+/**
+ * The SageMaker CloudWatch log groups of an account and region (`log-groups` fact).
+ *
+ * @public
+ */
 export interface LogGroupsFact {
   /** Log groups whose name starts with `/aws/sagemaker/`. */
   logGroups: Array<{
@@ -207,6 +285,11 @@ export interface LogGroupsFact {
   }>;
 }
 
+/**
+ * The `data` type of a related fact, by fact kind.
+ *
+ * @public
+ */
 export interface FactDataByKind {
   'iam-role': IamRoleFact;
   'kms-key': KmsKeyFact;
@@ -226,6 +309,8 @@ export interface FactDataByKind {
  * role ARN, key ARN, bucket name, group/subnet/VPC ID, or `-` for per-region facts.
  * `data` is absent when the fact could not be read at all; `errors` names every
  * call that failed for it, including partial failures (e.g. the rotation status alone).
+ *
+ * @public
  */
 export interface RelatedFact<K extends FactKind = FactKind> {
   kind: K;
@@ -236,7 +321,11 @@ export interface RelatedFact<K extends FactKind = FactKind> {
   errors: CollectionError[];
 }
 
-/** Read access to the facts of one scan, used by checks. */
+/**
+ * Read access to the facts of one scan, used by checks.
+ *
+ * @public
+ */
 export interface FactLookup {
   get<K extends FactKind>(
     kind: K,
@@ -246,10 +335,18 @@ export interface FactLookup {
   ): RelatedFact<K> | undefined;
 }
 
-/** Region used for account-wide facts (IAM roles, S3 buckets). */
+/**
+ * Region used for account-wide facts (IAM roles, S3 buckets).
+ *
+ * @public
+ */
 export const GLOBAL_REGION = 'global';
 
-/** A page of the stored inventory, as served by `GET /inventory/resources`. */
+/**
+ * A page of the stored inventory, as served by `GET /inventory/resources`.
+ *
+ * @public
+ */
 export interface InventoryPage {
   items: Array<Omit<SageMakerResource, 'errors'> & { deletedAt?: string }>;
   /** Opaque cursor for the next page; absent on the last page. */

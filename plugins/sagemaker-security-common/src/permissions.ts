@@ -6,33 +6,54 @@ import { createPermission } from '@backstage/plugin-permission-common';
  */
 const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
 
-/** Read the security scorecard of a catalog entity (resource permission on entities). */
+/**
+ * Read the security scorecard of a catalog entity (resource permission on entities).
+ *
+ * @public
+ */
 export const scorecardReadPermission = createPermission({
   name: 'sagemaker-security.scorecard.read',
   attributes: { action: 'read' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** Start a scan of the AWS estate. */
+/**
+ * Start a scan of the AWS estate.
+ *
+ * @public
+ */
 export const scanRunPermission = createPermission({
   name: 'sagemaker-security.scan.run',
   attributes: {},
 });
 
-/** Waive a check for resources of a catalog entity (resource permission on entities). */
+/**
+ * Waive a check for resources of a catalog entity (resource permission on entities).
+ *
+ * @public
+ */
 export const waiverCreatePermission = createPermission({
   name: 'sagemaker-security.waiver.create',
   attributes: { action: 'create' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** Revoke a waiver on a catalog entity (resource permission on entities). */
+/**
+ * Revoke a waiver on a catalog entity (resource permission on entities).
+ *
+ * @public
+ */
 export const waiverRevokePermission = createPermission({
   name: 'sagemaker-security.waiver.revoke',
   attributes: { action: 'delete' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Every permission of the plugin, for registering with the permissions registry.
+ *
+ * @public
+ */
 export const sagemakerSecurityPermissions = [
   scorecardReadPermission,
   scanRunPermission,

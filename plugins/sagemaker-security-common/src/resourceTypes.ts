@@ -1,6 +1,8 @@
 /**
  * SageMaker resource types collected by the scanner. The string is stable and is
  * used in stored data, API responses and `spec.type` (`sagemaker-<type>`) of catalog entities.
+ *
+ * @public
  */
 export const RESOURCE_TYPES = [
   'notebook-instance',
@@ -26,9 +28,19 @@ export const RESOURCE_TYPES = [
   'model-explainability-job-definition',
   'inference-experiment',
 ] as const;
+
+/**
+ * A SageMaker resource type; see `RESOURCE_TYPES`.
+ *
+ * @public
+ */
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
-/** Jobs are immutable once complete; they are not catalog entities. */
+/**
+ * Jobs are immutable once complete; they are not catalog entities.
+ *
+ * @public
+ */
 export const JOB_RESOURCE_TYPES: readonly ResourceType[] = [
   'training-job',
   'processing-job',
@@ -36,7 +48,11 @@ export const JOB_RESOURCE_TYPES: readonly ResourceType[] = [
   'hyperparameter-tuning-job',
 ];
 
-/** Long-lived resources that become catalog `Resource` entities. */
+/**
+ * Long-lived resources that become catalog `Resource` entities.
+ *
+ * @public
+ */
 export const CATALOG_RESOURCE_TYPES: readonly ResourceType[] = [
   'notebook-instance',
   'endpoint',
@@ -50,6 +66,11 @@ export const CATALOG_RESOURCE_TYPES: readonly ResourceType[] = [
   'monitoring-schedule',
 ];
 
+/**
+ * Whether a value is one of the `RESOURCE_TYPES`.
+ *
+ * @public
+ */
 export function isResourceType(value: unknown): value is ResourceType {
   return (
     typeof value === 'string' &&

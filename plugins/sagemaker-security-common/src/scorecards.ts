@@ -3,7 +3,11 @@ import { CheckStatus, Grade, Pillar, ResultStatus, Severity } from './pillars';
 import { CollectionError } from './inventory';
 import { ResourceType } from './resourceTypes';
 
-/** One verdict for one (resource, check) pair. */
+/**
+ * One verdict for one (resource, check) pair.
+ *
+ * @public
+ */
 export interface CheckResult {
   checkId: string;
   resourceArn: string;
@@ -25,6 +29,11 @@ export interface CheckResult {
   waiver?: Waiver;
 }
 
+/**
+ * Number of results per status.
+ *
+ * @public
+ */
 export interface StatusCounts {
   pass: number;
   fail: number;
@@ -34,6 +43,11 @@ export interface StatusCounts {
   waived: number;
 }
 
+/**
+ * The score and grade of one pillar.
+ *
+ * @public
+ */
 export interface PillarScore {
   pillar: Pillar;
   /** 0–100; null when nothing applicable was evaluated. */
@@ -42,6 +56,11 @@ export interface PillarScore {
   counts: StatusCounts;
 }
 
+/**
+ * A score (0–100) and grade, overall and per pillar, with the result counts behind them.
+ *
+ * @public
+ */
 export interface Score {
   score: number | null;
   grade: Grade | null;
@@ -51,6 +70,11 @@ export interface Score {
   counts: StatusCounts;
 }
 
+/**
+ * The scan a scorecard's results come from.
+ *
+ * @public
+ */
 export interface ScanInfo {
   scanId: string;
   status: ScanStatus;
@@ -58,6 +82,11 @@ export interface ScanInfo {
   finishedAt?: string;
 }
 
+/**
+ * The state of a scan; `partial` when some accounts, regions or calls failed.
+ *
+ * @public
+ */
 export type ScanStatus =
   | 'queued'
   | 'running'
@@ -66,6 +95,11 @@ export type ScanStatus =
   | 'failed'
   | 'cancelled';
 
+/**
+ * A SageMaker resource of an entity, with its score.
+ *
+ * @public
+ */
 export interface ResourceSummary {
   arn: string;
   type: ResourceType;
@@ -79,7 +113,11 @@ export interface ResourceSummary {
   errors: CollectionError[];
 }
 
-/** Scorecard of a catalog entity (ML service Component, or a single SageMaker Resource). */
+/**
+ * Scorecard of a catalog entity (ML service Component, or a single SageMaker Resource).
+ *
+ * @public
+ */
 export interface EntityScorecard {
   entityRef: string;
   score: Score;
@@ -93,18 +131,33 @@ export interface EntityScorecard {
   trend: TrendPoint[];
 }
 
+/**
+ * The score and grade of an entity on one day.
+ *
+ * @public
+ */
 export interface TrendPoint {
   date: string;
   score: number | null;
   grade: Grade | null;
 }
 
+/**
+ * A check result with the check's title, pillar and severity, and the entity it belongs to.
+ *
+ * @public
+ */
 export interface Finding {
   entityRef?: string;
   result: CheckResult;
   check: Pick<CheckMetadata, 'id' | 'title' | 'pillar' | 'severity'>;
 }
 
+/**
+ * One entity (ML service) of a rollup, with its score and worst findings.
+ *
+ * @public
+ */
 export interface EntityRollupRow {
   entityRef: string;
   title?: string;
@@ -115,7 +168,11 @@ export interface EntityRollupRow {
   resourceCount: number;
 }
 
-/** Rollup for a team (Group, nested groups included), System or Domain. */
+/**
+ * Rollup for a team (Group, nested groups included), System or Domain.
+ *
+ * @public
+ */
 export interface Rollup {
   entityRef: string;
   score: Score;
@@ -125,6 +182,11 @@ export interface Rollup {
   trend: TrendPoint[];
 }
 
+/**
+ * An accepted risk: a check waived for an entity's resources until it expires.
+ *
+ * @public
+ */
 export interface Waiver {
   id: string;
   checkId: string;
@@ -140,6 +202,11 @@ export interface Waiver {
   status: 'active' | 'expired' | 'revoked';
 }
 
+/**
+ * One page of an offset-paginated list.
+ *
+ * @public
+ */
 export interface Page<T> {
   items: T[];
   totalCount: number;

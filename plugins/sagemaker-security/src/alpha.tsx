@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+
 import {
   compatWrapper,
   convertLegacyRouteRef,

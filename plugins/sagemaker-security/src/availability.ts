@@ -48,7 +48,11 @@ export function isSageMakerSecurityAvailable(entity: Entity): boolean {
   return false;
 }
 
-/** Whether a Group page can show the team card. */
+/**
+ * Whether a Group page can show the team card.
+ *
+ * @public
+ */
 export function isTeamEntity(entity: Entity): boolean {
   return entity.kind.toLocaleLowerCase('en-US') === 'group';
 }

@@ -6,10 +6,19 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { sageMakerSecurityApiRef, SageMakerSecurityClient } from './api';
+import type { EntitySecurityCardProps } from './components/EntitySecurityCard';
+import type { EntitySecurityContentProps } from './components/EntitySecurityContent';
+import type { TeamSecurityCardProps } from './components/TeamSecurityCard';
 import { entityContentRouteRef, rootRouteRef } from './routes';
 
-/** @public */
+/**
+ * The SageMaker security plugin for the legacy frontend system; `/alpha` has
+ * the one for the new frontend system.
+ *
+ * @public
+ */
 export const sagemakerSecurityPlugin = createPlugin({
   id: 'sagemaker-security',
   apis: [
@@ -32,7 +41,9 @@ export const sagemakerSecurityPlugin = createPlugin({
  *
  * @public
  */
-export const EntitySageMakerSecurityContent = sagemakerSecurityPlugin.provide(
+export const EntitySageMakerSecurityContent: (
+  props: EntitySecurityContentProps,
+) => JSX.Element = sagemakerSecurityPlugin.provide(
   createRoutableExtension({
     name: 'EntitySageMakerSecurityContent',
     component: () =>
@@ -48,7 +59,9 @@ export const EntitySageMakerSecurityContent = sagemakerSecurityPlugin.provide(
  *
  * @public
  */
-export const EntitySageMakerSecurityCard = sagemakerSecurityPlugin.provide(
+export const EntitySageMakerSecurityCard: (
+  props: EntitySecurityCardProps,
+) => JSX.Element = sagemakerSecurityPlugin.provide(
   createComponentExtension({
     name: 'EntitySageMakerSecurityCard',
     component: {
@@ -66,7 +79,9 @@ export const EntitySageMakerSecurityCard = sagemakerSecurityPlugin.provide(
  *
  * @public
  */
-export const EntityTeamSageMakerSecurityCard = sagemakerSecurityPlugin.provide(
+export const EntityTeamSageMakerSecurityCard: (
+  props: TeamSecurityCardProps,
+) => JSX.Element = sagemakerSecurityPlugin.provide(
   createComponentExtension({
     name: 'EntityTeamSageMakerSecurityCard',
     component: {
@@ -82,11 +97,12 @@ export const EntityTeamSageMakerSecurityCard = sagemakerSecurityPlugin.provide(
  *
  * @public
  */
-export const SageMakerSecurityPage = sagemakerSecurityPlugin.provide(
-  createRoutableExtension({
-    name: 'SageMakerSecurityPage',
-    component: () =>
-      import('./components/SecurityOrgPage').then(m => m.SecurityOrgPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const SageMakerSecurityPage: () => JSX.Element =
+  sagemakerSecurityPlugin.provide(
+    createRoutableExtension({
+      name: 'SageMakerSecurityPage',
+      component: () =>
+        import('./components/SecurityOrgPage').then(m => m.SecurityOrgPage),
+      mountPoint: rootRouteRef,
+    }),
+  );

@@ -1,6 +1,10 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
-/** The org-wide page. */
+/**
+ * Route of the org-wide page.
+ *
+ * @public
+ */
 export const rootRouteRef = createRouteRef({ id: 'sagemaker-security' });
 
 /** The Security tab on an entity page. */

@@ -7,7 +7,11 @@ import { defaultChecks } from '@mlsec/plugin-sagemaker-security-node';
 import { createValidateAction } from './actions/validate';
 import { readFailOnConfig } from './config';
 
-/** Adds `sagemaker-security:validate` to the scaffolder. */
+/**
+ * Adds `sagemaker-security:validate` to the scaffolder.
+ *
+ * @public
+ */
 export const scaffolderModuleSageMakerSecurity = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'sagemaker-security',

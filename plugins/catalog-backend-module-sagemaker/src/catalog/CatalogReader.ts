@@ -4,13 +4,18 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_SAGEMAKER_TAG_SELECTOR } from '@mlsec/plugin-sagemaker-security-common';
 
-/** What the provider reads back from the catalog, with service credentials. */
+/**
+ * What the provider reads back from the catalog, with service credentials.
+ *
+ * @public
+ */
 export class CatalogReader {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
   ) {}
 
+  /** Every Group (kind, name and namespace only), to resolve owner tags. */
   async listGroups(): Promise<Entity[]> {
     const { items } = await this.catalog.getEntities(
       {
@@ -22,6 +27,7 @@ export class CatalogReader {
     return items;
   }
 
+  /** Every Component with a tag selector annotation. */
   async listComponentsWithTagSelector(): Promise<Entity[]> {
     const { items } = await this.catalog.getEntities(
       {

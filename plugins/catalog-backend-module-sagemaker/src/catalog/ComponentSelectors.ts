@@ -5,9 +5,15 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { findTag } from './tags';
 
-/** A Component that selects SageMaker resources by their tags. */
+/**
+ * A Component that selects SageMaker resources by their tags.
+ *
+ * @public
+ */
 export interface ComponentSelector {
+  /** Full entity ref of the Component. */
   componentRef: string;
+  /** The tags a resource must all have, as parsed from the annotation. */
   pairs: Array<{ key: string; value: string }>;
 }
 

@@ -6,6 +6,11 @@ import {
 } from '@backstage/catalog-model';
 import { findTag } from './tags';
 
+/**
+ * The owner `OwnerResolver` chose for a resource, and the tag it could not resolve, if any.
+ *
+ * @public
+ */
 export interface OwnerResolution {
   /** Full entity ref of the owner. */
   owner: string;
@@ -18,6 +23,8 @@ export interface OwnerResolution {
  * finds `group:default/fraud-ml`. A tag may also hold a full ref
  * (`group:ml/fraud`). Groups in the default namespace win over same-named
  * groups elsewhere.
+ *
+ * @public
  */
 export class OwnerResolver {
   private readonly byName = new Map<string, string>();
@@ -43,6 +50,7 @@ export class OwnerResolver {
     }
   }
 
+  /** The owner named by the first resolvable owner tag, else the default owner. */
   resolve(tags: Record<string, string>): OwnerResolution {
     let unresolved: OwnerResolution['unresolved'];
     for (const key of this.ownerTagKeys) {

@@ -32,16 +32,28 @@ import {
   targetKeyOf,
 } from './relations';
 
-/** Set when an owner tag names no catalog Group, so admins see why the fallback owner applies. */
+/**
+ * Set when an owner tag names no catalog Group, so admins see why the fallback owner applies.
+ *
+ * @public
+ */
 export const ANNOTATION_UNRESOLVED_OWNER =
   'sagemaker.mlsec.io/unresolved-owner';
 
 /** The location providers stamp on their entities: `sagemaker-security:<account>/<region>`. */
 export const LOCATION_TYPE = 'sagemaker-security';
 
+/**
+ * What `buildResourceEntities` links resources to: tag keys, owner Groups and Component tag selectors.
+ *
+ * @public
+ */
 export interface BuildContext {
+  /** Tag keys of the System and ML service Component. */
   linking: LinkingOptions;
+  /** Resolves owner tags to catalog Groups. */
   owners: OwnerResolver;
+  /** Components that select resources by tags. */
   componentSelectors: ComponentSelector[];
 }
 
@@ -52,7 +64,11 @@ const TYPE_LABELS: Record<string, string> = {
   'user-profile': 'Studio user profile',
 };
 
-/** Turns the live inventory into `Resource` entities, relations included. */
+/**
+ * Turns the live inventory into `Resource` entities, relations included.
+ *
+ * @public
+ */
 export function buildResourceEntities(
   resources: InventoryItem[],
   context: BuildContext,

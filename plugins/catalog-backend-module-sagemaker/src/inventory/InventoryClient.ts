@@ -5,18 +5,32 @@ import {
   ResourceType,
 } from '@mlsec/plugin-sagemaker-security-common';
 
-/** One stored resource as served by `GET /inventory/resources`. */
+/**
+ * One stored resource as served by `GET /inventory/resources`.
+ *
+ * @public
+ */
 export type InventoryItem = InventoryPage['items'][number];
 
-/** What the provider needs to know about the latest scan. */
+/**
+ * What the provider needs to know about the latest scan.
+ *
+ * @public
+ */
 export interface LatestScan {
+  /** The scan's status, e.g. `running` or `succeeded`. */
   status?: string;
   /** Set once the scan has ended, successfully or not. */
   finishedAt?: string;
 }
 
-/** The slice of the sagemaker-security REST API that the provider reads. */
+/**
+ * The slice of the sagemaker-security REST API that the provider reads.
+ *
+ * @public
+ */
 export interface InventoryClient {
+  /** One page of the stored resources of a type (`GET /inventory/resources`). */
   listResources(request: {
     type: ResourceType;
     limit: number;
@@ -31,6 +45,8 @@ const PLUGIN_ID = 'sagemaker-security';
 /**
  * Calls the sagemaker-security backend plugin with this plugin's own service
  * credentials, found through discovery (so it works across deployments).
+ *
+ * @public
  */
 export class HttpInventoryClient implements InventoryClient {
   private readonly discovery: DiscoveryService;
@@ -47,6 +63,7 @@ export class HttpInventoryClient implements InventoryClient {
     this.fetchFn = options.fetch ?? fetch;
   }
 
+  /** {@inheritDoc InventoryClient.listResources} */
   async listResources(request: {
     type: ResourceType;
     limit: number;
@@ -66,6 +83,7 @@ export class HttpInventoryClient implements InventoryClient {
     return parseInventoryPage(await response.json());
   }
 
+  /** {@inheritDoc InventoryClient.getLatestScan} */
   async getLatestScan(): Promise<LatestScan | undefined> {
     const response = await this.get('/scans/latest');
     if (response.status === 404) {
@@ -141,6 +159,8 @@ function isStringRecord(value: unknown): value is Record<string, string> {
 /**
  * Yields the live (not deleted) resources of the given types page by page,
  * following `nextCursor`, so no single response holds the whole inventory.
+ *
+ * @public
  */
 export async function* readLiveResources(
   client: InventoryClient,

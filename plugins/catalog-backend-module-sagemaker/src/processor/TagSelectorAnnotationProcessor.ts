@@ -9,24 +9,24 @@ import {
   parseTagSelector,
 } from '@mlsec/plugin-sagemaker-security-common';
 
-type LocationSpec = Parameters<
-  NonNullable<CatalogProcessor['preProcessEntity']>
->[1];
-
 /**
  * Shows a malformed tag selector annotation as a processing error on the
  * Component itself, where its owners look. The relations themselves come
  * from the entity provider (`spec.dependencyOf` on the Resources), which
  * needs no state shared between backend replicas.
+ *
+ * @public
  */
 export class TagSelectorAnnotationProcessor implements CatalogProcessor {
+  /** The processor's name, as the catalog logs it. */
   getProcessorName(): string {
     return 'SageMakerTagSelectorAnnotationProcessor';
   }
 
+  /** Emits an input error when a Component's tag selector annotation is malformed. */
   async preProcessEntity(
     entity: Entity,
-    location: LocationSpec,
+    location: Parameters<NonNullable<CatalogProcessor['preProcessEntity']>>[1],
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     const value =

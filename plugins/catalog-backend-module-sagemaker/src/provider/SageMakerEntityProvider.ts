@@ -15,6 +15,11 @@ import {
   readLiveResources,
 } from '../inventory/InventoryClient';
 
+/**
+ * Name of the entity provider; the catalog keys the provider's entities by it.
+ *
+ * @public
+ */
 export const PROVIDER_NAME = 'sagemaker-security';
 
 /**
@@ -22,6 +27,8 @@ export const PROVIDER_NAME = 'sagemaker-security';
  * entities with full mutations, so resources deleted in AWS leave the catalog.
  * Refreshes on its schedule, and right after each scan (it polls the cheap
  * `GET /scans/latest` and compares `finishedAt`).
+ *
+ * @public
  */
 export class SageMakerEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -39,10 +46,12 @@ export class SageMakerEntityProvider implements EntityProvider {
     },
   ) {}
 
+  /** Returns `PROVIDER_NAME`. */
   getProviderName(): string {
     return PROVIDER_NAME;
   }
 
+  /** Stores the catalog connection and schedules the refresh and scan-watch tasks. */
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
     const { scheduler, config, logger } = this.options;

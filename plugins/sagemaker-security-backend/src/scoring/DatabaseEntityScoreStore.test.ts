@@ -44,6 +44,7 @@ const finding: Finding = {
     pillar: 'encryption',
     severity: 'high',
     status: 'fail',
+    evaluatedStatus: 'fail',
     message: 'no key',
     evidence: [],
     since: '2026-11-20T10:00:00.000Z',

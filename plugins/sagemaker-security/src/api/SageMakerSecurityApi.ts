@@ -47,7 +47,11 @@ export interface SageMakerSecurityApi {
   exportFindingsCsv(options?: { entityRef?: string }): Promise<Blob>;
 }
 
-/** @public */
+/**
+ * The API ref of {@link SageMakerSecurityApi}.
+ *
+ * @public
+ */
 export const sageMakerSecurityApiRef = createApiRef<SageMakerSecurityApi>({
   id: 'plugin.sagemaker-security.service',
 });

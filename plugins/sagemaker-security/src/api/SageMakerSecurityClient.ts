@@ -30,14 +30,17 @@ export class SageMakerSecurityClient implements SageMakerSecurityApi {
     this.client = new GeneratedApiClient(options);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.getEntityScorecard} */
   getEntityScorecard(entityRef: string): Promise<EntityScorecard> {
     return this.client.getEntityScorecard(entityRef);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.getResourceFindings} */
   getResourceFindings(arn: string): Promise<ResourceDetailFindings> {
     return this.client.getResourceFindings(arn);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.listChecks} */
   listChecks(): Promise<CheckMetadata[]> {
     if (!this.checks) {
       const pending = this.client.listChecks();
@@ -50,36 +53,44 @@ export class SageMakerSecurityClient implements SageMakerSecurityApi {
     return this.checks;
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.getOrgRollup} */
   getOrgRollup(query: OrgRollupQuery = {}): Promise<Page<EntityRollupRow>> {
     return this.client.listOrgRollup(query);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.getEntityRollup} */
   getEntityRollup(entityRef: string): Promise<Rollup> {
     return this.client.getEntityRollup(entityRef);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.listWaivers} */
   listWaivers(
     query: { entityRef?: string; status?: WaiverStatus } = {},
   ): Promise<Waiver[]> {
     return this.client.listWaivers(query);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.createWaiver} */
   createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
     return this.client.createWaiver(request);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.revokeWaiver} */
   revokeWaiver(id: string, reason?: string): Promise<Waiver> {
     return this.client.revokeWaiver(id, reason ? { reason } : {});
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.startScan} */
   startScan(): Promise<ScanRun> {
     return this.client.triggerScan({});
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.getScan} */
   getScan(id: string): Promise<ScanRun> {
     return this.client.getScan(id);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.exportFindingsCsv} */
   async exportFindingsCsv(options: { entityRef?: string } = {}): Promise<Blob> {
     const text = await this.client.exportFindingsCsv(options);
     return new Blob([text], { type: 'text/csv;charset=utf-8' });

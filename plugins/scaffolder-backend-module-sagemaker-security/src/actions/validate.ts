@@ -13,13 +13,24 @@ import {
 } from '../evaluate/failOn';
 import { evaluateInventory, IacFinding } from '../evaluate/runChecks';
 
+/**
+ * ID of the scaffolder action that validates CloudFormation templates against the checks.
+ *
+ * @public
+ */
 export const VALIDATE_ACTION_ID = 'sagemaker-security:validate';
 
 /** Account used for synthetic ARNs; the code is validated before any account exists. */
 export const IAC_ACCOUNT_ID = '000000000000';
 export const IAC_DEFAULT_REGION = 'us-east-1';
 
+/**
+ * Options of `createValidateAction`.
+ *
+ * @public
+ */
 export interface ValidateActionOptions {
+  /** The checks to run. */
   checks: SecurityCheck[];
   /** From `sagemakerSecurity.validate.failOn`; the action's input overrides it. */
   defaultFailOn: FailOn;
@@ -43,6 +54,8 @@ function logLine(finding: IacFinding): string {
  * `sagemaker-security:validate`: maps the CloudFormation templates of the
  * task workspace to the inventory shape and runs the SageMaker security
  * checks over it, before anything is deployed.
+ *
+ * @public
  */
 export function createValidateAction(options: ValidateActionOptions) {
   return createTemplateAction({

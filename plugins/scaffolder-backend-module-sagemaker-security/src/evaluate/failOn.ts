@@ -1,7 +1,11 @@
 import { Severity } from '@mlsec/plugin-sagemaker-security-common';
 import { IacFinding } from './runChecks';
 
-/** Lowest severity of a failing check that fails the step; `never` only reports. */
+/**
+ * Lowest severity of a failing check that fails the step; `never` only reports.
+ *
+ * @public
+ */
 export const FAIL_ON_LEVELS = [
   'critical',
   'high',
@@ -9,6 +13,11 @@ export const FAIL_ON_LEVELS = [
   'low',
   'never',
 ] as const;
+/**
+ * A `failOn` threshold: one of `FAIL_ON_LEVELS`.
+ *
+ * @public
+ */
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 export const DEFAULT_FAIL_ON: FailOn = 'high';
@@ -36,14 +45,27 @@ export function blockingFindings(
   );
 }
 
+/**
+ * Counts of one validation, as the action's `summary` output.
+ *
+ * @public
+ */
 export interface ValidationSummary {
+  /** CloudFormation templates read. */
   files: number;
+  /** SageMaker resources found in them. */
   resources: number;
+  /** Findings that passed. */
   pass: number;
+  /** Findings that failed. */
   fail: number;
+  /** Findings with a warning. */
   warn: number;
+  /** Findings that could not be decided before deploy. */
   unknown: number;
+  /** Findings of checks that do not apply, e.g. ones that need live data. */
   not_applicable: number;
+  /** The threshold applied. */
   failOn: FailOn;
   /** Failing findings at or above `failOn`. */
   blocking: number;

@@ -13,22 +13,39 @@ import { IacInventory } from '../cloudformation/mapResources';
 import { containsUnresolvedMarker } from '../cloudformation/unresolvedMarkers';
 import { createFactLookup, createResourceLookup } from './lookups';
 
-/** One verdict of one check on one resource declared in infrastructure code. */
+/**
+ * One verdict of one check on one resource declared in infrastructure code.
+ *
+ * @public
+ */
 export interface IacFinding {
+  /** ID of the check. */
   checkId: string;
+  /** Title of the check. */
   title: string;
+  /** Pillar of the check. */
   pillar: string;
+  /** Severity of the check. */
   severity: Severity;
+  /** The check's verdict on the resource. */
   status: CheckStatus;
+  /** Why the check gave that verdict. */
   message: string;
+  /** SageMaker resource type, e.g. `endpoint-config`. */
   resourceType: string;
+  /** Name of the resource. */
   resourceName: string;
+  /** ARN of the resource, synthetic: it is not deployed yet. */
   resourceArn: string;
-  /** Template file and logical ID the resource is declared at. */
+  /** Template file the resource is declared in. */
   file?: string;
+  /** Logical ID of the resource in its template. */
   logicalId?: string;
+  /** The values the verdict rests on. */
   evidence: Evidence[];
+  /** For `unknown`: the fields that could not be read. */
   missing?: string[];
+  /** How to fix a failing check; `template` names the scaffolder template that does. */
   remediation: { text: string; docsUrl: string; template?: string };
 }
 

@@ -22,7 +22,11 @@ import { sortFindings } from '../EntitySecurityContent/FindingsSections';
 import { StatusLabel } from '../common/StatusLabel';
 import { SeverityLabel } from '../common/SeverityLabel';
 
-/** Props of the overview card. */
+/**
+ * Props of the overview card (`EntitySageMakerSecurityCard`).
+ *
+ * @public
+ */
 export interface EntitySecurityCardProps {
   /** How many failing checks to list; default 5. */
   maxFindings?: number;

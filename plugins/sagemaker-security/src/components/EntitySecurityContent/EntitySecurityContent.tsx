@@ -43,7 +43,11 @@ export function StaleWarning(props: { scorecard: EntityScorecard }) {
   );
 }
 
-/** Props of the Security tab. */
+/**
+ * Props of the Security tab (`EntitySageMakerSecurityContent`).
+ *
+ * @public
+ */
 export interface EntitySecurityContentProps {
   /** How often a running scan is polled; default 2 s. */
   scanPollIntervalMs?: number;

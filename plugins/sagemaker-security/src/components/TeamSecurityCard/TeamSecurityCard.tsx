@@ -25,7 +25,11 @@ import { StatusLabel } from '../common/StatusLabel';
 import { useOrgPageLink } from '../common/useOrgPageLink';
 import { useChecks } from '../common/useChecks';
 
-/** Props of the team card. */
+/**
+ * Props of the team card (`EntityTeamSageMakerSecurityCard`).
+ *
+ * @public
+ */
 export interface TeamSecurityCardProps {
   /** How many findings and waivers to list; default 5. */
   maxItems?: number;
