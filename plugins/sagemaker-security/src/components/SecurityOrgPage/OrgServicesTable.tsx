@@ -46,6 +46,7 @@ const columns: TableColumn<Row>[] = [
   {
     title: 'ML service',
     field: 'entityRef',
+    cellStyle: { minWidth: 160 },
     render: row => (
       <EntityRefLink entityRef={row.entityRef} title={row.title} />
     ),
@@ -53,6 +54,7 @@ const columns: TableColumn<Row>[] = [
   {
     title: 'Team',
     field: 'owner',
+    cellStyle: { minWidth: 160 },
     render: row => (row.owner ? <EntityRefLink entityRef={row.owner} /> : '—'),
   },
   {
@@ -64,7 +66,7 @@ const columns: TableColumn<Row>[] = [
         grade={row.score.grade}
         score={row.score.score}
         size="small"
-        showScore
+        showScore="compact"
       />
     ),
   },

@@ -131,10 +131,11 @@ describe('SecurityOrgPage', () => {
     expect(await screen.findByText('Fraud scoring')).toBeInTheDocument();
     expect(screen.getByText('Churn model')).toBeInTheDocument();
     expect(screen.getByText('SageMaker security')).toBeInTheDocument();
+    // In the services table the score sits beside the letter, as a number.
     expect(
-      screen.getAllByRole('img', { name: 'Grade A' }).length,
-    ).toBeGreaterThan(0);
-    expect(screen.getByText('Score 93 / 100')).toBeInTheDocument();
+      screen.getByRole('img', { name: 'Grade A, Score 93 / 100' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('93')).toBeInTheDocument();
     expect(
       screen.getByRole('img', { name: 'Grade B, Score 85 / 100' }),
     ).toBeInTheDocument();

@@ -51,8 +51,11 @@ export function GradeBadge(props: {
   grade: Grade | null;
   score?: number | null;
   size?: Size;
-  /** Show "Score 82 / 100" beside the letter. */
-  showScore?: boolean;
+  /**
+   * Show "Grade B / Score 82 / 100" beside the letter; `compact` shows just
+   * the number, for table cells (the accessible name keeps the full text).
+   */
+  showScore?: boolean | 'compact';
 }) {
   const { grade, score, size = 'medium', showScore = false } = props;
   const classes = useStyles({ grade, size });
@@ -66,12 +69,17 @@ export function GradeBadge(props: {
       <span
         className={classes.letter}
         role="img"
-        aria-label={`${label}${showScore ? '' : `, ${scoreText}`}`}
+        aria-label={`${label}${showScore === true ? '' : `, ${scoreText}`}`}
         title={`${label}, ${scoreText}`}
       >
         {grade ?? '–'}
       </span>
-      {showScore && (
+      {showScore === 'compact' && (
+        <Typography variant="body2" noWrap aria-hidden>
+          {score === null || score === undefined ? '–' : Math.round(score)}
+        </Typography>
+      )}
+      {showScore === true && (
         <Box>
           <Typography variant="subtitle2">{label}</Typography>
           <Typography variant="body2" color="textSecondary">
