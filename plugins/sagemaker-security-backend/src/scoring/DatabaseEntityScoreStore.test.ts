@@ -1,5 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import type { Finding, Score } from '@mlsec/plugin-sagemaker-security-common';
+import type {
+  Finding,
+  Grade,
+  Score,
+} from '@mlsec/plugin-sagemaker-security-common';
 import {
   ENTITY_SCORES_MIGRATION,
   MIGRATIONS_DIRECTORY,
@@ -12,7 +16,10 @@ import { EntityScoreRow } from './EntityScoreStore';
 jest.setTimeout(60_000);
 
 function score(value: number | null, fail: number): Score {
-  const grade = value === null ? null : value >= 90 ? 'A' : 'D';
+  let grade: Grade | null = null;
+  if (value !== null) {
+    grade = value >= 90 ? 'A' : 'D';
+  }
   const counts = {
     pass: 2,
     fail,
