@@ -31,11 +31,53 @@ export interface Config {
      */
     jobLookbackDays?: number | 'all';
     concurrency?: {
-      /** Concurrent calls per AWS service and region. Default 4. */
+      /**
+       * Concurrent calls per AWS service and region, counted per API family
+       * (see `rateLimits`: a family waiting for its rate never takes another's
+       * slots). Default 4.
+       */
       perServiceRegion?: number;
       /** Accounts and regions scanned at once by one backend. Default 2. */
       regions?: number;
     };
+    /**
+     * Client-side pacing: requests per second the collector sends per API
+     * family, account and region (IAM: per account, shared by its regions).
+     * Each call waits for a token of its family, so calls are rarely
+     * throttled and one API's wait never slows another; the SDK's adaptive
+     * retry still handles what throttling remains. Defaults are AWS's order
+     * of magnitude: sagemakerList 4, sagemakerListTags 10, sagemakerDescribe
+     * 10, sagemakerGet 10, iam 20, ec2Describe 100. Raise them when AWS has
+     * raised your quotas; `unlimited` does not pace a family. Other APIs
+     * (KMS, S3, CloudTrail, CloudWatch, Logs) are not paced. When scanning
+     * a recorded estate (`demoEstate`), nothing is paced unless set here.
+     */
+    rateLimits?: {
+      /** `sagemaker:List*` except ListTags. */
+      sagemakerList?: number | 'unlimited';
+      /** `sagemaker:ListTags`. */
+      sagemakerListTags?: number | 'unlimited';
+      /** `sagemaker:Describe*`. */
+      sagemakerDescribe?: number | 'unlimited';
+      /** `sagemaker:Get*`. */
+      sagemakerGet?: number | 'unlimited';
+      /** `iam:*`, per account. */
+      iam?: number | 'unlimited';
+      /** `ec2:Describe*`. */
+      ec2Describe?: number | 'unlimited';
+    };
+    /**
+     * Rescans describe again only what can have changed: a notebook instance
+     * or endpoint whose `LastModifiedTime` or status moved in its listing,
+     * never a model or endpoint config (immutable in SageMaker) nor a
+     * completed job. Tags can change without either moving, so those
+     * resources keep their stored tags and each scan re-reads the tags of
+     * the share that falls due, so that every one is re-read within this
+     * many hours (about scan interval / window of them per scan). Default 24.
+     */
+    tagRefreshHours?: number;
+    /** The same window for completed jobs (in the look-back). Default 168 (a week). */
+    completedJobTagRefreshHours?: number;
     aws?: {
       /** SDK retry attempts (adaptive retry strategy). Default 8. */
       maxAttempts?: number;

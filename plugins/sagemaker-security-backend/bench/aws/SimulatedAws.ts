@@ -164,6 +164,11 @@ export class SimulatedAws {
     this.limits = new TokenBuckets(profile.burstSeconds);
   }
 
+  /** Latency and rate limits in force. */
+  get currentProfile(): AwsProfile {
+    return this.profile;
+  }
+
   /** Changes latency and rate limits from now on (fresh buckets). */
   setProfile(profile: AwsProfile) {
     this.profile = profile;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { serveAws } from '../aws/ipc';
 import type { SimulatedAws } from '../aws/SimulatedAws';
 import type { Command, InitCommand, Reply } from './child';
+import { collectorRateLimits } from './ourScanner';
 
 const CHILD = path.join(__dirname, 'child.ts');
 
@@ -69,7 +70,12 @@ export class ScannerProcess {
       );
     });
     const started = new ScannerProcess(child);
-    await started.send({ t: 'init', ...init });
+    // Our collector paces itself at the rates this AWS allows.
+    await started.send({
+      t: 'init',
+      rateLimits: collectorRateLimits(aws.currentProfile),
+      ...init,
+    });
     return started;
   }
 

@@ -7,7 +7,11 @@
 import knexFactory, { Knex } from 'knex';
 import { remoteAws } from '../aws/ipc';
 import { NaiveScanner } from '../naive/naiveScanner';
-import { createOurScanner, ScannerTargets } from './ourScanner';
+import {
+  CollectorRateLimits,
+  createOurScanner,
+  ScannerTargets,
+} from './ourScanner';
 import { sqliteFile } from './sqlite';
 
 export type ScannerKind = 'ours' | 'naive';
@@ -23,6 +27,8 @@ export interface InitCommand {
   catalog: { entities: number; teams: number };
   /** Load the scorecard side too (evaluation with daily scores, REST API). */
   api: boolean;
+  /** Our collector's pacing: the simulated AWS's rates (set by ScannerProcess). */
+  rateLimits?: CollectorRateLimits;
 }
 
 export type Command =
@@ -88,6 +94,7 @@ async function main() {
               customizeClient,
               catalog: command.catalog,
               api: command.api,
+              rateLimits: command.rateLimits,
             });
           } else {
             naive = new NaiveScanner({

@@ -11,23 +11,50 @@ import type { Knex } from 'knex';
 import { CheckEngine, DatabaseResultStore } from '../../src/checks';
 import { DatabaseHistoryStore } from '../../src/history';
 import type { ClientCustomizer } from '../../src/inventory/aws/clients';
+import {
+  RATE_FAMILIES,
+  RATE_FAMILY_KEYS,
+  RateFamily,
+} from '../../src/inventory/aws/pacing';
 import { createInventory } from '../../src/inventory';
 import type { ScanRun } from '../../src/inventory/InventoryStore';
 import type { ScorecardBackend } from '../../src/service';
+import { AwsProfile, rateOf } from '../options';
 import { databaseOf, quietLogger } from './sqlite';
 
 export interface ScannerTargets {
   accounts: Array<{ accountId: string; regions: string[] }>;
 }
 
+/** `sagemakerSecurity.rateLimits` of the collector. */
+export type CollectorRateLimits = Record<RateFamily, number | 'unlimited'>;
+
+/**
+ * The collector paces each API family at the rate the simulated AWS allows
+ * (scaled as it is), as a deployment configures AWS's rates; a family the
+ * profile does not limit is not paced.
+ */
+export function collectorRateLimits(profile: AwsProfile): CollectorRateLimits {
+  return Object.fromEntries(
+    RATE_FAMILY_KEYS.map(family => [
+      family,
+      rateOf(profile.rates, RATE_FAMILIES[family]) ?? 'unlimited',
+    ]),
+  ) as CollectorRateLimits;
+}
+
 /** The collector's settings in the benchmark (printed with the figures). */
-export function scannerConfig(targets: ScannerTargets) {
+export function scannerConfig(
+  targets: ScannerTargets,
+  rateLimits?: CollectorRateLimits,
+) {
   const count = targets.accounts.reduce((n, a) => n + a.regions.length, 0);
   return {
     scanOnStartup: false,
     accounts: targets.accounts,
     // Every account and region has its own AWS rate limits: scan them all at once.
     concurrency: { regions: count, perServiceRegion: 4 },
+    ...(rateLimits ? { rateLimits } : {}),
   };
 }
 
@@ -63,12 +90,14 @@ export async function createOurScanner(options: {
   catalog: { entities: number; teams: number };
   /** Also the scorecard side (check engine, daily scores, REST API). */
   api: boolean;
+  /** The simulated AWS's (scaled) rates; absent: defaults (AWS's own). */
+  rateLimits?: CollectorRateLimits;
 }) {
   const { db } = options;
   const logger = quietLogger();
   const inventory = await createInventory({
     config: new ConfigReader({
-      sagemakerSecurity: scannerConfig(options.targets),
+      sagemakerSecurity: scannerConfig(options.targets, options.rateLimits),
     }),
     logger,
     database: databaseOf(db),

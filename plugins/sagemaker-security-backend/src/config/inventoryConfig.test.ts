@@ -36,6 +36,38 @@ describe('readInventoryConfig', () => {
     });
   });
 
+  it('reads rate limits and tag refresh windows, with AWS-sized defaults', () => {
+    const defaults = {
+      rateLimits: {
+        sagemakerList: 4,
+        sagemakerListTags: 10,
+        sagemakerDescribe: 10,
+        sagemakerGet: 10,
+        iam: 20,
+        ec2Describe: 100,
+      },
+      tagRefreshHours: 24,
+      completedJobTagRefreshHours: 168,
+    };
+    expect(readInventoryConfig(new ConfigReader({}))).toMatchObject(defaults);
+    expect(read({ regions: ['us-east-1'] })).toMatchObject(defaults);
+    expect(
+      read({
+        rateLimits: { sagemakerDescribe: 2.5, iam: 'unlimited' },
+        tagRefreshHours: 12,
+        completedJobTagRefreshHours: 0.5,
+      }),
+    ).toMatchObject({
+      rateLimits: {
+        ...defaults.rateLimits,
+        sagemakerDescribe: 2.5,
+        iam: null,
+      },
+      tagRefreshHours: 12,
+      completedJobTagRefreshHours: 0.5,
+    });
+  });
+
   it.each([
     [
       { accounts: [{ accountId: '1234' }], regions: ['us-east-1'] },
@@ -81,6 +113,25 @@ describe('readInventoryConfig', () => {
     [{ schedule: { frequency: { hours: 1 } } }, 'sagemakerSecurity.schedule'],
     [{ jobLookbackDays: -3 }, 'sagemakerSecurity.jobLookbackDays'],
     [{ concurrency: { regions: 0 } }, 'sagemakerSecurity.concurrency.regions'],
+    [
+      { rateLimits: { sagemakerDescribe: 0 } },
+      "'sagemakerSecurity.rateLimits.sagemakerDescribe': expected requests per second",
+    ],
+    [{ rateLimits: { iam: 'fast' } }, "'sagemakerSecurity.rateLimits.iam'"],
+    [
+      { rateLimits: { ec2Describe: -5 } },
+      "'sagemakerSecurity.rateLimits.ec2Describe'",
+    ],
+    [
+      { rateLimits: { kmsDescribe: 5 } },
+      "'sagemakerSecurity.rateLimits.kmsDescribe': unknown API family",
+    ],
+    [{ tagRefreshHours: 0 }, "'sagemakerSecurity.tagRefreshHours'"],
+    [{ tagRefreshHours: 'daily' }, "'sagemakerSecurity.tagRefreshHours'"],
+    [
+      { completedJobTagRefreshHours: -1 },
+      "'sagemakerSecurity.completedJobTagRefreshHours'",
+    ],
   ])('rejects %j naming the key', (section, key) => {
     expect(() => read(section)).toThrow(key);
   });

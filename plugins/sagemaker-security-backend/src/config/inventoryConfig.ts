@@ -4,6 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  DEFAULT_RATE_LIMITS,
+  RATE_FAMILY_KEYS,
+  RateFamily,
+  RateLimits,
+} from '../inventory/aws/pacing';
 
 /** Services whose endpoint can be overridden (`sagemakerSecurity.aws.endpoints`). */
 export const ENDPOINT_SERVICES = [
@@ -29,6 +35,16 @@ export interface InventoryConfig {
   scanOnStartup?: boolean;
   jobLookbackDays: number | 'all';
   concurrency: { perServiceRegion: number; regions: number };
+  /** Requests per second per API family, account and region; null = not paced. */
+  rateLimits: RateLimits;
+  /**
+   * Hours within which the tags of every listed resource that is not
+   * described again (unchanged notebooks and endpoints, models, endpoint
+   * configs) are read again.
+   */
+  tagRefreshHours: number;
+  /** The same for completed jobs, which are never described again. */
+  completedJobTagRefreshHours: number;
   aws: {
     maxAttempts: number;
     endpoints: Partial<Record<EndpointService, string>>;
@@ -67,6 +83,54 @@ function readPositiveInt(
     fail(key, `expected a positive integer, got ${value}`);
   }
   return value;
+}
+
+function readPositiveNumber(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptional(key);
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    fail(key, `expected a positive number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export const DEFAULT_TAG_REFRESH_HOURS = 24;
+export const DEFAULT_COMPLETED_JOB_TAG_REFRESH_HOURS = 168;
+
+function readRateLimits(config: Config): RateLimits {
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS };
+  const section = config.getOptionalConfig('rateLimits');
+  if (!section) return limits;
+  for (const key of section.keys()) {
+    if (!(RATE_FAMILY_KEYS as string[]).includes(key)) {
+      fail(
+        `rateLimits.${key}`,
+        `unknown API family; expected one of ${RATE_FAMILY_KEYS.join(', ')}`,
+      );
+    }
+    const value = section.getOptional(key);
+    if (value === 'unlimited') {
+      limits[key as RateFamily] = null;
+    } else if (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value > 0
+    ) {
+      limits[key as RateFamily] = value;
+    } else {
+      fail(
+        `rateLimits.${key}`,
+        `expected requests per second (a positive number) or 'unlimited', got ${JSON.stringify(
+          value,
+        )}`,
+      );
+    }
+  }
+  return limits;
 }
 
 function readTargets(config: Config): InventoryConfig['targets'] {
@@ -182,6 +246,9 @@ export function readInventoryConfig(root: Config): InventoryConfig {
       schedule: DEFAULT_SCHEDULE,
       jobLookbackDays: 30,
       concurrency: { perServiceRegion: 4, regions: 2 },
+      rateLimits: { ...DEFAULT_RATE_LIMITS },
+      tagRefreshHours: DEFAULT_TAG_REFRESH_HOURS,
+      completedJobTagRefreshHours: DEFAULT_COMPLETED_JOB_TAG_REFRESH_HOURS,
       aws: { maxAttempts: 8, endpoints: {} },
     };
   }
@@ -199,6 +266,17 @@ export function readInventoryConfig(root: Config): InventoryConfig {
       ),
       regions: readPositiveInt(config, 'concurrency.regions', 2),
     },
+    rateLimits: readRateLimits(config),
+    tagRefreshHours: readPositiveNumber(
+      config,
+      'tagRefreshHours',
+      DEFAULT_TAG_REFRESH_HOURS,
+    ),
+    completedJobTagRefreshHours: readPositiveNumber(
+      config,
+      'completedJobTagRefreshHours',
+      DEFAULT_COMPLETED_JOB_TAG_REFRESH_HOURS,
+    ),
     aws: {
       maxAttempts: readPositiveInt(config, 'aws.maxAttempts', 8),
       endpoints: readEndpoints(config),

@@ -173,4 +173,16 @@ export interface ScanningInventoryStore extends InventoryStore {
   findScansWithPendingTarget(target: ScanTarget): Promise<string[]>;
   /** Records that unchanged resources were listed again (only `last_seen_at` moves). */
   touchResources(arns: string[], seenAt: string): Promise<void>;
+  /** Stored resources by ARN (deleted ones included); ARNs not stored are absent. */
+  getResources(arns: string[]): Promise<Map<string, StoredResource>>;
+  /**
+   * Names of the jobs of a type stored in a terminal state without errors
+   * (never described again), and of those among them whose tags are due
+   * for a refresh (`tagsDue` of the ARN and when it was last listed).
+   */
+  getCompletedJobs(
+    target: ScanTarget,
+    type: ResourceType,
+    tagsDue: (arn: string, lastSeenAt: string) => boolean,
+  ): Promise<{ names: Set<string>; tagsDue: Set<string> }>;
 }

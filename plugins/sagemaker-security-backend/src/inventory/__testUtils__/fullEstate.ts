@@ -78,6 +78,7 @@ function sagemaker(): Partial<Record<ResourceType, EstateSageMakerResource[]>> {
         NotebookInstanceArn: arn(`notebook-instance/${name}`),
         NotebookInstanceStatus: 'InService',
         CreationTime: daysAgo(30),
+        LastModifiedTime: daysAgo(2),
         RoleArn: ROLE_ARN,
         KmsKeyId: 'alias/ml-data',
         SubnetId: 'subnet-0aaaaaaaaaaaaaaa1',
@@ -181,6 +182,7 @@ function sagemaker(): Partial<Record<ResourceType, EstateSageMakerResource[]>> {
         EndpointConfigName: 'fraud-config',
         EndpointStatus: 'InService',
         CreationTime: daysAgo(20),
+        LastModifiedTime: daysAgo(3),
       }),
     ],
     'training-job': [

@@ -6,6 +6,7 @@ import { createInventory } from '../scan/createInventory';
 import { AwsSimulator } from '../simulator/AwsSimulator';
 import { AWS_SERVICES } from './actions';
 import type { ClientCustomizer } from './clients';
+import { RATE_FAMILY_KEYS } from './pacing';
 
 const ENDPOINT = 'http://localhost:4566';
 
@@ -53,6 +54,10 @@ async function scanCapturing(endpoints: Record<string, string>) {
         aws: {
           endpoints,
         },
+        // Not paced: this is about where requests go, not how fast.
+        rateLimits: Object.fromEntries(
+          RATE_FAMILY_KEYS.map(family => [family, 'unlimited']),
+        ),
       },
     }),
     logger: mockServices.logger.mock(),

@@ -16,6 +16,7 @@ import pLimit from 'p-limit';
 import type { EndpointService } from '../../config/inventoryConfig';
 import { AwsService, iamActionOf } from './actions';
 import { CredentialsUnavailableError } from './errors';
+import { Clock, Pacer, RateLimits, rateFamilyOf, UNPACED } from './pacing';
 
 /** The part of an SDK v3 client the factory and the simulator touch. */
 export interface SdkClient {
@@ -37,8 +38,15 @@ export interface AwsClientFactoryOptions {
   /** Attempts of the SDK's adaptive retry strategy. */
   maxAttempts: number;
   endpoints?: Partial<Record<EndpointService, string>>;
-  /** Concurrent calls per service, account and region. */
+  /** Concurrent calls per service, account, region and API family (see pacing.ts). */
   concurrencyPerServiceRegion: number;
+  /**
+   * Requests per second per API family, account and region (IAM: per
+   * account); calls wait for their family's token. Absent: not paced.
+   */
+  rateLimits?: RateLimits;
+  /** The pacing clock; tests use a fake one. */
+  clock?: Clock;
   customizeClient?: ClientCustomizer;
   /**
    * Faster backoff and a more permissive adaptive rate limiter; only tests
@@ -124,6 +132,10 @@ export class AccountClients {
     private readonly options: AwsClientFactoryOptions,
     readonly counter: CallCounter,
     private readonly scrubber = new CredentialScrubber(),
+    private readonly pacer = new Pacer(
+      options.rateLimits ?? UNPACED,
+      options.clock,
+    ),
   ) {}
 
   sagemaker = (region: string) => this.get('sagemaker', region);
@@ -177,7 +189,8 @@ export class AccountClients {
       ...(endpoint ? { endpoint } : {}),
       ...(endpoint && service === 's3' ? { forcePathStyle: true } : {}),
     });
-    this.addLimitAndCount(client, service);
+    this.addCountAndScrub(client, service);
+    this.addPacing(client, service, region);
     this.options.customizeClient?.(client, {
       accountId: this.accountId,
       region,
@@ -186,26 +199,63 @@ export class AccountClients {
     return client;
   }
 
-  /** Bounds concurrent calls of this client and counts them by IAM action. */
-  private addLimitAndCount(client: SdkClient, service: AwsService) {
-    const limit = pLimit(this.options.concurrencyPerServiceRegion);
+  /** Counts the client's calls by IAM action (once per call, not per attempt). */
+  private addCountAndScrub(client: SdkClient, service: AwsService) {
     client.middlewareStack.add(
       (next: any, context: any) => async (args: any) => {
         this.counter.add(iamActionOf(service, context.commandName ?? ''));
         try {
-          return await limit(() => next(args));
+          return await next(args);
         } catch (error) {
           throw this.scrubber.scrubError(error);
         }
       },
-      { step: 'initialize', priority: 'high', name: 'mlsecLimitAndCount' },
+      { step: 'initialize', priority: 'high', name: 'mlsecCountAndScrub' },
+    );
+  }
+
+  /**
+   * Every attempt (inside the SDK's retry loop, before it is signed) takes
+   * one of the bounded slots of its API family in this client, then waits
+   * for its family's token: a family waiting for tokens never holds the
+   * slots of another, and retried attempts are paced too.
+   */
+  private addPacing(client: SdkClient, service: AwsService, region: string) {
+    const limits = new Map<string, ReturnType<typeof pLimit>>();
+    const limitOf = (family: string) => {
+      let limit = limits.get(family);
+      if (!limit) {
+        limit = pLimit(this.options.concurrencyPerServiceRegion);
+        limits.set(family, limit);
+      }
+      return limit;
+    };
+    client.middlewareStack.addRelativeTo(
+      (next: any, context: any) => async (args: any) => {
+        const action = iamActionOf(service, context.commandName ?? '');
+        const bucket = this.pacer.bucketFor(this.accountId, region, action);
+        return limitOf(rateFamilyOf(action) ?? service)(async () => {
+          await bucket?.take();
+          return next(args);
+        });
+      },
+      {
+        name: 'mlsecPacing',
+        relation: 'before',
+        toMiddleware: 'httpSigningMiddleware',
+      },
     );
   }
 }
 
 /** Builds SDK clients with credentials from `@backstage/integration-aws-node`. */
 export class AwsClientFactory {
-  constructor(private readonly options: AwsClientFactoryOptions) {}
+  /** Shared by every account's clients and kept across scans, as AWS keeps its buckets. */
+  private readonly pacer: Pacer;
+
+  constructor(private readonly options: AwsClientFactoryOptions) {
+    this.pacer = new Pacer(options.rateLimits ?? UNPACED, options.clock);
+  }
 
   /** Resolves the account's credentials once; throws CredentialsUnavailableError. */
   async forAccount(
@@ -242,6 +292,7 @@ export class AwsClientFactory {
       this.options,
       counter,
       scrubber,
+      this.pacer,
     );
   }
 }

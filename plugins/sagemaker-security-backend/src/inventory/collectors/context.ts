@@ -45,4 +45,9 @@ export interface CollectContext {
   facts: FactCache;
   report: TargetReport;
   logger: LoggerService;
+  /**
+   * Windows within which the tags of resources that are not described again
+   * are re-read (see incremental.ts); defaults 24 h and 168 h.
+   */
+  tagRefresh?: { windowHours: number; completedJobWindowHours: number };
 }

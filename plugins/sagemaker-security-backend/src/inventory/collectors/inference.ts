@@ -21,6 +21,8 @@ export const inferenceSpecs = [
     describe: 'DescribeModel',
     describeCommand: s => new DescribeModelCommand({ ModelName: s.ModelName }),
     arnField: 'ModelArn',
+    // SageMaker has no UpdateModel: a model changes only by being recreated.
+    immutable: true,
   }),
   sagemakerSpec({
     type: 'endpoint-config',
@@ -35,6 +37,8 @@ export const inferenceSpecs = [
         EndpointConfigName: s.EndpointConfigName,
       }),
     arnField: 'EndpointConfigArn',
+    // No UpdateEndpointConfig: an endpoint moves to a new config instead.
+    immutable: true,
   }),
   sagemakerSpec({
     type: 'endpoint',
@@ -48,6 +52,8 @@ export const inferenceSpecs = [
       new DescribeEndpointCommand({ EndpointName: s.EndpointName }),
     arnField: 'EndpointArn',
     statusField: 'EndpointStatus',
+    // UpdateEndpoint (a new config) and status changes move these.
+    changeFields: ['LastModifiedTime', 'EndpointStatus'],
   }),
   sagemakerSpec({
     type: 'inference-experiment',

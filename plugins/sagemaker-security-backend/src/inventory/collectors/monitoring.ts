@@ -29,6 +29,8 @@ function jobDefinitionSpec(
     describe: `Describe${kind}JobDefinition`,
     describeCommand: command,
     arnField: 'JobDefinitionArn',
+    // Monitoring job definitions have no Update API.
+    immutable: true,
   });
 }
 

@@ -21,6 +21,8 @@ export const notebookSpecs = [
       }),
     arnField: 'NotebookInstanceArn',
     statusField: 'NotebookInstanceStatus',
+    // UpdateNotebookInstance, start and stop move these.
+    changeFields: ['LastModifiedTime', 'NotebookInstanceStatus'],
   }),
   // OnCreate/OnStart content is read by the secrets check.
   sagemakerSpec({

@@ -19,6 +19,17 @@ export interface ResourceSpec {
   describeAction: string;
   /** Jobs: immutable once terminal, listed from the look-back window only. */
   isJob: boolean;
+  /**
+   * No Update API: once described without errors, a resource still listed
+   * (with the same creation time) is not described again.
+   */
+  immutable?: boolean;
+  /**
+   * List summary fields that move whenever the resource changes (e.g.
+   * `LastModifiedTime` and the status): while they equal the stored
+   * description's, the resource is not described again.
+   */
+  changeFields?: string[];
   /** Yields pages of list summaries. */
   pages(
     client: SageMakerClient,
@@ -69,6 +80,8 @@ export function sagemakerSpec(o: {
   arnField: string;
   statusField?: string;
   isJob?: boolean;
+  immutable?: boolean;
+  changeFields?: string[];
   enrich?: ResourceSpec['enrich'];
 }): ResourceSpec {
   const nameOf =
@@ -80,6 +93,8 @@ export function sagemakerSpec(o: {
     listAction: `sagemaker:${o.list}`,
     describeAction: `sagemaker:${o.describe}`,
     isJob: o.isJob ?? false,
+    ...(o.immutable ? { immutable: true } : {}),
+    ...(o.changeFields ? { changeFields: o.changeFields } : {}),
     arnField: o.arnField,
     statusField: o.statusField,
     terminalStatuses: o.isJob ? JOB_TERMINAL : undefined,

@@ -131,18 +131,24 @@ async function readBucket(
   return fact;
 }
 
+/** Reads and stores one bucket, once per scan and account. */
+export function collectBucket(
+  ctx: CollectContext,
+  bucket: string,
+): Promise<void> {
+  return ctx.facts.once(
+    `s3-bucket|${ctx.target.accountId}|${bucket}`,
+    async () => {
+      const fact = await readBucket(ctx, bucket);
+      fact.errors.forEach(e => ctx.report.record(e));
+      await ctx.store.upsertFacts([fact], ctx.seenAt);
+    },
+  );
+}
+
 /** Reads each bucket referenced in this target, once per scan and account. */
 export async function collectBuckets(ctx: CollectContext): Promise<void> {
   await Promise.all(
-    [...ctx.refs.buckets].map(bucket =>
-      ctx.facts.once(
-        `s3-bucket|${ctx.target.accountId}|${bucket}`,
-        async () => {
-          const fact = await readBucket(ctx, bucket);
-          fact.errors.forEach(e => ctx.report.record(e));
-          await ctx.store.upsertFacts([fact], ctx.seenAt);
-        },
-      ),
-    ),
+    [...ctx.refs.buckets].map(bucket => collectBucket(ctx, bucket)),
   );
 }

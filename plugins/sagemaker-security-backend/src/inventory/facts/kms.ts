@@ -179,61 +179,71 @@ async function readKey(
   return fact;
 }
 
+/** The region's aliases (stored as `kms-aliases`), read once per scan. */
+function aliasesOf(ctx: CollectContext) {
+  const { accountId, region } = ctx.target;
+  return ctx.facts.once(`kms-aliases|${accountId}|${region}`, () =>
+    readAliases(ctx),
+  );
+}
+
+async function storeKeyFact(ctx: CollectContext, fact: RelatedFact) {
+  fact.errors.forEach(e => ctx.report.record(e));
+  await ctx.store.upsertFacts([fact], ctx.seenAt);
+}
+
+/** Resolves one key reference and stores its `kms-key` fact, once per scan. */
+export async function collectKey(
+  ctx: CollectContext,
+  ref: string,
+): Promise<void> {
+  const aliases = await aliasesOf(ctx);
+  const loc = locate(ref, ctx, aliases);
+  if ('arn' in loc) {
+    await ctx.facts.once(`kms-key|${loc.arn}`, async () =>
+      storeKeyFact(ctx, await readKey(ctx, loc, aliases)),
+    );
+    return;
+  }
+  // An alias we could not resolve locally: DescribeKey resolves it.
+  await ctx.facts.once(`kms-ref|${loc.unresolved}`, async () => {
+    const described = await attempt(
+      'kms:DescribeKey',
+      { target: loc.unresolved },
+      async () => {
+        const out = await ctx.clients
+          .kms(loc.region)
+          .send(new DescribeKeyCommand({ KeyId: loc.unresolved }));
+        const meta = required(out.KeyMetadata, 'KeyMetadata');
+        required(meta.Arn, 'KeyMetadata.Arn');
+        return meta;
+      },
+    );
+    if (!described.ok) {
+      await storeKeyFact(ctx, {
+        kind: 'kms-key',
+        key: loc.unresolved,
+        accountId: loc.accountId,
+        region: loc.region,
+        errors: [described.error],
+      });
+      return;
+    }
+    const meta = described.value;
+    const arn = String(meta.Arn);
+    const found = {
+      arn,
+      region: arn.split(':')[3] ?? loc.region,
+      accountId: arn.split(':')[4] ?? loc.accountId,
+    };
+    await ctx.facts.once(`kms-key|${arn}`, async () =>
+      storeKeyFact(ctx, await readKey(ctx, found, aliases, meta)),
+    );
+  });
+}
+
 /** Stores `kms-aliases` for the region and a `kms-key` fact per referenced key, once per scan. */
 export async function collectKms(ctx: CollectContext): Promise<void> {
-  const { accountId, region } = ctx.target;
-  const aliases = await ctx.facts.once(
-    `kms-aliases|${accountId}|${region}`,
-    () => readAliases(ctx),
-  );
-  const store = async (fact: RelatedFact) => {
-    fact.errors.forEach(e => ctx.report.record(e));
-    await ctx.store.upsertFacts([fact], ctx.seenAt);
-  };
-  await Promise.all(
-    [...ctx.refs.kmsKeys].map(async ref => {
-      const loc = locate(ref, ctx, aliases);
-      if ('arn' in loc) {
-        await ctx.facts.once(`kms-key|${loc.arn}`, async () =>
-          store(await readKey(ctx, loc, aliases)),
-        );
-        return;
-      }
-      // An alias we could not resolve locally: DescribeKey resolves it.
-      await ctx.facts.once(`kms-ref|${loc.unresolved}`, async () => {
-        const described = await attempt(
-          'kms:DescribeKey',
-          { target: loc.unresolved },
-          async () => {
-            const out = await ctx.clients
-              .kms(loc.region)
-              .send(new DescribeKeyCommand({ KeyId: loc.unresolved }));
-            const meta = required(out.KeyMetadata, 'KeyMetadata');
-            required(meta.Arn, 'KeyMetadata.Arn');
-            return meta;
-          },
-        );
-        if (!described.ok) {
-          await store({
-            kind: 'kms-key',
-            key: loc.unresolved,
-            accountId: loc.accountId,
-            region: loc.region,
-            errors: [described.error],
-          });
-          return;
-        }
-        const meta = described.value;
-        const arn = String(meta.Arn);
-        const found = {
-          arn,
-          region: arn.split(':')[3] ?? loc.region,
-          accountId: arn.split(':')[4] ?? loc.accountId,
-        };
-        await ctx.facts.once(`kms-key|${arn}`, async () =>
-          store(await readKey(ctx, found, aliases, meta)),
-        );
-      });
-    }),
-  );
+  await aliasesOf(ctx);
+  await Promise.all([...ctx.refs.kmsKeys].map(ref => collectKey(ctx, ref)));
 }

@@ -10,6 +10,14 @@ const VPC = /^vpc-[0-9a-f]{8,17}$/;
 /** Field names holding a KMS key: KmsKeyId, VolumeKmsKeyId, KmsKey, S3KmsKeyId... */
 const KMS_FIELD = /kms.*key/i;
 
+export type ReferenceKind =
+  | 'roles'
+  | 'kmsKeys'
+  | 'buckets'
+  | 'securityGroups'
+  | 'subnets'
+  | 'vpcs';
+
 export class References {
   readonly roles = new Set<string>();
   readonly kmsKeys = new Set<string>();
@@ -17,9 +25,18 @@ export class References {
   readonly securityGroups = new Set<string>();
   readonly subnets = new Set<string>();
   readonly vpcs = new Set<string>();
+  /** Told of each reference the first time `addFrom` finds it. */
+  onNew?: (kind: ReferenceKind, value: string) => void;
 
   addFrom(description: unknown) {
     this.walk(description, '');
+  }
+
+  private add(kind: ReferenceKind, value: string) {
+    const set = this[kind];
+    if (set.has(value)) return;
+    set.add(value);
+    this.onNew?.(kind, value);
   }
 
   private walk(value: unknown, field: string) {
@@ -42,15 +59,15 @@ export class References {
       }
       return;
     }
-    if (ROLE_ARN.test(value)) this.roles.add(value);
-    else if (SECURITY_GROUP.test(value)) this.securityGroups.add(value);
-    else if (SUBNET.test(value)) this.subnets.add(value);
-    else if (VPC.test(value)) this.vpcs.add(value);
+    if (ROLE_ARN.test(value)) this.add('roles', value);
+    else if (SECURITY_GROUP.test(value)) this.add('securityGroups', value);
+    else if (SUBNET.test(value)) this.add('subnets', value);
+    else if (VPC.test(value)) this.add('vpcs', value);
     else if (KMS_FIELD.test(field) && value.trim() !== '') {
-      this.kmsKeys.add(value.trim());
+      this.add('kmsKeys', value.trim());
     } else {
       const bucket = S3_URI.exec(value)?.[1];
-      if (bucket) this.buckets.add(bucket);
+      if (bucket) this.add('buckets', bucket);
     }
   }
 }

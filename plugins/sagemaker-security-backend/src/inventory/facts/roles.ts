@@ -204,15 +204,16 @@ async function readRole(
   return fact;
 }
 
+/** Reads and stores one execution role, once per scan. */
+export function collectRole(ctx: CollectContext, arn: string): Promise<void> {
+  return ctx.facts.once(`iam-role|${arn}`, async () => {
+    const fact = await readRole(ctx, arn);
+    fact.errors.forEach(e => ctx.report.record(e));
+    await ctx.store.upsertFacts([fact], ctx.seenAt);
+  });
+}
+
 /** Reads every execution role referenced in this target, once per scan. */
 export async function collectRoles(ctx: CollectContext): Promise<void> {
-  await Promise.all(
-    [...ctx.refs.roles].map(arn =>
-      ctx.facts.once(`iam-role|${arn}`, async () => {
-        const fact = await readRole(ctx, arn);
-        fact.errors.forEach(e => ctx.report.record(e));
-        await ctx.store.upsertFacts([fact], ctx.seenAt);
-      }),
-    ),
-  );
+  await Promise.all([...ctx.refs.roles].map(arn => collectRole(ctx, arn)));
 }

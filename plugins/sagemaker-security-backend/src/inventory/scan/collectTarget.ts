@@ -3,7 +3,7 @@ import { AwsClientFactory, CallCounter } from '../aws/clients';
 import { classifyError } from '../aws/errors';
 import { collectResourceType, RESOURCE_SPECS } from '../collectors';
 import { CollectContext, TargetReport } from '../collectors/context';
-import { collectFacts, FactCache, References } from '../facts';
+import { FactCache, References, startFacts } from '../facts';
 import type {
   ScanningInventoryStore,
   ScanTarget,
@@ -17,6 +17,8 @@ export interface TargetCollectorOptions {
   store: ScanningInventoryStore;
   logger: LoggerService;
   jobLookbackDays: number | 'all';
+  /** Tag refresh windows (see collectors/incremental.ts); defaults 24 h and 168 h. */
+  tagRefresh?: { windowHours: number; completedJobWindowHours: number };
 }
 
 function statusOf(report: TargetReport): TargetOutcome['status'] {
@@ -25,8 +27,9 @@ function statusOf(report: TargetReport): TargetOutcome['status'] {
 }
 
 /**
- * Collects one account and region: every SageMaker resource type, then the
- * related facts they refer to. Failures are recorded, never thrown.
+ * Collects one account and region: every SageMaker resource type and,
+ * overlapping them, the related facts they refer to. Failures are recorded,
+ * never thrown.
  */
 export async function collectTarget(
   options: TargetCollectorOptions,
@@ -65,13 +68,25 @@ export async function collectTarget(
     facts,
     report,
     logger: options.logger,
+    ...(options.tagRefresh ? { tagRefresh: options.tagRefresh } : {}),
   };
   try {
     // The first listing alone: a disabled region then costs one call, not all.
     const [first, ...rest] = RESOURCE_SPECS;
     await collectResourceType(first, ctx);
-    await Promise.all(rest.map(spec => collectResourceType(spec, ctx)));
-    if (!report.regionDisabled) await collectFacts(ctx);
+    if (!report.regionDisabled) {
+      // Related facts are read while the other types are listed.
+      const factReads = startFacts(ctx);
+      const listings = await Promise.allSettled(
+        rest.map(spec => collectResourceType(spec, ctx)),
+      );
+      // Every read started ends before the clients go.
+      await factReads.finish();
+      const crashed = listings.find(
+        (r): r is PromiseRejectedResult => r.status === 'rejected',
+      );
+      if (crashed) throw crashed.reason;
+    }
   } finally {
     clients.destroy();
   }

@@ -386,21 +386,25 @@ describe('inventory collector (simulated AWS)', () => {
     const estate = fullEstate();
     const h = await createHarness(estate);
     await h.scan();
+    // The endpoint changed, so it is described again: that describe fails.
+    const [endpoint] = estate.accounts[0].regions[0].sagemaker.endpoint!;
+    endpoint.description.LastModifiedTime = new Date().toISOString();
     estate.accounts[0].faults = [
-      { action: 'sagemaker:DescribeModel', error: 'AccessDenied' },
+      { action: 'sagemaker:DescribeEndpoint', error: 'AccessDenied' },
     ];
     await h.scan();
 
-    const model = await h.store.getResource(
-      `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/fraud-v1`,
+    const stored = await h.store.getResource(
+      `arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint/fraud`,
     );
-    expect(model?.description.EnableNetworkIsolation).toBe(true);
-    expect(model?.errors).toEqual([
+    expect(stored?.description.EndpointConfigName).toBe('fraud-config');
+    expect(stored?.errors).toEqual([
       expect.objectContaining({
         kind: 'access_denied',
-        action: 'sagemaker:DescribeModel',
+        action: 'sagemaker:DescribeEndpoint',
       }),
     ]);
+    expect(stored?.deletedAt).toBeUndefined();
   });
 
   it('tells listeners when a scan finished', async () => {

@@ -15,6 +15,7 @@ import {
   readInventoryConfig,
 } from '../../config/inventoryConfig';
 import { AwsClientFactory, AwsClientFactoryOptions } from '../aws/clients';
+import { UNPACED } from '../aws/pacing';
 import type { ScanTarget } from '../InventoryStore';
 import { AwsSimulator } from '../simulator/AwsSimulator';
 import { loadEstate } from '../simulator/loadEstate';
@@ -128,6 +129,11 @@ export async function createInventory(
     maxAttempts: config.aws.maxAttempts,
     endpoints: config.aws.endpoints,
     concurrencyPerServiceRegion: config.concurrency.perServiceRegion,
+    // A recorded estate answers in process: not paced unless configured.
+    rateLimits:
+      simulator && !options.config.has('sagemakerSecurity.rateLimits')
+        ? UNPACED
+        : config.rateLimits,
     customizeClient: simulator?.attach,
     ...options.clientOptions,
   });
@@ -142,7 +148,16 @@ export async function createInventory(
     lease: options.scanLease,
     collect: (target, facts) =>
       collectTarget(
-        { clients, store, logger, jobLookbackDays: config.jobLookbackDays },
+        {
+          clients,
+          store,
+          logger,
+          jobLookbackDays: config.jobLookbackDays,
+          tagRefresh: {
+            windowHours: config.tagRefreshHours,
+            completedJobWindowHours: config.completedJobTagRefreshHours,
+          },
+        },
         target,
         facts,
       ),

@@ -471,6 +471,14 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
     target: ScanTarget,
     type: ResourceType,
   ): Promise<Set<string>> {
+    return (await this.getCompletedJobs(target, type, () => false)).names;
+  }
+
+  async getCompletedJobs(
+    target: ScanTarget,
+    type: ResourceType,
+    tagsDue: (arn: string, lastSeenAt: string) => boolean,
+  ): Promise<{ names: Set<string>; tagsDue: Set<string> }> {
     const rows = await this.db<ResourceRow>(RESOURCES)
       .where({
         account_id: target.accountId,
@@ -480,8 +488,24 @@ export class DatabaseInventoryStore implements ScanningInventoryStore {
       })
       .whereIn('status', TERMINAL_JOB_STATUSES)
       .whereNull('deleted_at')
-      .select('name');
-    return new Set(rows.map(r => r.name));
+      .select('name', 'arn', 'last_seen_at');
+    // Only names are kept: at 500,000 jobs this set is what a scan holds.
+    const names = new Set<string>();
+    const due = new Set<string>();
+    for (const row of rows) {
+      names.add(row.name);
+      if (tagsDue(row.arn, row.last_seen_at)) due.add(row.name);
+    }
+    return { names, tagsDue: due };
+  }
+
+  async getResources(arns: string[]): Promise<Map<string, StoredResource>> {
+    const found = new Map<string, StoredResource>();
+    for (const part of chunk([...new Set(arns)], BATCH)) {
+      const rows = await this.db<ResourceRow>(RESOURCES).whereIn('arn', part);
+      for (const row of rows) found.set(row.arn, toStoredResource(row));
+    }
+    return found;
   }
 
   async upsertFacts(facts: RelatedFact[], seenAt: string): Promise<void> {

@@ -39,19 +39,34 @@ const simple = (
   noun: string,
   plural: string,
   items = plural,
+  /** More summary fields, as AWS's summary of the type has them. */
+  extra: string[] = [],
 ): TypeOps => ({
   type,
   list: `List${plural}`,
   items,
   summary: d =>
-    pick(d, `${noun}Name`, `${noun}Arn`, `${noun}Status`, 'CreationTime'),
+    pick(
+      d,
+      `${noun}Name`,
+      `${noun}Arn`,
+      `${noun}Status`,
+      'CreationTime',
+      ...extra,
+    ),
   describe: `Describe${noun}`,
   keys: [`${noun}Name`],
   arn: `${noun}Arn`,
 });
 
 const OPS: TypeOps[] = [
-  simple('notebook-instance', 'NotebookInstance', 'NotebookInstances'),
+  simple(
+    'notebook-instance',
+    'NotebookInstance',
+    'NotebookInstances',
+    'NotebookInstances',
+    ['LastModifiedTime'],
+  ),
   simple(
     'notebook-instance-lifecycle-config',
     'NotebookInstanceLifecycleConfig',
@@ -96,7 +111,9 @@ const OPS: TypeOps[] = [
   },
   simple('model', 'Model', 'Models'),
   simple('endpoint-config', 'EndpointConfig', 'EndpointConfigs'),
-  simple('endpoint', 'Endpoint', 'Endpoints'),
+  simple('endpoint', 'Endpoint', 'Endpoints', 'Endpoints', [
+    'LastModifiedTime',
+  ]),
   simple('training-job', 'TrainingJob', 'TrainingJobs', 'TrainingJobSummaries'),
   simple(
     'processing-job',

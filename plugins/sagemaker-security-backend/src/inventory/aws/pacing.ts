@@ -1,0 +1,145 @@
+/**
+ * Client-side pacing of AWS calls. AWS limits request rates per account,
+ * region and API; a client that sends faster is throttled, and the SDK's
+ * adaptive retry then slows that whole client down (every API it calls) and
+ * ramps back up slowly. So each call first waits for a token of its API
+ * family's bucket, one bucket per (account, region, family) — IAM per
+ * account — refilled at the family's configured rate: calls are rarely
+ * throttled, and one family's wait never holds up another's. The SDK's
+ * adaptive retry stays as the safety net for what pacing does not prevent.
+ */
+
+/** API families with a rate (config key → IAM action prefix; the longest prefix wins). */
+export const RATE_FAMILIES = {
+  sagemakerList: 'sagemaker:List',
+  sagemakerListTags: 'sagemaker:ListTags',
+  sagemakerDescribe: 'sagemaker:Describe',
+  sagemakerGet: 'sagemaker:Get',
+  iam: 'iam:',
+  ec2Describe: 'ec2:Describe',
+} as const;
+export type RateFamily = keyof typeof RATE_FAMILIES;
+export const RATE_FAMILY_KEYS = Object.keys(RATE_FAMILIES) as RateFamily[];
+
+/** Requests per second per family; `null` = not paced (AWS's throttling is then the only limit). */
+export type RateLimits = Record<RateFamily, number | null>;
+
+/**
+ * AWS's order of magnitude (SageMaker publishes no per-API numbers; these
+ * are the rates scanners run into, and the benchmark's REAL_AWS profile):
+ * per account and region, IAM per account.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  sagemakerList: 4,
+  sagemakerListTags: 10,
+  sagemakerDescribe: 10,
+  sagemakerGet: 10,
+  iam: 20,
+  ec2Describe: 100,
+};
+
+export const UNPACED: RateLimits = Object.fromEntries(
+  RATE_FAMILY_KEYS.map(k => [k, null]),
+) as RateLimits;
+
+/**
+ * Tokens a bucket holds at most, in seconds of its rate. Less than the one
+ * second AWS is assumed to allow: the difference absorbs jitter in when
+ * requests arrive, at the cost of half a second of burst once per run.
+ */
+export const CLIENT_BURST_SECONDS = 0.5;
+
+/** The family of an IAM action (e.g. `sagemaker:ListTags`), by its longest prefix. */
+export function rateFamilyOf(action: string): RateFamily | undefined {
+  let best: RateFamily | undefined;
+  for (const key of RATE_FAMILY_KEYS) {
+    const prefix = RATE_FAMILIES[key];
+    if (
+      action.startsWith(prefix) &&
+      (!best || prefix.length > RATE_FAMILIES[best].length)
+    ) {
+      best = key;
+    }
+  }
+  return best;
+}
+
+export interface Clock {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const REAL_CLOCK: Clock = {
+  now: () => performance.now(),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+};
+
+/**
+ * A token bucket that never refuses: a caller finding it empty reserves the
+ * next token (the level goes below zero) and sleeps until that token is
+ * due. Callers are served in the order they asked, at exactly `rate` once
+ * the burst is spent.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+  readonly capacity: number;
+
+  constructor(
+    readonly rate: number,
+    burstSeconds = CLIENT_BURST_SECONDS,
+    private readonly clock: Clock = REAL_CLOCK,
+  ) {
+    this.capacity = Math.max(1, rate * burstSeconds);
+    this.tokens = this.capacity;
+    this.at = clock.now();
+  }
+
+  /** Resolves when the caller may send one request. */
+  take(): Promise<void> {
+    const now = this.clock.now();
+    this.tokens = Math.min(
+      this.capacity,
+      this.tokens + ((now - this.at) / 1000) * this.rate,
+    );
+    this.at = now;
+    this.tokens -= 1;
+    if (this.tokens >= 0) return Promise.resolve();
+    return this.clock.sleep((-this.tokens / this.rate) * 1000);
+  }
+}
+
+/**
+ * The buckets of every account, region and family, shared by all clients
+ * of a factory (two regions of an account share its IAM bucket), and kept
+ * from one scan to the next as AWS keeps its own.
+ */
+export class Pacer {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    readonly limits: RateLimits,
+    private readonly clock: Clock = REAL_CLOCK,
+    private readonly burstSeconds = CLIENT_BURST_SECONDS,
+  ) {}
+
+  /** The bucket an action's calls wait on; undefined when its family is not paced. */
+  bucketFor(
+    accountId: string,
+    region: string,
+    action: string,
+  ): TokenBucket | undefined {
+    const family = rateFamilyOf(action);
+    const rate = family ? this.limits[family] : null;
+    if (!family || !rate) return undefined;
+    const where = family === 'iam' ? 'global' : region;
+    const key = `${accountId}|${where}|${family}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(rate, this.burstSeconds, this.clock);
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+}
