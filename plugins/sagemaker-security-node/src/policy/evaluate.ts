@@ -107,7 +107,14 @@ export function evaluatePolicies(
   const allowedBy: MatchedStatement[] = [];
   const deniedBy: MatchedStatement[] = [];
   const possiblyDeniedBy: MatchedStatement[] = [];
-  documents.forEach((document, documentIndex) => {
+  for (
+    let documentIndex = 0;
+    documentIndex < documents.length;
+    documentIndex++
+  ) {
+    // As forEach: holes of a sparse list are skipped.
+    if (!(documentIndex in documents)) continue;
+    const document = documents[documentIndex];
     for (const statement of statementsOf(document)) {
       if (!statementCoversAction(statement, query.action)) continue;
       const deny = isDeny(statement);
@@ -130,7 +137,7 @@ export function evaluatePolicies(
         allowedBy.push(match);
       }
     }
-  });
+  }
   let decision: PolicyEvaluation['decision'] = 'implicit-deny';
   if (deniedBy.length > 0) {
     decision = 'explicit-deny';

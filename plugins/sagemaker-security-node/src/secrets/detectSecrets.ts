@@ -53,7 +53,29 @@ function isReference(value: string): boolean {
   );
 }
 
-export function isSensitiveName(name: string): boolean {
+/** Results of pure string tests, for the short strings seen again and again. */
+function memoByString<T>(compute: (text: string) => T): (text: string) => T {
+  const results = new Map<string, T>();
+  return text => {
+    if (typeof text !== 'string' || text.length > 256) {
+      return compute(text);
+    }
+    let result = results.get(text);
+    if (result === undefined) {
+      result = compute(text);
+      if (results.size >= 10000) {
+        results.clear();
+      }
+      results.set(text, result);
+    }
+    return result;
+  };
+}
+
+export const isSensitiveName: (name: string) => boolean =
+  memoByString(sensitiveName);
+
+function sensitiveName(name: string): boolean {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
@@ -75,14 +97,19 @@ function looksLikeSecretValue(value: string): boolean {
   return true;
 }
 
+/** The kinds of credential shapes in a text. */
+const secretKinds = memoByString((text: string): string[] =>
+  VALUE_PATTERNS.filter(({ pattern }) => pattern.test(text)).map(
+    ({ kind }) => kind,
+  ),
+);
+
 /** Secrets in a text (script, value): known credential shapes only. */
 export function findSecretsInText(
   text: string,
   location: string,
 ): SecretFinding[] {
-  return VALUE_PATTERNS.filter(({ pattern }) => pattern.test(text)).map(
-    ({ kind }) => ({ location, kind }),
-  );
+  return secretKinds(text).map(kind => ({ location, kind }));
 }
 
 /** Secrets in environment variables or hyperparameters: by value shape, or a credential name with a literal value. */
@@ -93,13 +120,15 @@ export function findSecretsInVariables(
   const findings: SecretFinding[] = [];
   for (const [name, raw] of Object.entries(variables ?? {})) {
     if (typeof raw !== 'string') continue;
-    const where = `${location}.${name}`;
-    const byValue = findSecretsInText(raw, where);
-    if (byValue.length > 0) {
-      findings.push(...byValue);
+    const kinds = secretKinds(raw);
+    if (kinds.length > 0) {
+      const where = `${location}.${name}`;
+      for (const kind of kinds) {
+        findings.push({ location: where, kind });
+      }
     } else if (isSensitiveName(name) && looksLikeSecretValue(raw)) {
       findings.push({
-        location: where,
+        location: `${location}.${name}`,
         kind: 'credential-named variable with a literal value',
       });
     }

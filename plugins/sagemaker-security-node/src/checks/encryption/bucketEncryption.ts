@@ -1,15 +1,47 @@
+import { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
 import { deniesInsecureTransport } from '../../policy';
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import {
   BUCKET_RESOURCE_TYPES,
+  BucketUse,
   defineCheck,
   DOCS,
+  eachBucket,
   factFieldUnknown,
   fail,
-  judgeBuckets,
   pass,
   SEED,
 } from '../support';
+
+function judgeSecureTransport({
+  bucket,
+  used,
+  errors,
+  partition,
+}: BucketUse): CheckOutcome {
+  const evidence = [
+    {
+      path: 's3:GetBucketPolicy.Policy',
+      observed: bucket.policy === null ? 'no bucket policy' : 'bucket policy',
+      expected: 'Deny when aws:SecureTransport is false',
+      relatedArn: `arn:aws:s3:::${used.value}`,
+    },
+  ];
+  if (bucket.policy === undefined) {
+    return factFieldUnknown(
+      { errors },
+      'policy',
+      's3:GetBucketPolicy',
+      `Policy of bucket ${used.value}`,
+    );
+  }
+  return deniesInsecureTransport(bucket.policy, used.value, partition)
+    ? pass(`Bucket ${used.value} denies requests without TLS.`, evidence)
+    : fail(
+        `Bucket ${used.value} (${used.path}) does not deny requests without TLS.`,
+        evidence,
+      );
+}
 
 export const bucketsSecureTransport = defineCheck(
   {
@@ -34,34 +66,36 @@ export const bucketsSecureTransport = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeBuckets(context, (bucket, used, errors) => {
-      const evidence = [
-        {
-          path: 's3:GetBucketPolicy.Policy',
-          observed:
-            bucket.policy === null ? 'no bucket policy' : 'bucket policy',
-          expected: 'Deny when aws:SecureTransport is false',
-          relatedArn: `arn:aws:s3:::${used.value}`,
-        },
-      ];
-      if (bucket.policy === undefined) {
-        return factFieldUnknown(
-          { errors },
-          'policy',
-          's3:GetBucketPolicy',
-          `Policy of bucket ${used.value}`,
-        );
-      }
-      const partition = context.resource.arn.split(':')[1] || 'aws';
-      return deniesInsecureTransport(bucket.policy, used.value, partition)
-        ? pass(`Bucket ${used.value} denies requests without TLS.`, evidence)
-        : fail(
-            `Bucket ${used.value} (${used.path}) does not deny requests without TLS.`,
-            evidence,
-          );
-    }),
+  eachBucket(judgeSecureTransport),
 );
+
+function judgeSseKms({ bucket, used, errors }: BucketUse): CheckOutcome {
+  if (bucket.encryption === undefined) {
+    return factFieldUnknown(
+      { errors },
+      'encryption',
+      's3:GetEncryptionConfiguration',
+      `Default encryption of bucket ${used.value}`,
+    );
+  }
+  const algorithm = bucket.encryption?.sseAlgorithm;
+  const evidence = [
+    {
+      path: 's3:GetBucketEncryption.ApplyServerSideEncryptionByDefault.SSEAlgorithm',
+      observed: algorithm ?? null,
+      expected: 'aws:kms or aws:kms:dsse',
+      relatedArn: `arn:aws:s3:::${used.value}`,
+    },
+  ];
+  return algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse'
+    ? pass(`Bucket ${used.value} encrypts with ${algorithm}.`, evidence)
+    : fail(
+        `Bucket ${used.value} encrypts with ${
+          algorithm ?? 'no default encryption'
+        }, not SSE-KMS.`,
+        evidence,
+      );
+}
 
 export const bucketsSseKms = defineCheck(
   {
@@ -82,32 +116,5 @@ export const bucketsSseKms = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeBuckets(context, (bucket, used, errors) => {
-      if (bucket.encryption === undefined) {
-        return factFieldUnknown(
-          { errors },
-          'encryption',
-          's3:GetEncryptionConfiguration',
-          `Default encryption of bucket ${used.value}`,
-        );
-      }
-      const algorithm = bucket.encryption?.sseAlgorithm;
-      const evidence = [
-        {
-          path: 's3:GetBucketEncryption.ApplyServerSideEncryptionByDefault.SSEAlgorithm',
-          observed: algorithm ?? null,
-          expected: 'aws:kms or aws:kms:dsse',
-          relatedArn: `arn:aws:s3:::${used.value}`,
-        },
-      ];
-      return algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse'
-        ? pass(`Bucket ${used.value} encrypts with ${algorithm}.`, evidence)
-        : fail(
-            `Bucket ${used.value} encrypts with ${
-              algorithm ?? 'no default encryption'
-            }, not SSE-KMS.`,
-            evidence,
-          );
-    }),
+  eachBucket(judgeSseKms),
 );

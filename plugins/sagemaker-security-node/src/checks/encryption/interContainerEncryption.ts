@@ -8,6 +8,7 @@ import {
   defineCheck,
   DOCS,
   expectValue,
+  fieldValue,
   getPath,
   notApplicable,
   SEED,
@@ -23,21 +24,43 @@ function whenDistributed(
   instanceCountPaths: string[],
   flagPath: string,
 ): CheckOutcome {
-  const counts = instanceCountPaths
-    .map(path => getPath(context.resource.description, path))
-    .filter((count): count is number => typeof count === 'number');
-  const total = counts.reduce((sum, count) => sum + count, 0);
-  if (counts.length > 0 && total < 2) {
+  let counted = 0;
+  let total = 0;
+  for (const path of instanceCountPaths) {
+    const count = getPath(context.resource.description, path);
+    if (typeof count === 'number') {
+      counted += 1;
+      total += count;
+    }
+  }
+  if (counted > 0 && total < 2) {
     return notApplicable(
       `${context.resource.name} runs on a single instance; there is no inter-container traffic.`,
     );
   }
-  return expectValue(context, {
-    path: flagPath,
-    expected: true,
-    absentMeans: false,
-    label: 'inter-container traffic encryption',
-  });
+  return encryptionFlag(flagPath)(context);
+}
+
+/** The check of the encryption flag at `flagPath`, made once per path. */
+const flagChecks = new Map<string, (context: CheckContext) => CheckOutcome>();
+
+function encryptionFlag(
+  flagPath: string,
+): (context: CheckContext) => CheckOutcome {
+  let check = flagChecks.get(flagPath);
+  if (check === undefined) {
+    check = fieldValue({
+      path: flagPath,
+      expected: true,
+      absentMeans: false,
+      label: 'inter-container traffic encryption',
+    });
+    if (flagChecks.size >= 1000) {
+      flagChecks.clear();
+    }
+    flagChecks.set(flagPath, check);
+  }
+  return check;
 }
 
 export const trainingJobInterContainerEncryption = defineCheck(

@@ -10,6 +10,16 @@ import {
 const REMEDIATION_TEXT =
   'Jobs are immutable: set the output KMS key and the volume KMS key in the job request (or the SDK estimator/processor) for the next run, e.g. output_kms_key and volume_kms_key.';
 
+const TRAINING_OUTPUT_KEY: KeyRequirement = {
+  path: 'OutputDataConfig.KmsKeyId',
+  label: 'output KMS key',
+  notApplicable: undefined,
+};
+const TRAINING_INSTANCE_TYPES = [
+  'ResourceConfig.InstanceType',
+  'ResourceConfig.InstanceGroups[].InstanceType',
+];
+
 /** Training needs both keys: the S3 output key and the volume key. */
 export const trainingJobKmsKeys = defineCheck(
   {
@@ -30,11 +40,12 @@ export const trainingJobKmsKeys = defineCheck(
   },
   context =>
     requireKeys(context, [
-      { path: 'OutputDataConfig.KmsKeyId', label: 'output KMS key' },
-      volumeKeyRequirement(context, 'ResourceConfig.VolumeKmsKeyId', [
-        'ResourceConfig.InstanceType',
-        'ResourceConfig.InstanceGroups[].InstanceType',
-      ]),
+      TRAINING_OUTPUT_KEY,
+      volumeKeyRequirement(
+        context,
+        'ResourceConfig.VolumeKmsKeyId',
+        TRAINING_INSTANCE_TYPES,
+      ),
     ]),
 );
 
@@ -67,6 +78,7 @@ export const processingJobKmsKeys = defineCheck(
       requirements.unshift({
         path: 'ProcessingOutputConfig.KmsKeyId',
         label: 'output KMS key',
+        notApplicable: undefined,
       });
     }
     return requireKeys(context, requirements);
@@ -90,7 +102,11 @@ export const transformJobKmsKeys = defineCheck(
   },
   context =>
     requireKeys(context, [
-      { path: 'TransformOutput.KmsKeyId', label: 'output KMS key' },
+      {
+        path: 'TransformOutput.KmsKeyId',
+        label: 'output KMS key',
+        notApplicable: undefined,
+      },
       volumeKeyRequirement(context, 'TransformResources.VolumeKmsKeyId', [
         'TransformResources.InstanceType',
       ]),
@@ -102,7 +118,11 @@ function tuningDefinitionKeys(
   prefix: string,
 ): CheckOutcome {
   return requireKeys(context, [
-    { path: `${prefix}.OutputDataConfig.KmsKeyId`, label: 'output KMS key' },
+    {
+      path: `${prefix}.OutputDataConfig.KmsKeyId`,
+      label: 'output KMS key',
+      notApplicable: undefined,
+    },
     volumeKeyRequirement(context, `${prefix}.ResourceConfig.VolumeKmsKeyId`, [
       `${prefix}.ResourceConfig.InstanceType`,
       `${prefix}.HyperParameterTuningResourceConfig.InstanceType`,

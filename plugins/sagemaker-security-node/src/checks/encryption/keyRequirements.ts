@@ -1,7 +1,7 @@
 import { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
 import {
-  combine,
+  combineItems,
   expectPresent,
   hasLocalInstanceStorage,
   notApplicable,
@@ -23,16 +23,16 @@ export function requireKeys(
   requirements: KeyRequirement[],
 ): CheckOutcome {
   const { name } = context.resource;
-  return combine(
-    requirements.map(requirement =>
-      requirement.notApplicable
-        ? notApplicable(
-            `${name}: no ${requirement.label} needed (${requirement.notApplicable}).`,
-          )
-        : expectPresent(context, requirement.path, requirement.label),
-    ),
-    notApplicable(`${name}: no KMS key fields apply.`),
+  const outcomes = requirements.map(requirement =>
+    requirement.notApplicable
+      ? notApplicable(
+          `${name}: no ${requirement.label} needed (${requirement.notApplicable}).`,
+        )
+      : expectPresent(context, requirement.path, requirement.label),
   );
+  return outcomes.length === 0
+    ? notApplicable(`${name}: no KMS key fields apply.`)
+    : combineItems(outcomes);
 }
 
 /**
@@ -46,16 +46,23 @@ export function volumeKeyRequirement(
   instanceTypePaths: string[],
   label = 'storage volume key',
 ): KeyRequirement {
-  const local = instanceTypePaths
-    .flatMap(pattern => stringValuesAt(context.resource.description, pattern))
-    .map(found => found.value)
-    .filter(hasLocalInstanceStorage);
+  // The first instance type with local storage, if any.
+  let local: string | undefined;
+  for (const pattern of instanceTypePaths) {
+    for (const found of stringValuesAt(context.resource.description, pattern)) {
+      if (hasLocalInstanceStorage(found.value)) {
+        local = found.value;
+        break;
+      }
+    }
+    if (local !== undefined) break;
+  }
   return {
     path,
     label,
     notApplicable:
-      local.length > 0
-        ? `instance type ${local[0]} has local NVMe storage, encrypted in hardware; SageMaker rejects a volume key for it`
+      local !== undefined
+        ? `instance type ${local} has local NVMe storage, encrypted in hardware; SageMaker rejects a volume key for it`
         : undefined,
   };
 }

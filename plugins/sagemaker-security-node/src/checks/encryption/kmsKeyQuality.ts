@@ -20,11 +20,11 @@ import {
   pass,
   SEED,
 } from '../support';
-import { ConfiguredKey, judgeConfiguredKeys } from './configuredKeys';
-import { CheckContext } from '../../types';
+import { ConfiguredKey, eachConfiguredKey, KeyJudge } from './configuredKeys';
+
+type ResolvedOrAwsManaged = Parameters<KeyJudge>[0];
 
 function keyEvidence(
-  context: CheckContext,
   configured: ConfiguredKey,
   observed: unknown,
   expected: unknown,
@@ -32,7 +32,7 @@ function keyEvidence(
 ): Evidence[] {
   return [
     {
-      path: describePath(context.resource, configured.path),
+      path: describePath({ type: configured.resourceType }, configured.path),
       observed: configured.reference,
     },
     {
@@ -42,6 +42,34 @@ function keyEvidence(
       relatedArn: keyArn,
     },
   ];
+}
+
+function judgeCustomerManaged(
+  key: ResolvedOrAwsManaged,
+  configured: ConfiguredKey,
+): CheckOutcome {
+  if (key.kind === 'aws-managed-alias') {
+    return fail(
+      `${configured.path} uses ${key.alias}, an AWS-managed key.`,
+      keyEvidence(configured, 'AWS', 'CUSTOMER'),
+    );
+  }
+  const manager = key.fact.keyManager;
+  const evidence = keyEvidence(configured, manager, 'CUSTOMER', key.keyArn);
+  if (manager === undefined) {
+    return factFieldUnknown(
+      key,
+      'keyManager',
+      'kms:DescribeKey',
+      `Key manager of ${key.keyArn}`,
+    );
+  }
+  return manager === 'CUSTOMER'
+    ? pass(
+        `${configured.path} uses customer-managed key ${key.keyArn}.`,
+        evidence,
+      )
+    : fail(`${configured.path} uses AWS-managed key ${key.keyArn}.`, evidence);
 }
 
 export const kmsKeysCustomerManaged = defineCheck(
@@ -67,41 +95,51 @@ export const kmsKeysCustomerManaged = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeConfiguredKeys(context, (key, configured) => {
-      if (key.kind === 'aws-managed-alias') {
-        return fail(
-          `${configured.path} uses ${key.alias}, an AWS-managed key.`,
-          keyEvidence(context, configured, 'AWS', 'CUSTOMER'),
-        );
-      }
-      const manager = key.fact.keyManager;
-      const evidence = keyEvidence(
-        context,
-        configured,
-        manager,
-        'CUSTOMER',
-        key.keyArn,
-      );
-      if (manager === undefined) {
-        return factFieldUnknown(
-          key,
-          'keyManager',
-          'kms:DescribeKey',
-          `Key manager of ${key.keyArn}`,
-        );
-      }
-      return manager === 'CUSTOMER'
-        ? pass(
-            `${configured.path} uses customer-managed key ${key.keyArn}.`,
-            evidence,
-          )
-        : fail(
-            `${configured.path} uses AWS-managed key ${key.keyArn}.`,
-            evidence,
-          );
-    }),
+  eachConfiguredKey(judgeCustomerManaged),
 );
+
+function judgeRotation(
+  key: ResolvedOrAwsManaged,
+  configured: ConfiguredKey,
+): CheckOutcome {
+  if (key.kind === 'aws-managed-alias') {
+    return pass(
+      `${configured.path} uses ${key.alias}; AWS rotates AWS-managed keys.`,
+    );
+  }
+  const { fact } = key;
+  if (fact.keyManager === 'AWS') {
+    return pass(`${key.keyArn} is AWS-managed; AWS rotates it.`);
+  }
+  if (
+    (fact.keySpec !== undefined && fact.keySpec !== 'SYMMETRIC_DEFAULT') ||
+    (fact.origin !== undefined && fact.origin !== 'AWS_KMS')
+  ) {
+    return notApplicable(
+      `${key.keyArn} (${fact.keySpec ?? ''} ${
+        fact.origin ?? ''
+      }) does not support automatic rotation.`,
+    );
+  }
+  const evidence = keyEvidence(
+    configured,
+    fact.rotationEnabled,
+    true,
+    key.keyArn,
+  );
+  evidence[1].path = 'kms:GetKeyRotationStatus.KeyRotationEnabled';
+  if (fact.rotationEnabled === undefined) {
+    return factFieldUnknown(
+      key,
+      'rotationEnabled',
+      'kms:GetKeyRotationStatus',
+      `Rotation status of ${key.keyArn}`,
+    );
+  }
+  return fact.rotationEnabled
+    ? pass(`${key.keyArn} rotates automatically.`, evidence)
+    : fail(`${key.keyArn} does not rotate automatically.`, evidence);
+}
 
 export const kmsKeysRotationEnabled = defineCheck(
   {
@@ -126,48 +164,30 @@ export const kmsKeysRotationEnabled = defineCheck(
       docsUrl: DOCS.kmsRotation,
     },
   },
-  context =>
-    judgeConfiguredKeys(context, (key, configured) => {
-      if (key.kind === 'aws-managed-alias') {
-        return pass(
-          `${configured.path} uses ${key.alias}; AWS rotates AWS-managed keys.`,
-        );
-      }
-      const { fact } = key;
-      if (fact.keyManager === 'AWS') {
-        return pass(`${key.keyArn} is AWS-managed; AWS rotates it.`);
-      }
-      if (
-        (fact.keySpec !== undefined && fact.keySpec !== 'SYMMETRIC_DEFAULT') ||
-        (fact.origin !== undefined && fact.origin !== 'AWS_KMS')
-      ) {
-        return notApplicable(
-          `${key.keyArn} (${fact.keySpec ?? ''} ${
-            fact.origin ?? ''
-          }) does not support automatic rotation.`,
-        );
-      }
-      const evidence = keyEvidence(
-        context,
-        configured,
-        fact.rotationEnabled,
-        true,
-        key.keyArn,
-      );
-      evidence[1].path = 'kms:GetKeyRotationStatus.KeyRotationEnabled';
-      if (fact.rotationEnabled === undefined) {
-        return factFieldUnknown(
-          key,
-          'rotationEnabled',
-          'kms:GetKeyRotationStatus',
-          `Rotation status of ${key.keyArn}`,
-        );
-      }
-      return fact.rotationEnabled
-        ? pass(`${key.keyArn} rotates automatically.`, evidence)
-        : fail(`${key.keyArn} does not rotate automatically.`, evidence);
-    }),
+  eachConfiguredKey(judgeRotation),
 );
+
+function judgeEnabled(
+  key: ResolvedOrAwsManaged,
+  configured: ConfiguredKey,
+): CheckOutcome {
+  if (key.kind === 'aws-managed-alias') {
+    return pass(`${configured.path} uses ${key.alias}; AWS keeps it enabled.`);
+  }
+  const state = key.fact.keyState;
+  const evidence = keyEvidence(configured, state, 'Enabled', key.keyArn);
+  if (state === undefined) {
+    return factFieldUnknown(
+      key,
+      'keyState',
+      'kms:DescribeKey',
+      `State of ${key.keyArn}`,
+    );
+  }
+  return state === 'Enabled'
+    ? pass(`${key.keyArn} is enabled.`, evidence)
+    : fail(`${key.keyArn} is ${state}.`, evidence);
+}
 
 export const kmsKeysEnabled = defineCheck(
   {
@@ -187,33 +207,7 @@ export const kmsKeysEnabled = defineCheck(
       docsUrl: DOCS.kmsKeyState,
     },
   },
-  context =>
-    judgeConfiguredKeys(context, (key, configured) => {
-      if (key.kind === 'aws-managed-alias') {
-        return pass(
-          `${configured.path} uses ${key.alias}; AWS keeps it enabled.`,
-        );
-      }
-      const state = key.fact.keyState;
-      const evidence = keyEvidence(
-        context,
-        configured,
-        state,
-        'Enabled',
-        key.keyArn,
-      );
-      if (state === undefined) {
-        return factFieldUnknown(
-          key,
-          'keyState',
-          'kms:DescribeKey',
-          `State of ${key.keyArn}`,
-        );
-      }
-      return state === 'Enabled'
-        ? pass(`${key.keyArn} is enabled.`, evidence)
-        : fail(`${key.keyArn} is ${state}.`, evidence);
-    }),
+  eachConfiguredKey(judgeEnabled),
 );
 
 /** Conditions that keep a `Principal: *` grant inside an account or organisation. */
@@ -225,6 +219,46 @@ const SCOPING_KEYS = [
   'aws:SourceArn',
   'aws:PrincipalArn',
 ];
+
+function judgeKeyPolicy(
+  key: ResolvedOrAwsManaged,
+  configured: ConfiguredKey,
+): CheckOutcome {
+  if (key.kind === 'aws-managed-alias') {
+    return pass(
+      `${configured.path} uses ${key.alias}; its key policy is AWS's.`,
+    );
+  }
+  const policy = key.fact.keyPolicy;
+  if (policy === undefined) {
+    return factFieldUnknown(
+      key,
+      'keyPolicy',
+      'kms:GetKeyPolicy',
+      `Key policy of ${key.keyArn}`,
+    );
+  }
+  const open = statementsOf(policy).filter(
+    statement =>
+      isAllow(statement) &&
+      isPrincipalEveryone(statement.Principal) &&
+      !hasConditionKey(statement, ...SCOPING_KEYS),
+  );
+  const evidence: Evidence[] = [
+    {
+      path: 'kms:GetKeyPolicy.Policy',
+      observed: open.map(statement => statement.Sid ?? '(no Sid)'),
+      expected: 'no Allow to Principal "*" without an account condition',
+      relatedArn: key.keyArn,
+    },
+  ];
+  return open.length > 0
+    ? fail(
+        `Key policy of ${key.keyArn} allows everyone (${open.length} statement(s)).`,
+        evidence,
+      )
+    : pass(`Key policy of ${key.keyArn} does not allow everyone.`, evidence);
+}
 
 export const kmsKeyPoliciesNotPublic = defineCheck(
   {
@@ -247,44 +281,5 @@ export const kmsKeyPoliciesNotPublic = defineCheck(
       docsUrl: DOCS.kmsKeyPolicy,
     },
   },
-  context =>
-    judgeConfiguredKeys(context, (key, configured): CheckOutcome => {
-      if (key.kind === 'aws-managed-alias') {
-        return pass(
-          `${configured.path} uses ${key.alias}; its key policy is AWS's.`,
-        );
-      }
-      const policy = key.fact.keyPolicy;
-      if (policy === undefined) {
-        return factFieldUnknown(
-          key,
-          'keyPolicy',
-          'kms:GetKeyPolicy',
-          `Key policy of ${key.keyArn}`,
-        );
-      }
-      const open = statementsOf(policy).filter(
-        statement =>
-          isAllow(statement) &&
-          isPrincipalEveryone(statement.Principal) &&
-          !hasConditionKey(statement, ...SCOPING_KEYS),
-      );
-      const evidence: Evidence[] = [
-        {
-          path: 'kms:GetKeyPolicy.Policy',
-          observed: open.map(statement => statement.Sid ?? '(no Sid)'),
-          expected: 'no Allow to Principal "*" without an account condition',
-          relatedArn: key.keyArn,
-        },
-      ];
-      return open.length > 0
-        ? fail(
-            `Key policy of ${key.keyArn} allows everyone (${open.length} statement(s)).`,
-            evidence,
-          )
-        : pass(
-            `Key policy of ${key.keyArn} does not allow everyone.`,
-            evidence,
-          );
-    }),
+  eachConfiguredKey(judgeKeyPolicy),
 );

@@ -1,12 +1,34 @@
+import { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
 import {
   defineCheck,
   DOCS,
   fail,
-  judgeLogGroup,
   LOG_GROUP_RESOURCE_TYPES,
+  LogGroup,
+  ofLogGroup,
   pass,
   SEED,
 } from '../support';
+
+function judgeKmsEncryption(group: LogGroup): CheckOutcome {
+  const evidence = [
+    {
+      path: 'logs:DescribeLogGroups.kmsKeyId',
+      observed: group.kmsKeyId ?? null,
+      expected: 'a KMS key ARN',
+      relatedArn: group.arn,
+    },
+  ];
+  return group.kmsKeyId
+    ? pass(
+        `Log group ${group.logGroupName} is encrypted with ${group.kmsKeyId}.`,
+        evidence,
+      )
+    : fail(
+        `Log group ${group.logGroupName} is not encrypted with a KMS key.`,
+        evidence,
+      );
+}
 
 export const logGroupKmsEncryption = defineCheck(
   {
@@ -31,24 +53,5 @@ export const logGroupKmsEncryption = defineCheck(
     },
     requiresLiveData: true,
   },
-  context =>
-    judgeLogGroup(context, group => {
-      const evidence = [
-        {
-          path: 'logs:DescribeLogGroups.kmsKeyId',
-          observed: group.kmsKeyId ?? null,
-          expected: 'a KMS key ARN',
-          relatedArn: group.arn,
-        },
-      ];
-      return group.kmsKeyId
-        ? pass(
-            `Log group ${group.logGroupName} is encrypted with ${group.kmsKeyId}.`,
-            evidence,
-          )
-        : fail(
-            `Log group ${group.logGroupName} is not encrypted with a KMS key.`,
-            evidence,
-          );
-    }),
+  ofLogGroup(judgeKmsEncryption),
 );

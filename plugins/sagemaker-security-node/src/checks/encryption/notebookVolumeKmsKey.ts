@@ -1,5 +1,5 @@
 import { NOTEBOOK_TEMPLATE } from '../../remediation/templates';
-import { defineCheck, DOCS, expectPresent, SEED } from '../support';
+import { defineCheck, DOCS, fieldPresent, SEED } from '../support';
 
 export const notebookVolumeKmsKey = defineCheck(
   {
@@ -30,5 +30,5 @@ export const notebookVolumeKmsKey = defineCheck(
       template: NOTEBOOK_TEMPLATE,
     },
   },
-  context => expectPresent(context, 'KmsKeyId', 'storage volume KMS key'),
+  fieldPresent('KmsKeyId', 'storage volume KMS key'),
 );

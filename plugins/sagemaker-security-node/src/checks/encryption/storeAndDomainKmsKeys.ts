@@ -4,6 +4,7 @@ import {
   DOCS,
   expectPresent,
   fieldFailure,
+  fieldPresent,
   getPath,
   notApplicable,
   SEED,
@@ -28,7 +29,7 @@ export const domainStorageKmsKey = defineCheck(
       template: DOMAIN_TEMPLATE,
     },
   },
-  context => expectPresent(context, 'KmsKeyId', 'EFS KMS key'),
+  fieldPresent('KmsKeyId', 'EFS KMS key'),
 );
 
 export const domainSharingKmsKey = defineCheck(
@@ -166,7 +167,7 @@ export const inferenceExperimentVolumeKmsKey = defineCheck(
       docsUrl: DOCS.shadowTests,
     },
   },
-  context => expectPresent(context, 'KmsKey', 'instance storage KMS key'),
+  fieldPresent('KmsKey', 'instance storage KMS key'),
 );
 
 export const inferenceExperimentDataKmsKey = defineCheck(

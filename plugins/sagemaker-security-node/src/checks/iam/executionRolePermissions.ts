@@ -1,4 +1,5 @@
 import {
+  CheckOutcome,
   Evidence,
   MlPhase,
   PolicyStatement,
@@ -16,14 +17,14 @@ import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import {
   defineCheck,
   DOCS,
+  eachRole,
   factFieldUnknown,
   fail,
   judgeFindings,
-  judgeRoles,
   pass,
+  ROLE_RESOURCE_TYPES,
   RoleContext,
   rolePermissions,
-  ROLE_RESOURCE_TYPES,
   SEED,
   warn,
 } from '../support';
@@ -56,6 +57,34 @@ const PROBE_OBJECT = 'arn:aws:s3:::mlsec-probe-any-other-bucket/any-object';
 
 const ROLE_PHASES: MlPhase[] = ['training', 'deployment', 'experimentation'];
 
+function judgeFullAccessPolicies(role: RoleContext): CheckOutcome {
+  const attached = role.role.attachedPolicies;
+  if (attached === undefined) {
+    return factFieldUnknown(
+      role,
+      'attachedPolicies',
+      'iam:ListAttachedRolePolicies',
+      `Attached policies of role ${role.roleArn}`,
+    );
+  }
+  const broad = attached
+    .map(policy => policy.policyArn)
+    .filter(arn =>
+      /(FullAccess|AdministratorAccess|PowerUserAccess)$/.test(arn),
+    );
+  const evidence = [
+    {
+      path: 'iam:ListAttachedRolePolicies.AttachedPolicies',
+      observed: broad,
+      expected: 'no *FullAccess, AdministratorAccess or PowerUserAccess',
+      relatedArn: role.roleArn,
+    },
+  ];
+  return broad.length > 0
+    ? fail(`Role ${role.roleArn} has ${broad.join(', ')} attached.`, evidence)
+    : pass(`Role ${role.roleArn} has no full-access managed policy.`, evidence);
+}
+
 export const executionRoleNoFullAccessPolicies = defineCheck(
   {
     id: 'execution-role-no-full-access-policies',
@@ -79,40 +108,7 @@ export const executionRoleNoFullAccessPolicies = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, role => {
-      const attached = role.role.attachedPolicies;
-      if (attached === undefined) {
-        return factFieldUnknown(
-          role,
-          'attachedPolicies',
-          'iam:ListAttachedRolePolicies',
-          `Attached policies of role ${role.roleArn}`,
-        );
-      }
-      const broad = attached
-        .map(policy => policy.policyArn)
-        .filter(arn =>
-          /(FullAccess|AdministratorAccess|PowerUserAccess)$/.test(arn),
-        );
-      const evidence = [
-        {
-          path: 'iam:ListAttachedRolePolicies.AttachedPolicies',
-          observed: broad,
-          expected: 'no *FullAccess, AdministratorAccess or PowerUserAccess',
-          relatedArn: role.roleArn,
-        },
-      ];
-      return broad.length > 0
-        ? fail(
-            `Role ${role.roleArn} has ${broad.join(', ')} attached.`,
-            evidence,
-          )
-        : pass(
-            `Role ${role.roleArn} has no full-access managed policy.`,
-            evidence,
-          );
-    }),
+  eachRole(judgeFullAccessPolicies),
 );
 
 function wildcardActions(statement: PolicyStatement): string[] {
@@ -122,6 +118,26 @@ function wildcardActions(statement: PolicyStatement): string[] {
   }
   return asList(statement.Action).filter(
     action => action === '*' || /^[a-z0-9-]+:\*$/i.test(action),
+  );
+}
+
+function judgeWildcardActions(role: RoleContext): CheckOutcome {
+  const permissions = rolePermissions(role);
+  const found = permissions.documents.flatMap(({ name, document }) =>
+    statementsOf(document).flatMap(statement =>
+      wildcardActions(statement).map(action => `${name}: ${action}`),
+    ),
+  );
+  const evidence = policyEvidence(role, found, 'no "*" or "service:*" actions');
+  return judgeFindings(
+    permissions,
+    found.length > 0
+      ? fail(
+          `Role ${role.roleArn} allows wildcard actions: ${found.join('; ')}.`,
+          evidence,
+        )
+      : undefined,
+    pass(`Role ${role.roleArn} allows no wildcard actions.`, evidence),
   );
 }
 
@@ -149,33 +165,36 @@ export const executionRoleNoWildcardActions = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, role => {
-      const permissions = rolePermissions(role);
-      const found = permissions.documents.flatMap(({ name, document }) =>
-        statementsOf(document).flatMap(statement =>
-          wildcardActions(statement).map(action => `${name}: ${action}`),
-        ),
-      );
-      const evidence = policyEvidence(
-        role,
-        found,
-        'no "*" or "service:*" actions',
-      );
-      return judgeFindings(
-        permissions,
-        found.length > 0
-          ? fail(
-              `Role ${role.roleArn} allows wildcard actions: ${found.join(
-                '; ',
-              )}.`,
-              evidence,
-            )
-          : undefined,
-        pass(`Role ${role.roleArn} allows no wildcard actions.`, evidence),
-      );
-    }),
+  eachRole(judgeWildcardActions),
 );
+
+function judgeS3AccessScoped(role: RoleContext): CheckOutcome {
+  const permissions = rolePermissions(role);
+  const documents = permissions.documents.map(item => item.document);
+  const broad = ['s3:GetObject', 's3:PutObject'].filter(
+    action =>
+      evaluatePolicies(documents, { action, resource: PROBE_OBJECT })
+        .decision === 'allow',
+  );
+  const evidence = policyEvidence(
+    role,
+    broad,
+    'object actions only on named buckets',
+  );
+  return judgeFindings(
+    permissions,
+    broad.length > 0
+      ? fail(
+          `Role ${role.roleArn} allows ${broad.join(' and ')} on any bucket.`,
+          evidence,
+        )
+      : undefined,
+    pass(
+      `Role ${role.roleArn} scopes S3 object access to named buckets.`,
+      evidence,
+    ),
+  );
+}
 
 export const executionRoleS3AccessScoped = defineCheck(
   {
@@ -195,37 +214,43 @@ export const executionRoleS3AccessScoped = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, role => {
-      const permissions = rolePermissions(role);
-      const documents = permissions.documents.map(item => item.document);
-      const broad = ['s3:GetObject', 's3:PutObject'].filter(
-        action =>
-          evaluatePolicies(documents, { action, resource: PROBE_OBJECT })
-            .decision === 'allow',
-      );
-      const evidence = policyEvidence(
-        role,
-        broad,
-        'object actions only on named buckets',
-      );
-      return judgeFindings(
-        permissions,
-        broad.length > 0
-          ? fail(
-              `Role ${role.roleArn} allows ${broad.join(
-                ' and ',
-              )} on any bucket.`,
-              evidence,
-            )
-          : undefined,
-        pass(
-          `Role ${role.roleArn} scopes S3 object access to named buckets.`,
-          evidence,
-        ),
-      );
-    }),
+  eachRole(judgeS3AccessScoped),
 );
+
+function judgePassRoleScoped(role: RoleContext): CheckOutcome {
+  const permissions = rolePermissions(role);
+  const evaluation = evaluatePolicies(
+    permissions.documents.map(item => item.document),
+    { action: 'iam:PassRole', resource: probeRoleArn(role.roleArn) },
+  );
+  const unscoped =
+    evaluation.decision === 'allow'
+      ? evaluation.allowedBy.filter(
+          match => !hasConditionKey(match.statement, 'iam:PassedToService'),
+        )
+      : [];
+  const evidence = policyEvidence(
+    role,
+    unscoped.map(
+      match =>
+        match.statement.Sid ?? asList(match.statement.Resource).join(', '),
+    ),
+    'iam:PassRole only on named roles with iam:PassedToService',
+  );
+  return judgeFindings(
+    permissions,
+    unscoped.length > 0
+      ? fail(
+          `Role ${role.roleArn} may pass any role to any service (iam:PassRole on a wildcard resource without iam:PassedToService).`,
+          evidence,
+        )
+      : undefined,
+    pass(
+      `Role ${role.roleArn} cannot pass arbitrary roles to arbitrary services.`,
+      evidence,
+    ),
+  );
+}
 
 export const executionRolePassRoleScoped = defineCheck(
   {
@@ -246,41 +271,7 @@ export const executionRolePassRoleScoped = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, role => {
-      const permissions = rolePermissions(role);
-      const evaluation = evaluatePolicies(
-        permissions.documents.map(item => item.document),
-        { action: 'iam:PassRole', resource: probeRoleArn(role.roleArn) },
-      );
-      const unscoped =
-        evaluation.decision === 'allow'
-          ? evaluation.allowedBy.filter(
-              match => !hasConditionKey(match.statement, 'iam:PassedToService'),
-            )
-          : [];
-      const evidence = policyEvidence(
-        role,
-        unscoped.map(
-          match =>
-            match.statement.Sid ?? asList(match.statement.Resource).join(', '),
-        ),
-        'iam:PassRole only on named roles with iam:PassedToService',
-      );
-      return judgeFindings(
-        permissions,
-        unscoped.length > 0
-          ? fail(
-              `Role ${role.roleArn} may pass any role to any service (iam:PassRole on a wildcard resource without iam:PassedToService).`,
-              evidence,
-            )
-          : undefined,
-        pass(
-          `Role ${role.roleArn} cannot pass arbitrary roles to arbitrary services.`,
-          evidence,
-        ),
-      );
-    }),
+  eachRole(judgePassRoleScoped),
 );
 
 const JOB_LAUNCHERS = [
@@ -288,6 +279,45 @@ const JOB_LAUNCHERS = [
   'sagemaker:CreateTrainingJob',
   'sagemaker:CreateProcessingJob',
 ];
+
+function judgePrivilegeEscalation(role: RoleContext): CheckOutcome {
+  const permissions = rolePermissions(role);
+  const documents = permissions.documents.map(item => item.document);
+  const allowed = (action: string, resource?: string) =>
+    evaluatePolicies(documents, { action, resource }).decision === 'allow';
+  const paths: string[] = [];
+  if (allowed('iam:PassRole', probeRoleArn(role.roleArn))) {
+    paths.push(
+      ...JOB_LAUNCHERS.filter(action => allowed(action)).map(
+        action => `iam:PassRole(any role) + ${action}`,
+      ),
+    );
+  }
+  if (
+    allowed('sagemaker:CreateNotebookInstanceLifecycleConfig') &&
+    allowed('sagemaker:UpdateNotebookInstance')
+  ) {
+    paths.push(
+      'sagemaker:CreateNotebookInstanceLifecycleConfig + sagemaker:UpdateNotebookInstance',
+    );
+  }
+  const evidence = policyEvidence(role, paths, 'no escalation combination');
+  return judgeFindings(
+    permissions,
+    paths.length > 0
+      ? fail(
+          `Role ${role.roleArn} allows privilege escalation: ${paths.join(
+            '; ',
+          )}.`,
+          evidence,
+        )
+      : undefined,
+    pass(
+      `Role ${role.roleArn} has no known SageMaker escalation path.`,
+      evidence,
+    ),
+  );
+}
 
 export const executionRolePrivilegeEscalation = defineCheck(
   {
@@ -311,46 +341,41 @@ export const executionRolePrivilegeEscalation = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, role => {
-      const permissions = rolePermissions(role);
-      const documents = permissions.documents.map(item => item.document);
-      const allowed = (action: string, resource?: string) =>
-        evaluatePolicies(documents, { action, resource }).decision === 'allow';
-      const paths: string[] = [];
-      if (allowed('iam:PassRole', probeRoleArn(role.roleArn))) {
-        paths.push(
-          ...JOB_LAUNCHERS.filter(action => allowed(action)).map(
-            action => `iam:PassRole(any role) + ${action}`,
-          ),
-        );
-      }
-      if (
-        allowed('sagemaker:CreateNotebookInstanceLifecycleConfig') &&
-        allowed('sagemaker:UpdateNotebookInstance')
-      ) {
-        paths.push(
-          'sagemaker:CreateNotebookInstanceLifecycleConfig + sagemaker:UpdateNotebookInstance',
-        );
-      }
-      const evidence = policyEvidence(role, paths, 'no escalation combination');
-      return judgeFindings(
-        permissions,
-        paths.length > 0
-          ? fail(
-              `Role ${role.roleArn} allows privilege escalation: ${paths.join(
-                '; ',
-              )}.`,
-              evidence,
-            )
-          : undefined,
-        pass(
-          `Role ${role.roleArn} has no known SageMaker escalation path.`,
-          evidence,
-        ),
-      );
-    }),
+  eachRole(judgePrivilegeEscalation),
 );
+
+function judgeKmsNotFullAccess(role: RoleContext): CheckOutcome {
+  const permissions = rolePermissions(role);
+  const documents = permissions.documents.map(item => item.document);
+  const deniedEverywhere =
+    evaluatePolicies(documents, { action: 'kms:ScheduleKeyDeletion' })
+      .decision === 'explicit-deny';
+  const broad = deniedEverywhere
+    ? []
+    : permissions.documents.flatMap(({ name, document }) =>
+        statementsOf(document)
+          .filter(
+            statement =>
+              isAllow(statement) &&
+              statementCoversAction(statement, 'kms:*') &&
+              grantsOnAllResources(statement),
+          )
+          .map(
+            statement => `${name}${statement.Sid ? ` (${statement.Sid})` : ''}`,
+          ),
+      );
+  const evidence = policyEvidence(role, broad, 'no kms:* on all keys');
+  return judgeFindings(
+    permissions,
+    broad.length > 0
+      ? fail(
+          `Role ${role.roleArn} allows kms:* on all keys: ${broad.join(', ')}.`,
+          evidence,
+        )
+      : undefined,
+    pass(`Role ${role.roleArn} has no kms:* on all keys.`, evidence),
+  );
+}
 
 export const executionRoleKmsNotFullAccess = defineCheck(
   {
@@ -374,42 +399,7 @@ export const executionRoleKmsNotFullAccess = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, role => {
-      const permissions = rolePermissions(role);
-      const documents = permissions.documents.map(item => item.document);
-      const deniedEverywhere =
-        evaluatePolicies(documents, { action: 'kms:ScheduleKeyDeletion' })
-          .decision === 'explicit-deny';
-      const broad = deniedEverywhere
-        ? []
-        : permissions.documents.flatMap(({ name, document }) =>
-            statementsOf(document)
-              .filter(
-                statement =>
-                  isAllow(statement) &&
-                  statementCoversAction(statement, 'kms:*') &&
-                  grantsOnAllResources(statement),
-              )
-              .map(
-                statement =>
-                  `${name}${statement.Sid ? ` (${statement.Sid})` : ''}`,
-              ),
-          );
-      const evidence = policyEvidence(role, broad, 'no kms:* on all keys');
-      return judgeFindings(
-        permissions,
-        broad.length > 0
-          ? fail(
-              `Role ${role.roleArn} allows kms:* on all keys: ${broad.join(
-                ', ',
-              )}.`,
-              evidence,
-            )
-          : undefined,
-        pass(`Role ${role.roleArn} has no kms:* on all keys.`, evidence),
-      );
-    }),
+  eachRole(judgeKmsNotFullAccess),
 );
 
 const PRESIGNED_ACTIONS = [
@@ -423,6 +413,40 @@ const ACCESS_CONDITIONS = [
   'aws:SourceVpce',
   'aws:SourceVpc',
 ];
+
+function judgePresignedUrlConditions(role: RoleContext): CheckOutcome {
+  const permissions = rolePermissions(role);
+  const documents = permissions.documents.map(item => item.document);
+  const open = PRESIGNED_ACTIONS.filter(action => {
+    const evaluation = evaluatePolicies(documents, { action });
+    return (
+      evaluation.decision === 'allow' &&
+      evaluation.allowedBy.some(
+        match => !hasConditionKey(match.statement, ...ACCESS_CONDITIONS),
+      )
+    );
+  });
+  const evidence = policyEvidence(
+    role,
+    open,
+    'MFA or source conditions on presigned URL actions',
+  );
+  return judgeFindings(
+    permissions,
+    open.length > 0
+      ? warn(
+          `Role ${role.roleArn} allows ${open.join(
+            ', ',
+          )} without MFA or source conditions.`,
+          evidence,
+        )
+      : undefined,
+    pass(
+      `Role ${role.roleArn} grants no unconditioned presigned URLs.`,
+      evidence,
+    ),
+  );
+}
 
 export const executionRolePresignedUrlConditions = defineCheck(
   {
@@ -440,38 +464,5 @@ export const executionRolePresignedUrlConditions = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, role => {
-      const permissions = rolePermissions(role);
-      const documents = permissions.documents.map(item => item.document);
-      const open = PRESIGNED_ACTIONS.filter(action => {
-        const evaluation = evaluatePolicies(documents, { action });
-        return (
-          evaluation.decision === 'allow' &&
-          evaluation.allowedBy.some(
-            match => !hasConditionKey(match.statement, ...ACCESS_CONDITIONS),
-          )
-        );
-      });
-      const evidence = policyEvidence(
-        role,
-        open,
-        'MFA or source conditions on presigned URL actions',
-      );
-      return judgeFindings(
-        permissions,
-        open.length > 0
-          ? warn(
-              `Role ${role.roleArn} allows ${open.join(
-                ', ',
-              )} without MFA or source conditions.`,
-              evidence,
-            )
-          : undefined,
-        pass(
-          `Role ${role.roleArn} grants no unconditioned presigned URLs.`,
-          evidence,
-        ),
-      );
-    }),
+  eachRole(judgePresignedUrlConditions),
 );

@@ -1,4 +1,7 @@
-import { Evidence } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  CheckOutcome,
+  Evidence,
+} from '@mlsec/plugin-sagemaker-security-common';
 import {
   awsPrincipals,
   hasConditionKey,
@@ -11,12 +14,13 @@ import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import {
   defineCheck,
   DOCS,
+  eachRole,
   factFieldUnknown,
   fail,
-  judgeRoles,
   notApplicable,
   pass,
   ROLE_RESOURCE_TYPES,
+  RoleContext,
   SEED,
   warn,
 } from '../support';
@@ -34,6 +38,53 @@ function trustEvidence(
       relatedArn: roleArn,
     },
   ];
+}
+
+function judgeConfusedDeputy({
+  role,
+  roleArn,
+  errors,
+}: RoleContext): CheckOutcome {
+  if (role.assumeRolePolicyDocument === undefined) {
+    return factFieldUnknown(
+      { errors },
+      'assumeRolePolicyDocument',
+      'iam:GetRole',
+      `Trust policy of ${roleArn}`,
+    );
+  }
+  const sagemakerTrust = statementsOf(role.assumeRolePolicyDocument).filter(
+    statement =>
+      isAllow(statement) &&
+      servicePrincipals(statement.Principal).some(service =>
+        service.toLowerCase().startsWith('sagemaker.'),
+      ),
+  );
+  if (sagemakerTrust.length === 0) {
+    return notApplicable(
+      `Role ${roleArn} does not trust the SageMaker service.`,
+    );
+  }
+  const unguarded = sagemakerTrust.filter(
+    statement =>
+      !hasConditionKey(
+        statement,
+        'aws:SourceAccount',
+        'aws:SourceArn',
+        'aws:SourceOrgID',
+      ),
+  );
+  const evidence = trustEvidence(
+    roleArn,
+    unguarded.map(statement => statement.Sid ?? '(no Sid)'),
+    'aws:SourceAccount or aws:SourceArn condition',
+  );
+  return unguarded.length > 0
+    ? fail(
+        `Role ${roleArn} trusts SageMaker without aws:SourceAccount or aws:SourceArn.`,
+        evidence,
+      )
+    : pass(`Role ${roleArn} limits SageMaker trust to its source.`, evidence);
 }
 
 export const executionRoleTrustConfusedDeputy = defineCheck(
@@ -58,52 +109,7 @@ export const executionRoleTrustConfusedDeputy = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, ({ role, roleArn, errors }) => {
-      if (role.assumeRolePolicyDocument === undefined) {
-        return factFieldUnknown(
-          { errors },
-          'assumeRolePolicyDocument',
-          'iam:GetRole',
-          `Trust policy of ${roleArn}`,
-        );
-      }
-      const sagemakerTrust = statementsOf(role.assumeRolePolicyDocument).filter(
-        statement =>
-          isAllow(statement) &&
-          servicePrincipals(statement.Principal).some(service =>
-            service.toLowerCase().startsWith('sagemaker.'),
-          ),
-      );
-      if (sagemakerTrust.length === 0) {
-        return notApplicable(
-          `Role ${roleArn} does not trust the SageMaker service.`,
-        );
-      }
-      const unguarded = sagemakerTrust.filter(
-        statement =>
-          !hasConditionKey(
-            statement,
-            'aws:SourceAccount',
-            'aws:SourceArn',
-            'aws:SourceOrgID',
-          ),
-      );
-      const evidence = trustEvidence(
-        roleArn,
-        unguarded.map(statement => statement.Sid ?? '(no Sid)'),
-        'aws:SourceAccount or aws:SourceArn condition',
-      );
-      return unguarded.length > 0
-        ? fail(
-            `Role ${roleArn} trusts SageMaker without aws:SourceAccount or aws:SourceArn.`,
-            evidence,
-          )
-        : pass(
-            `Role ${roleArn} limits SageMaker trust to its source.`,
-            evidence,
-          );
-    }),
+  eachRole(judgeConfusedDeputy),
 );
 
 const ACCOUNT_GUARDS = [
@@ -113,6 +119,58 @@ const ACCOUNT_GUARDS = [
   'aws:PrincipalArn',
   'sts:ExternalId',
 ];
+
+function judgeTrustNotPublic({
+  role,
+  roleArn,
+  errors,
+}: RoleContext): CheckOutcome {
+  if (role.assumeRolePolicyDocument === undefined) {
+    return factFieldUnknown(
+      { errors },
+      'assumeRolePolicyDocument',
+      'iam:GetRole',
+      `Trust policy of ${roleArn}`,
+    );
+  }
+  const ownAccount = roleArn.split(':')[4];
+  const allows = statementsOf(role.assumeRolePolicyDocument).filter(isAllow);
+  const everyone = allows.filter(
+    statement =>
+      isPrincipalEveryone(statement.Principal) &&
+      !hasConditionKey(statement, ...ACCOUNT_GUARDS),
+  );
+  const foreign = allows.flatMap(statement =>
+    awsPrincipals(statement.Principal).filter(principal => {
+      if (principal === '*') return false;
+      const account = /^\d{12}$/.test(principal)
+        ? principal
+        : principal.split(':')[4];
+      return account !== undefined && account !== ownAccount;
+    }),
+  );
+  if (everyone.length > 0) {
+    return fail(
+      `Role ${roleArn} can be assumed by everyone (Principal "*" without an account condition).`,
+      trustEvidence(
+        roleArn,
+        everyone.map(s => s.Sid ?? '(no Sid)'),
+        'no Principal "*"',
+      ),
+    );
+  }
+  return foreign.length > 0
+    ? warn(
+        `Role ${roleArn} can be assumed from other accounts: ${foreign.join(
+          ', ',
+        )}.`,
+        trustEvidence(roleArn, foreign, 'principals of the same account'),
+      )
+    : pass(
+        `Role ${roleArn} is trusted only within its account.`,
+        trustEvidence(roleArn, [], 'no foreign principals'),
+      );
+}
 
 export const executionRoleTrustNotPublic = defineCheck(
   {
@@ -135,57 +193,37 @@ export const executionRoleTrustNotPublic = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, ({ role, roleArn, errors }) => {
-      if (role.assumeRolePolicyDocument === undefined) {
-        return factFieldUnknown(
-          { errors },
-          'assumeRolePolicyDocument',
-          'iam:GetRole',
-          `Trust policy of ${roleArn}`,
-        );
-      }
-      const ownAccount = roleArn.split(':')[4];
-      const allows = statementsOf(role.assumeRolePolicyDocument).filter(
-        isAllow,
-      );
-      const everyone = allows.filter(
-        statement =>
-          isPrincipalEveryone(statement.Principal) &&
-          !hasConditionKey(statement, ...ACCOUNT_GUARDS),
-      );
-      const foreign = allows.flatMap(statement =>
-        awsPrincipals(statement.Principal).filter(principal => {
-          if (principal === '*') return false;
-          const account = /^\d{12}$/.test(principal)
-            ? principal
-            : principal.split(':')[4];
-          return account !== undefined && account !== ownAccount;
-        }),
-      );
-      if (everyone.length > 0) {
-        return fail(
-          `Role ${roleArn} can be assumed by everyone (Principal "*" without an account condition).`,
-          trustEvidence(
-            roleArn,
-            everyone.map(s => s.Sid ?? '(no Sid)'),
-            'no Principal "*"',
-          ),
-        );
-      }
-      return foreign.length > 0
-        ? warn(
-            `Role ${roleArn} can be assumed from other accounts: ${foreign.join(
-              ', ',
-            )}.`,
-            trustEvidence(roleArn, foreign, 'principals of the same account'),
-          )
-        : pass(
-            `Role ${roleArn} is trusted only within its account.`,
-            trustEvidence(roleArn, [], 'no foreign principals'),
-          );
-    }),
+  eachRole(judgeTrustNotPublic),
 );
+
+function judgePermissionsBoundary({
+  role,
+  roleArn,
+  errors,
+}: RoleContext): CheckOutcome {
+  if (role.permissionsBoundaryArn === undefined) {
+    return factFieldUnknown(
+      { errors },
+      'permissionsBoundaryArn',
+      'iam:GetRole',
+      `Permissions boundary of ${roleArn}`,
+    );
+  }
+  const evidence = [
+    {
+      path: 'iam:GetRole.Role.PermissionsBoundary',
+      observed: role.permissionsBoundaryArn,
+      expected: 'a boundary policy ARN',
+      relatedArn: roleArn,
+    },
+  ];
+  return role.permissionsBoundaryArn
+    ? pass(
+        `Role ${roleArn} has permissions boundary ${role.permissionsBoundaryArn}.`,
+        evidence,
+      )
+    : fail(`Role ${roleArn} has no permissions boundary.`, evidence);
+}
 
 export const executionRolePermissionsBoundary = defineCheck(
   {
@@ -206,29 +244,5 @@ export const executionRolePermissionsBoundary = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeRoles(context, ({ role, roleArn, errors }) => {
-      if (role.permissionsBoundaryArn === undefined) {
-        return factFieldUnknown(
-          { errors },
-          'permissionsBoundaryArn',
-          'iam:GetRole',
-          `Permissions boundary of ${roleArn}`,
-        );
-      }
-      const evidence = [
-        {
-          path: 'iam:GetRole.Role.PermissionsBoundary',
-          observed: role.permissionsBoundaryArn,
-          expected: 'a boundary policy ARN',
-          relatedArn: roleArn,
-        },
-      ];
-      return role.permissionsBoundaryArn
-        ? pass(
-            `Role ${roleArn} has permissions boundary ${role.permissionsBoundaryArn}.`,
-            evidence,
-          )
-        : fail(`Role ${roleArn} has no permissions boundary.`, evidence);
-    }),
+  eachRole(judgePermissionsBoundary),
 );

@@ -7,10 +7,10 @@ import {
   arrayAt,
   defineCheck,
   DOCS,
-  expectValue,
+  fail,
   fieldEvidence,
   fieldFailure,
-  fail,
+  fieldValue,
   getPath,
   nonEmptyString,
   pass,
@@ -41,13 +41,12 @@ export const notebookRootAccessDisabled = defineCheck(
       template: NOTEBOOK_TEMPLATE,
     },
   },
-  context =>
-    expectValue(context, {
-      path: 'RootAccess',
-      expected: 'Disabled',
-      absentMeans: 'Enabled',
-      label: 'root access',
-    }),
+  fieldValue({
+    path: 'RootAccess',
+    expected: 'Disabled',
+    absentMeans: 'Enabled',
+    label: 'root access',
+  }),
 );
 
 export const domainSsoAuthentication = defineCheck(
@@ -122,13 +121,12 @@ export const domainDockerAccessDisabled = defineCheck(
       template: DOMAIN_TEMPLATE,
     },
   },
-  context =>
-    expectValue(context, {
-      path: 'DomainSettings.DockerSettings.EnableDockerAccess',
-      expected: 'DISABLED',
-      absentMeans: 'DISABLED',
-      label: 'Docker access',
-    }),
+  fieldValue({
+    path: 'DomainSettings.DockerSettings.EnableDockerAccess',
+    expected: 'DISABLED',
+    absentMeans: 'DISABLED',
+    label: 'Docker access',
+  }),
 );
 
 export const endpointConfigSsmAccessDisabled = defineCheck(
@@ -193,11 +191,10 @@ export const trainingJobRemoteDebugDisabled = defineCheck(
       docsUrl: DOCS.remoteDebug,
     },
   },
-  context =>
-    expectValue(context, {
-      path: 'RemoteDebugConfig.EnableRemoteDebug',
-      expected: false,
-      absentMeans: false,
-      label: 'remote debugging',
-    }),
+  fieldValue({
+    path: 'RemoteDebugConfig.EnableRemoteDebug',
+    expected: false,
+    absentMeans: false,
+    label: 'remote debugging',
+  }),
 );

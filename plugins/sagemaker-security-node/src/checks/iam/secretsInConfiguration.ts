@@ -29,6 +29,21 @@ import {
   valuesAt,
 } from '../support';
 
+/** `: no secrets found in ${what}.`, built once per text. */
+const noSecrets = new Map<string, string>();
+
+function noSecretsIn(what: string): string {
+  let text = noSecrets.get(what);
+  if (text === undefined) {
+    text = `: no secrets found in ${what}.`;
+    if (noSecrets.size >= 1000) {
+      noSecrets.clear();
+    }
+    noSecrets.set(what, text);
+  }
+  return text;
+}
+
 function verdict(
   resource: SageMakerResource,
   findings: SecretFinding[],
@@ -48,21 +63,24 @@ function verdict(
           .join('; ')}.`,
         evidence,
       )
-    : pass(`${resource.name}: no secrets found in ${what}.`);
+    : pass(`${resource.name}${noSecretsIn(what)}`);
 }
 
 function variablesAt(
   context: CheckContext,
   patterns: string[],
 ): SecretFinding[] {
-  return patterns.flatMap(pattern =>
-    valuesAt(context.resource.description, pattern).flatMap(found =>
-      findSecretsInVariables(
-        objectAt({ value: found.value }, 'value'),
-        found.path,
-      ),
-    ),
-  );
+  const findings: SecretFinding[] = [];
+  for (const pattern of patterns) {
+    for (const found of valuesAt(context.resource.description, pattern)) {
+      const variables = objectAt({ value: found.value }, 'value');
+      if (variables === undefined) continue;
+      for (const finding of findSecretsInVariables(variables, found.path)) {
+        findings.push(finding);
+      }
+    }
+  }
+  return findings;
 }
 
 const REMEDIATION =

@@ -1,3 +1,4 @@
+import { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
 import {
   hasConditionKey,
   isAllow,
@@ -8,13 +9,14 @@ import {
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import {
   BUCKET_RESOURCE_TYPES,
+  BucketUse,
   defineCheck,
   DOCS,
+  eachBucket,
   factFieldUnknown,
   fail,
   fieldEvidence,
   fieldFailure,
-  judgeBuckets,
   pass,
   SEED,
   unknown,
@@ -92,6 +94,48 @@ export const modelPackageGroupPolicyNotPublic = defineCheck(
   },
 );
 
+function judgePublicAccessBlock({
+  bucket,
+  used,
+  errors,
+}: BucketUse): CheckOutcome {
+  if (bucket.publicAccessBlock === undefined) {
+    return factFieldUnknown(
+      { errors },
+      'publicAccessBlock',
+      's3:GetBucketPublicAccessBlock',
+      `Public access block of bucket ${used.value}`,
+    );
+  }
+  const block = bucket.publicAccessBlock;
+  const settings = [
+    'blockPublicAcls',
+    'ignorePublicAcls',
+    'blockPublicPolicy',
+    'restrictPublicBuckets',
+  ] as const;
+  const off =
+    block === null
+      ? [...settings]
+      : settings.filter(setting => block[setting] !== true);
+  const evidence = [
+    {
+      path: 's3:GetPublicAccessBlock.PublicAccessBlockConfiguration',
+      observed: block,
+      expected: 'all four settings true',
+      relatedArn: `arn:aws:s3:::${used.value}`,
+    },
+  ];
+  return off.length > 0
+    ? fail(
+        `Bucket ${used.value} does not block public access (${off.join(
+          ', ',
+        )} off).`,
+        evidence,
+      )
+    : pass(`Bucket ${used.value} blocks all public access.`, evidence);
+}
+
 export const bucketsPublicAccessBlocked = defineCheck(
   {
     id: 's3-buckets-public-access-blocked',
@@ -117,42 +161,5 @@ export const bucketsPublicAccessBlocked = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeBuckets(context, (bucket, used, errors) => {
-      if (bucket.publicAccessBlock === undefined) {
-        return factFieldUnknown(
-          { errors },
-          'publicAccessBlock',
-          's3:GetBucketPublicAccessBlock',
-          `Public access block of bucket ${used.value}`,
-        );
-      }
-      const block = bucket.publicAccessBlock;
-      const settings = [
-        'blockPublicAcls',
-        'ignorePublicAcls',
-        'blockPublicPolicy',
-        'restrictPublicBuckets',
-      ] as const;
-      const off =
-        block === null
-          ? [...settings]
-          : settings.filter(setting => block[setting] !== true);
-      const evidence = [
-        {
-          path: 's3:GetPublicAccessBlock.PublicAccessBlockConfiguration',
-          observed: block,
-          expected: 'all four settings true',
-          relatedArn: `arn:aws:s3:::${used.value}`,
-        },
-      ];
-      return off.length > 0
-        ? fail(
-            `Bucket ${used.value} does not block public access (${off.join(
-              ', ',
-            )} off).`,
-            evidence,
-          )
-        : pass(`Bucket ${used.value} blocks all public access.`, evidence);
-    }),
+  eachBucket(judgePublicAccessBlock),
 );

@@ -1,18 +1,27 @@
 import {
   CheckOutcome,
   CloudTrailFact,
+  CollectionError,
   ResourceType,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import { CheckContext } from '../../types';
 import {
-  bucketsUsed,
   defineCheck,
   DOCS,
   fail,
   notApplicable,
+  LinkedValue,
+  bucketNamesKey,
+  internKey,
+  judgingSharedFacts,
+  memoFor,
+  memoOn,
+  memoOnKey,
+  perEvaluation,
   pass,
-  readFact,
+  readFactOnce,
+  resourceBuckets,
   SEED,
   unknown,
 } from '../support';
@@ -30,17 +39,30 @@ function covers(trail: Trail, region: string): boolean {
   return trail.isMultiRegionTrail === true || trail.homeRegion === region;
 }
 
-/** Trails covering the resource's region that are logging management events. */
-function loggingTrails(
-  context: CheckContext,
-):
+type TrailsCovering =
   | { ok: true; trails: Trail[]; covering: Trail[] }
-  | { ok: false; outcome: CheckOutcome } {
-  const read = readFact(context, 'cloudtrail', '-');
+  | { ok: false; outcome: CheckOutcome };
+
+/** Trails covering the resource's region that are logging management events. */
+function loggingTrails(context: CheckContext): TrailsCovering {
+  const read = readFactOnce(context, 'cloudtrail', '-');
   if (!read.ok) return read;
-  const covering = read.data.trails.filter(trail =>
-    covers(trail, context.resource.region),
+  const { region } = context.resource;
+  return memoOnKey(
+    trailsCovering,
+    read.fact,
+    region,
+    trailsCovering,
+    read,
+    region,
   );
+}
+
+function trailsCovering(
+  read: { data: CloudTrailFact; fact: { errors: CollectionError[] } },
+  region: string,
+): TrailsCovering {
+  const covering = read.data.trails.filter(trail => covers(trail, region));
   const logging = covering.filter(
     trail => trail.isLogging === true && trail.includeManagementEvents === true,
   );
@@ -68,9 +90,9 @@ function loggingTrails(
     return {
       ok: false,
       outcome: unknown(
-        `Logging status or event selectors of the trails covering ${
-          context.resource.region
-        } could not be read${error ? `: ${error.message}` : ''}.`,
+        `Logging status or event selectors of the trails covering ${region} could not be read${
+          error ? `: ${error.message}` : ''
+        }.`,
         actions,
       ),
     };
@@ -238,6 +260,42 @@ function logsBucketObjects(trail: Trail, bucket: string): boolean | undefined {
   );
 }
 
+function judgeDataEvents(
+  result: { trails: Trail[] },
+  buckets: LinkedValue[],
+): CheckOutcome {
+  const unlogged: string[] = [];
+  let unreadable = false;
+  for (const bucket of buckets) {
+    const verdicts = result.trails.map(trail =>
+      logsBucketObjects(trail, bucket.value),
+    );
+    if (verdicts.includes(true)) continue;
+    if (verdicts.includes(undefined)) unreadable = true;
+    else unlogged.push(bucket.value);
+  }
+  if (unlogged.length > 0) {
+    return fail(
+      `No trail records S3 data events for ${unlogged.join(', ')}.`,
+      unlogged.map(bucket => ({
+        path: 'cloudtrail:GetEventSelectors',
+        observed: result.trails.flatMap(trail => trail.s3DataEventArns ?? []),
+        expected: `arn:aws:s3:::${bucket}/ (or all buckets)`,
+        relatedArn: `arn:aws:s3:::${bucket}`,
+      })),
+    );
+  }
+  if (unreadable) {
+    return unknown(
+      "Event selectors of the region's trails could not be read.",
+      ['cloudtrail:GetEventSelectors'],
+    );
+  }
+  return pass(
+    `S3 data events are recorded for ${buckets.map(b => b.value).join(', ')}.`,
+  );
+}
+
 export const cloudTrailS3DataEvents = defineCheck(
   {
     id: 'cloudtrail-s3-data-events',
@@ -260,44 +318,40 @@ export const cloudTrailS3DataEvents = defineCheck(
     },
     requiresLiveData: true,
   },
-  context => {
-    const buckets = bucketsUsed(context.resource);
-    if (buckets.length === 0) {
-      return notApplicable(`${context.resource.name} names no S3 bucket.`);
-    }
-    const result = loggingTrails(context);
-    if (!result.ok) return result.outcome;
-    const unlogged: string[] = [];
-    let unreadable = false;
-    for (const bucket of buckets) {
-      const verdicts = result.trails.map(trail =>
-        logsBucketObjects(trail, bucket.value),
-      );
-      if (verdicts.includes(true)) continue;
-      if (verdicts.includes(undefined)) unreadable = true;
-      else unlogged.push(bucket.value);
-    }
-    if (unlogged.length > 0) {
-      return fail(
-        `No trail records S3 data events for ${unlogged.join(', ')}.`,
-        unlogged.map(bucket => ({
-          path: 'cloudtrail:GetEventSelectors',
-          observed: result.trails.flatMap(trail => trail.s3DataEventArns ?? []),
-          expected: `arn:aws:s3:::${bucket}/ (or all buckets)`,
-          relatedArn: `arn:aws:s3:::${bucket}`,
-        })),
-      );
-    }
-    if (unreadable) {
-      return unknown(
-        "Event selectors of the region's trails could not be read.",
-        ['cloudtrail:GetEventSelectors'],
-      );
-    }
-    return pass(
-      `S3 data events are recorded for ${buckets
-        .map(b => b.value)
-        .join(', ')}.`,
-    );
-  },
+  judgingSharedFacts(
+    context => {
+      const buckets = resourceBuckets(context);
+      if (buckets.length === 0) {
+        return notApplicable(`${context.resource.name} names no S3 bucket.`);
+      }
+      const result = loggingTrails(context);
+      if (!result.ok) return result.outcome;
+      const key = perEvaluation(context, dataEventsKey);
+      return key
+        ? memoFor(judgeDataEvents, key, judgeDataEvents, result, buckets)
+        : memoOn(
+            judgeDataEvents,
+            result,
+            buckets.map(bucket => bucket.value),
+            judgeDataEvents,
+            result,
+            buckets,
+          );
+    },
+    dataEventsKey,
+    judgeDataEvents,
+  ),
 );
+
+/**
+ * The same object for resources naming the same buckets (see
+ * `bucketNamesKey`) in a region whose trails log the same way; undefined
+ * when either is unknown.
+ */
+function dataEventsKey(context: CheckContext): object | undefined {
+  if (resourceBuckets(context).length === 0) return undefined;
+  const result = loggingTrails(context);
+  if (!result.ok) return undefined;
+  const buckets = bucketNamesKey(context);
+  return buckets ? internKey([result, buckets]) : undefined;
+}

@@ -1,15 +1,40 @@
+import { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
 import {
   defineCheck,
   DOCS,
   fail,
-  judgeLogGroup,
   LOG_GROUP_RESOURCE_TYPES,
+  LogGroup,
+  ofLogGroup,
   pass,
   SEED,
 } from '../support';
 
 /** Days of retention below which logs are gone before most investigations start. */
 export const MIN_LOG_RETENTION_DAYS = 365;
+
+function judgeRetention(group: LogGroup): CheckOutcome {
+  const days = group.retentionInDays;
+  const evidence = [
+    {
+      path: 'logs:DescribeLogGroups.retentionInDays',
+      observed: days ?? 'never expire',
+      expected: `>= ${MIN_LOG_RETENTION_DAYS} or never expire`,
+      relatedArn: group.arn,
+    },
+  ];
+  return days === undefined || days >= MIN_LOG_RETENTION_DAYS
+    ? pass(
+        `Log group ${group.logGroupName} keeps logs ${
+          days === undefined ? 'forever' : `${days} days`
+        }.`,
+        evidence,
+      )
+    : fail(
+        `Log group ${group.logGroupName} keeps logs only ${days} days.`,
+        evidence,
+      );
+}
 
 export const logGroupRetention = defineCheck(
   {
@@ -30,27 +55,5 @@ export const logGroupRetention = defineCheck(
     },
     requiresLiveData: true,
   },
-  context =>
-    judgeLogGroup(context, group => {
-      const days = group.retentionInDays;
-      const evidence = [
-        {
-          path: 'logs:DescribeLogGroups.retentionInDays',
-          observed: days ?? 'never expire',
-          expected: `>= ${MIN_LOG_RETENTION_DAYS} or never expire`,
-          relatedArn: group.arn,
-        },
-      ];
-      return days === undefined || days >= MIN_LOG_RETENTION_DAYS
-        ? pass(
-            `Log group ${group.logGroupName} keeps logs ${
-              days === undefined ? 'forever' : `${days} days`
-            }.`,
-            evidence,
-          )
-        : fail(
-            `Log group ${group.logGroupName} keeps logs only ${days} days.`,
-            evidence,
-          );
-    }),
+  ofLogGroup(judgeRetention),
 );

@@ -1,5 +1,5 @@
 import { DOMAIN_TEMPLATE } from '../../remediation/templates';
-import { defineCheck, DOCS, expectValue, SEED } from '../support';
+import { defineCheck, DOCS, fieldValue, SEED } from '../support';
 
 export const domainVpcOnly = defineCheck(
   {
@@ -20,11 +20,10 @@ export const domainVpcOnly = defineCheck(
       template: DOMAIN_TEMPLATE,
     },
   },
-  context =>
-    expectValue(context, {
-      path: 'AppNetworkAccessType',
-      expected: 'VpcOnly',
-      absentMeans: 'PublicInternetOnly',
-      label: 'app network access type',
-    }),
+  fieldValue({
+    path: 'AppNetworkAccessType',
+    expected: 'VpcOnly',
+    absentMeans: 'PublicInternetOnly',
+    label: 'app network access type',
+  }),
 );

@@ -3,6 +3,8 @@ import {
   DOCS,
   expectPresent,
   expectValue,
+  fieldPresent,
+  fieldValue,
   judgeTuningDefinitions,
   SEED,
 } from '../support';
@@ -28,13 +30,12 @@ export const trainingJobNetworkIsolation = defineCheck(
     },
     remediation: { text: ISOLATION_TEXT, docsUrl: DOCS.networkIsolation },
   },
-  context =>
-    expectValue(context, {
-      path: 'EnableNetworkIsolation',
-      expected: true,
-      absentMeans: false,
-      label: 'network isolation',
-    }),
+  fieldValue({
+    path: 'EnableNetworkIsolation',
+    expected: true,
+    absentMeans: false,
+    label: 'network isolation',
+  }),
 );
 
 export const trainingJobInVpc = defineCheck(
@@ -53,7 +54,7 @@ export const trainingJobInVpc = defineCheck(
     },
     remediation: { text: VPC_TEXT, docsUrl: DOCS.trainVpc },
   },
-  context => expectPresent(context, 'VpcConfig.Subnets', 'VPC subnets'),
+  fieldPresent('VpcConfig.Subnets', 'VPC subnets'),
 );
 
 export const processingJobNetworkIsolation = defineCheck(
@@ -70,13 +71,12 @@ export const processingJobNetworkIsolation = defineCheck(
     },
     remediation: { text: ISOLATION_TEXT, docsUrl: DOCS.networkIsolation },
   },
-  context =>
-    expectValue(context, {
-      path: 'NetworkConfig.EnableNetworkIsolation',
-      expected: true,
-      absentMeans: false,
-      label: 'network isolation',
-    }),
+  fieldValue({
+    path: 'NetworkConfig.EnableNetworkIsolation',
+    expected: true,
+    absentMeans: false,
+    label: 'network isolation',
+  }),
 );
 
 export const processingJobInVpc = defineCheck(
@@ -93,8 +93,7 @@ export const processingJobInVpc = defineCheck(
     },
     remediation: { text: VPC_TEXT, docsUrl: DOCS.processVpc },
   },
-  context =>
-    expectPresent(context, 'NetworkConfig.VpcConfig.Subnets', 'VPC subnets'),
+  fieldPresent('NetworkConfig.VpcConfig.Subnets', 'VPC subnets'),
 );
 
 export const tuningJobNetworkIsolation = defineCheck(

@@ -4,11 +4,11 @@ import {
   combine,
   defineCheck,
   DOCS,
-  expectPresent,
-  expectValue,
+  fail,
   fieldEvidence,
   fieldFailure,
-  fail,
+  fieldPresent,
+  fieldValue,
   getPath,
   notApplicable,
   pass,
@@ -39,13 +39,12 @@ export const modelNetworkIsolation = defineCheck(
       template: MODEL_TEMPLATE,
     },
   },
-  context =>
-    expectValue(context, {
-      path: 'EnableNetworkIsolation',
-      expected: true,
-      absentMeans: false,
-      label: 'network isolation',
-    }),
+  fieldValue({
+    path: 'EnableNetworkIsolation',
+    expected: true,
+    absentMeans: false,
+    label: 'network isolation',
+  }),
 );
 
 export const modelInVpc = defineCheck(
@@ -69,7 +68,7 @@ export const modelInVpc = defineCheck(
       template: MODEL_TEMPLATE,
     },
   },
-  context => expectPresent(context, 'VpcConfig.Subnets', 'VPC subnets'),
+  fieldPresent('VpcConfig.Subnets', 'VPC subnets'),
 );
 
 function registryMode(context: CheckContext, prefix: string) {

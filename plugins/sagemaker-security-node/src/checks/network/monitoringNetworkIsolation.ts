@@ -3,6 +3,7 @@ import {
   defineCheck,
   DOCS,
   expectValue,
+  fieldValue,
   getPath,
   notApplicable,
   SEED,
@@ -37,13 +38,12 @@ function monitoringIsolation(spec: Spec) {
         docsUrl: DOCS.securityHubControls,
       },
     },
-    context =>
-      expectValue(context, {
-        path: 'NetworkConfig.EnableNetworkIsolation',
-        expected: true,
-        absentMeans: false,
-        label: 'network isolation',
-      }),
+    fieldValue({
+      path: 'NetworkConfig.EnableNetworkIsolation',
+      expected: true,
+      absentMeans: false,
+      label: 'network isolation',
+    }),
   );
 }
 

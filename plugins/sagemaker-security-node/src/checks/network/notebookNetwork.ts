@@ -1,11 +1,5 @@
 import { NOTEBOOK_TEMPLATE } from '../../remediation/templates';
-import {
-  defineCheck,
-  DOCS,
-  expectPresent,
-  expectValue,
-  SEED,
-} from '../support';
+import { defineCheck, DOCS, fieldPresent, fieldValue, SEED } from '../support';
 
 export const notebookDirectInternetAccess = defineCheck(
   {
@@ -35,13 +29,12 @@ export const notebookDirectInternetAccess = defineCheck(
     },
   },
   // DirectInternetAccess, not RootAccess (Prowler's bug); absent means Enabled.
-  context =>
-    expectValue(context, {
-      path: 'DirectInternetAccess',
-      expected: 'Disabled',
-      absentMeans: 'Enabled',
-      label: 'direct internet access',
-    }),
+  fieldValue({
+    path: 'DirectInternetAccess',
+    expected: 'Disabled',
+    absentMeans: 'Enabled',
+    label: 'direct internet access',
+  }),
 );
 
 export const notebookInVpc = defineCheck(
@@ -67,7 +60,7 @@ export const notebookInVpc = defineCheck(
       template: NOTEBOOK_TEMPLATE,
     },
   },
-  context => expectPresent(context, 'SubnetId', 'VPC subnet'),
+  fieldPresent('SubnetId', 'VPC subnet'),
 );
 
 export const notebookImdsV2 = defineCheck(
@@ -89,11 +82,10 @@ export const notebookImdsV2 = defineCheck(
       template: NOTEBOOK_TEMPLATE,
     },
   },
-  context =>
-    expectValue(context, {
-      path: 'InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion',
-      expected: '2',
-      absentMeans: '1',
-      label: 'minimum instance metadata service version',
-    }),
+  fieldValue({
+    path: 'InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion',
+    expected: '2',
+    absentMeans: '1',
+    label: 'minimum instance metadata service version',
+  }),
 );

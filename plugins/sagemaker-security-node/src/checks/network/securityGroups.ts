@@ -6,15 +6,22 @@ import {
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import { CheckContext } from '../../types';
 import {
-  combine,
+  combineItems,
   defineCheck,
   DOCS,
   fail,
+  judgingSharedFacts,
   notApplicable,
+  LinkedValue,
+  memoCombination,
+  memoFor,
+  memoOn,
+  perEvaluation,
+  linkedFactsKey,
   pass,
-  readFact,
+  readFactOnce,
+  resourceSecurityGroups,
   SECURITY_GROUP_RESOURCE_TYPES,
-  securityGroupIds,
   SEED,
   warn,
 } from '../support';
@@ -37,18 +44,116 @@ function portsOf(rule: SecurityGroupRule): string {
     : `${rule.ipProtocol}/${rule.fromPort}-${rule.toPort}`;
 }
 
+/** A group's verdict, or one that names the resource it is attached to. */
+type GroupVerdict = CheckOutcome | ((resourceName: string) => CheckOutcome);
+
+function groupsKey(context: CheckContext): object | undefined {
+  return linkedFactsKey(
+    context,
+    'security-group',
+    resourceSecurityGroups(context),
+    false,
+  );
+}
+
+/**
+ * Judges each security group of the resource. `judge` must be a pure function
+ * of the group: its verdict is memoised per group fact (and set of groups).
+ */
 function judgeGroups(
   context: CheckContext,
-  judge: (group: SecurityGroupFact) => CheckOutcome,
+  judge: (group: SecurityGroupFact) => GroupVerdict,
 ): CheckOutcome {
-  const outcomes = securityGroupIds(context.resource).map(group => {
-    const read = readFact(context, 'security-group', group.value);
-    return read.ok ? judge(read.data) : read.outcome;
+  const groups = resourceSecurityGroups(context);
+  if (groups.length === 0) {
+    return notApplicable(`${context.resource.name} names no security group.`);
+  }
+  const key = perEvaluation(context, groupsKey);
+  const verdict = key
+    ? memoFor(judge, key, judgeEachGroup, context, groups, judge)
+    : judgeEachGroup(context, groups, judge);
+  return typeof verdict === 'function'
+    ? verdict(context.resource.name)
+    : verdict;
+}
+
+/** The combined verdict: an outcome, or one naming the resource when a group's does. */
+function judgeEachGroup(
+  context: CheckContext,
+  groups: LinkedValue[],
+  judge: (group: SecurityGroupFact) => GroupVerdict,
+): GroupVerdict {
+  const verdicts = groups.map(group => {
+    const read = readFactOnce(context, 'security-group', group.value);
+    if (!read.ok) return read.outcome;
+    return memoOn(judge, read.fact, [group.value], () => judge(read.data));
   });
-  return combine(
-    outcomes,
-    notApplicable(`${context.resource.name} names no security group.`),
+  if (verdicts.every(verdict => typeof verdict !== 'function')) {
+    return memoCombination(verdicts as CheckOutcome[], combineItems);
+  }
+  return resourceName =>
+    combineItems(
+      verdicts.map(verdict =>
+        typeof verdict === 'function' ? verdict(resourceName) : verdict,
+      ),
+    );
+}
+
+/** A check function judging each security group with `judge`. */
+function eachGroup(
+  judge: (group: SecurityGroupFact) => GroupVerdict,
+): (context: CheckContext) => CheckOutcome {
+  return judgingSharedFacts(
+    context => judgeGroups(context, judge),
+    groupsKey,
+    judge,
   );
+}
+
+function judgeIngress(group: SecurityGroupFact): GroupVerdict {
+  const open = group.ingress.filter(rule => openRanges(rule).length > 0);
+  const evidence = [
+    {
+      path: 'ec2:DescribeSecurityGroups.IpPermissions',
+      observed: open.map(
+        rule => `${portsOf(rule)} from ${openRanges(rule).join(', ')}`,
+      ),
+      expected: 'no ingress from 0.0.0.0/0 or ::/0',
+      relatedArn: group.groupId,
+    },
+  ];
+  if (open.length === 0) {
+    return pass(
+      `Security group ${group.groupId} allows no ingress from the internet.`,
+      evidence,
+    );
+  }
+  const allowed = `security group ${group.groupId} allows ${open
+    .map(rule => `${portsOf(rule)} from ${openRanges(rule).join(', ')}`)
+    .join('; ')}.`;
+  return resourceName => fail(`${resourceName}'s ${allowed}`, evidence);
+}
+
+function judgeEgress(group: SecurityGroupFact): GroupVerdict {
+  const open = group.egress.filter(
+    rule => rule.ipProtocol === '-1' && openRanges(rule).length > 0,
+  );
+  const evidence = [
+    {
+      path: 'ec2:DescribeSecurityGroups.IpPermissionsEgress',
+      observed: open.map(
+        rule => `${portsOf(rule)} to ${openRanges(rule).join(', ')}`,
+      ),
+      expected: 'no all-traffic egress to 0.0.0.0/0 or ::/0',
+      relatedArn: group.groupId,
+    },
+  ];
+  return open.length > 0
+    ? warn(
+        `Security group ${group.groupId} allows all egress to the internet.`,
+        evidence,
+      )
+    : pass(`Security group ${group.groupId} restricts egress.`, evidence);
 }
 
 export const securityGroupsNoPublicIngress = defineCheck(
@@ -76,35 +181,7 @@ export const securityGroupsNoPublicIngress = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeGroups(context, group => {
-      const open = group.ingress.filter(rule => openRanges(rule).length > 0);
-      const evidence = [
-        {
-          path: 'ec2:DescribeSecurityGroups.IpPermissions',
-          observed: open.map(
-            rule => `${portsOf(rule)} from ${openRanges(rule).join(', ')}`,
-          ),
-          expected: 'no ingress from 0.0.0.0/0 or ::/0',
-          relatedArn: group.groupId,
-        },
-      ];
-      return open.length > 0
-        ? fail(
-            `${context.resource.name}'s security group ${
-              group.groupId
-            } allows ${open
-              .map(
-                rule => `${portsOf(rule)} from ${openRanges(rule).join(', ')}`,
-              )
-              .join('; ')}.`,
-            evidence,
-          )
-        : pass(
-            `Security group ${group.groupId} allows no ingress from the internet.`,
-            evidence,
-          );
-    }),
+  eachGroup(judgeIngress),
 );
 
 export const securityGroupsEgressRestricted = defineCheck(
@@ -125,26 +202,5 @@ export const securityGroupsEgressRestricted = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context =>
-    judgeGroups(context, group => {
-      const open = group.egress.filter(
-        rule => rule.ipProtocol === '-1' && openRanges(rule).length > 0,
-      );
-      const evidence = [
-        {
-          path: 'ec2:DescribeSecurityGroups.IpPermissionsEgress',
-          observed: open.map(
-            rule => `${portsOf(rule)} to ${openRanges(rule).join(', ')}`,
-          ),
-          expected: 'no all-traffic egress to 0.0.0.0/0 or ::/0',
-          relatedArn: group.groupId,
-        },
-      ];
-      return open.length > 0
-        ? warn(
-            `Security group ${group.groupId} allows all egress to the internet.`,
-            evidence,
-          )
-        : pass(`Security group ${group.groupId} restricts egress.`, evidence);
-    }),
+  eachGroup(judgeEgress),
 );

@@ -1,18 +1,84 @@
-import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import {
-  combine,
+  CheckOutcome,
+  CollectionError,
+  SubnetFact,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
+import { CheckContext } from '../../types';
+import {
+  combineItems,
   defineCheck,
   DOCS,
   factFieldUnknown,
   fail,
+  judgingSharedFacts,
+  LinkedValue,
+  memoCombination,
+  memoFor,
+  memoOn,
+  perEvaluation,
+  linkedFactsKey,
   NETWORKED_RESOURCE_TYPES,
   notApplicable,
   pass,
-  readFact,
+  readFactOnce,
+  resourceSubnets,
   SEED,
-  subnetIds,
   warn,
 } from '../support';
+
+function judgeSubnet(
+  read: { data: SubnetFact; fact: { errors: CollectionError[] } },
+  subnet: LinkedValue,
+): CheckOutcome {
+  const { routesToInternetGateway, mapPublicIpOnLaunch } = read.data;
+  const evidence = [
+    {
+      path: 'ec2:DescribeRouteTables.Routes',
+      observed: { routesToInternetGateway, mapPublicIpOnLaunch },
+      expected: 'no 0.0.0.0/0 route to an internet gateway',
+      relatedArn: subnet.value,
+    },
+  ];
+  if (routesToInternetGateway === undefined) {
+    return factFieldUnknown(
+      read.fact,
+      'routesToInternetGateway',
+      'ec2:DescribeRouteTables',
+      `Routes of subnet ${subnet.value}`,
+    );
+  }
+  if (routesToInternetGateway) {
+    return fail(
+      `Subnet ${subnet.value} is public: it routes to an internet gateway.`,
+      evidence,
+    );
+  }
+  return mapPublicIpOnLaunch
+    ? warn(
+        `Subnet ${subnet.value} is private but assigns public IPs on launch.`,
+        evidence,
+      )
+    : pass(`Subnet ${subnet.value} is private.`, evidence);
+}
+
+function subnetsKey(context: CheckContext): object | undefined {
+  return linkedFactsKey(context, 'subnet', resourceSubnets(context), false);
+}
+
+function judgeEachSubnet(
+  context: CheckContext,
+  subnets: LinkedValue[],
+): CheckOutcome {
+  const outcomes = subnets.map(subnet => {
+    const read = readFactOnce(context, 'subnet', subnet.value);
+    if (!read.ok) return read.outcome;
+    return memoOn(judgeSubnet, read.fact, [subnet.value], () =>
+      judgeSubnet(read, subnet),
+    );
+  });
+  return memoCombination(outcomes, combineItems);
+}
 
 export const subnetsPrivate = defineCheck(
   {
@@ -35,43 +101,18 @@ export const subnetsPrivate = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  context => {
-    const outcomes = subnetIds(context.resource).map(subnet => {
-      const read = readFact(context, 'subnet', subnet.value);
-      if (!read.ok) return read.outcome;
-      const { routesToInternetGateway, mapPublicIpOnLaunch } = read.data;
-      const evidence = [
-        {
-          path: 'ec2:DescribeRouteTables.Routes',
-          observed: { routesToInternetGateway, mapPublicIpOnLaunch },
-          expected: 'no 0.0.0.0/0 route to an internet gateway',
-          relatedArn: subnet.value,
-        },
-      ];
-      if (routesToInternetGateway === undefined) {
-        return factFieldUnknown(
-          read.fact,
-          'routesToInternetGateway',
-          'ec2:DescribeRouteTables',
-          `Routes of subnet ${subnet.value}`,
-        );
+  judgingSharedFacts(
+    context => {
+      const subnets = resourceSubnets(context);
+      if (subnets.length === 0) {
+        return notApplicable(`${context.resource.name} names no subnet.`);
       }
-      if (routesToInternetGateway) {
-        return fail(
-          `Subnet ${subnet.value} is public: it routes to an internet gateway.`,
-          evidence,
-        );
-      }
-      return mapPublicIpOnLaunch
-        ? warn(
-            `Subnet ${subnet.value} is private but assigns public IPs on launch.`,
-            evidence,
-          )
-        : pass(`Subnet ${subnet.value} is private.`, evidence);
-    });
-    return combine(
-      outcomes,
-      notApplicable(`${context.resource.name} names no subnet.`),
-    );
-  },
+      const key = perEvaluation(context, subnetsKey);
+      return key
+        ? memoFor(judgeSubnet, key, judgeEachSubnet, context, subnets)
+        : judgeEachSubnet(context, subnets);
+    },
+    subnetsKey,
+    judgeSubnet,
+  ),
 );

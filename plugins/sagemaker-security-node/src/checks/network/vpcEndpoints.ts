@@ -5,14 +5,20 @@ import {
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import { CheckContext, SecurityCheck } from '../../types';
 import {
-  combine,
+  combineItems,
   defineCheck,
   DOCS,
   fail,
   NETWORKED_RESOURCE_TYPES,
   notApplicable,
+  internKey,
+  judgingSharedFacts,
+  memoCombination,
+  memoFor,
+  memoOn,
+  perEvaluation,
   pass,
-  readFact,
+  readFactOnce,
   SEED,
   vpcsOf,
   warn,
@@ -69,6 +75,26 @@ function judgeService(
       );
 }
 
+/**
+ * The same object for resources in the same VPCs with the same endpoints;
+ * undefined when a VPC or its endpoints could not be read.
+ */
+function endpointsKey(context: CheckContext): object | undefined {
+  const { vpcIds, unreadable } = vpcsOf(context);
+  if (unreadable.length > 0 || vpcIds.length === 0) return undefined;
+  const parts: unknown[] = [];
+  try {
+    for (const vpcId of vpcIds) {
+      const read = readFactOnce(context, 'vpc-endpoints', vpcId);
+      if (!read.ok) return undefined;
+      parts.push(read.fact, vpcId);
+    }
+  } catch {
+    return undefined;
+  }
+  return internKey(parts);
+}
+
 function evaluateEndpoints(
   context: CheckContext,
   services: string[],
@@ -81,18 +107,32 @@ function evaluateEndpoints(
         : `${context.resource.name}: no VPC could be derived.`,
     );
   }
+  const key = perEvaluation(context, endpointsKey);
+  return key
+    ? memoFor(services, key, judgeEachVpc, context, services)
+    : judgeEachVpc(context, services);
+}
+
+function judgeEachVpc(context: CheckContext, services: string[]): CheckOutcome {
+  const { vpcIds, unreadable } = vpcsOf(context);
   const outcomes = [...unreadable];
   for (const vpcId of vpcIds) {
-    const read = readFact(context, 'vpc-endpoints', vpcId);
+    const read = readFactOnce(context, 'vpc-endpoints', vpcId);
     if (!read.ok) {
       outcomes.push(read.outcome);
       continue;
     }
     for (const service of services) {
-      outcomes.push(judgeService(vpcId, read.data.endpoints, service));
+      outcomes.push(
+        memoOn(judgeService, read.fact, [vpcId, service], () =>
+          judgeService(vpcId, read.data.endpoints, service),
+        ),
+      );
     }
   }
-  return combine(outcomes, notApplicable('No VPC to check.'));
+  return outcomes.length === 0
+    ? notApplicable('No VPC to check.')
+    : memoCombination(outcomes, combineItems);
 }
 
 interface Spec {
@@ -127,7 +167,11 @@ function vpcEndpointCheck(spec: Spec): SecurityCheck {
         template: FOUNDATION_TEMPLATE,
       },
     },
-    context => evaluateEndpoints(context, spec.services),
+    judgingSharedFacts(
+      context => evaluateEndpoints(context, spec.services),
+      endpointsKey,
+      spec.services,
+    ),
   );
 }
 

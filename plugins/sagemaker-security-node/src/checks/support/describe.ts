@@ -32,12 +32,32 @@ export const DESCRIBE_OPERATIONS: Record<ResourceType, string> = {
   'inference-experiment': 'DescribeInferenceExperiment',
 };
 
+/** `describePath` strings, built once per operation and path. */
+const describedPaths = new Map<string, Map<string, string>>();
+
 /** `DescribeNotebookInstance.DirectInternetAccess` for a field of the resource. */
 export function describePath(
-  resource: SageMakerResource,
+  resource: Pick<SageMakerResource, 'type'>,
   path: string,
 ): string {
-  return `${DESCRIBE_OPERATIONS[resource.type]}.${path}`;
+  const operation = DESCRIBE_OPERATIONS[resource.type];
+  if (typeof operation !== 'string' || typeof path !== 'string') {
+    return `${operation}.${path}`;
+  }
+  let paths = describedPaths.get(operation);
+  if (paths === undefined) {
+    paths = new Map();
+    describedPaths.set(operation, paths);
+  }
+  let described = paths.get(path);
+  if (described === undefined) {
+    described = `${operation}.${path}`;
+    if (paths.size >= 1000) {
+      paths.clear();
+    }
+    paths.set(path, described);
+  }
+  return described;
 }
 
 export function fieldEvidence(

@@ -6,7 +6,10 @@ import {
   GLOBAL_REGION,
   RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
+import { isObject, lookupFact } from '../../lookupFact';
 import { CheckContext } from '../../types';
+import { LinkedValue } from './links';
+import { internKey, storedInEvaluation, storeInEvaluation } from './memo';
 import { notApplicable, unknown } from './outcomes';
 import { describeError } from './resourceErrors';
 
@@ -37,10 +40,13 @@ const FACT_LABELS: Record<FactKind, string> = {
   'log-groups': 'CloudWatch log groups',
 };
 
+/** `GLOBAL_REGION`, read once. */
+const ACCOUNT_WIDE = GLOBAL_REGION;
+
 /** IAM roles and S3 buckets are account-wide facts. */
 export function factRegion(kind: FactKind, resourceRegion: string): string {
   return kind === 'iam-role' || kind === 's3-bucket'
-    ? GLOBAL_REGION
+    ? ACCOUNT_WIDE
     : resourceRegion;
 }
 
@@ -65,7 +71,8 @@ export function readFact<K extends FactKind>(
   key: string,
 ): FactRead<K> {
   const { resource } = context;
-  const fact = context.facts.get(
+  const fact = lookupFact(
+    context.facts,
     kind,
     resource.accountId,
     factRegion(kind, resource.region),
@@ -104,7 +111,86 @@ export function readFact<K extends FactKind>(
       ),
     };
   }
-  return { ok: true, data: fact.data, fact };
+  return readOf(fact);
+}
+
+const okReads = new WeakMap<RelatedFact, FactRead<FactKind>>();
+
+/** The read of a collected fact: one object per fact (shared: do not modify). */
+function readOf<K extends FactKind>(fact: RelatedFact<K>): FactRead<K> {
+  if (!isObject(fact)) {
+    return { ok: true, data: fact.data!, fact };
+  }
+  let read = okReads.get(fact) as FactRead<K> | undefined;
+  if (read === undefined) {
+    read = { ok: true, data: fact.data!, fact };
+    okReads.set(fact, read);
+  }
+  return read;
+}
+
+/**
+ * `readFact`, read once per evaluation of the resource and shared by its
+ * checks (e.g. the execution role read by every role check).
+ */
+export function readFactOnce<K extends FactKind>(
+  context: CheckContext,
+  kind: K,
+  key: string,
+): FactRead<K> {
+  if (typeof key !== 'string') {
+    return readFact(context, kind, key);
+  }
+  const known = storedInEvaluation(context, kind, key);
+  if (known !== undefined) {
+    return known as FactRead<K>;
+  }
+  const read = readFact(context, kind, key);
+  storeInEvaluation(context, kind, key, read);
+  return read;
+}
+
+/**
+ * The same object for every resource linking to the same facts of `kind`
+ * under the same values (and paths, with `withPaths`; and `extra`): what a
+ * judgment of all of them may be memoised on. Undefined when a fact could
+ * not be read, or reading throws (malformed facts): callers then read item by
+ * item, as they judge.
+ */
+export function linkedFactsKey<K extends FactKind>(
+  context: CheckContext,
+  kind: K,
+  linked: LinkedValue[],
+  withPaths: boolean,
+  extra?: unknown,
+): object | undefined {
+  if (linked.length === 0) {
+    return undefined;
+  }
+  const width = withPaths ? 3 : 2;
+  const parts: unknown[] = new Array(
+    linked.length * width + (extra === undefined ? 0 : 1),
+  );
+  try {
+    for (let i = 0; i < linked.length; i++) {
+      const item = linked[i];
+      const read = readFactOnce(context, kind, item.value);
+      if (!read.ok) {
+        return undefined;
+      }
+      parts[i * width] = read.fact;
+      parts[i * width + 1] = item.value;
+      if (withPaths) {
+        parts[i * width + 2] = item.path;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  if (extra !== undefined) {
+    parts[parts.length - 1] = extra;
+  }
+  return internKey(parts);
 }
 
 /**

@@ -7,6 +7,7 @@ export * from './fieldRules';
 export * from './instanceTypes';
 export * from './links';
 export * from './logGroups';
+export * from './memo';
 export * from './outcomes';
 export * from './paths';
 export * from './references';

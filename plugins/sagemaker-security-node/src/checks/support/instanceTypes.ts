@@ -43,7 +43,17 @@ export function instanceFamily(instanceType: string): string | undefined {
   return parts[1];
 }
 
+const localStorage = new Map<string, boolean>();
+
 export function hasLocalInstanceStorage(instanceType: string): boolean {
-  const family = instanceFamily(instanceType);
-  return family !== undefined && LOCAL_STORAGE_FAMILIES.has(family);
+  let local = localStorage.get(instanceType);
+  if (local === undefined) {
+    const family = instanceFamily(instanceType);
+    local = family !== undefined && LOCAL_STORAGE_FAMILIES.has(family);
+    if (localStorage.size >= 1000) {
+      localStorage.clear();
+    }
+    localStorage.set(instanceType, local);
+  }
+  return local;
 }

@@ -2,6 +2,8 @@ import {
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
+import { CheckContext } from '../../types';
+import { perEvaluation } from './memo';
 import { stringValuesAt } from './valuesAt';
 
 type FieldMap = Partial<Record<ResourceType, string[]>>;
@@ -121,17 +123,29 @@ export interface LinkedValue {
 }
 
 function linked(resource: SageMakerResource, fields: FieldMap): LinkedValue[] {
-  const seen = new Set<string>();
-  const found: LinkedValue[] = [];
+  let found: LinkedValue[] | undefined;
   for (const pattern of fields[resource.type] ?? []) {
-    for (const item of stringValuesAt(resource.description, pattern)) {
-      if (!seen.has(item.value)) {
-        seen.add(item.value);
+    const items = stringValuesAt(resource.description, pattern);
+    if (found === undefined && items.length < 2) {
+      // The common case: the first value(s), as found.
+      found = items;
+      continue;
+    }
+    found ??= [];
+    for (const item of items) {
+      if (!includesValue(found, item.value)) {
         found.push(item);
       }
     }
   }
-  return found;
+  return found ?? [];
+}
+
+function includesValue(found: LinkedValue[], value: string): boolean {
+  for (const item of found) {
+    if (item.value === value) return true;
+  }
+  return false;
 }
 
 export function executionRoles(resource: SageMakerResource): LinkedValue[] {
@@ -148,9 +162,22 @@ export function subnetIds(resource: SageMakerResource): LinkedValue[] {
 
 /** `s3://bucket/key` → `bucket`; also accepts `https://bucket.s3.<region>.amazonaws.com/...`. */
 export function bucketOfUri(uri: string): string | undefined {
-  const s3 = /^s3:\/\/([^/]+)/i.exec(uri);
-  if (s3) {
-    return s3[1];
+  if (typeof uri === 'string') {
+    // As /^s3:\/\/([^/]+)/i, without the regular expression.
+    if (
+      uri.length > 5 &&
+      (uri.charCodeAt(0) === 115 || uri.charCodeAt(0) === 83) && // s or S
+      uri.startsWith('3://', 1) &&
+      uri.charCodeAt(5) !== 47 // not '/'
+    ) {
+      const slash = uri.indexOf('/', 5);
+      return slash < 0 ? uri.slice(5) : uri.slice(5, slash);
+    }
+  } else {
+    const s3 = /^s3:\/\/([^/]+)/i.exec(uri);
+    if (s3) {
+      return s3[1];
+    }
   }
   const virtualHosted = /^https:\/\/([^.]+)\.s3[.-][^/]*amazonaws\.com/i.exec(
     uri,
@@ -159,16 +186,50 @@ export function bucketOfUri(uri: string): string | undefined {
 }
 
 export function bucketsUsed(resource: SageMakerResource): LinkedValue[] {
-  const seen = new Set<string>();
   const found: LinkedValue[] = [];
   for (const item of linked(resource, S3_URI_FIELDS)) {
     const bucket = bucketOfUri(item.value);
-    if (bucket && !seen.has(bucket)) {
-      seen.add(bucket);
+    if (bucket && !includesValue(found, bucket)) {
       found.push({ value: bucket, path: item.path });
     }
   }
   return found;
+}
+
+function rolesOfResource(context: CheckContext): LinkedValue[] {
+  return executionRoles(context.resource);
+}
+
+function bucketsOfResource(context: CheckContext): LinkedValue[] {
+  return bucketsUsed(context.resource);
+}
+
+function subnetsOfResource(context: CheckContext): LinkedValue[] {
+  return subnetIds(context.resource);
+}
+
+function securityGroupsOfResource(context: CheckContext): LinkedValue[] {
+  return securityGroupIds(context.resource);
+}
+
+/** `executionRoles` of the context's resource, found once per evaluation (shared: do not modify). */
+export function resourceRoles(context: CheckContext): LinkedValue[] {
+  return perEvaluation(context, rolesOfResource);
+}
+
+/** `bucketsUsed` of the context's resource, found once per evaluation (shared: do not modify). */
+export function resourceBuckets(context: CheckContext): LinkedValue[] {
+  return perEvaluation(context, bucketsOfResource);
+}
+
+/** `subnetIds` of the context's resource, found once per evaluation (shared: do not modify). */
+export function resourceSubnets(context: CheckContext): LinkedValue[] {
+  return perEvaluation(context, subnetsOfResource);
+}
+
+/** `securityGroupIds` of the context's resource, found once per evaluation (shared: do not modify). */
+export function resourceSecurityGroups(context: CheckContext): LinkedValue[] {
+  return perEvaluation(context, securityGroupsOfResource);
 }
 
 export const ROLE_RESOURCE_TYPES = Object.keys(ROLE_FIELDS) as ResourceType[];

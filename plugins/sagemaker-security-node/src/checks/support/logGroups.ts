@@ -5,8 +5,12 @@ import {
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
-import { readFact } from './facts';
+import { readFactOnce } from './facts';
+import { judgingSharedFacts } from './defineCheck';
+import { internKey, memoFor, perEvaluation } from './memo';
 import { notApplicable } from './outcomes';
+
+export type LogGroup = LogGroupsFact['logGroups'][number];
 
 /** The CloudWatch log group SageMaker writes each resource type's logs to. */
 export function logGroupNameOf(
@@ -41,14 +45,46 @@ export const LOG_GROUP_RESOURCE_TYPES: ResourceType[] = [
   'domain',
 ];
 
-/** Judges the resource's log group; absent group = nothing logged yet. */
+/**
+ * Judges the resource's log group; absent group = nothing logged yet.
+ * `judge` must be a pure function of the group: its outcome is memoised per
+ * `log-groups` fact.
+ */
 export function judgeLogGroup(
   context: CheckContext,
-  judge: (group: LogGroupsFact['logGroups'][number]) => CheckOutcome,
+  judge: (group: LogGroup) => CheckOutcome,
 ): CheckOutcome {
   const name = logGroupNameOf(context.resource)!;
-  const read = readFact(context, 'log-groups', '-');
+  const read = readFactOnce(context, 'log-groups', '-');
   if (!read.ok) return read.outcome;
+  const key = perEvaluation(context, logGroupKey)!;
+  return memoFor(judge, key, judgeNamedGroup, read, name, judge);
+}
+
+/** The same object for resources whose log group is the same name in the same `log-groups` fact. */
+function logGroupKey(context: CheckContext): object | undefined {
+  const read = readFactOnce(context, 'log-groups', '-');
+  return read.ok
+    ? internKey([read.fact, logGroupNameOf(context.resource)])
+    : undefined;
+}
+
+/** A check function judging the resource's log group with `judge` (see `judgeLogGroup`). */
+export function ofLogGroup(
+  judge: (group: LogGroup) => CheckOutcome,
+): (context: CheckContext) => CheckOutcome {
+  return judgingSharedFacts(
+    context => judgeLogGroup(context, judge),
+    logGroupKey,
+    judge,
+  );
+}
+
+function judgeNamedGroup(
+  read: { data: LogGroupsFact },
+  name: string,
+  judge: (group: LogGroup) => CheckOutcome,
+): CheckOutcome {
   const group = read.data.logGroups.find(item => item.logGroupName === name);
   if (!group) {
     return notApplicable(

@@ -1,21 +1,46 @@
+interface Segment {
+  key: string;
+  /** `Number(key)`, when it is an integer (an array index). */
+  index: number | undefined;
+}
+
+const compiled = new Map<string, Segment[]>();
+
+/** The segments of a dotted path, parsed once per distinct path. */
+function segmentsOf(path: string): Segment[] {
+  let segments = compiled.get(path);
+  if (segments === undefined) {
+    segments = path.split('.').map(key => {
+      const index = Number(key);
+      return { key, index: Number.isInteger(index) ? index : undefined };
+    });
+    if (compiled.size > 10000) {
+      compiled.clear();
+    }
+    compiled.set(path, segments);
+  }
+  return segments;
+}
+
 /**
  * Reads a dotted path (`A.B.0.C`) from a Describe response; numeric segments
  * index arrays. Returns undefined for any missing step.
  */
 export function getPath(value: unknown, path: string): unknown {
   let current: unknown = value;
-  for (const segment of path.split('.')) {
+  const segments = segmentsOf(path);
+  for (let i = 0; i < segments.length; i++) {
     if (current === null || current === undefined) {
       return undefined;
     }
+    const segment = segments[i];
     if (Array.isArray(current)) {
-      const index = Number(segment);
-      if (!Number.isInteger(index)) {
+      if (segment.index === undefined) {
         return undefined;
       }
-      current = current[index];
+      current = current[segment.index];
     } else if (typeof current === 'object') {
-      current = (current as Record<string, unknown>)[segment];
+      current = (current as Record<string, unknown>)[segment.key];
     } else {
       return undefined;
     }
@@ -25,9 +50,11 @@ export function getPath(value: unknown, path: string): unknown {
 
 /** A non-empty trimmed string, or undefined. */
 export function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim().length > 0
-    ? value.trim()
-    : undefined;
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : undefined;
 }
 
 /** The array at `path`, or an empty array when absent or not an array. */

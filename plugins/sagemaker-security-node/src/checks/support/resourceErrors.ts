@@ -5,6 +5,9 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { unknown } from './outcomes';
 
+/** No extra calls (a shared empty list, never modified). */
+const NO_ACTIONS: string[] = [];
+
 /** True for the call that produced the resource's Describe response. */
 function isDescribeCall(error: CollectionError): boolean {
   return /:Describe[A-Za-z]*$/.test(error.action) && !error.field;
@@ -29,8 +32,12 @@ export function describeError(error: CollectionError): string {
 export function resourceErrorFor(
   resource: SageMakerResource,
   path: string,
-  actions: string[] = [],
+  actions: string[] = NO_ACTIONS,
 ): CollectionError | undefined {
+  const { errors } = resource;
+  if (Array.isArray(errors) && errors.length === 0) {
+    return undefined;
+  }
   const lowered = actions.map(action => action.toLowerCase());
   return resource.errors.find(
     error =>
@@ -40,11 +47,28 @@ export function resourceErrorFor(
   );
 }
 
+/** As `Object.keys(value).length > 0`, without listing the keys. */
+function hasOwnKeys(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') {
+    return Object.keys(value as object).length > 0;
+  }
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** `unknown` when the resource's Describe response is missing or failed. */
 export function describeFailure(
   resource: SageMakerResource,
 ): CheckOutcome | undefined {
-  const failed = resource.errors.find(isDescribeCall);
+  const { errors } = resource;
+  const failed =
+    Array.isArray(errors) && errors.length === 0
+      ? undefined
+      : resource.errors.find(isDescribeCall);
   if (failed) {
     return unknown(
       `The ${resource.type} ${
@@ -53,7 +77,7 @@ export function describeFailure(
       [failed.action],
     );
   }
-  if (Object.keys(resource.description ?? {}).length === 0) {
+  if (!hasOwnKeys(resource.description ?? {})) {
     return unknown(
       `The ${resource.type} ${resource.name} has no collected description.`,
       [`Describe response of ${resource.type}`],
@@ -66,7 +90,7 @@ export function describeFailure(
 export function fieldFailure(
   resource: SageMakerResource,
   path: string,
-  actions: string[] = [],
+  actions: string[] = NO_ACTIONS,
 ): CheckOutcome | undefined {
   const error = resourceErrorFor(resource, path, actions);
   return error

@@ -5,38 +5,69 @@ import {
   PolicyDocument,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
-import { readFact } from './facts';
-import { executionRoles, LinkedValue } from './links';
-import { combine, notApplicable, unknown } from './outcomes';
+import { judgingSharedFacts } from './defineCheck';
+import { linkedFactsKey, readFactOnce } from './facts';
+import { LinkedValue, resourceRoles } from './links';
+import { memoCombination, memoFor, memoOn, perEvaluation } from './memo';
+import { combine, combineItems, notApplicable, unknown } from './outcomes';
 import { describeError } from './resourceErrors';
 
+/** An execution role as its checks judge it: the collected fact and its ARN. */
 export interface RoleContext {
   role: IamRoleFact;
   roleArn: string;
   errors: CollectionError[];
-  linked: LinkedValue;
 }
 
-/** Judges each execution role the resource names (from the `iam-role` facts). */
+function rolesKey(context: CheckContext): object | undefined {
+  return linkedFactsKey(context, 'iam-role', resourceRoles(context), false);
+}
+
+/**
+ * Judges each execution role the resource names (from the `iam-role` facts).
+ * `judge` must be a pure function of the role: its outcome is memoised per
+ * role fact (and per set of roles), so the roles shared by thousands of jobs
+ * are judged once.
+ */
 export function judgeRoles(
   context: CheckContext,
   judge: (role: RoleContext) => CheckOutcome,
 ): CheckOutcome {
-  const outcomes = executionRoles(context.resource).map(linked => {
-    const read = readFact(context, 'iam-role', linked.value);
-    return read.ok
-      ? judge({
-          role: read.data,
-          roleArn: linked.value,
-          errors: read.fact.errors,
-          linked,
-        })
-      : read.outcome;
-  });
-  return combine(
-    outcomes,
-    notApplicable(`${context.resource.name} names no execution role.`),
+  const roles = resourceRoles(context);
+  if (roles.length === 0) {
+    return notApplicable(`${context.resource.name} names no execution role.`);
+  }
+  const key = perEvaluation(context, rolesKey);
+  return key
+    ? memoFor(judge, key, judgeEachRole, context, roles, judge)
+    : judgeEachRole(context, roles, judge);
+}
+
+/** A check function judging each execution role with `judge` (see `judgeRoles`). */
+export function eachRole(
+  judge: (role: RoleContext) => CheckOutcome,
+): (context: CheckContext) => CheckOutcome {
+  return judgingSharedFacts(
+    context => judgeRoles(context, judge),
+    rolesKey,
+    judge,
   );
+}
+
+function judgeEachRole(
+  context: CheckContext,
+  roles: LinkedValue[],
+  judge: (role: RoleContext) => CheckOutcome,
+): CheckOutcome {
+  const outcomes = roles.map(linked => {
+    const read = readFactOnce(context, 'iam-role', linked.value);
+    if (!read.ok) return read.outcome;
+    const { fact } = read;
+    return memoOn(judge, fact, [linked.value], () =>
+      judge({ role: read.data, roleArn: linked.value, errors: fact.errors }),
+    );
+  });
+  return memoCombination(outcomes, combineItems);
 }
 
 export interface NamedDocument {

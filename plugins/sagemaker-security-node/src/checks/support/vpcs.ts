@@ -1,7 +1,8 @@
 import { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
-import { readFact } from './facts';
-import { LinkedValue, subnetIds } from './links';
+import { readFactOnce } from './facts';
+import { LinkedValue, resourceSubnets } from './links';
+import { perEvaluation } from './memo';
 import { nonEmptyString, getPath } from './paths';
 
 export interface VpcsOfResource {
@@ -14,26 +15,32 @@ export interface VpcsOfResource {
 
 /**
  * The VPCs a resource's ENIs live in: the domain's VpcId, else the VPC of each
- * subnet it names (read from the `subnet` facts).
+ * subnet it names (read from the `subnet` facts). Found once per evaluation
+ * (shared: do not modify).
  */
 export function vpcsOf(context: CheckContext): VpcsOfResource {
-  const subnets = subnetIds(context.resource);
-  const vpcIds = new Set<string>();
+  return perEvaluation(context, findVpcs);
+}
+
+function findVpcs(context: CheckContext): VpcsOfResource {
+  const subnets = resourceSubnets(context);
+  const vpcIds: string[] = [];
   const unreadable: CheckOutcome[] = [];
   const domainVpc = nonEmptyString(
     getPath(context.resource.description, 'VpcId'),
   );
   if (domainVpc) {
-    vpcIds.add(domainVpc);
+    vpcIds.push(domainVpc);
   } else {
     for (const subnet of subnets) {
-      const read = readFact(context, 'subnet', subnet.value);
+      const read = readFactOnce(context, 'subnet', subnet.value);
       if (read.ok) {
-        vpcIds.add(read.data.vpcId);
+        const vpcId = read.data.vpcId;
+        if (!vpcIds.includes(vpcId)) vpcIds.push(vpcId);
       } else {
         unreadable.push(read.outcome);
       }
     }
   }
-  return { vpcIds: [...vpcIds], unreadable, subnets };
+  return { vpcIds, unreadable, subnets };
 }
