@@ -39,14 +39,19 @@ class VirtualClock implements Clock {
       () => (settled = true),
       () => (settled = true),
     );
-    for (let idle = 0; !settled; ) {
+    // Real time, not loop turns: on a busy machine the SDK's first calls
+    // (config and credential resolution) may take many turns to arrive.
+    for (let idleSince: number | undefined; !settled; ) {
       await new Promise(resolve => setImmediate(resolve));
       if (settled) break;
       if (this.waiters.length === 0) {
-        if (++idle > 1000) throw new Error('stuck: nothing waits on the clock');
+        idleSince ??= Date.now();
+        if (Date.now() - idleSince > 20_000) {
+          throw new Error('stuck: nothing waits on the clock');
+        }
         continue;
       }
-      idle = 0;
+      idleSince = undefined;
       this.waiters.sort((a, b) => a.at - b.at);
       const next = this.waiters.shift()!;
       this.t = Math.max(this.t, next.at);
