@@ -1,3 +1,4 @@
+import type { EntityScoreSummary } from '../scoring/EntityScoreStore';
 import type {
   Grade,
   OrgRollupQuery,
@@ -8,21 +9,7 @@ import type {
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** What paging reads of a row: a full `EntityRollupRow` or a stored summary. */
-export interface PageableRow {
-  entityRef: string;
-  owner?: string;
-  resourceCount: number;
-  score: {
-    score: number | null;
-    grade: Grade | null;
-    pillars: Array<{
-      pillar: Pillar;
-      score: number | null;
-      grade: Grade | null;
-    }>;
-    counts: { fail: number };
-  };
-}
+export type PageableRow = EntityScoreSummary;
 
 function scoreFor(
   score: PageableRow['score'],

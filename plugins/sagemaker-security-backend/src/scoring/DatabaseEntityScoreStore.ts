@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import type { Pillar } from '@mlsec/plugin-sagemaker-security-common';
 import { contentHash } from '../inventory/store/hash';
 import { chunks, toIsoString } from '../service/dates';
 import type {
@@ -152,11 +151,9 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
       score: {
         score: toNullableNumber(row.score),
         grade: row.grade as EntityScoreSummary['score']['grade'],
-        pillars: JSON.parse(row.pillars) as Array<{
-          pillar: Pillar;
-          score: number | null;
-          grade: EntityScoreSummary['score']['grade'];
-        }>,
+        pillars: JSON.parse(
+          row.pillars,
+        ) as EntityScoreSummary['score']['pillars'],
         counts: { fail: toNumber(row.fail_count) },
       },
     }));

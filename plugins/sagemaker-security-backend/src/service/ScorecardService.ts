@@ -49,6 +49,7 @@ import type {
   EntityScoreStore,
 } from '../scoring/EntityScoreStore';
 import { pageOrgRows } from '../api/orgRollup';
+import type { ReadFilter } from '../api/permissionChecks';
 import { chunks } from './dates';
 import { applyWaivers } from '../waivers/applyWaivers';
 import { WaiverService } from '../waivers/WaiverService';
@@ -74,11 +75,6 @@ interface Member {
   entity?: Entity;
   row: EntityScoreRow;
 }
-
-/** The caller's filter on our own read permission (from the router). */
-export type ReadFilter =
-  | { all: true }
-  | { all: false; allowed(entityRefs: string[]): Promise<Set<string>> };
 
 /** Every score the periodic rescoring produces. */
 export interface ScoredEverything {
