@@ -85,12 +85,15 @@ export class CredentialScrubber {
     return out;
   }
 
-  /** The same error, its message scrubbed and its raw response dropped. */
+  /**
+   * The same error with its message scrubbed. The SDK's own fields are left
+   * as they are: `$response` is non-configurable (deleting it throws in
+   * strict mode) and non-enumerable, so it is never serialized.
+   */
   scrubError(error: unknown): unknown {
     if (!error || typeof error !== 'object') return error;
-    const e = error as { message?: unknown; $response?: unknown };
+    const e = error as { message?: unknown };
     if (typeof e.message === 'string') e.message = this.scrub(e.message);
-    if ('$response' in e) delete e.$response;
     return error;
   }
 }
