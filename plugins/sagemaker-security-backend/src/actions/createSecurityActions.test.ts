@@ -56,8 +56,7 @@ describe('security actions', () => {
     actions = actionsRegistryServiceMock();
     registerSecurityActions({
       actionsRegistry: actions,
-      scorecards: backend.scorecards,
-      permissions,
+      scorecards: backend.authorized,
     });
   });
 
