@@ -6,7 +6,8 @@ export const MIGRATIONS_DIRECTORY = MIGRATIONS_DIR;
 
 export const RESULTS_MIGRATION = '20261126200000_results.js';
 export const ENTITY_SCORES_MIGRATION = '20261126230000_entity_scores.js';
-export const WAIVERS_ONE_ACTIVE_MIGRATION = '20261201120000_waivers_one_active.js';
+export const WAIVERS_ONE_ACTIVE_MIGRATION =
+  '20261201120000_waivers_one_active.js';
 
 /**
  * Applies only this package's scorecard migrations, the results, the

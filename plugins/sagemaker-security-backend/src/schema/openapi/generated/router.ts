@@ -1233,6 +1233,7 @@ export const spec = {
         "properties": {
           "accountId": {
             "type": "string",
+            "maxLength": 12,
             "pattern": "^[0-9]{12}$"
           },
           "region": {
