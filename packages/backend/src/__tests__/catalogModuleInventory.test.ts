@@ -116,7 +116,7 @@ describe("the catalog module's inventory reads under a permission policy", () =>
     let cursor: string | undefined;
     do {
       const page = await client().listResources({
-        type: 'notebook-instance',
+        type: 'endpoint',
         limit: 1,
         cursor,
       });
@@ -135,7 +135,7 @@ describe("the catalog module's inventory reads under a permission policy", () =>
       granted.delete(permission);
       try {
         await expect(
-          client().listResources({ type: 'notebook-instance', limit: 10 }),
+          client().listResources({ type: 'endpoint', limit: 10 }),
         ).rejects.toMatchObject({ statusCode: 403 });
       } finally {
         granted.add(permission);

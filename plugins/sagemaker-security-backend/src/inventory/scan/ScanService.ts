@@ -153,9 +153,9 @@ export class ScanService {
   /** The configured targets, or those of them a request names. */
   private selectTargets(requested?: ScanTarget[]): ScanTarget[] {
     if (!requested) return this.targets;
-    const key = (t: ScanTarget) => `${t.accountId}/${t.region}`;
-    const wanted = new Set(requested.map(key));
-    return this.targets.filter(t => wanted.has(key(t)));
+    const targetKey = (t: ScanTarget) => `${t.accountId}/${t.region}`;
+    const wanted = new Set(requested.map(targetKey));
+    return this.targets.filter(t => wanted.has(targetKey(t)));
   }
 
   /**

@@ -1,7 +1,8 @@
 import { InputError } from '@backstage/errors';
 
 /** What a cursor may hold: an ARN as stored (no whitespace, no NUL). */
-const CURSOR_ARN = /^arn:[^\s\u0000]{1,2048}$/;
+const CURSOR_ARN = /^arn:\S{1,2048}$/;
+const NUL = String.fromCharCode(0);
 
 /** Opaque keyset cursor: the last ARN of the previous page. */
 export function encodeCursor(arn: string): string {
@@ -17,8 +18,13 @@ export function decodeCursor(cursor: string): string {
     const parsed = JSON.parse(
       Buffer.from(cursor, 'base64url').toString('utf8'),
     );
-    if (typeof parsed?.arn === 'string' && CURSOR_ARN.test(parsed.arn)) {
-      return parsed.arn;
+    const arn = parsed?.arn;
+    if (
+      typeof arn === 'string' &&
+      CURSOR_ARN.test(arn) &&
+      !arn.includes(NUL)
+    ) {
+      return arn;
     }
   } catch {
     // fall through to the error below
