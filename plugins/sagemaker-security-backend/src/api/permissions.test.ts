@@ -327,7 +327,7 @@ describe.each(databases.eachSupportedId())('permissions on %s', databaseId => {
     expect(unknown.status).toBe(404);
   });
 
-  it('ten concurrent identical waiver creates leave exactly one active waiver (was: three)', async () => {
+  it('ten concurrent identical waiver creates over HTTP: one 201, nine 409, one active waiver', async () => {
     const body = {
       entityRef: FRAUD,
       checkId: 'test-role-boundary',
