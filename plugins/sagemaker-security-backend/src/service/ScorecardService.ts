@@ -8,7 +8,6 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_AWS_ARN,
-  ANNOTATION_SAGEMAKER_TAG_SELECTOR,
   CheckMetadata,
   EntityHistory,
   EntityRollupRow,
@@ -31,7 +30,8 @@ import {
   CatalogServiceGraph,
   SnapshotGraph,
 } from '../catalog/CatalogGraph';
-import { ownersOf, refOf, tagSelectorOf } from '../catalog/entityRefs';
+import { ownersOf, refOf } from '../catalog/entityRefs';
+import { entitiesLinkedTo } from '../catalog/linkedEntities';
 import {
   IndexedResourceSource,
   InventoryResourceSource,
@@ -234,7 +234,12 @@ export class ScorecardService {
     if (!resource) {
       throw new NotFoundError(`No stored resource ${arn}`);
     }
-    const linked = await this.entitiesLinkedTo(resource, credentials);
+    const linked = await entitiesLinkedTo(
+      resource,
+      this.options.catalog,
+      credentials,
+      this.options.links,
+    );
     const allowed = await readable(linked);
     const linkedEntities = linked.filter(ref => allowed.has(ref));
     const waivers = (
@@ -250,68 +255,6 @@ export class ScorecardService {
       this.options.scoring,
     );
     return { findings: { resource: summary, results }, linkedEntities };
-  }
-
-  /**
-   * The entities a resource belongs to, as linking reads them: Resource
-   * entities annotated with its ARN, Components named by its component tag,
-   * Components whose tag selector matches it and Components that dependsOn
-   * a Resource entity of it.
-   */
-  private async entitiesLinkedTo(
-    resource: { arn: string; tags: Record<string, string> },
-    credentials: BackstageCredentials,
-  ): Promise<string[]> {
-    const refs = new Set<string>();
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: {
-          [`metadata.annotations.${ANNOTATION_AWS_ARN}`]: resource.arn,
-        },
-      },
-      { credentials },
-    );
-    items.forEach(e => refs.add(refOf(e)));
-    const service = resource.tags[this.options.links.componentTagKey];
-    if (service) {
-      const components = await this.options.catalog.getEntities(
-        { filter: { kind: 'component', 'metadata.name': service } },
-        { credentials },
-      );
-      components.items.forEach(e => refs.add(refOf(e)));
-    }
-    // Components whose tag selector matches the resource's tags.
-    const selecting = await this.options.catalog.getEntities(
-      {
-        filter: {
-          kind: 'component',
-          [`metadata.annotations.${ANNOTATION_SAGEMAKER_TAG_SELECTOR}`]:
-            CATALOG_FILTER_EXISTS,
-        },
-      },
-      { credentials },
-    );
-    for (const component of selecting.items) {
-      const { selector } = tagSelectorOf(component);
-      if (selector?.every(t => resource.tags[t.key] === t.value)) {
-        refs.add(refOf(component));
-      }
-    }
-    // Components that dependsOn a linked Resource entity.
-    const resourceEntityRefs = items.map(refOf);
-    if (resourceEntityRefs.length > 0) {
-      const dependents = await this.options.catalog.getEntities(
-        {
-          filter: {
-            kind: 'component',
-            'relations.dependsOn': resourceEntityRefs,
-          },
-        },
-        { credentials },
-      );
-      dependents.items.forEach(e => refs.add(refOf(e)));
-    }
-    return [...refs].sort();
   }
 
   /**
