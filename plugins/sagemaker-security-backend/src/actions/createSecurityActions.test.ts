@@ -169,4 +169,30 @@ describe('security actions', () => {
       }),
     ).rejects.toThrow(/entityRef/);
   });
+
+  it('refuses a NUL character in an entity reference, naming the field', async () => {
+    for (const id of [
+      'test:get-entity-security-scorecard',
+      'test:list-failing-checks',
+    ]) {
+      await expect(
+        actions.invoke({
+          id,
+          input: { entityRef: `${FRAUD}\u0000` },
+          credentials,
+        }),
+      ).rejects.toThrow(/entityRef must not contain the NUL character/);
+    }
+  });
+
+  it('applies catalog read restrictions: an entity the catalog hides is not found', async () => {
+    denied.add('catalog.entity.read');
+    await expect(
+      actions.invoke({
+        id: 'test:get-entity-security-scorecard',
+        input: { entityRef: FRAUD },
+        credentials,
+      }),
+    ).rejects.toThrow(/No entity/);
+  });
 });

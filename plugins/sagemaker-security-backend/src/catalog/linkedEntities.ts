@@ -22,7 +22,9 @@ export async function entitiesLinkedTo(
 ): Promise<string[]> {
   const refs = new Set<string>();
   const { items } = await catalog.getEntities(
-    { filter: { [`metadata.annotations.${ANNOTATION_AWS_ARN}`]: resource.arn } },
+    {
+      filter: { [`metadata.annotations.${ANNOTATION_AWS_ARN}`]: resource.arn },
+    },
     { credentials },
   );
   items.forEach(e => refs.add(refOf(e)));
@@ -54,7 +56,10 @@ export async function entitiesLinkedTo(
   if (resourceEntityRefs.length > 0) {
     const dependents = await catalog.getEntities(
       {
-        filter: { kind: 'component', 'relations.dependsOn': resourceEntityRefs },
+        filter: {
+          kind: 'component',
+          'relations.dependsOn': resourceEntityRefs,
+        },
       },
       { credentials },
     );
