@@ -148,7 +148,10 @@ describe('a scan of an estate in moto, through the real plugin', () => {
     console.info(
       `rescan ratio ${ratio.toFixed(
         3,
-      )} (${rescanCalls} calls ÷ ${firstCalls}; by service: ${perService})`,
+      )} (${rescanCalls} calls ÷ ${firstCalls}; by service: ${perService}); ` +
+        `HTTP requests with the SDK's retries: ${total(wire)} ÷ ${total(
+          wireBefore,
+        )}`,
     );
     expect(firstCalls).toBeGreaterThan(100);
     expect(ratio).toBeGreaterThan(0);
