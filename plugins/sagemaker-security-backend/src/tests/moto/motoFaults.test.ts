@@ -24,7 +24,8 @@ import { Result, ScanRun, startScanner } from './__testUtils__/scanner';
 import { MotoStack, startMotoStack } from './__testUtils__/stack';
 import { Mismatch, mismatches, Results } from './__testUtils__/verdicts';
 
-jest.setTimeout(240_000);
+// A 30%-throttled scan is slow: the SDK's adaptive retry lowers its rate.
+jest.setTimeout(300_000);
 
 describe('a scan of the moto estate with faults on the wire', () => {
   let stack: MotoStack;
@@ -47,9 +48,10 @@ describe('a scan of the moto estate with faults on the wire', () => {
         }
       }
     }
+    // Seed 55: between 28.7% and 31.4% of any 180 to 300 draws are under 0.3.
     stack.proxy.setRules(
       [...FAILING_REGIONS, ...denied.map(d => d.rule), THROTTLING],
-      7,
+      55,
     );
     const scanner = await startScanner({
       endpoint: stack.proxy.url,
@@ -77,9 +79,10 @@ describe('a scan of the moto estate with faults on the wire', () => {
       ? 'unknown'
       : motoVerdict(EXPECTED[resource][check]);
   /**
-   * A SageMaker call throttled past every retry (8 attempts: about one in
-   * 15,000 calls at 30%) leaves its resource unknown or, for a listing,
-   * unlisted: allowed only where the scan recorded exactly that.
+   * A SageMaker call throttled past its retries (8 attempts, or fewer once
+   * the SDK's retry quota of the region's client is spent: moto's HTTP 500s
+   * and the throttling both draw on it) leaves its resource unknown or, for
+   * a listing, unlisted: allowed only where the scan recorded exactly that.
    */
   const excusedByThrottling = (m: Mismatch) => {
     if (m.actual !== undefined && m.actual !== 'unknown') return false;
@@ -170,10 +173,12 @@ describe('a scan of the moto estate with faults on the wire', () => {
         share * 100
       ).toFixed(0)}%); ${
         pastRetries.length
-      } call(s) throttled past the retries`,
+      } call(s) throttled past the retries: ${pastRetries
+        .map(e => `${e.action} (${e.target})`)
+        .join(', ')}`,
     );
-    expect(share).toBeGreaterThan(0.2);
-    expect(share).toBeLessThan(0.4);
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThan(0.35);
     // Past the retries, a call is recorded as throttled and its checks are
     // unknown (asserted with the denials above), never a verdict.
     for (const error of pastRetries) {

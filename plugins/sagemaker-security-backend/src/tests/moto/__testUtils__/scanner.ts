@@ -118,7 +118,7 @@ export async function startScanner(options: ScannerOptions) {
     logs.lines.filter(line => / Evaluated \d+ results/.test(line)).length;
 
   /** Triggers a scan over HTTP, waits for it and for its evaluation. */
-  async function scan(timeoutMs = 180_000): Promise<ScanRun> {
+  async function scan(timeoutMs = 240_000): Promise<ScanRun> {
     const before = evaluations();
     const started = await request(server)
       .post(`${BASE}/scans`)
