@@ -48,7 +48,7 @@ describe('a scan of the moto estate with faults on the wire', () => {
         }
       }
     }
-    // Seed 55: between 28.7% and 31.4% of any 180 to 300 draws are under 0.3.
+    // Seed 55: 28.7% to 31.4% of its first 180 to 300 draws are under 0.3.
     stack.proxy.setRules(
       [...FAILING_REGIONS, ...denied.map(d => d.rule), THROTTLING],
       55,
