@@ -203,3 +203,72 @@ export async function closedPort(): Promise<number> {
 
 /** A host name that never resolves (RFC 6761 reserves `.invalid`). */
 export const UNRESOLVABLE_HOST = 'mlsec-no-such-endpoint.invalid';
+
+/** What a {@link startRecordingProxy} saw of one request. */
+export interface RecordedRequest {
+  service: string;
+  operation: string;
+  /** The access key ID the request was signed with. */
+  accessKeyId: string;
+  /** The request body (Query protocols: the parameters). */
+  body: string;
+}
+
+/**
+ * A front for an AWS-compatible server (e.g. moto) that records every
+ * request before forwarding it unchanged: where requests went, and signed
+ * with which key.
+ */
+export async function startRecordingProxy(target: string): Promise<{
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}> {
+  const to = new URL(target);
+  const requests: RecordedRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', c => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const credential = /Credential=([^/]*)\/\d{8}\/[^/]+\/([^/]+)\//.exec(
+        String(req.headers.authorization ?? ''),
+      );
+      requests.push({
+        service: credential?.[2] ?? '',
+        operation: operationOf(req, body.toString('utf8')),
+        accessKeyId: credential?.[1] ?? '',
+        body: body.toString('utf8'),
+      });
+      const forward = http.request(
+        {
+          hostname: to.hostname,
+          port: to.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        answer => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on('error', () => {
+        res.writeHead(502);
+        res.end();
+      });
+      forward.end(body);
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

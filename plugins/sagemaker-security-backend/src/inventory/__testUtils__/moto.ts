@@ -70,7 +70,9 @@ function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
+export async function startMoto(
+  options: MotoOptions = {},
+): Promise<MotoServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];

@@ -3,6 +3,11 @@ import type {
   AwsCredentialProvider,
   AwsCredentialsManager,
 } from '@backstage/integration-aws-node';
+import {
+  doesIdentityRequireRefresh,
+  isIdentityExpired,
+  memoizeIdentityProvider,
+} from '@smithy/core';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpRequest } from '@smithy/protocol-http';
 import type {
@@ -113,11 +118,17 @@ export class CredentialResolver {
       });
     }
     const source = credentials.sdkCredentialProvider;
-    const provider: AwsCredentialIdentityProvider = async props => {
-      const identity = await source(this.withStsHandler(props));
-      secrets.rememberIdentity(identity);
-      return identity;
-    };
+    // One identity for all of the account's clients, refreshed before it
+    // expires: role assumption once per target, not once per client.
+    const provider: AwsCredentialIdentityProvider = memoizeIdentityProvider(
+      async (props?: Record<string, any>) => {
+        const identity = await source(this.withStsHandler(props));
+        secrets.rememberIdentity(identity);
+        return identity;
+      },
+      isIdentityExpired,
+      doesIdentityRequireRefresh,
+    )!;
     try {
       await provider();
     } catch (error) {
