@@ -19,8 +19,12 @@ export interface CredentialRoute {
 
 export interface CredentialRoutes {
   routeOf(accountId: string): CredentialRoute;
-  /** Configured external IDs: never shown in errors (an endpoint may echo them). */
-  externalIds: string[];
+  /**
+   * Configured values that must never be shown (an endpoint may echo them):
+   * external IDs, and the static keys, which sign role assumption's STS
+   * calls without passing through the collector's clients.
+   */
+  secretValues: string[];
 }
 
 function sourceOf(config: Config | undefined, key: string): string {
@@ -45,12 +49,16 @@ export function credentialRoutesFromConfig(root: Config): CredentialRoutes {
   const aws = root.getOptionalConfig('aws');
   const accounts = aws?.getOptionalConfigArray('accounts') ?? [];
   const defaults = aws?.getOptionalConfig('accountDefaults');
-  const main = sourceOf(
-    aws?.getOptionalConfig('mainAccount'),
-    'aws.mainAccount',
-  );
-  const externalIds = [...accounts, ...(defaults ? [defaults] : [])].flatMap(
-    c => c.getOptionalString('externalId') ?? [],
+  const mainAccount = aws?.getOptionalConfig('mainAccount');
+  const main = sourceOf(mainAccount, 'aws.mainAccount');
+  const secretValues = [
+    ...accounts,
+    ...(defaults ? [defaults] : []),
+    ...(mainAccount ? [mainAccount] : []),
+  ].flatMap(c =>
+    ['externalId', 'accessKeyId', 'secretAccessKey'].flatMap(
+      key => c.getOptionalString(key) ?? [],
+    ),
   );
 
   const assume = (roleArn: string, config: Config, via: string) =>
@@ -59,7 +67,7 @@ export function credentialRoutesFromConfig(root: Config): CredentialRoutes {
     } with ${via}`;
 
   return {
-    externalIds,
+    secretValues,
     routeOf(accountId) {
       const index = accounts.findIndex(
         a => a.getOptionalString('accountId') === accountId,

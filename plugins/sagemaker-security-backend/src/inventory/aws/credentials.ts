@@ -85,7 +85,7 @@ export class CredentialResolver {
     secrets: SecretValues,
   ): Promise<{ provider: AwsCredentialIdentityProvider; tried?: string }> {
     const route = this.options.routes?.routeOf(accountId);
-    secrets.remember(...(this.options.routes?.externalIds ?? []));
+    secrets.remember(...(this.options.routes?.secretValues ?? []));
     let mainAccountId: string | undefined;
     if (route?.viaMainAccount) {
       try {
