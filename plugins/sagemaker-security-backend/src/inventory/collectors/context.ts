@@ -32,7 +32,8 @@ export class TargetReport {
       if (this.regionDisabled) return;
       this.regionDisabled = true;
     }
-    if (error.kind === 'credentials_unavailable') this.credentialsRejected = true;
+    if (error.kind === 'credentials_unavailable')
+      this.credentialsRejected = true;
     if (options.listing) this.listings.push(error);
     else if (this.others.length < MAX_ERRORS_KEPT) this.others.push(error);
   }

@@ -9,12 +9,7 @@ import {
   RelatedFact,
   S3BucketFact,
 } from '@mlsec/plugin-sagemaker-security-common';
-import {
-  attempt,
-  CallResult,
-  isNotConfigured,
-  required,
-} from '../aws/errors';
+import { attempt, CallResult, isNotConfigured, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
 import { parsePolicyDocument } from './policyDocument';
 
