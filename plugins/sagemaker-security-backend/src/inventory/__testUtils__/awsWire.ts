@@ -183,15 +183,6 @@ export function htmlPage(status: number): WireAnswer {
   };
 }
 
-/** A successful Query answer with an empty result (IAM, STS). */
-export function queryOk(operation: string, inner = ''): WireAnswer {
-  return {
-    status: 200,
-    headers: { 'content-type': 'text/xml' },
-    body: `<${operation}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${operation}Result>${inner}</${operation}Result><ResponseMetadata><RequestId>wire-test</RequestId></ResponseMetadata></${operation}Response>`,
-  };
-}
-
 /** A port on 127.0.0.1 that nothing listens on (bound, then closed). */
 export async function closedPort(): Promise<number> {
   const server = http.createServer();

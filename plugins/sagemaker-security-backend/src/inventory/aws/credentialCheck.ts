@@ -1,4 +1,4 @@
-import { ListAccountAliasesCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand } from '@aws-sdk/client-iam';
 import type {
   CollectionError,
   CollectionErrorKind,
@@ -24,13 +24,17 @@ const REFUSED: CollectionErrorKind[] = [
   'credentials_unavailable',
 ];
 
+/** A role name no account needs to have: only whether IAM authenticates the call matters. */
+const PROBE_ROLE = 'mlsec-sagemaker-security-credentials-check';
+
 /**
  * After a target's first listing failed in a way bad credentials also
  * cause, asks IAM (global: a region's state does not matter) whether the
- * credentials authenticate at all. Any answer but a refusal of the
- * credentials, AccessDenied included, means they do; then the listing's
- * error stands. Returns the `credentials_unavailable` error when IAM refused
- * them too.
+ * credentials authenticate at all, with `iam:GetRole` (granted by the
+ * least-privilege policy) of a role that need not exist. Any answer but a
+ * refusal of the credentials (NoSuchEntity, AccessDenied included) means
+ * they do; then the listing's error stands. Returns the
+ * `credentials_unavailable` error when IAM refused them too.
  */
 export async function credentialsRefused(
   clients: AccountClients,
@@ -38,9 +42,9 @@ export async function credentialsRefused(
   listingError: CollectionError,
 ): Promise<CollectionError | undefined> {
   if (!SUSPECT.includes(listingError.kind)) return undefined;
-  const action = 'iam:ListAccountAliases';
+  const action = 'iam:GetRole';
   const probe = await attempt(action, {}, () =>
-    clients.iam(region).send(new ListAccountAliasesCommand({ MaxItems: 1 })),
+    clients.iam(region).send(new GetRoleCommand({ RoleName: PROBE_ROLE })),
   );
   if (probe.ok || !REFUSED.includes(probe.error.kind)) return undefined;
   const codes = [listingError.code, probe.error.code].filter(Boolean);

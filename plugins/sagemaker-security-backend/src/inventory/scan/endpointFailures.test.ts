@@ -8,7 +8,6 @@ import {
   closedPort,
   jsonError,
   queryError,
-  queryOk,
   startAwsWire,
   UNRESOLVABLE_HOST,
 } from '../__testUtils__/awsWire';
@@ -124,9 +123,10 @@ describe('a region that is not enabled for the account', () => {
     // IAM (global) accepts the credentials; every regional service refuses.
     const wire = await startAwsWire(r =>
       r.service === 'iam'
-        ? queryOk(
-            'ListAccountAliases',
-            '<AccountAliases/><IsTruncated>false</IsTruncated>',
+        ? queryError(
+            404,
+            'NoSuchEntity',
+            'The role with name mlsec-sagemaker-security-credentials-check cannot be found.',
           )
         : REFUSED,
     );
