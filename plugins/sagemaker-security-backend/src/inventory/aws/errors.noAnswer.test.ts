@@ -22,7 +22,7 @@ describe('classifyError, when no answer comes', () => {
       kind: 'endpoint_unreachable',
       action: 'sagemaker:ListModels',
       code: 'ECONNREFUSED',
-      message: `Could not reach the endpoint of sagemaker:ListModels at 127.0.0.1:${port}: the connection was refused`,
+      message: `Could not reach the endpoint of sagemaker:ListModels at 127.0.0.1:${port}: the connection was refused (ECONNREFUSED)`,
     });
   });
 

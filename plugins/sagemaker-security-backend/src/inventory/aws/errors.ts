@@ -200,7 +200,7 @@ function messageOf(
       const reason = networkReason(String(network?.code));
       return `Could not reach the endpoint of ${action}${
         host ? ` at ${host}` : ''
-      }: ${reason}`;
+      }: ${reason} (${code})`;
     }
     case 'credentials_unavailable':
       return `The credentials were rejected by ${action}${http}`;

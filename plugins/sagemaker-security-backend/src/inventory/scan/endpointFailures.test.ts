@@ -89,7 +89,7 @@ describe('a scan pointed at an endpoint it cannot reach', () => {
           action: 'sts:AssumeRole',
           target: ACCOUNT,
           code: 'ECONNREFUSED',
-          message: `Could not obtain credentials for account ${ACCOUNT}: Could not reach the endpoint of sts:AssumeRole at 127.0.0.1:${port}: the connection was refused; tried role assumption of arn:aws:iam::${ACCOUNT}:role/Scanner (with an external ID) with the main account's credentials (the static keys of aws.mainAccount), through the STS endpoint http://127.0.0.1:${port}`,
+          message: `Could not obtain credentials for account ${ACCOUNT}: Could not reach the endpoint of sts:AssumeRole at 127.0.0.1:${port}: the connection was refused (ECONNREFUSED); tried role assumption of arn:aws:iam::${ACCOUNT}:role/Scanner (with an external ID) with the main account's credentials (the static keys of aws.mainAccount), through the STS endpoint http://127.0.0.1:${port}`,
         },
       ],
     });
