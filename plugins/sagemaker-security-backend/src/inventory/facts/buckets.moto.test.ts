@@ -81,7 +81,7 @@ async function buildEstate() {
   );
 }
 
-it('judges a bucket with no policy and no default encryption as failing (NoSuchBucketPolicy was unknown)', async () => {
+it("judges a bucket with no policy and no default encryption as failing, from S3's own not-configured answers", async () => {
   await buildEstate();
   const knex = sqliteMemory();
   const { scan, inventory } = await scanOnce({
