@@ -13,6 +13,8 @@ export interface CredentialRoute {
   description: string;
   /** The role assumed, if any. */
   roleArn?: string;
+  /** The STS call that assumes it: `sts:AssumeRole` or `sts:AssumeRoleWithWebIdentity`. */
+  stsAction?: string;
   /** Credentials of the main account, whose account ID must be resolved first. */
   viaMainAccount: boolean;
 }
@@ -65,6 +67,10 @@ export function credentialRoutesFromConfig(root: Config): CredentialRoutes {
     `role assumption of ${roleArn}${
       config.has('externalId') ? ' (with an external ID)' : ''
     } with ${via}`;
+  const stsActionOf = (config: Config) =>
+    config.has('webIdentityTokenFile')
+      ? 'sts:AssumeRoleWithWebIdentity'
+      : 'sts:AssumeRole';
 
   return {
     secretValues,
@@ -84,6 +90,7 @@ export function credentialRoutesFromConfig(root: Config): CredentialRoutes {
           return {
             description: assume(roleArn, account, via),
             roleArn,
+            stsAction: stsActionOf(account),
             viaMainAccount: false,
           };
         }
@@ -91,13 +98,13 @@ export function credentialRoutesFromConfig(root: Config): CredentialRoutes {
       }
       if (defaults?.has('roleName')) {
         const roleArn = roleArnOf(accountId, defaults);
+        const via = defaults.has('webIdentityTokenFile')
+          ? sourceOf(defaults, 'aws.accountDefaults')
+          : `the main account's credentials (${main}), as aws.accountDefaults says`;
         return {
-          description: assume(
-            roleArn,
-            defaults,
-            `the main account's credentials (${main}), as aws.accountDefaults says`,
-          ),
+          description: assume(roleArn, defaults, via),
           roleArn,
+          stsAction: stsActionOf(defaults),
           viaMainAccount: false,
         };
       }

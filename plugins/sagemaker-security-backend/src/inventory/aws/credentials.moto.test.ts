@@ -7,6 +7,9 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateModelCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { ScanTargetProgress } from '../InventoryStore';
 import { RecordedRequest, startRecordingProxy } from '../__testUtils__/awsWire';
 import { useMoto } from '../__testUtils__/moto';
@@ -175,6 +178,29 @@ describe('credentials against an emulator, with the sts override', () => {
         defaults.requests.find(r => r.service === 'sts')!.body,
       ).get('RoleArn'),
     ).toBe(ROLE_ARN);
+  });
+  it('web identity (a token file): AssumeRoleWithWebIdentity goes to the sts override', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mlsec-web-identity-'));
+    const tokenFile = path.join(dir, 'token');
+    await writeFile(
+      tokenFile,
+      'eyJhbGciOiJub25lIn0.eyJzdWIiOiJiYWNrc3RhZ2UifQ.',
+    );
+    const { target, requests } = await scanThroughFront({
+      accounts: [
+        {
+          accountId: ACCOUNT,
+          roleName: 'Scanner',
+          webIdentityTokenFile: tokenFile,
+        },
+      ],
+    });
+    expectCollected(target);
+    // Unsigned (the token is the credential): found by its operation.
+    expect(
+      requests.filter(r => r.operation === 'AssumeRoleWithWebIdentity'),
+    ).toHaveLength(1);
+    expect(signers(requests, 'sagemaker').size).toBe(1);
   });
 });
 

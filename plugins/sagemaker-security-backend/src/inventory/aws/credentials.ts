@@ -133,9 +133,8 @@ export class CredentialResolver {
       await provider();
     } catch (error) {
       const action =
-        credentials.roleArn ?? route?.roleArn
-          ? 'sts:AssumeRole'
-          : 'credentials';
+        route?.stsAction ??
+        (credentials.roleArn ? 'sts:AssumeRole' : 'credentials');
       throw this.unavailable(accountId, route, action, error, secrets);
     }
     return { provider, tried: this.tried(route) };

@@ -100,6 +100,13 @@ export async function collectTarget(
       );
       if (crashed) throw crashed.reason;
     }
+  } catch (error) {
+    // An AWS error escaping a collector is logged and stored by the scan
+    // service: only its classified form (no echoed request) leaves.
+    if (error && typeof error === 'object' && '$metadata' in error) {
+      throw new Error(classifyError(error, 'collect').message);
+    }
+    throw error;
   } finally {
     clients.destroy();
   }
