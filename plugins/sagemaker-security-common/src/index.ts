@@ -24,6 +24,7 @@ export type {
   GetLatestScan,
   GetResourceFindings,
   GetScan,
+  GetScanHealth,
   ListChecks,
   ListInventoryResources,
   ListOrgRollup,

@@ -2,6 +2,9 @@ import { ResourceType } from './resourceTypes';
 
 /**
  * Why a call failed, as recorded against the resource or fact it was for.
+ * `endpoint_unreachable`: DNS, connection or TLS failure;
+ * `credentials_unavailable`: no credentials could be obtained for the account
+ * (static keys, role assumption or the STS endpoint failed).
  *
  * @public
  */
@@ -10,6 +13,8 @@ export type CollectionErrorKind =
   | 'throttled'
   | 'not_found'
   | 'region_disabled'
+  | 'endpoint_unreachable'
+  | 'credentials_unavailable'
   | 'invalid_response'
   | 'other';
 

@@ -246,6 +246,13 @@ export async function createRouter(
     res.json(scan);
   });
 
+  router.get('/scans/health', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    // Scan errors name accounts and roles: for those who read scorecards.
+    await checks.readFilter(credentials);
+    res.json(await scorecards.scanHealth());
+  });
+
   router.get('/scans/:id', async (req, res) => {
     await credentialsOf(req);
     const scan = await inventory.getScan(req.params.id);

@@ -121,6 +121,12 @@ export async function createInventory(
       `Scanning the recorded estate '${simulator.estate.name}' through the AWS simulator`,
     );
   }
+  if (targets.length === 0) {
+    logger.warn(
+      "No AWS account is configured at 'sagemakerSecurity.accounts': nothing " +
+        'will be scanned and scorecards stay empty (the UI says so too)',
+    );
+  }
   const clients = new AwsClientFactory({
     credentialsManager: simulator
       ? simulator.credentialsManager()
