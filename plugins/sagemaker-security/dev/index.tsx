@@ -17,6 +17,7 @@ import type { SageMakerSecurityApi, ScanRun } from '../src';
 import {
   checks,
   endpointResource,
+  healthyScan,
   mlServiceEntity,
   rollupRow,
   scorecard,
@@ -68,6 +69,12 @@ class DemoSageMakerSecurityApi implements SageMakerSecurityApi {
   async getScan(): Promise<ScanRun> {
     this.scanPolls += 1;
     return this.scan(this.scanPolls > 3 ? 'succeeded' : 'running');
+  }
+  async getLatestScan(): Promise<ScanRun> {
+    return this.scan(this.scanPolls > 3 ? 'succeeded' : 'running');
+  }
+  async getScanHealth() {
+    return healthyScan;
   }
   async exportFindingsCsv() {
     return new Blob(['entityRef,checkId,status\n'], { type: 'text/csv' });

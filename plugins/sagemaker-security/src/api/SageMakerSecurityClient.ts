@@ -8,6 +8,7 @@ import {
   type OrgRollupQuery,
   type Page,
   type Rollup,
+  type ScanHealth,
   type Waiver,
   type WaiverStatus,
 } from '@mlsec/plugin-sagemaker-security-common';
@@ -88,6 +89,14 @@ export class SageMakerSecurityClient implements SageMakerSecurityApi {
   /** {@inheritDoc SageMakerSecurityApi.getScan} */
   getScan(id: string): Promise<ScanRun> {
     return this.client.getScan(id);
+  }
+
+  getLatestScan(): Promise<ScanRun | undefined> {
+    return this.client.getLatestScan();
+  }
+
+  getScanHealth(): Promise<ScanHealth> {
+    return this.client.getScanHealth();
   }
 
   /** {@inheritDoc SageMakerSecurityApi.exportFindingsCsv} */
