@@ -91,10 +91,12 @@ export class SageMakerSecurityClient implements SageMakerSecurityApi {
     return this.client.getScan(id);
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.getLatestScan} */
   getLatestScan(): Promise<ScanRun | undefined> {
     return this.client.getLatestScan();
   }
 
+  /** {@inheritDoc SageMakerSecurityApi.getScanHealth} */
   getScanHealth(): Promise<ScanHealth> {
     return this.client.getScanHealth();
   }
