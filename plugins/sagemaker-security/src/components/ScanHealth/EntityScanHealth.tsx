@@ -10,7 +10,7 @@ import type {
 import { formatDateTime } from '../common/format';
 import { useOrgPageLink } from '../common/useOrgPageLink';
 import { targetName } from './describe';
-import { TargetProblems, When } from './TargetProblems';
+import { PartialTargets, TargetProblems, When } from './TargetProblems';
 
 /** The org page's scan status tab, when the app mounts the org page. */
 export function useScanStatusLink(): string | undefined {
@@ -158,11 +158,7 @@ export function EntityScanHealthBanner(props: {
       {partial.length > 0 && (
         <Alert severity="warning" role="status" aria-label="Scan partial">
           <AlertTitle>{partialTitle(partial)}</AlertTitle>
-          <TargetProblems
-            targets={dense ? partial.slice(0, 1) : partial}
-            maxGroups={maxGroups}
-            scanStatusLink={scanStatusLink}
-          />
+          <PartialTargets targets={dense ? partial.slice(0, 1) : partial} />
           {hasResources && (
             <Typography variant="body2">
               Checks that needed these calls show as “Could not evaluate”.

@@ -61,7 +61,12 @@ export function OrgScanHealthView(props: {
       aria-label="Last scan"
       action={
         onShowStatus && (
-          <Button color="inherit" size="small" onClick={onShowStatus}>
+          <Button
+            color="inherit"
+            size="small"
+            onClick={onShowStatus}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             Scan status
           </Button>
         )
@@ -71,7 +76,8 @@ export function OrgScanHealthView(props: {
         {title(health, failed.length, partial.length)} —{' '}
         <When time={finishedAt} />
       </AlertTitle>
-      <TargetProblems targets={listed} maxGroups={2} />
+      {/* One scan: its time is in the title. */}
+      <TargetProblems targets={listed} maxGroups={2} showTime={false} />
       {hidden > 0 && (
         <Typography variant="body2">
           and {hidden} more accounts and regions.

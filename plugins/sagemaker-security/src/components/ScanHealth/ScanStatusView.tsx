@@ -73,8 +73,19 @@ function ErrorsCell(props: { target: ScanTargetProgressInfo }) {
 }
 
 const columns: TableColumn<Row>[] = [
-  { title: 'Account', field: 'accountId' },
-  { title: 'Region', field: 'region' },
+  {
+    title: 'Account / region',
+    field: 'id',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: row => (
+      <>
+        <Typography variant="body2">{row.accountId}</Typography>
+        <Typography variant="caption" color="textSecondary">
+          {row.region}
+        </Typography>
+      </>
+    ),
+  },
   {
     title: 'Status',
     field: 'status',
@@ -84,7 +95,7 @@ const columns: TableColumn<Row>[] = [
   {
     title: 'Errors',
     field: 'errorCount',
-    cellStyle: { minWidth: 260 },
+    cellStyle: { minWidth: 240 },
     render: row => <ErrorsCell target={row} />,
   },
   {
@@ -97,14 +108,30 @@ const columns: TableColumn<Row>[] = [
   {
     title: 'Started',
     field: 'startedAt',
-    render: row => formatDateTime(row.startedAt),
-  },
-  {
-    title: 'Took',
-    sorting: false,
-    render: row => formatDuration(row.startedAt, row.finishedAt),
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: row => (
+      <>
+        <Typography variant="body2">
+          <When time={row.startedAt} />
+        </Typography>
+        <Typography variant="caption" color="textSecondary">
+          took {formatDuration(row.startedAt, row.finishedAt)}
+        </Typography>
+      </>
+    ),
   },
 ];
+
+/** "on schedule", "at start-up", "by user:default/alice". */
+function triggerPhrase(scan: ScanRunInfo): string {
+  if (scan.requestedBy) {
+    return `by ${scan.requestedBy}`;
+  }
+  if (scan.trigger === 'schedule') {
+    return 'on schedule';
+  }
+  return scan.trigger === 'startup' ? 'at start-up' : 'manually';
+}
 
 function ScanSummary(props: { scan: ScanRunInfo; action?: ReactNode }) {
   const { scan, action } = props;
@@ -125,8 +152,7 @@ function ScanSummary(props: { scan: ScanRunInfo; action?: ReactNode }) {
           </Typography>
           <Typography variant="body2">
             Started {formatDateTime(scan.startedAt)} (
-            <When time={scan.startedAt} />) by{' '}
-            {scan.requestedBy ?? `the ${scan.trigger}`}
+            <When time={scan.startedAt} />) {triggerPhrase(scan)}
             {scan.finishedAt
               ? `, took ${formatDuration(scan.startedAt, scan.finishedAt)}`
               : ''}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../common/format';
 import {
   formatRelative,
   groupErrors,
+  kindsAndActions,
   groupSentence,
   targetName,
   targetTime,
@@ -44,6 +45,32 @@ function targetLines(
 }
 
 /**
+ * One line per partly read account and region: how many calls failed, of
+ * which kinds and IAM actions, and when. What the calls were for is left to
+ * the scan status view: in a shared account it is often another team's.
+ */
+export function PartialTargets(props: { targets: ScanTargetProgressInfo[] }) {
+  return (
+    <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+      {props.targets.map(target => (
+        <li key={`${target.accountId}/${target.region}`}>
+          <Typography variant="body2" component="span">
+            {`${targetName(target)}: ${target.errorCount} call${
+              target.errorCount === 1 ? '' : 's'
+            } failed`}
+            {target.errors.length > 0
+              ? ` — ${kindsAndActions(target.errors)}`
+              : ''}
+            {' — '}
+            <When time={targetTime(target)} />
+          </Typography>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
  * What went wrong in each account and region: a sentence per error kind and
  * IAM action, and when.
  */
@@ -53,8 +80,10 @@ export function TargetProblems(props: {
   maxGroups?: number;
   /** Where the whole list of errors is (the org page's scan status). */
   scanStatusLink?: string;
+  /** Say when each target was read; default true. */
+  showTime?: boolean;
 }) {
-  const { targets, maxGroups = 4, scanStatusLink } = props;
+  const { targets, maxGroups = 4, scanStatusLink, showTime = true } = props;
   return (
     <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
       {targets.map(target => {
@@ -63,7 +92,7 @@ export function TargetProblems(props: {
           <li key={`${target.accountId}/${target.region}/${i}`}>
             <Typography variant="body2" component="span">
               {line}
-              {i === 0 && (
+              {i === 0 && showTime && (
                 <>
                   {' — '}
                   <When time={targetTime(target)} />

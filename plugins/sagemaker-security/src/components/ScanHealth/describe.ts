@@ -39,14 +39,20 @@ export function errorSentence(
   target: { accountId: string; region: string },
 ): string {
   const where = targetName(target);
-  const what = error.target ? ` (${error.target})` : '';
+  // An account-level call (sts:AssumeRole) names the account: said already.
+  const named =
+    error.target && error.target !== target.accountId ? error.target : '';
   switch (error.kind) {
     case 'access_denied':
-      return `Access denied for ${where}: the scan may not call ${error.action}${what}`;
+      return `Access denied for ${where}: the scan may not call ${
+        error.action
+      }${named ? ` on ${named}` : ''}`;
     case 'throttled':
       return `Throttled in ${where}: AWS kept throttling ${error.action} after the SDK's retries`;
     case 'not_found':
-      return `Not found in ${where}: ${error.action} found nothing${what}`;
+      return `Not found in ${where}: ${named || 'the resource'} (${
+        error.action
+      })`;
     case 'region_disabled':
       return `Region ${target.region} is not enabled for account ${target.accountId}`;
     case 'endpoint_unreachable':
@@ -99,6 +105,23 @@ export function groupSentence(
   // Several targets of one action: name none of them.
   const { target: _one, ...first } = group.first;
   return `${errorSentence(first, target)} (${group.count} calls)`;
+}
+
+/**
+ * The kinds and IAM actions of a target's errors, without what they were
+ * for (other teams' roles and buckets): "Access denied (iam:GetRolePolicy,
+ * s3:GetBucketPolicy); Throttled (sagemaker:DescribeTrainingJob)".
+ */
+export function kindsAndActions(errors: CollectionError[]): string {
+  const byKind = new Map<CollectionErrorKind, Set<string>>();
+  for (const error of errors) {
+    const actions = byKind.get(error.kind) ?? new Set<string>();
+    actions.add(error.action);
+    byKind.set(error.kind, actions);
+  }
+  return [...byKind]
+    .map(([kind, actions]) => `${kindLabel(kind)} (${[...actions].join(', ')})`)
+    .join('; ');
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
