@@ -25,6 +25,7 @@ export type {
   GetResourceFindings,
   GetScan,
   GetScanHealth,
+  GetWaiver,
   ListChecks,
   ListInventoryResources,
   ListOrgRollup,

@@ -25,6 +25,7 @@ import {
   entityScanProblems,
   hasScanProblems,
 } from '../ScanHealth/EntityScanHealth';
+import { EntityWaivers } from './EntityWaivers';
 import { FindingsSections } from './FindingsSections';
 import { NoResourcesState } from './NoResourcesState';
 import { RescanButton } from './RescanButton';
@@ -149,6 +150,7 @@ export function EntitySecurityContent(props: EntitySecurityContentProps) {
           </Typography>
           <ResourcesTable resources={scorecard.resources} />
         </Box>
+        <EntityWaivers entityRef={entityRef} />
       </Box>
     </ResourceDetailProvider>
   );

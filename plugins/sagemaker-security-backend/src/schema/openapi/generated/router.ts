@@ -38,6 +38,7 @@ export const spec = {
         schema: {
           type: 'string',
           minLength: 1,
+          maxLength: 512,
         },
       },
       optionalEntityRef: {
@@ -50,6 +51,7 @@ export const spec = {
         schema: {
           type: 'string',
           minLength: 1,
+          maxLength: 512,
         },
       },
       checkId: {
@@ -58,6 +60,7 @@ export const spec = {
         required: true,
         schema: {
           type: 'string',
+          maxLength: 255,
           pattern: '^[a-z0-9][a-z0-9-]*$',
         },
       },
@@ -67,7 +70,8 @@ export const spec = {
         required: true,
         schema: {
           type: 'string',
-          minLength: 1,
+          maxLength: 64,
+          pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$',
         },
       },
       scanId: {
@@ -76,7 +80,8 @@ export const spec = {
         required: true,
         schema: {
           type: 'string',
-          minLength: 1,
+          maxLength: 64,
+          pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$',
         },
       },
       offset: {
@@ -490,6 +495,48 @@ export const spec = {
             $ref: '#/components/schemas/WaiverStatus',
           },
         },
+      },
+      WaiverEvent: {
+        type: 'object',
+        required: ['event', 'at'],
+        properties: {
+          event: {
+            type: 'string',
+            enum: ['created', 'revoked', 'expired'],
+          },
+          actor: {
+            type: 'string',
+            description:
+              'Who created or revoked the waiver; absent for expiry.',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          detail: {
+            type: 'string',
+            description: 'The reason given when creating or revoking.',
+          },
+        },
+      },
+      WaiverWithEvents: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Waiver',
+          },
+          {
+            type: 'object',
+            required: ['events'],
+            properties: {
+              events: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/WaiverEvent',
+                },
+              },
+            },
+          },
+        ],
       },
       CheckResult: {
         type: 'object',
@@ -946,6 +993,12 @@ export const spec = {
               $ref: '#/components/schemas/TrendPoint',
             },
           },
+          hiddenEntityCount: {
+            description:
+              'Member services the caller may not read: counted only, their names, scores, findings and waivers are left out of the other fields, and `trend` (stored over every member) is empty when this is above 0.',
+            type: 'integer',
+            minimum: 0,
+          },
         },
       },
       StatusTransition: {
@@ -1021,15 +1074,18 @@ export const spec = {
           entityRef: {
             type: 'string',
             minLength: 1,
+            maxLength: 512,
           },
           checkId: {
             type: 'string',
+            maxLength: 255,
             pattern: '^[a-z0-9][a-z0-9-]*$',
           },
           resourceArn: {
             type: 'string',
             description:
               "An ARN of the entity's resources, or `*` for all of them.",
+            maxLength: 2048,
             pattern: '^(\\*|arn:[^\\s]+)$',
           },
           reason: {
@@ -1040,6 +1096,7 @@ export const spec = {
           expiresAt: {
             type: 'string',
             format: 'date-time',
+            maxLength: 64,
           },
         },
       },
@@ -1060,10 +1117,12 @@ export const spec = {
         properties: {
           accountId: {
             type: 'string',
+            maxLength: 12,
             pattern: '^[0-9]{12}$',
           },
           region: {
             type: 'string',
+            maxLength: 32,
             pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
           },
         },
@@ -1074,9 +1133,10 @@ export const spec = {
         properties: {
           targets: {
             description:
-              'Accounts and regions to scan; all configured ones when absent.',
+              'Accounts and regions to scan, each one of the configured targets; all configured ones when absent.',
             type: 'array',
             minItems: 1,
+            maxItems: 1000,
             items: {
               $ref: '#/components/schemas/ScanTarget',
             },
@@ -1317,7 +1377,7 @@ export const spec = {
       get: {
         operationId: 'GetResourceFindings',
         description:
-          'One stored resource and its results. Needs `sagemaker-security.scorecard.read` on an entity linked to the resource.',
+          'One stored resource and its results. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on an entity linked to the resource, or both unconditionally (resources no entity links to); otherwise 404, as for a resource that does not exist. Only waivers of the linked entities the caller may read apply.',
         parameters: [
           {
             name: 'arn',
@@ -1326,6 +1386,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              maxLength: 2048,
               pattern: '^arn:[^\\s]+$',
             },
           },
@@ -1430,7 +1491,7 @@ export const spec = {
       get: {
         operationId: 'ListOrgRollup',
         description:
-          'Every ML service with linked resources, scored, as a page. Rows the caller may not read (`sagemaker-security.scorecard.read`) are left out.',
+          'Every ML service with linked resources, scored, as a page. Rows the caller may not read (`sagemaker-security.scorecard.read` and `catalog.entity.read`) are left out.',
         parameters: [
           {
             $ref: '#/components/parameters/offset',
@@ -1467,6 +1528,7 @@ export const spec = {
             schema: {
               type: 'string',
               minLength: 1,
+              maxLength: 512,
             },
           },
           {
@@ -1516,7 +1578,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityRollup',
         description:
-          'Rollup of a Group (nested groups included), System or Domain. Needs `sagemaker-security.scorecard.read` on the entity.',
+          'Rollup of a Group (nested groups included), System or Domain. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity (404 when the catalog hides it). Member services the caller may not read are counted in `hiddenEntityCount` and otherwise left out.',
         parameters: [
           {
             $ref: '#/components/parameters/entityRef',
@@ -1552,7 +1614,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityHistory',
         description:
-          'Daily scores and status transitions of an entity between two dates (default: the last 30 days). Needs `sagemaker-security.scorecard.read`.',
+          'Daily scores and status transitions of an entity between two calendar dates. `to` defaults to today (UTC) and may be at most tomorrow; `from` defaults to 30 days before `to`; the range spans at most 366 days, whichever end is left out. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read`.',
         parameters: [
           {
             $ref: '#/components/parameters/entityRef',
@@ -1565,6 +1627,7 @@ export const spec = {
             schema: {
               type: 'string',
               format: 'date',
+              maxLength: 10,
             },
           },
           {
@@ -1575,6 +1638,7 @@ export const spec = {
             schema: {
               type: 'string',
               format: 'date',
+              maxLength: 10,
             },
           },
         ],
@@ -1654,7 +1718,7 @@ export const spec = {
       post: {
         operationId: 'CreateWaiver',
         description:
-          "Waive a check for one resource (or all, `*`) of an entity until `expiresAt`. Needs `sagemaker-security.waiver.create` on the entity; by default only the entity's owners and the configured security groups may waive.",
+          "Waive a check for one resource (or all, `*`) of an entity until `expiresAt`. Needs `sagemaker-security.waiver.create` on the entity (and `catalog.entity.read`: 404 otherwise); by default only the entity's owners and the configured security groups may waive. One waiver per entity, check and resource is active at a time: the database refuses a second one with 409, however many requests race.",
         requestBody: {
           required: true,
           content: {
@@ -1690,6 +1754,42 @@ export const spec = {
           },
           '409': {
             $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/waivers/{id}': {
+      get: {
+        operationId: 'GetWaiver',
+        description:
+          "One waiver with its audit trail (created, revoked, expired: by whom, when, why), oldest event first. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the waiver's entity (404 otherwise).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/waiverId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The waiver and its events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverWithEvents',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
           },
         },
       },
@@ -1747,7 +1847,7 @@ export const spec = {
       post: {
         operationId: 'TriggerScan',
         description:
-          'Start a scan of the AWS estate. Needs `sagemaker-security.scan.run`.',
+          'Start a scan of the AWS estate: of every configured account and region, or of the `targets` given (each must be configured; 400 naming the target otherwise). When a scan is already running, that scan is answered. Needs `sagemaker-security.scan.run`.',
         requestBody: {
           required: false,
           content: {
@@ -1925,7 +2025,7 @@ export const spec = {
       get: {
         operationId: 'ListInventoryResources',
         description:
-          'A page of the stored inventory, for the catalog module. Service principals may read it; users need an unconditional `sagemaker-security.scorecard.read`.',
+          'A page of the stored inventory, for the catalog module. Every caller, user or service (the catalog module reads it with its service token), needs `sagemaker-security.scorecard.read` and `catalog.entity.read` allowed unconditionally.',
         parameters: [
           {
             name: 'type',
@@ -1941,9 +2041,12 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             required: false,
+            description: 'The `nextCursor` of the previous page.',
             schema: {
               type: 'string',
               minLength: 1,
+              maxLength: 2048,
+              pattern: '^[A-Za-z0-9_-]+$',
             },
           },
           {

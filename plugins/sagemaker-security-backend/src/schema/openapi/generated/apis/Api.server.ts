@@ -23,6 +23,7 @@ import { ScanRun } from '../models';
 import { TriggerScanRequest } from '../models';
 import { Waiver } from '../models';
 import { WaiverStatus } from '../models';
+import { WaiverWithEvents } from '../models';
 
 /**
  * @public
@@ -111,6 +112,16 @@ export type ListWaivers = {
     status?: WaiverStatus;
   };
   response: Array<Waiver> | ModelError;
+};
+
+/**
+ * @public
+ */
+export type GetWaiver = {
+  path: {
+    id: string;
+  };
+  response: WaiverWithEvents | ModelError;
 };
 
 /**
@@ -209,6 +220,8 @@ export type EndpointMap = {
   '#get|/waivers': ListWaivers;
 
   '#post|/waivers': CreateWaiver;
+
+  '#get|/waivers/{id}': GetWaiver;
 
   '#post|/waivers/{id}/revoke': RevokeWaiver;
 

@@ -40,6 +40,8 @@ export type {
   StatusCounts,
   TrendPoint,
   Waiver,
+  WaiverEvent,
+  WaiverWithEvents,
 } from '../../../../scorecards';
 export type {
   CreateWaiverRequest,
