@@ -69,6 +69,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           userInfo: deps.userInfo,
           scheduler,
           scanEvents: inventory.scans,
+          scanTargets: () => inventory.scans.targets,
         });
 
         deps.httpRouter.use(
