@@ -56,12 +56,21 @@ describe.each(databases.eachSupportedId())(
         requestedBy: 'user:default/ana',
       });
       expect(scan.targets.map(t => t.status)).toEqual(['pending', 'pending']);
-      expect(await store.findScansWithPendingTarget(target)).toEqual([scan.id]);
+      expect(await store.findPendingTargets(10)).toEqual([
+        { scanId: scan.id, target: other },
+        { scanId: scan.id, target },
+      ]);
 
-      expect(await store.claimScanTarget(scan.id, target)).toBe(true);
-      expect(await store.claimScanTarget(scan.id, target)).toBe(false);
+      expect(await store.claimScanTarget(scan.id, target)).toMatchObject({
+        scanId: scan.id,
+        target,
+        attempt: 1,
+      });
+      expect(await store.claimScanTarget(scan.id, target)).toBeUndefined();
       expect((await store.getScan(scan.id))?.status).toBe('running');
-      expect(await store.findScansWithPendingTarget(target)).toEqual([]);
+      expect(await store.findPendingTargets(10)).toEqual([
+        { scanId: scan.id, target: other },
+      ]);
 
       const error = {
         kind: 'access_denied' as const,
@@ -100,6 +109,62 @@ describe.each(databases.eachSupportedId())(
         callCounts: { x: 1 },
       });
       expect(await store.getScan('no-such-scan')).toBeUndefined();
+    });
+
+    it("lets only the holder of a claim renew, finish or fail it; a stopped worker's claim is taken back", async () => {
+      const { store } = await createStore(id);
+      const scan = await store.createScan({
+        trigger: 'manual',
+        targets: [target],
+      });
+      const first = (await store.claimScanTarget(scan.id, target))!;
+      expect(await store.heartbeat(first)).toBe(true);
+
+      // Recovery sees the claim and its last sign of life ...
+      const [{ workers }] = await store.listUnfinishedScans();
+      expect(workers.get('111111111111/us-east-1')).toMatchObject({
+        claimId: first.claimId,
+        attempts: 1,
+      });
+      // ... and hands the target back; a second worker claims it.
+      expect(
+        await store.releaseScanTarget(scan.id, target, 'someone-else'),
+      ).toBe(false);
+      expect(
+        await store.releaseScanTarget(scan.id, target, first.claimId),
+      ).toBe(true);
+      expect((await store.getScan(scan.id))!.targets[0].status).toBe('pending');
+      const second = (await store.claimScanTarget(scan.id, target))!;
+      expect(second.attempt).toBe(2);
+      expect(second.claimId).not.toBe(first.claimId);
+
+      // The first worker, alive after all, can no longer touch the target.
+      const outcome = {
+        status: 'succeeded' as const,
+        resourceCount: 3,
+        errorCount: 0,
+        errors: [],
+        finishedAt: T2,
+      };
+      expect(await store.heartbeat(first)).toBe(false);
+      expect(await store.finishScanTarget(first, outcome)).toBe(false);
+      expect(
+        await store.failScanTarget(
+          scan.id,
+          target,
+          { claimId: first.claimId },
+          { kind: 'other', action: 'collect', message: 'late' },
+        ),
+      ).toBe(false);
+      expect((await store.getScan(scan.id))!.targets[0].status).toBe('running');
+
+      expect(await store.finishScanTarget(second, outcome)).toBe(true);
+      expect(await store.heartbeat(second)).toBe(false);
+      expect((await store.getScan(scan.id))!.targets[0]).toMatchObject({
+        status: 'succeeded',
+        resourceCount: 3,
+      });
+      expect(await store.findPendingTargets(10)).toEqual([]);
     });
 
     it('does not rewrite unchanged resources, and rewrites changed ones', async () => {
