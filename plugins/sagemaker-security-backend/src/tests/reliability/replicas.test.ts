@@ -231,7 +231,31 @@ describe('two replicas on one PostgreSQL database', () => {
     '%s: the healthy replica finishes the scan of a replica killed mid-scan within the lease plus one scan, real schedulers (was blocked until the dead process scheduler locks expired)',
     async databaseId => {
       const knexB = await databases.init(databaseId);
-      const knexA = knexFactory(knexB.client.config);
+      // One scan's time: a backend alone on this database.
+      let t = Date.now();
+      const alone = await createStack({
+        knex: knexB,
+        estate: await demoEstate(),
+      });
+      await alone.scan();
+      const oneScanMs = Date.now() - t;
+      alone.inventory.scans.stop();
+
+      // Replica A, a process of its own, starts a scan and holds the targets
+      // it claimed.
+      const a = startReplicaA(knexB);
+      const scanId = (
+        await until(
+          'replica A to start a scan and hang in it',
+          () => {
+            const hung = a.events.some(e => e.event === 'hang');
+            return hung ? a.events.find(e => e.event === 'scan') : undefined;
+          },
+          90_000,
+          a.stderr,
+        )
+      ).id!;
+
       // Replica B: the real plugin with Backstage's real scheduler.
       const { server, backend } = await startPluginBackend({
         knex: knexB,
@@ -252,34 +276,6 @@ describe('two replicas on one PostgreSQL database', () => {
         expect(started.status).toBe(202);
         return started.body.id as string;
       };
-
-      // One scan's time, on B alone.
-      let t = Date.now();
-      const first = await runScan();
-      await until(
-        'the first scan',
-        async () => {
-          const scan = await scanStatus(first);
-          return FINISHED.includes(scan.status) ? scan : undefined;
-        },
-        60_000,
-      );
-      const oneScanMs = Date.now() - t;
-
-      // Replica A starts a scan and holds the targets it claimed.
-      const a = startReplicaA(knexA);
-      const scanId = (
-        await until(
-          'replica A to start a scan and hang in it',
-          () => {
-            const hung = a.events.some(e => e.event === 'hang');
-            return hung ? a.events.find(e => e.event === 'scan') : undefined;
-          },
-          90_000,
-          a.stderr,
-        )
-      ).id!;
-      expect(scanId).not.toBe(first);
       await sleep(2 * LEASE.heartbeatMs);
       // The targets A is collecting (its calls hang), still running in the database.
       const heldByA = a.events
@@ -350,7 +346,6 @@ describe('two replicas on one PostgreSQL database', () => {
       );
       expect(nextMs).toBeLessThanOrEqual(2 * oneScanMs + 5_000);
       await backend.stop();
-      await knexA.destroy();
     },
   );
 
