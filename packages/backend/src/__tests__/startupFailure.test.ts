@@ -43,7 +43,7 @@ describe('the demo backend', () => {
         `    port: ${port}`,
         'sagemakerSecurity:',
         '  concurrency:',
-        '    regions: 10000',
+        '    regions: 0',
         '',
       ].join('\n'),
     );
