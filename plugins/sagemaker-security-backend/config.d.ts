@@ -65,7 +65,7 @@ export interface Config {
        * slots). 1 to 64, default 4.
        */
       perServiceRegion?: number;
-      /** Accounts and regions scanned at once by one backend. 1 to 64, default 2. */
+      /** Accounts and regions scanned at once by one backend. 1 to 256, default 2. */
       regions?: number;
     };
     /**
@@ -76,7 +76,7 @@ export interface Config {
      * retry still handles what throttling remains. Defaults are AWS's order
      * of magnitude: sagemakerList 4, sagemakerListTags 10, sagemakerDescribe
      * 10, sagemakerGet 10, iam 20, ec2Describe 100. Raise them when AWS has
-     * raised your quotas (0.1 to 10,000 requests per second); `unlimited`
+     * raised your quotas (0.1 to 100,000 requests per second); `unlimited`
      * does not pace a family. Other APIs
      * (KMS, S3, CloudTrail, CloudWatch, Logs) are not paced. When scanning
      * a recorded estate (`demoEstate`), nothing is paced unless set here.

@@ -5,7 +5,7 @@ import { inRange, NumberRange, readNumber } from './numbers';
 /** Accounts/regions collected at once by one backend. */
 export const REGION_CONCURRENCY: NumberRange = {
   min: 1,
-  max: 64,
+  max: 256,
   integer: true,
 };
 /** Concurrent calls per API family, service and region. */

@@ -216,7 +216,7 @@ describe('readInventoryConfig', () => {
       '10000',
     ],
     [{ rateLimits: { iam: 0.0000001 } }, 'rateLimits.iam', '0.1'],
-    [{ concurrency: { regions: 10_000 } }, 'concurrency.regions', 'to 64'],
+    [{ concurrency: { regions: 10_000 } }, 'concurrency.regions', 'to 256'],
     [
       { concurrency: { perServiceRegion: 0 } },
       'concurrency.perServiceRegion',

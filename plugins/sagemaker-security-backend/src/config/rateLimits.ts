@@ -10,12 +10,12 @@ import { inRange, NumberRange } from './numbers';
 
 /**
  * Requests per second a family may be paced at. Below 0.1 a scan of one
- * region would take hours; above 10,000 nothing is paced in practice (say
+ * region would take hours; above 100,000 nothing is paced in practice (say
  * `unlimited` instead). Both ends are typos, not intentions.
  */
 export const RATE_RANGE: NumberRange = {
   min: 0.1,
-  max: 10_000,
+  max: 100_000,
   unit: 'requests per second',
 };
 

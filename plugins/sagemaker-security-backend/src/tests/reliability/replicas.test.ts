@@ -8,8 +8,6 @@
  * the other finishes its scan within the lease plus one scan's time, whatever
  * the dead process's scheduler locks say.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import knexFactory, { Knex } from 'knex';
@@ -19,12 +17,14 @@ import { DatabaseInventoryStore } from '../../inventory/store/DatabaseInventoryS
 import { databaseOf } from '../../inventory/__testUtils__/harness';
 import type { ClientCustomizer } from '../../inventory/aws/clients';
 import type { ScanRun } from '../../inventory/InventoryStore';
+import { createStack, demoEstate, Stack } from './__testUtils__/stack';
 import {
-  createStack,
-  DEMO_ESTATE,
-  demoEstate,
-  Stack,
-} from './__testUtils__/stack';
+  FINISHED,
+  LEASE,
+  replicaConfig,
+  startReplicaA,
+  until,
+} from './__testUtils__/killableReplica';
 import {
   asUser,
   BASE,
@@ -59,97 +59,6 @@ async function resultStatuses(knex: Knex) {
     results.map(r => [`${r.resourceArn}|${r.checkId}`, r.status]),
   );
 }
-
-/** Worker liveness of both replicas: short, so the test takes seconds. */
-const LEASE = { heartbeatMs: 250, expireAfterMs: 3000 };
-
-function replicaConfig() {
-  return {
-    sagemakerSecurity: {
-      demoEstate: DEMO_ESTATE,
-      scanOnStartup: false,
-      // Scans only when asked: nothing else runs during the test.
-      schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 5 } },
-      scanLease: {
-        heartbeat: { milliseconds: LEASE.heartbeatMs },
-        expireAfter: { milliseconds: LEASE.expireAfterMs },
-      },
-    },
-  };
-}
-
-/** The knex config of a client, with the password knex keeps non-enumerable. */
-function knexConfigOf(knex: Knex) {
-  const { client, connection } = knex.client.config;
-  return {
-    client,
-    connection: { ...connection, password: connection.password },
-  };
-}
-
-/**
- * Replica A in a child process (see __testUtils__/replicaProcess.ts): it
- * starts a scan, claims what it can and hangs on every AWS call.
- */
-function startReplicaA(knex: Knex) {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      path.join(__dirname, '__testUtils__', 'replicaProcess.ts'),
-    ],
-    {
-      env: {
-        ...process.env,
-        REPLICA_KNEX: JSON.stringify(knexConfigOf(knex)),
-        REPLICA_CONFIG: JSON.stringify(replicaConfig()),
-        REPLICA_ESTATE: DEMO_ESTATE,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const events: Array<{ event: string; id?: string; target?: string }> = [];
-  let stderr = '';
-  let buffered = '';
-  child.stdout.on('data', chunk => {
-    buffered += String(chunk);
-    const lines = buffered.split('\n');
-    buffered = lines.pop()!;
-    // Only our event lines: libraries may print too.
-    for (const line of lines) {
-      if (line.startsWith('{"event"')) events.push(JSON.parse(line));
-    }
-  });
-  child.stderr.on('data', chunk => {
-    stderr += String(chunk);
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>(resolve =>
-    child.on('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  return { child, events, exited, stderr: () => stderr };
-}
-
-async function until<T>(
-  what: string,
-  read: () => Promise<T | undefined> | T | undefined,
-  timeoutMs: number,
-  onTimeout: () => string = () => '',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out after ${timeoutMs} ms waiting for ${what}. ${onTimeout()}`,
-      );
-    }
-    await sleep(50);
-  }
-}
-
-const FINISHED = ['succeeded', 'partial', 'failed'];
 
 describe('two replicas on one PostgreSQL database', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
