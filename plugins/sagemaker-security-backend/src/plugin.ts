@@ -57,8 +57,8 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           // The worker starts once the scorecard below listens for scans.
           lifecycle: deps.lifecycle,
         });
-        // Stop claiming and heartbeating: other replicas take this one's
-        // targets back once the lease expires.
+        // Stop claiming and heartbeating, and hand this replica's targets
+        // back, so other replicas take them over at once.
         deps.lifecycle.addShutdownHook(() => inventory.scans.stop());
         const scorecard = await createScorecardService({
           config,

@@ -196,11 +196,16 @@ export interface ScanStore {
     from: 'pending' | { claimId: string | null },
     error: CollectionError,
   ): Promise<boolean>;
-  /** Hands the running target of a stopped worker back to pending; false when its claim moved on. */
+  /**
+   * Hands a running target back to pending (its worker stopped); false when
+   * its claim moved on. `uncounted`: a graceful hand-back, which does not
+   * count as an attempt.
+   */
   releaseScanTarget(
     scanId: string,
     target: ScanTarget,
     claimId: string | null,
+    uncounted?: boolean,
   ): Promise<boolean>;
   /** Queued and running scans, with each target's worker (by `account/region`). */
   listUnfinishedScans(): Promise<

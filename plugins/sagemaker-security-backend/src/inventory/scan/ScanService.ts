@@ -90,12 +90,33 @@ export class ScanService {
 
   /**
    * Stops this backend's part in scans (shutdown): no new claims, heartbeats
-   * end and work in flight records nothing, so other replicas, or this
-   * backend's next start, take its targets back once their lease expires.
+   * end and work in flight records nothing. Its targets are handed back to
+   * pending at once, for other replicas (or this backend's next start) to
+   * claim without waiting for the lease, and without counting the claim.
+   * `handBack: false` leaves them to expire, as a crash would.
    */
-  stop() {
+  async stop(options: { handBack?: boolean } = {}): Promise<void> {
+    const { store, logger } = this.options;
     this.stopped = true;
-    this.worker.stop();
+    const claims = this.worker.stop();
+    if (options.handBack === false) return;
+    await Promise.all(
+      claims.map(async ({ scanId, target, claimId }) => {
+        try {
+          if (await store.releaseScanTarget(scanId, target, claimId, true)) {
+            logger.info(
+              `Scan ${scanId}: handed ${targetKey(target)} back on shutdown`,
+            );
+          }
+        } catch (error) {
+          logger.warn(
+            `Scan ${scanId}: could not hand ${targetKey(
+              target,
+            )} back on shutdown (${error}); it is taken back when its lease expires`,
+          );
+        }
+      }),
+    );
   }
 
   /**

@@ -59,7 +59,7 @@ export class ScanWorker {
   private active = 0;
   private stopped = false;
   private readonly runs = new Map<string, Set<Promise<void>>>();
-  private readonly inFlight = new Set<AbortController>();
+  private readonly inFlight = new Map<AbortController, ScanClaim>();
   private readonly factCaches = new Map<string, FactCache>();
   private filling?: Promise<void>;
   private fillAgain = false;
@@ -67,13 +67,15 @@ export class ScanWorker {
   constructor(private readonly options: ScanWorkerOptions) {}
 
   /**
-   * Stops taking and recording work (shutdown): heartbeats end and work in
-   * flight records nothing, so other workers take it back once the lease
-   * expires.
+   * Stops taking and recording work: heartbeats end and work in flight
+   * records nothing. Returns the claims that were in flight, for the caller
+   * to hand back (a graceful stop) or to leave to expire (a crash).
    */
-  stop() {
+  stop(): ScanClaim[] {
     this.stopped = true;
-    for (const controller of this.inFlight) controller.abort();
+    const claims = [...this.inFlight.values()];
+    for (const controller of this.inFlight.keys()) controller.abort();
+    return claims;
   }
 
   /**
@@ -170,7 +172,7 @@ export class ScanWorker {
       reason ??= why;
       controller.abort();
     };
-    this.inFlight.add(controller);
+    this.inFlight.set(controller, claim);
     const beat = setInterval(() => {
       store.heartbeat(claim).then(
         held => {

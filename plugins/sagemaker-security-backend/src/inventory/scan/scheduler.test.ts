@@ -127,7 +127,7 @@ describe('scans through the scheduler', () => {
       simulator: new AwsSimulator(fullEstate()),
       clientOptions,
     });
-    inventory.scans.stop();
+    await inventory.scans.stop();
     const refusal = inventory.scans.triggerScan({ trigger: 'manual' });
     await expect(refusal).rejects.toThrow(ServiceUnavailableError);
     await expect(refusal).rejects.toThrow(/shutting down/);

@@ -226,11 +226,12 @@ export class DatabaseScanStore implements ScanStore {
     return updated > 0;
   }
 
-  /** Hands a running target of a stopped worker back to pending; false when its claim moved on. */
+  /** Hands a running target back to pending; false when its claim moved on. `uncounted`: not an attempt. */
   async releaseScanTarget(
     scanId: string,
     target: ScanTarget,
     claimId: string | null,
+    uncounted?: boolean,
   ): Promise<boolean> {
     const updated = await this.db<TargetRow>(TARGETS)
       .where(this.claimKey({ scanId, target, claimId }))
@@ -239,6 +240,9 @@ export class DatabaseScanStore implements ScanStore {
         claim_id: null,
         heartbeat_at: null,
         started_at: null,
+        ...(uncounted
+          ? { attempts: this.db.raw('attempts - 1') as unknown as number }
+          : {}),
       });
     return updated > 0;
   }

@@ -59,7 +59,8 @@ async function crashMidScan(knex: Knex, stopAt: number, seed: number) {
     trigger: 'manual',
   });
   await until(() => chaos.log.attempts >= stopAt, `call ${stopAt}`);
-  doomed.inventory.scans.stop();
+  // As a crash: nothing handed back, nothing recorded.
+  await doomed.inventory.scans.stop({ handBack: false });
   // The targets it was collecting when it stopped.
   const held = (
     await knex('inventory_scan_targets').where({
@@ -174,6 +175,53 @@ describe('crash mid-scan', () => {
       expect(fresh.status).toBe(good.status);
       expect(Date.now() - t1).toBeLessThanOrEqual(2 * oneScanMs + 5_000);
       await shutdown();
+      chaos.release();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '%s: a backend shut down gracefully hands its targets back; another finishes the scan without waiting for the lease',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const lease = { heartbeatMs: 1000, expireAfterMs: 10 * 60_000 };
+      const chaos = createChaos({ seed: 4, hangFromAttempt: 1 });
+      const leaving = await createStack({
+        knex,
+        estate: await demoEstate(),
+        customize: chaos.attach,
+        lease,
+      });
+      const scan = await leaving.inventory.scans.triggerScan({
+        trigger: 'manual',
+      });
+      await until(() => chaos.log.attempts >= 1, 'the first call');
+      expect(
+        (await leaving.inventory.scans.getScan(scan.id))!.targets.filter(
+          t => t.status === 'running',
+        ).length,
+      ).toBeGreaterThan(0);
+      // A rolling deploy stops it (the plugin's shutdown hook).
+      await leaving.inventory.scans.stop();
+      expect(
+        (await leaving.inventory.scans.getScan(scan.id))!.targets.map(
+          t => t.status,
+        ),
+      ).toEqual(scan.targets.map(() => 'pending'));
+
+      const t0 = Date.now();
+      const next = await createStack({
+        knex,
+        estate: await demoEstate(),
+        lease,
+      });
+      const done = await next.inventory.scans.waitForScan(scan.id);
+      expect(['succeeded', 'partial']).toContain(done?.status);
+      expect(done!.targets.map(t => t.status)).not.toContain('failed');
+      // Handed back, not abandoned: the claim did not count.
+      expect(Object.values(await attempts(knex, scan.id))).toEqual(
+        scan.targets.map(() => 1),
+      );
+      expect(Date.now() - t0).toBeLessThan(lease.expireAfterMs);
       chaos.release();
     },
   );

@@ -148,7 +148,7 @@ describe('two replicas on one PostgreSQL database', () => {
       });
       await alone.scan();
       const oneScanMs = Date.now() - t;
-      alone.inventory.scans.stop();
+      await alone.inventory.scans.stop();
 
       // Replica A, a process of its own, starts a scan and holds the targets
       // it claimed.
