@@ -145,14 +145,16 @@ export class ScanService {
   }
 
   /**
-   * Starts a scan, or returns the one already running, and claims what this
-   * backend can of it. Does not wait for the collection. Throws (naming the
-   * reason) when no scan could be started; a failure to claim is logged, as
-   * the scan's targets stay pending for every replica's worker.
+   * Starts a scan of every configured target, or of the configured ones
+   * among `targets`, or returns the one already running, and claims what
+   * this backend can of it. Does not wait for the collection. Throws
+   * (naming the reason) when no scan could be started; a failure to claim
+   * is logged, as the scan's targets stay pending for every replica's worker.
    */
   async triggerScan(input: {
     trigger: ScanRun['trigger'];
     requestedBy?: string;
+    targets?: ScanTarget[];
   }): Promise<ScanRun> {
     const { store, logger } = this.options;
     if (this.stopped) {
@@ -172,8 +174,9 @@ export class ScanService {
     }
     // Another replica may start one at the same moment: one of them wins.
     const { scan, created } = await store.startScan({
-      ...input,
-      targets: this.targets,
+      trigger: input.trigger,
+      requestedBy: input.requestedBy,
+      targets: this.selectTargets(input.targets),
     });
     if (created) {
       logger.info(
@@ -189,6 +192,13 @@ export class ScanService {
       );
     }
     return scan;
+  }
+
+  /** The configured targets, or those of them a request names. */
+  private selectTargets(requested?: ScanTarget[]): ScanTarget[] {
+    if (!requested) return this.targets;
+    const wanted = new Set(requested.map(targetKey));
+    return this.targets.filter(t => wanted.has(targetKey(t)));
   }
 
   /**
