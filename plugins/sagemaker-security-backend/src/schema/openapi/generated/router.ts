@@ -326,6 +326,8 @@ export const spec = {
               "throttled",
               "not_found",
               "region_disabled",
+              "endpoint_unreachable",
+              "credentials_unavailable",
               "invalid_response",
               "other"
             ]
