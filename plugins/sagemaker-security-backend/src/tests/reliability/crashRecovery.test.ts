@@ -156,7 +156,7 @@ describe('crash mid-scan', () => {
         },
       });
       let recovered = await next.inventory.store.getScan(stuck.id);
-      for (let i = 0; i < 600 && recovered?.status === 'running'; i++) {
+      for (let i = 0; i < 1200 && recovered?.status === 'running'; i++) {
         await sleep(50);
         recovered = await next.inventory.store.getScan(stuck.id);
       }
@@ -164,8 +164,10 @@ describe('crash mid-scan', () => {
       expect(recovered?.status).toBe(good.status);
       const claims = await attempts(knex, stuck.id);
       for (const target of held) expect(claims[target]).toBe(2);
+      // Within the lease plus a scan (twice, and 10 s, for a loaded machine),
+      // where the scheduler's task timeout (1 h here) used to hold it.
       expect(recoveredMs).toBeLessThanOrEqual(
-        lease.expireAfterMs + lease.heartbeatMs + oneScanMs + 5_000,
+        lease.expireAfterMs + lease.heartbeatMs + 2 * oneScanMs + 10_000,
       );
 
       // The next scan runs at once (no lock of the dead process holds it).
@@ -173,7 +175,12 @@ describe('crash mid-scan', () => {
       const fresh = await next.scan();
       expect(fresh.id).not.toBe(stuck.id);
       expect(fresh.status).toBe(good.status);
-      expect(Date.now() - t1).toBeLessThanOrEqual(2 * oneScanMs + 5_000);
+      const nextMs = Date.now() - t1;
+      expect(nextMs).toBeLessThanOrEqual(2 * oneScanMs + 10_000);
+      // eslint-disable-next-line no-console
+      console.log(
+        `${databaseId}: one scan ${oneScanMs} ms, lease ${lease.expireAfterMs} ms; the stuck scan finished ${recoveredMs} ms after the crash; the next scan took ${nextMs} ms`,
+      );
       await shutdown();
       chaos.release();
     },
