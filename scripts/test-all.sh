@@ -24,6 +24,8 @@ step "API reports are current (yarn build:api-reports --ci)"
 # Reads the declarations the type-check above wrote to dist-types.
 yarn build:api-reports --ci \
   plugins/sagemaker-security-common \
+  plugins/sagemaker-security-node \
+  plugins/sagemaker-security-backend \
   plugins/catalog-backend-module-sagemaker \
   plugins/scaffolder-backend-module-sagemaker-security \
   plugins/sagemaker-security

@@ -10,6 +10,7 @@ import {
   RateFamily,
   RateLimits,
 } from '../inventory/aws/pacing';
+import { resolveDemoEstatePath } from './demoEstate';
 
 /** Services whose endpoint can be overridden (`sagemakerSecurity.aws.endpoints`). */
 export const ENDPOINT_SERVICES = [
@@ -254,7 +255,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
   }
   return {
     targets: readTargets(config),
-    demoEstate: config.getOptionalString('demoEstate'),
+    demoEstate: resolveDemoEstatePath(config.getOptionalString('demoEstate')),
     schedule: readSchedule(config),
     scanOnStartup: config.getOptionalBoolean('scanOnStartup'),
     jobLookbackDays: readLookback(config),
