@@ -53,7 +53,8 @@ mlsec_toolchain_setup() {
 
   # Build native addons against the headers of the Node that runs them (see toolchain notes:
   # ~/.npmrc may point nodedir at an older Node's headers).
-  node_prefix="$(dirname "$(dirname "$(command -v node)")")"
+  # (The real path: .toolchain/bin/node is a symbolic link.)
+  node_prefix="$(dirname "$(dirname "$(node -p 'process.execPath')")")"
   if [ -f "$node_prefix/include/node/node_version.h" ]; then
     export npm_config_nodedir="$node_prefix"
   fi

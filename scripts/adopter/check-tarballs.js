@@ -15,11 +15,11 @@ const REQUIRED = {
   '@mlsec/plugin-sagemaker-security-backend': [
     'demo-estate/estate.yaml',
     'iam-policy.json',
-    'config.d.ts',
+    'config.schema.json',
     /^migrations\/.+\.js$/,
   ],
   '@mlsec/plugin-catalog-backend-module-sagemaker': [
-    'config.d.ts',
+    'config.schema.json',
     /^templates\/[^/]+\/template\.yaml$/,
     /^templates\/[^/]+\/skeleton\/.+/,
   ],
@@ -49,9 +49,14 @@ for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.tgz')).sort()) {
   }
   if (!pkg.main) problems.push('no main');
   const targets = [];
+  // Conditions name files; `backstage` names the export's kind (e.g. a frontend plugin).
   const walk = v => {
     if (typeof v === 'string') targets.push(v);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    else if (v && typeof v === 'object') {
+      Object.entries(v)
+        .filter(([condition]) => condition !== 'backstage')
+        .forEach(([, value]) => walk(value));
+    }
   };
   walk(pkg.exports);
   for (const t of targets) {
