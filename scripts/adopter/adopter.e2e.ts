@@ -25,7 +25,9 @@ test('the Security tab of an ML service, and its fix with a prefilled template',
   await signInAsGuest(page);
   await page.goto(SERVICE_PATH);
   await page.getByRole('tab', { name: 'Security' }).click();
-  await expect(page).toHaveURL(new RegExp(`${SERVICE_PATH}/sagemaker-security`));
+  await expect(page).toHaveURL(
+    new RegExp(`${SERVICE_PATH}/sagemaker-security`),
+  );
   await expect(
     page.getByRole('img', { name: /^Grade [A-F]/ }).first(),
   ).toBeVisible();

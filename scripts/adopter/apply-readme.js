@@ -22,7 +22,8 @@ const [readmePath, appDir, versionsPath] = process.argv.slice(2);
 const readme = fs.readFileSync(readmePath, 'utf8');
 const versions = JSON.parse(fs.readFileSync(versionsPath, 'utf8'));
 
-const marker = /<!-- adopter-test: ([^>]*?) -->\s*\n```[a-z]*\n([\s\S]*?)\n```/g;
+const marker =
+  /<!-- adopter-test: ([^>]*?) -->\s*\n```[a-z]*\n([\s\S]*?)\n```/g;
 const steps = [...readme.matchAll(marker)].map(m => ({
   directive: m[1].trim(),
   body: m[2],
@@ -40,7 +41,10 @@ for (const { directive, body } of steps) {
   const [kind, ...args] = directive.split(/\s+/);
   counter += 1;
   if (kind === 'install') {
-    const commands = body.replace(/\\\n\s*/g, ' ').split('\n').filter(Boolean);
+    const commands = body
+      .replace(/\\\n\s*/g, ' ')
+      .split('\n')
+      .filter(Boolean);
     for (const command of commands) {
       const m = command.match(/^yarn --cwd (\S+) add (.+)$/);
       if (!m) throw new Error(`unexpected install line in README: ${command}`);

@@ -13,10 +13,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const [baseUrl, openapiFile, appDir] = process.argv.slice(2);
-const SERVICE = process.env.ADOPTER_SERVICE ?? 'component:default/fraud-scoring';
+const SERVICE =
+  process.env.ADOPTER_SERVICE ?? 'component:default/fraud-scoring';
 const GROUP = process.env.ADOPTER_GROUP ?? 'group:default/guests';
 const appRequire = id =>
-  require(require.resolve(id, { paths: [path.join(appDir, 'packages/backend')] }));
+  require(require.resolve(id, {
+    paths: [path.join(appDir, 'packages/backend')],
+  }));
 const YAML = appRequire('yaml');
 
 let failures = 0;
@@ -82,8 +85,11 @@ async function main() {
     );
     return items.length > 0 ? items : undefined;
   });
-  pass(`catalog module registered ${resources.length} SageMaker Resource entities`);
-  const templates = (await catalog('filter=kind=template&limit=100')).json.items;
+  pass(
+    `catalog module registered ${resources.length} SageMaker Resource entities`,
+  );
+  const templates = (await catalog('filter=kind=template&limit=100')).json
+    .items;
   const templateNames = templates.map(t => t.metadata.name).sort();
   const nodePkg = appRequire('@mlsec/plugin-sagemaker-security-node');
   const expected = Object.keys(nodePkg.REMEDIATION_TEMPLATES).sort();
@@ -93,10 +99,17 @@ async function main() {
 
   // The ML service the README registers links to its resources.
   const scorecard = await poll(`the scorecard of ${SERVICE}`, async () => {
-    const r = await api('GET', `/scorecards/entity?entityRef=${encodeURIComponent(SERVICE)}`);
+    const r = await api(
+      'GET',
+      `/scorecards/entity?entityRef=${encodeURIComponent(SERVICE)}`,
+    );
     return r.status === 200 && r.json?.results?.length > 0 ? r.json : undefined;
   });
-  pass(`${SERVICE} has a scorecard (${scorecard.results.length} results, grade ${scorecard.grade ?? scorecard.overall?.grade ?? '?'})`);
+  pass(
+    `${SERVICE} has a scorecard (${scorecard.results.length} results, grade ${
+      scorecard.grade ?? scorecard.overall?.grade ?? '?'
+    })`,
+  );
 
   // A remediation link resolves to a registered template that takes its prefill.
   const checksList = (await api('GET', '/checks')).json;
@@ -104,16 +117,27 @@ async function main() {
   const failing = scorecard.results.find(
     r => r.status === 'fail' && checks.get(r.checkId)?.remediation?.template,
   );
-  check(Boolean(failing), 'a failing result has a "Fix with template" remediation');
+  check(
+    Boolean(failing),
+    'a failing result has a "Fix with template" remediation',
+  );
   if (failing) {
     const { name, prefill } = checks.get(failing.checkId).remediation.template;
     const template = templates.find(t => t.metadata.name === name);
-    check(Boolean(template), `remediation of ${failing.checkId} names registered template ${name}`);
+    check(
+      Boolean(template),
+      `remediation of ${failing.checkId} names registered template ${name}`,
+    );
     const params = (template?.spec.parameters ?? []).flatMap(step =>
       Object.keys(step.properties ?? {}),
     );
     const missing = Object.keys(prefill).filter(key => !params.includes(key));
-    check(missing.length === 0, `template ${name} has every prefilled field (${Object.keys(prefill).join(', ')})${missing.length ? `; missing ${missing}` : ''}`);
+    check(
+      missing.length === 0,
+      `template ${name} has every prefilled field (${Object.keys(prefill).join(
+        ', ',
+      )})${missing.length ? `; missing ${missing}` : ''}`,
+    );
     fs.writeFileSync(
       path.join(appDir, 'remediation.json'),
       JSON.stringify({ checkId: failing.checkId, template: name }),
@@ -122,19 +146,25 @@ async function main() {
 
   // Every route of the plugin's OpenAPI spec answers the signed-in user.
   const spec = YAML.parse(fs.readFileSync(openapiFile, 'utf8'));
-  const arn = failing?.resourceArn ?? resources[0].metadata.annotations['amazonaws.com/arn'];
+  const arn =
+    failing?.resourceArn ??
+    resources[0].metadata.annotations['amazonaws.com/arn'];
   const checkId = failing?.checkId ?? [...checks.keys()][0];
   const enc = encodeURIComponent;
   let waiverId;
   let scanId;
   const samples = {
-    'GET /scorecards/entity': () => api('GET', `/scorecards/entity?entityRef=${enc(SERVICE)}`),
-    'GET /resources/findings': () => api('GET', `/resources/findings?arn=${enc(arn)}`),
+    'GET /scorecards/entity': () =>
+      api('GET', `/scorecards/entity?entityRef=${enc(SERVICE)}`),
+    'GET /resources/findings': () =>
+      api('GET', `/resources/findings?arn=${enc(arn)}`),
     'GET /checks': () => api('GET', '/checks'),
     'GET /checks/{checkId}': () => api('GET', `/checks/${enc(checkId)}`),
     'GET /rollups/org': () => api('GET', '/rollups/org?limit=20'),
-    'GET /rollups/entity': () => api('GET', `/rollups/entity?entityRef=${enc(GROUP)}`),
-    'GET /history/entity': () => api('GET', `/history/entity?entityRef=${enc(SERVICE)}`),
+    'GET /rollups/entity': () =>
+      api('GET', `/rollups/entity?entityRef=${enc(GROUP)}`),
+    'GET /history/entity': () =>
+      api('GET', `/history/entity?entityRef=${enc(SERVICE)}`),
     'GET /waivers': () => api('GET', `/waivers?entityRef=${enc(SERVICE)}`),
     'POST /waivers': async () => {
       const r = await api('POST', '/waivers', {
@@ -148,7 +178,9 @@ async function main() {
       return r;
     },
     'POST /waivers/{id}/revoke': () =>
-      api('POST', `/waivers/${enc(waiverId ?? 'none')}/revoke`, { reason: 'done' }),
+      api('POST', `/waivers/${enc(waiverId ?? 'none')}/revoke`, {
+        reason: 'done',
+      }),
     'POST /scans': async () => {
       const r = await api('POST', '/scans', {});
       scanId = r.json?.id;
@@ -156,8 +188,10 @@ async function main() {
     },
     'GET /scans/latest': () => api('GET', '/scans/latest'),
     'GET /scans/{id}': () => api('GET', `/scans/${enc(scanId ?? 'none')}`),
-    'GET /export': () => api('GET', `/export?format=csv&entityRef=${enc(SERVICE)}`),
-    'GET /inventory/resources': () => api('GET', '/inventory/resources?type=endpoint&limit=5'),
+    'GET /export': () =>
+      api('GET', `/export?format=csv&entityRef=${enc(SERVICE)}`),
+    'GET /inventory/resources': () =>
+      api('GET', '/inventory/resources?type=endpoint&limit=5'),
   };
   const order = Object.keys(samples);
   const routes = Object.entries(spec.paths).flatMap(([route, ops]) =>
@@ -165,7 +199,9 @@ async function main() {
       .filter(m => m !== 'parameters')
       .map(m => `${m.toUpperCase()} ${route}`),
   );
-  for (const route of routes.sort((x, y) => order.indexOf(x) - order.indexOf(y))) {
+  for (const route of routes.sort(
+    (x, y) => order.indexOf(x) - order.indexOf(y),
+  )) {
     const sample = samples[route];
     if (!sample) {
       fail(`${route}: no sample request in scripts/adopter/check-backend.js`);
@@ -176,7 +212,8 @@ async function main() {
   }
 
   // The scaffolder lists the validate action.
-  const actions = (await call(token, 'GET', '/api/scaffolder/v2/actions')).json ?? [];
+  const actions =
+    (await call(token, 'GET', '/api/scaffolder/v2/actions')).json ?? [];
   check(
     actions.some(a => a.id === 'sagemaker-security:validate'),
     'scaffolder lists sagemaker-security:validate',
@@ -196,7 +233,11 @@ async function main() {
     const text = await res.text();
     const data = text.startsWith('{')
       ? text
-      : text.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5)).join('');
+      : text
+          .split('\n')
+          .filter(l => l.startsWith('data:'))
+          .map(l => l.slice(5))
+          .join('');
     return { status: res.status, json: data ? JSON.parse(data) : undefined };
   };
   await mcp(1, 'initialize', {

@@ -13,9 +13,13 @@ const [appDir, tarballDir] = process.argv.slice(2);
 const used = new Set();
 for (const file of fs.readdirSync(tarballDir).filter(f => f.endsWith('.tgz'))) {
   const pkg = JSON.parse(
-    execFileSync('tar', ['xzOf', path.join(tarballDir, file), 'package/package.json'], {
-      encoding: 'utf8',
-    }),
+    execFileSync(
+      'tar',
+      ['xzOf', path.join(tarballDir, file), 'package/package.json'],
+      {
+        encoding: 'utf8',
+      },
+    ),
   );
   for (const deps of [pkg.dependencies, pkg.peerDependencies]) {
     for (const name of Object.keys(deps ?? {})) {
@@ -39,11 +43,16 @@ const versionsOf = name => {
 let failures = 0;
 for (const name of [...used].sort()) {
   const versions = versionsOf(name);
-  const why = execFileSync('yarn', ['why', name], { cwd: appDir, encoding: 'utf8' });
+  const why = execFileSync('yarn', ['why', name], {
+    cwd: appDir,
+    encoding: 'utf8',
+  });
   console.log(`--- yarn why ${name}\n${why.trim()}`);
   if (versions.length !== 1) {
     failures += 1;
-    console.log(`  FAIL ${name}: ${versions.length} versions (${versions.join(', ')})`);
+    console.log(
+      `  FAIL ${name}: ${versions.length} versions (${versions.join(', ')})`,
+    );
   } else {
     console.log(`  ok   ${name}: one version, ${versions[0]}`);
   }

@@ -30,14 +30,19 @@ const fail = msg => {
   failures += 1;
   console.log(`  FAIL ${msg}`);
 };
-for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.tgz')).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter(f => f.endsWith('.tgz'))
+  .sort()) {
   const tgz = path.join(dir, file);
   const files = execFileSync('tar', ['tzf', tgz], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
     .map(f => f.replace(/^package\//, ''));
   const pkg = JSON.parse(
-    execFileSync('tar', ['xzOf', tgz, 'package/package.json'], { encoding: 'utf8' }),
+    execFileSync('tar', ['xzOf', tgz, 'package/package.json'], {
+      encoding: 'utf8',
+    }),
   );
   const has = f => files.includes(f.replace(/^\.\//, ''));
   const problems = [];
@@ -45,7 +50,8 @@ for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.tgz')).sort()) {
     if (!has(f)) problems.push(`no ${f}`);
   }
   for (const key of ['main', 'types', 'module']) {
-    if (pkg[key] && !has(pkg[key])) problems.push(`${key} ${pkg[key]} is not in the tarball`);
+    if (pkg[key] && !has(pkg[key]))
+      problems.push(`${key} ${pkg[key]} is not in the tarball`);
   }
   if (!pkg.main) problems.push('no main');
   const targets = [];
@@ -60,7 +66,8 @@ for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.tgz')).sort()) {
   };
   walk(pkg.exports);
   for (const t of targets) {
-    if (!t.endsWith('package.json') && !has(t)) problems.push(`exports names ${t}, not in the tarball`);
+    if (!t.endsWith('package.json') && !has(t))
+      problems.push(`exports names ${t}, not in the tarball`);
   }
   if (files.some(f => f.startsWith('src/'))) problems.push('ships src/');
   if (files.some(f => /\.test\.[jt]sx?$/.test(f))) problems.push('ships tests');
@@ -69,15 +76,20 @@ for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.tgz')).sort()) {
     peerDependencies: pkg.peerDependencies,
   })) {
     for (const [dep, range] of Object.entries(deps ?? {})) {
-      if (range.startsWith('workspace:')) problems.push(`${depType} ${dep} is ${range}`);
+      if (range.startsWith('workspace:'))
+        problems.push(`${depType} ${dep} is ${range}`);
     }
   }
   for (const want of REQUIRED[pkg.name] ?? []) {
-    const ok = typeof want === 'string' ? has(want) : files.some(f => want.test(f));
+    const ok =
+      typeof want === 'string' ? has(want) : files.some(f => want.test(f));
     if (!ok) problems.push(`missing ${want}`);
   }
   if (problems.length) problems.forEach(p => fail(`${pkg.name}: ${p}`));
-  else console.log(`  ok   ${pkg.name}: ${files.length} files, main ${pkg.main}, types ${pkg.types}`);
+  else
+    console.log(
+      `  ok   ${pkg.name}: ${files.length} files, main ${pkg.main}, types ${pkg.types}`,
+    );
 }
 if (failures) {
   console.log(`tarball checks: ${failures} failed`);

@@ -40,7 +40,9 @@ if (command === 'strip') {
   }
   if (changed.length > 0) {
     console.error(
-      `The adopter app's yarn.lock moved beyond our own packages (${changed.length} entries):\n  ${changed
+      `The adopter app's yarn.lock moved beyond our own packages (${
+        changed.length
+      } entries):\n  ${changed
         .slice(0, 30)
         .join(
           '\n  ',
