@@ -96,6 +96,12 @@ backend:
     port: ${backendPort}
   cors:
     origin: ${app}
+auth:
+  providers:
+    guest:
+      # Sign in as the scaffold's guest User (member of group guests, which owns the
+      # README's ML service), so owner-only routes such as creating a waiver answer.
+      userEntityRef: user:default/guest
 catalog:
   locations:
     - type: file
