@@ -91,6 +91,42 @@ for (const file of fs
       `  ok   ${pkg.name}: ${files.length} files, main ${pkg.main}, types ${pkg.types}`,
     );
 }
+// Every template a remediation link names ships in the catalog module, which registers it.
+const tarball = name => path.join(dir, `${name.replace('@mlsec/', '')}.tgz`);
+const nodeTemplates = execFileSync(
+  'tar',
+  [
+    'xzOf',
+    tarball('@mlsec/plugin-sagemaker-security-node'),
+    'package/dist/remediation/templates.cjs.js',
+  ],
+  { encoding: 'utf8' },
+);
+const literal = nodeTemplates.match(
+  /const REMEDIATION_TEMPLATES = (\{[\s\S]*?\n\});/,
+);
+if (!literal) {
+  fail(
+    '-node: REMEDIATION_TEMPLATES not found in dist/remediation/templates.cjs.js',
+  );
+} else {
+  const catalogFiles = execFileSync(
+    'tar',
+    ['tzf', tarball('@mlsec/plugin-catalog-backend-module-sagemaker')],
+    { encoding: 'utf8' },
+  ).split('\n');
+  for (const name of Object.keys(JSON.parse(literal[1]))) {
+    if (catalogFiles.includes(`package/templates/${name}/template.yaml`)) {
+      console.log(
+        `  ok   remediation template ${name} ships in the catalog module`,
+      );
+    } else {
+      fail(
+        `remediation template ${name} is not in the catalog module's tarball`,
+      );
+    }
+  }
+}
 if (failures) {
   console.log(`tarball checks: ${failures} failed`);
   process.exit(1);
