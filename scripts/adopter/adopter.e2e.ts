@@ -25,7 +25,8 @@ test('the Security tab of an ML service, and its fix with a prefilled template',
 }) => {
   await signInAsGuest(page);
   await page.goto(SERVICE_PATH);
-  await page.getByRole('tab', { name: 'Security' }).click();
+  // The new frontend system's entity page renders its tabs as links.
+  await page.getByRole('link', { name: 'Security', exact: true }).click();
   await expect(page).toHaveURL(
     new RegExp(`${SERVICE_PATH}/sagemaker-security`),
   );
