@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: type-check, lint, formatting, every unit/integration
 # test (database tests on SQLite and PostgreSQL, a smoke run of the benchmark, the
-# end-to-end scan of an estate in moto), and the browser end-to-end tests against
-# the demo portal.
+# end-to-end scan of an estate in moto), the browser end-to-end tests against the
+# demo portal, and the adopter app test (the packed packages installed into a
+# scaffolded Backstage app, scripts/adopter-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -29,6 +30,8 @@ step "API reports are current (yarn build:api-reports --ci)"
 # Reads the declarations the type-check above wrote to dist-types.
 yarn build:api-reports --ci \
   plugins/sagemaker-security-common \
+  plugins/sagemaker-security-node \
+  plugins/sagemaker-security-backend \
   plugins/catalog-backend-module-sagemaker \
   plugins/scaffolder-backend-module-sagemaker-security \
   plugins/sagemaker-security
@@ -47,11 +50,20 @@ step "browser end-to-end tests (real Chromium against the demo portal)"
 e2e_status=0
 PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/playwright.json" scripts/e2e.sh || e2e_status=$?
 
+step "adopter app test (packed packages in a scaffolded Backstage app, scripts/adopter-test.sh)"
+adopter_status=0
+ADOPTER_TSC_DONE=1 scripts/adopter-test.sh || adopter_status=$?
+if [ "$adopter_status" = 0 ]; then
+  echo "adopter app test: passed"
+else
+  echo "adopter app test: FAILED (exit $adopter_status)"
+fi
+
 step "summary"
 summary_status=0
 node scripts/summarize-tests.js "$reports/jest.json" "$reports/playwright.json" || summary_status=$?
 
-if [ "$unit_status" != 0 ] || [ "$e2e_status" != 0 ] || [ "$summary_status" != 0 ]; then
-  echo "test run failed (unit: $unit_status, e2e: $e2e_status, summary: $summary_status)" >&2
+if [ "$unit_status" != 0 ] || [ "$e2e_status" != 0 ] || [ "$adopter_status" != 0 ] || [ "$summary_status" != 0 ]; then
+  echo "test run failed (unit: $unit_status, e2e: $e2e_status, adopter: $adopter_status, summary: $summary_status)" >&2
   exit 1
 fi

@@ -27,8 +27,11 @@ export interface Config {
      */
     regions?: string[];
     /**
-     * Path of a recorded estate (YAML or JSON, see `examples/demo-estate`) to scan
-     * through the in-process AWS simulator instead of AWS. For demos and tests.
+     * A recorded estate to scan through the in-process AWS simulator instead of
+     * AWS, for trying the plugin without an AWS account: `builtin` (the demo estate
+     * shipped in this package, a fictional bank with accounts 111122223333 and
+     * 444455556666) or the path of a YAML or JSON estate. Not for production:
+     * leave it unset to scan the accounts under `accounts`.
      */
     demoEstate?: string;
     /**

@@ -21,6 +21,8 @@ import {
  * The SageMaker security backend plugin: scans the AWS estate (inventory),
  * evaluates the checks, and serves scorecards, rollups, history and waivers
  * over REST and as actions for AI agents.
+ *
+ * @public
  */
 export const sagemakerSecurityPlugin = createBackendPlugin({
   pluginId: 'sagemaker-security',

@@ -4,7 +4,6 @@
  * The real backend plugin runs over the demo portal's own configuration;
  * only the catalog is a mock, holding the demo organisation of examples/.
  */
-import path from 'node:path';
 import request from 'supertest';
 import {
   mockCredentials,
@@ -36,12 +35,11 @@ const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
 const MARKETING = '777788889999';
 
 /** `sagemakerSecurity` of the demo portal's app-config.yaml. */
+/** `sagemakerSecurity` of the demo portal: app-config.yaml with app-config.demo.yaml over it. */
 async function demoPortalConfig() {
-  const [appConfig] = await readYamlDocuments(repoPath('app-config.yaml'));
-  const config = appConfig.sagemakerSecurity;
-  // Relative paths in app-config are relative to the backend's folder.
-  const backendDir = repoPath('packages', 'backend');
-  return { ...config, demoEstate: path.resolve(backendDir, config.demoEstate) };
+  const [base] = await readYamlDocuments(repoPath('app-config.yaml'));
+  const [demo] = await readYamlDocuments(repoPath('app-config.demo.yaml'));
+  return { ...base.sagemakerSecurity, ...demo.sagemakerSecurity };
 }
 
 async function poll<T>(

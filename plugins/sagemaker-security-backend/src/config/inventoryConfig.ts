@@ -14,6 +14,7 @@ import {
   readSchedule,
   ScanLeaseConfig,
 } from './schedule';
+import { resolveDemoEstatePath } from './demoEstate';
 
 /** Services whose endpoint can be overridden (`sagemakerSecurity.aws.endpoints`). */
 export const ENDPOINT_SERVICES = [
@@ -182,7 +183,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
   readLinking(config);
   return {
     targets: readTargets(config),
-    demoEstate: config.getOptionalString('demoEstate'),
+    demoEstate: resolveDemoEstatePath(config.getOptionalString('demoEstate')),
     schedule: readSchedule(config),
     scanLease: readScanLease(config),
     scanOnStartup: config.getOptionalBoolean('scanOnStartup'),

@@ -1,5 +1,5 @@
 /*
- * Consistency of the demo: the recorded estate (examples/demo-estate), the
+ * Consistency of the demo: the recorded estate (demo-estate/ of this package), the
  * catalog data that names its ML services, teams and systems (examples/*.yaml),
  * and the generator that writes the estate.
  */
@@ -31,8 +31,9 @@ import {
 import type { Estate, EstateAccount, EstateRegion } from './estate';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../../examples');
-const ESTATE_FILE = path.join(EXAMPLES, 'demo-estate', 'estate.yaml');
-const GENERATOR = path.join(EXAMPLES, 'demo-estate', 'generate.js');
+const DEMO_ESTATE_DIR = path.resolve(__dirname, '../../../demo-estate');
+const ESTATE_FILE = path.join(DEMO_ESTATE_DIR, 'estate.yaml');
+const GENERATOR = path.join(DEMO_ESTATE_DIR, 'generate.js');
 
 /** Gaps the estate keeps on purpose; examples/README.md lists them. */
 const UNKNOWN_OWNER = 'growth-marketing';

@@ -27,7 +27,10 @@ import { loadEstate } from '../../../inventory/simulator/loadEstate';
 import { createScorecardService } from '../../../service/createScorecardService';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../../../../examples');
-export const DEMO_ESTATE = path.join(EXAMPLES, 'demo-estate/estate.yaml');
+export const DEMO_ESTATE = path.resolve(
+  __dirname,
+  '../../../../demo-estate/estate.yaml',
+);
 
 /** A deep copy of the demo estate, for a test to add faults to. */
 export async function demoEstate(): Promise<Estate> {
