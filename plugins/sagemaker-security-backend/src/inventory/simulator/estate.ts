@@ -1,6 +1,6 @@
 /**
  * The format of a recorded AWS estate, answered by the in-process AWS simulator
- * (`AwsSimulator`). The demo estate under `examples/demo-estate/` and the benchmark's
+ * (`AwsSimulator`). The demo estate under `demo-estate/` of this package and the benchmark's
  * synthetic estate use it. Shapes are the AWS API's own (SDK v3 output field names);
  * policy documents are JSON strings exactly as AWS returns them (IAM: URL-encoded).
  * For hand-written estates a policy document may also be given as an object: the
