@@ -9,8 +9,9 @@ function bucket(scope: SimScope, name: string): EstateBucket {
   return found;
 }
 
-function absent(code: string, message: string) {
-  return awsError(code, message, 404);
+/** S3's answer for a bucket configuration that is not set (404, naming the bucket). */
+function absent(code: string, message: string, bucketName: string) {
+  return awsError(code, message, 404, { BucketName: bucketName });
 }
 
 export const s3Handlers: Record<string, Handler> = {
@@ -24,6 +25,7 @@ export const s3Handlers: Record<string, Handler> = {
       throw absent(
         'ServerSideEncryptionConfigurationNotFoundError',
         'The server side encryption configuration was not found',
+        input.Bucket,
       );
     }
     return { ServerSideEncryptionConfiguration: encryption };
@@ -31,7 +33,11 @@ export const s3Handlers: Record<string, Handler> = {
   GetBucketPolicy: (input, scope) => {
     const policy = policyString(bucket(scope, input.Bucket).policy, false);
     if (!policy)
-      throw absent('NoSuchBucketPolicy', 'The bucket policy does not exist');
+      throw absent(
+        'NoSuchBucketPolicy',
+        'The bucket policy does not exist',
+        input.Bucket,
+      );
     return { Policy: policy };
   },
   GetPublicAccessBlock: (input, scope) => {
@@ -40,6 +46,7 @@ export const s3Handlers: Record<string, Handler> = {
       throw absent(
         'NoSuchPublicAccessBlockConfiguration',
         'The public access block configuration was not found',
+        input.Bucket,
       );
     }
     return { PublicAccessBlockConfiguration: publicAccessBlock };
