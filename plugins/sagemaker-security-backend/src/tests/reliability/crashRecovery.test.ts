@@ -59,7 +59,7 @@ describe('crash mid-scan', () => {
       const doomed = await createStack({
         knex,
         estate: await demoEstate(),
-        customize: chaos.attach,
+        intercept: chaos.intercept,
         lease: LEASE,
       });
       const stuck = await doomed.inventory.scans.triggerScan({
@@ -112,7 +112,7 @@ describe('crash mid-scan', () => {
       const stack = await createStack({
         knex,
         estate: await demoEstate(),
-        customize: chaos.attach,
+        intercept: chaos.intercept,
         // Every target's task is running when the abort comes.
         config: { concurrency: { regions: 4 } },
       });

@@ -170,8 +170,10 @@ export class RestXmlCodec implements WireCodec {
     let body: string | Uint8Array | undefined;
     for (const [member, ns] of schema.structIterator()) {
       const v = value[member];
-      if (v === undefined) continue;
       const t = ns.getMergedTraits();
+      // An absent payload is an empty body.
+      if (t.httpPayload && v === undefined) body = '';
+      if (v === undefined) continue;
       if (typeof t.httpHeader === 'string') {
         const writer = new ToStringShapeSerializer(SETTINGS);
         writer.write(ns, v);
