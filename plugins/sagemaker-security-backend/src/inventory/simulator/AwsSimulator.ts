@@ -72,6 +72,8 @@ export interface SimCall {
   action: string;
   /** The account of the credentials the request was signed with. */
   accountId: string;
+  /** The principal of those credentials. */
+  callerArn: string;
   region: string;
   input: Record<string, any>;
 }
@@ -179,11 +181,12 @@ export class AwsSimulator implements HttpHandler<{}> {
         operation,
         action,
         accountId: principal.accountId,
+        callerArn: principal.arn,
         region: signature.region,
         input: decoded.input,
       };
       this.listeners.forEach(listener => listener(call));
-      const output = await this.intercepted(call, principal);
+      const output = await this.intercepted(call);
       const dropped: string[] = [];
       const response = codec.encode(operation, output, requestId, dropped);
       dropped.forEach(path =>
@@ -220,19 +223,25 @@ export class AwsSimulator implements HttpHandler<{}> {
     return this.estate.accounts.find(a => a.accountId === accountId);
   }
 
-  private intercepted(call: SimCall, principal: Principal): Promise<object> {
+  private intercepted(call: SimCall): Promise<object> {
     const answer = this.interceptors.reduce<() => Promise<object>>(
       (next, interceptor) => () => interceptor(call, next),
-      () => this.answer(call, principal),
+      () => this.answer(call),
     );
     return answer();
   }
 
-  private async answer(call: SimCall, principal: Principal): Promise<object> {
+  /**
+   * The estate's answer to a call (faults, disabled regions and rate
+   * limits included), before it is put on the wire and without the
+   * interceptors: for wrappers that route calls (e.g. the benchmark's
+   * index of resources).
+   */
+  async answer(call: SimCall): Promise<object> {
     const { service, action, input } = call;
     if (this.options.latencyMs) await sleep(this.options.latencyMs);
     this.enforceRateLimit(service, action);
-    if (service === 'sts') return this.answerSts(call, principal);
+    if (service === 'sts') return this.answerSts(call);
 
     const account = this.account(call.accountId);
     if (!account) throw accessDenied(service, call.accountId, action);
@@ -262,12 +271,16 @@ export class AwsSimulator implements HttpHandler<{}> {
     return output;
   }
 
-  private answerSts(call: SimCall, principal: Principal): object {
+  private answerSts(call: SimCall): object {
+    const caller: Principal = {
+      accountId: call.accountId,
+      arn: call.callerArn,
+    };
     switch (call.operation) {
       case 'AssumeRole':
-        return this.identities.assumeRole(principal, call.input, this.estate);
+        return this.identities.assumeRole(caller, call.input, this.estate);
       case 'GetCallerIdentity':
-        return callerIdentity(principal);
+        return callerIdentity(caller);
       default:
         throw notSimulated(call.action);
     }

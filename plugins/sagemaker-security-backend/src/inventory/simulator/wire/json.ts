@@ -37,7 +37,7 @@ export class JsonCodec implements WireCodec {
     if (!operation) throw unknownOperation(this.service.service, target);
     const input = (await this.codec
       .createDeserializer()
-      .read(ioOf(operation).input, body.byteLength ? body : '{}')) as Record<
+      .read(ioOf(operation).input, body.toString('utf8') || '{}')) as Record<
       string,
       any
     >;

@@ -42,8 +42,8 @@ class QueryReader {
         const t = member.getMergedTraits();
         const suffix =
           this.naming.ec2 && t.ec2QueryName
-            ? t.ec2QueryName
-            : this.structKey(t.xmlName ?? name);
+            ? String(t.ec2QueryName)
+            : this.structKey(String(t.xmlName ?? name));
         const value = this.read(member, key ? `${key}.${suffix}` : suffix);
         if (value !== undefined) out[name] = value;
       }
@@ -53,10 +53,11 @@ class QueryReader {
       const item = ns.getValueSchema();
       const t = item.getMergedTraits();
       const flat = this.naming.ec2 || ns.getMergedTraits().xmlFlattened;
-      const itemName =
+      const itemName = String(
         this.naming.ec2 && t.ec2QueryName
           ? t.ec2QueryName
-          : t.xmlName ?? 'member';
+          : t.xmlName ?? 'member',
+      );
       const base = flat ? key : `${key}.${itemName}`;
       const out: unknown[] = [];
       for (let i = 1; this.has(`${base}.${i}`); i++) {

@@ -1,5 +1,5 @@
 import { XmlShapeSerializer } from '@aws-sdk/core/protocols';
-import type { $SchemaRef } from '@smithy/types';
+import type { $SchemaRef, Schema } from '@smithy/types';
 
 /**
  * XML of `value` as the SDK's own XmlShapeSerializer writes `schema`
@@ -16,6 +16,6 @@ export function writeXml(
     httpBindings: true,
     ...(xmlNamespace ? { xmlNamespace } : {}),
   } as ConstructorParameters<typeof XmlShapeSerializer>[0]);
-  serializer.write(schema, value);
+  serializer.write(schema as Schema, value);
   return String(serializer.flush());
 }
