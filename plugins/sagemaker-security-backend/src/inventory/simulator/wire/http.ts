@@ -9,7 +9,9 @@ export async function bodyOf(request: HttpRequest): Promise<Buffer> {
   if (body instanceof Uint8Array) {
     return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   }
-  if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator]) {
+  if (
+    typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
+  ) {
     const chunks: Buffer[] = [];
     for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
       chunks.push(
