@@ -71,8 +71,13 @@ const ACCESS_DENIED: Record<SimService, [string, number]> = {
   sts: ['AccessDenied', 403],
 };
 
+/**
+ * Not found, as each service answers it. SageMaker's Describe* calls answer
+ * 400 ValidationException "Could not find ..." (as AWS and moto do), not
+ * its modelled ResourceNotFound.
+ */
 const NOT_FOUND: Record<SimService, [string, number]> = {
-  sagemaker: ['ResourceNotFound', 400],
+  sagemaker: ['ValidationException', 400],
   iam: ['NoSuchEntity', 404],
   kms: ['NotFoundException', 400],
   s3: ['NoSuchBucket', 404],
@@ -101,7 +106,13 @@ export function accessDenied(
 
 export function notFound(service: SimService, what: string) {
   const [code, status] = NOT_FOUND[service];
-  return awsError(code, `${what} does not exist`, status);
+  return awsError(
+    code,
+    service === 'sagemaker'
+      ? `Could not find ${what}.`
+      : `${what} does not exist`,
+    status,
+  );
 }
 
 /** The service's throttling answer, which the SDK's retry strategy retries. */

@@ -1,11 +1,15 @@
-import { awsError, notFound } from '../awsErrors';
+import { awsError } from '../awsErrors';
 import type { EstateBucket } from '../estate';
 import { policyString } from '../paging';
 import type { Handler, SimScope } from './types';
 
 function bucket(scope: SimScope, name: string): EstateBucket {
   const found = scope.account.buckets?.find(b => b.name === name);
-  if (!found) throw notFound('s3', `Bucket ${name}`);
+  if (!found) {
+    throw awsError('NoSuchBucket', 'The specified bucket does not exist', 404, {
+      BucketName: name,
+    });
+  }
   return found;
 }
 

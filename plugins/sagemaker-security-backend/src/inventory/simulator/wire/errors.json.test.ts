@@ -27,12 +27,12 @@ describe('JSON protocol errors, as the SDK reads them', () => {
     [
       'sagemaker',
       'DescribeModel',
-      'ResourceNotFound',
+      'ValidationException',
       400,
       'client',
       1,
       { ModelName: 'm' },
-      () => notFound('sagemaker', 'Model m'),
+      () => notFound('sagemaker', "model 'm'"),
     ],
     [
       'sagemaker',

@@ -8,7 +8,12 @@ import * as iam from '@aws-sdk/client-iam';
 import * as kms from '@aws-sdk/client-kms';
 import * as s3 from '@aws-sdk/client-s3';
 import * as sagemaker from '@aws-sdk/client-sagemaker';
-import { internalError, MalformedAnswer, notFound } from '../awsErrors';
+import {
+  awsError,
+  internalError,
+  MalformedAnswer,
+  notFound,
+} from '../awsErrors';
 import { BUCKET, send, Sent } from './__testUtils__/sendThrough';
 
 describe('errors on the wire, as the SDK reads them', () => {
@@ -17,9 +22,10 @@ describe('errors on the wire, as the SDK reads them', () => {
       [
         {
           service: 'sagemaker',
-          operation: 'DescribeModel',
-          input: { ModelName: 'm' },
-          answer: () => notFound('sagemaker', 'm'),
+          operation: 'DescribeDomain',
+          input: { DomainId: 'd-x' },
+          answer: () =>
+            awsError('ResourceNotFound', 'Domain d-x not found', 400),
         },
         sagemaker.ResourceNotFound,
       ],

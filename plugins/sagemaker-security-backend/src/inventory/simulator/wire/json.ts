@@ -79,7 +79,7 @@ export class JsonCodec implements WireCodec {
       }`;
     }
     const body = {
-      __type: modelled ? `${modelled.namespace}#${modelled.name}` : error.code,
+      __type: modelled?.name ?? error.code,
       message: error.message,
       ...error.fields,
     };
