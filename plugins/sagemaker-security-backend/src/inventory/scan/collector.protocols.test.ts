@@ -214,6 +214,37 @@ describe('inventory collector, every answer in its protocol', () => {
     });
   });
 
+  // A 200 whose body the SDK cannot parse, in each protocol: an error of the
+  // call (invalid_response), never an empty or partial value.
+  it.each([
+    ['SageMaker JSON 1.1', 'sagemaker:ListModels'],
+    ['CloudWatch JSON 1.0', 'cloudwatch:DescribeAlarms'],
+    ['IAM Query', 'iam:ListAttachedRolePolicies'],
+    ['EC2 Query', 'ec2:DescribeSubnets'],
+    ['S3 REST-XML', 's3:GetEncryptionConfiguration'],
+  ])(
+    '%s: a malformed answer to %s is recorded as invalid_response',
+    async (_protocol, action) => {
+      const estate = fullEstate();
+      estate.accounts[0].faults = [{ action, error: 'MalformedResponse' }];
+      const h = await createHarness(estate);
+
+      const scan = await h.scan();
+
+      expect(scan.status).toBe('partial');
+      expect(h.simulator.callCounts[action]).toBeGreaterThan(0);
+      const errors = [
+        ...scan.targets[0].errors,
+        ...(await h.db('inventory_facts').select('errors')).flatMap(row =>
+          JSON.parse(row.errors),
+        ),
+      ];
+      expect(errors).toContainEqual(
+        expect.objectContaining({ kind: 'invalid_response', action }),
+      );
+    },
+  );
+
   it('records throttling that persists past the retries as throttled, never as a value', async () => {
     const estate = fullEstate();
     estate.accounts[0].faults = [
