@@ -29,6 +29,8 @@ export interface Principal {
  */
 export class SimulatedIdentities {
   private readonly keys = new Map<string, Principal>();
+  /** Expiry of each temporary key, to forget keys long expired. */
+  private readonly expiries = new Map<string, number>();
   private issued = 0;
 
   constructor(staticKeys: Record<string, string> = {}) {
@@ -72,27 +74,39 @@ export class SimulatedIdentities {
       );
     }
     const session = String(input.RoleSessionName ?? 'session');
+    this.forgetExpired();
     this.issued += 1;
     const accessKeyId = `ASIA${accountId}${this.issued
       .toString(36)
       .toUpperCase()
       .padStart(4, '0')}`;
     const arn = `arn:aws:sts::${accountId}:assumed-role/${roleName}/${session}`;
+    const expiration = Date.now() + (input.DurationSeconds ?? 3600) * 1000;
     this.keys.set(accessKeyId, { accountId, arn });
+    this.expiries.set(accessKeyId, expiration);
     return {
       Credentials: {
         AccessKeyId: accessKeyId,
         SecretAccessKey: randomBytes(20).toString('base64'),
         SessionToken: `sim-session/${randomBytes(24).toString('base64')}`,
-        Expiration: new Date(
-          Date.now() + (input.DurationSeconds ?? 3600) * 1000,
-        ),
+        Expiration: new Date(expiration),
       },
       AssumedRoleUser: {
         AssumedRoleId: `AROASIMULATED${accountId}:${session}`,
         Arn: arn,
       },
     };
+  }
+
+  /** Keys expired over a day ago are forgotten (a long-running demo assumes roles every scan). */
+  private forgetExpired() {
+    const before = Date.now() - 86_400_000;
+    for (const [key, expiration] of this.expiries) {
+      if (expiration < before) {
+        this.expiries.delete(key);
+        this.keys.delete(key);
+      }
+    }
   }
 }
 
