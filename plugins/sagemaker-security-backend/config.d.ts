@@ -14,7 +14,12 @@ export interface Config {
       /** Regions to scan in this account; defaults to `sagemakerSecurity.regions`. */
       regions?: string[];
     }>;
-    /** Regions scanned in accounts that name none. */
+    /**
+     * Regions scanned in accounts that name none. Each must be a region the
+     * installed AWS SDK knows (its partition metadata); an unknown name
+     * (e.g. `us-moon-1`) is a start-up error. An opt-in region not enabled for
+     * the account is scanned and reported `region_disabled`.
+     */
     regions?: string[];
     /**
      * Path of a recorded estate (YAML or JSON, see `examples/demo-estate`) to scan
@@ -83,10 +88,21 @@ export interface Config {
       maxAttempts?: number;
       /**
        * Endpoint override per service, for AWS-compatible servers (LocalStack, moto),
-       * as an http(s) URL. Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch,
-       * logs, sts. With an override, S3 uses path-style addressing. `sts` is accepted
-       * for symmetry but unused by the collector: role assumption is configured in the
-       * `aws` section of @backstage/integration-aws-node.
+       * as an http(s) URL without credentials or query (e.g. `http://localhost:4566`).
+       * Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch, logs, sts. With an
+       * override, S3 uses path-style addressing.
+       *
+       * `sts` is honoured on every credential path of the `aws` section
+       * (@backstage/integration-aws-node), so that nothing reaches real AWS:
+       * - `aws.mainAccount` keys serving an account not listed in `aws.accounts`:
+       *   the main account's ID is looked up with `sts:GetCallerIdentity` at this
+       *   endpoint (the library would call the real STS endpoint);
+       * - role assumption (`roleName`, `externalId`, in `aws.accounts` or
+       *   `aws.accountDefaults`) and web identity: the `sts:AssumeRole*` call is
+       *   sent to this endpoint (signed as for AWS: its Host header stays the AWS
+       *   STS host the signature covers);
+       * - static keys of an `aws.accounts` entry make no STS call.
+       * Without it, STS calls go to AWS.
        */
       endpoints?: {
         sagemaker?: string;

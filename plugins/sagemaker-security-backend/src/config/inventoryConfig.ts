@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { partition } from '@aws-sdk/core/client';
 import { InputError } from '@backstage/errors';
 import {
   DEFAULT_RATE_LIMITS,
@@ -65,9 +66,22 @@ function fail(key: string, message: string): never {
   throw new InputError(`Invalid config at '${ROOT}.${key}': ${message}`);
 }
 
+/**
+ * A region the SDK knows: its partition metadata (the same data its
+ * endpoint resolution uses) lists every region by name. A well-formed name
+ * it does not list (`us-moon-1`) would be scanned as if it existed and
+ * answer nothing; a region newer than the installed SDK needs an upgrade.
+ */
 function readRegion(value: string, key: string): string {
   if (!REGION.test(value)) {
     fail(key, `'${value}' is not an AWS region name (e.g. 'us-east-1')`);
+  }
+  const known = partition(value) as { name: string; description?: string };
+  if (known.description === undefined) {
+    fail(
+      key,
+      `'${value}' is not an AWS region (no region of that name in partition '${known.name}' of the AWS SDK; a region newer than the SDK needs an SDK upgrade)`,
+    );
   }
   return value;
 }
@@ -214,23 +228,31 @@ function readEndpoints(config: Config): InventoryConfig['aws']['endpoints'] {
       );
     }
     const value = section.getString(key);
-    // Whatever precedes an '@' may be credentials: never echoed.
-    const shown = value.replace(/[^/@\s]*@/, '[redacted]@');
+    // The value is never echoed: a malformed URL may hold credentials
+    // anywhere (user info, query, a mistyped separator).
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return fail(`aws.endpoints.${key}`, `'${shown}' is not a URL`);
+      return fail(
+        `aws.endpoints.${key}`,
+        'the value is not a URL (expected e.g. http://localhost:4566)',
+      );
     }
-    if (url.username || url.password) {
-      // Not echoed: the value holds credentials.
+    if (url.username || url.password || url.search) {
       fail(
         `aws.endpoints.${key}`,
-        'the URL must not contain credentials; configure them in the aws section',
+        'the URL must not contain credentials or a query; configure credentials in the aws section',
       );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      fail(`aws.endpoints.${key}`, `'${shown}' must be an http(s) URL`);
+      fail(
+        `aws.endpoints.${key}`,
+        `expected an http(s) URL, got the scheme '${url.protocol.replace(
+          /[^a-z0-9+.-]/gi,
+          '',
+        )}'`,
+      );
     }
     endpoints[key as EndpointService] = value;
   }

@@ -294,9 +294,11 @@ describe('inventory collector (simulated AWS)', () => {
     expect(byTarget[`222222222222/${REGION}`]).toMatchObject({
       status: 'failed',
       errors: [
+        // Refused on the wire (STS AccessDenied): no credentials for the account.
         expect.objectContaining({
-          kind: 'access_denied',
+          kind: 'credentials_unavailable',
           action: 'sts:AssumeRole',
+          code: 'AccessDenied',
         }),
       ],
     });

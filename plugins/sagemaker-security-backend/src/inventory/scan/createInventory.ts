@@ -15,6 +15,7 @@ import {
   readInventoryConfig,
 } from '../../config/inventoryConfig';
 import { AwsClientFactory, AwsClientFactoryOptions } from '../aws/clients';
+import { credentialRoutesFromConfig } from '../aws/credentialRoutes';
 import { UNPACED } from '../aws/pacing';
 import type { ScanTarget } from '../InventoryStore';
 import { AwsSimulator } from '../simulator/AwsSimulator';
@@ -121,11 +122,23 @@ export async function createInventory(
       `Scanning the recorded estate '${simulator.estate.name}' through the AWS simulator`,
     );
   }
+  if (!simulator && targets.length === 0) {
+    logger.warn(
+      'No AWS account is configured for SageMaker security scans ' +
+        "('sagemakerSecurity.accounts' is empty or absent): scans will collect nothing. " +
+        "List the accounts and regions to scan there, with their credentials in the 'aws' section.",
+    );
+  }
+  // Built from the `aws` section: what a credentials error says was tried.
+  const fromConfig = !simulator && !options.awsCredentialsManager;
   const clients = new AwsClientFactory({
     credentialsManager: simulator
       ? simulator.credentialsManager()
       : options.awsCredentialsManager ??
         DefaultAwsCredentialsManager.fromConfig(options.config),
+    ...(fromConfig
+      ? { credentialRoutes: credentialRoutesFromConfig(options.config) }
+      : {}),
     maxAttempts: config.aws.maxAttempts,
     endpoints: config.aws.endpoints,
     concurrencyPerServiceRegion: config.concurrency.perServiceRegion,

@@ -217,7 +217,8 @@ describe('fault injection at the SDK transport', () => {
         status: 'failed',
         errors: [
           expect.objectContaining({
-            kind: 'access_denied',
+            // A refused role assumption: no credentials (issue 12, defect 2).
+            kind: 'credentials_unavailable',
             action: 'sts:AssumeRole',
           }),
         ],
