@@ -21,6 +21,12 @@ const YAML = require('yaml');
 
 const PROD = '111122223333';
 const DEV = '444455556666';
+/**
+ * The marketing team's new account: listed in the demo's app-config, but the
+ * scan's role was never deployed there, so it cannot be assumed and nothing of
+ * the account is recorded. It shows how a failed scan looks (issue 12).
+ */
+const MARKETING = '777788889999';
 /** Account holding the organisation's CloudTrail bucket; not part of the estate. */
 const LOG_ARCHIVE = '999988887777';
 
@@ -3488,10 +3494,14 @@ function developmentAccount() {
   };
 }
 
+function marketingAccount() {
+  return { accountId: MARKETING, assumeRoleFails: true, regions: [] };
+}
+
 function buildEstate() {
   return {
     name: 'Acme Bank ML demo estate',
-    accounts: [productionAccount(), developmentAccount()],
+    accounts: [productionAccount(), developmentAccount(), marketingAccount()],
   };
 }
 

@@ -120,7 +120,7 @@ it("judges a bucket with no policy and no default encryption as failing, from S3
   });
   await scorecard.evaluateNow();
   const statusOf = async (model: string, check: string) => {
-    const { findings } = await scorecard.scorecards.resourceFindings(
+    const findings = await scorecard.authorized.resourceFindings(
       `arn:aws:sagemaker:us-east-1:${ACCOUNT}:model/${model}`,
       mockCredentials.user(),
     );

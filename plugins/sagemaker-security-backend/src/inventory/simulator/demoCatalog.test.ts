@@ -28,6 +28,7 @@ import {
   systems,
   domains,
   resources,
+  inUnreadableAccount,
 } from './__testUtils__/demoData';
 
 describe('demo catalog', () => {
@@ -79,8 +80,8 @@ describe('demo catalog', () => {
     for (const team of teamsOfGuest) expect(groupNames.has(team)).toBe(true);
   });
 
-  it('has ten ML services owned by teams, in systems of known domains', () => {
-    expect(services).toHaveLength(10);
+  it('has eleven ML services owned by teams, in systems of known domains', () => {
+    expect(services).toHaveLength(11);
     const systemNames = new Set(systems.map(s => s.metadata.name));
     const domainNames = new Set(domains.map(d => d.metadata.name));
     for (const service of services) {
@@ -104,15 +105,20 @@ describe('demo catalog', () => {
     );
     expect(selecting.map(s => s.metadata.name).sort()).toEqual([
       'aml-transaction-monitor',
+      'marketing-propensity',
       'mortgage-affordability',
     ]);
-    for (const service of services) {
-      const annotations = Object.keys(service.metadata.annotations ?? {});
-      expect(
-        annotations.filter(a => a !== ANNOTATION_SAGEMAKER_TAG_SELECTOR),
-      ).toEqual([]);
-    }
-    for (const service of selecting) {
+    // Only the service of the unreadable account names its account and region.
+    const others = services.flatMap(service =>
+      Object.keys(service.metadata.annotations ?? {})
+        .filter(a => a !== ANNOTATION_SAGEMAKER_TAG_SELECTOR)
+        .map(a => `${service.metadata.name} ${a}`),
+    );
+    expect(others).toEqual([
+      'marketing-propensity amazonaws.com/account-id',
+      'marketing-propensity amazonaws.com/region',
+    ]);
+    for (const service of selecting.filter(s => !inUnreadableAccount(s))) {
       const selector = parseTagSelector(
         service.metadata.annotations![ANNOTATION_SAGEMAKER_TAG_SELECTOR],
       );

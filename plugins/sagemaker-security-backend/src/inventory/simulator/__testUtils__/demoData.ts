@@ -67,6 +67,14 @@ export const groupNames = new Set(groups.map(group => group.metadata.name));
 export const systems = systemsFile.filter(entity => entity.kind === 'System');
 export const domains = systemsFile.filter(entity => entity.kind === 'Domain');
 export const serviceByName = new Map(services.map(s => [s.metadata.name, s]));
+/** A service in an account whose role cannot be assumed: nothing of it is recorded. */
+export const unreadableAccounts = new Set(
+  estate.accounts.filter(a => a.assumeRoleFails).map(a => a.accountId),
+);
+export const inUnreadableAccount = (s: Entity) =>
+  unreadableAccounts.has(
+    s.metadata.annotations?.['amazonaws.com/account-id'] ?? '',
+  );
 
 export const resources: FlatResource[] = estate.accounts.flatMap(account =>
   account.regions.flatMap(region =>

@@ -8,7 +8,10 @@ import path from 'node:path';
 import os from 'node:os';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
@@ -91,6 +94,8 @@ export interface StackOptions {
   logger?: LoggerService;
   /** Worker liveness; short in tests that stop workers. */
   lease?: { heartbeatMs: number; expireAfterMs: number };
+  /** Periodic scans and the worker's poll (e.g. the real scheduler). */
+  scheduler?: SchedulerService;
 }
 
 export async function createStack(options: StackOptions) {
@@ -104,11 +109,21 @@ export async function createStack(options: StackOptions) {
   });
   const simulator = new AwsSimulator(options.estate, { pageSize: 20 });
   if (options.intercept) simulator.intercept(options.intercept);
+  // As in the plugin: the scan worker starts once the scorecard listens.
+  const startupHooks: Array<() => void | Promise<void>> = [];
+  const lifecycle = {
+    addStartupHook: (hook: () => void | Promise<void>) => {
+      startupHooks.push(hook);
+    },
+    addShutdownHook: () => {},
+  };
   const inventory = await createInventory({
     config,
     logger,
     database: databaseOf(options.knex),
     simulator,
+    scheduler: options.scheduler,
+    lifecycle,
     scanLease: options.lease,
     clientOptions: {
       retryTuning: { baseDelayMs: 1, minFillRate: 1000 },
@@ -127,6 +142,7 @@ export async function createStack(options: StackOptions) {
     userInfo: mockServices.userInfo(),
     scanEvents: inventory.scans,
   });
+  for (const hook of startupHooks) await hook();
   /** Runs a full scan in this process; resolves after its evaluation. */
   const scan = async () => {
     const run = await inventory.scans.triggerScan({ trigger: 'manual' });
