@@ -1,4 +1,7 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  type Permission,
+} from '@backstage/plugin-permission-common';
 
 /**
  * The catalog's entity resource type (`RESOURCE_TYPE_CATALOG_ENTITY` of
@@ -54,7 +57,7 @@ export const waiverRevokePermission = createPermission({
  *
  * @public
  */
-export const sagemakerSecurityPermissions = [
+export const sagemakerSecurityPermissions: Permission[] = [
   scorecardReadPermission,
   scanRunPermission,
   waiverCreatePermission,

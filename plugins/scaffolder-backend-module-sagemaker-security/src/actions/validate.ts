@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
 import { loadTemplates } from '../cloudformation/loadTemplates';
 import { mapToInventory } from '../cloudformation/mapResources';
@@ -51,13 +54,49 @@ function logLine(finding: IacFinding): string {
 }
 
 /**
+ * Input of `sagemaker-security:validate` (type aliases, not interfaces: the
+ * scaffolder constrains them to `JsonObject`; written out so the published
+ * declaration does not depend on the order the compiler infers unions in).
+ *
+ * @public
+ */
+export type ValidateActionInput = {
+  path?: string | undefined;
+  failOn?: FailOn | undefined;
+  exclude?: string[] | undefined;
+  region?: string | undefined;
+};
+
+/**
+ * Output of `sagemaker-security:validate`.
+ *
+ * @public
+ */
+export type ValidateActionOutput = {
+  findings: Record<string, any>[];
+  summary: {
+    files: number;
+    resources: number;
+    pass: number;
+    fail: number;
+    warn: number;
+    unknown: number;
+    not_applicable: number;
+    failOn: FailOn;
+    blocking: number;
+  };
+};
+
+/**
  * `sagemaker-security:validate`: maps the CloudFormation templates of the
  * task workspace to the inventory shape and runs the SageMaker security
  * checks over it, before anything is deployed.
  *
  * @public
  */
-export function createValidateAction(options: ValidateActionOptions) {
+export function createValidateAction(
+  options: ValidateActionOptions,
+): TemplateAction<ValidateActionInput, ValidateActionOutput, 'v2'> {
   return createTemplateAction({
     id: VALIDATE_ACTION_ID,
     description:
