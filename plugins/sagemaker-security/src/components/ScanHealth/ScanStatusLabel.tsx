@@ -1,5 +1,4 @@
-import { makeStyles, Theme } from '@material-ui/core/styles';
-import Typography from '@material-ui/core/Typography';
+import { Theme } from '@material-ui/core/styles';
 import CancelIcon from '@material-ui/icons/Cancel';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
@@ -10,6 +9,7 @@ import type {
   ScanStatus,
   ScanTargetProgressInfo,
 } from '@mlsec/plugin-sagemaker-security-common';
+import { IconLabel, LabelIcon } from '../common/IconLabel';
 
 /** The status of a scan or of one of its targets. */
 export type AnyScanStatus = ScanStatus | ScanTargetProgressInfo['status'];
@@ -24,7 +24,7 @@ const LABELS: Record<AnyScanStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-const ICONS: Record<AnyScanStatus, typeof CheckCircleIcon> = {
+const ICONS: Record<AnyScanStatus, LabelIcon> = {
   queued: ScheduleIcon,
   pending: ScheduleIcon,
   running: SyncIcon,
@@ -49,19 +49,6 @@ function colorOf(theme: Theme, status: AnyScanStatus): string {
   }
 }
 
-const useStyles = makeStyles(theme => ({
-  root: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
-    whiteSpace: 'nowrap',
-  },
-  icon: (props: { status: AnyScanStatus }) => ({
-    color: colorOf(theme, props.status),
-    fontSize: '1.1rem',
-  }),
-}));
-
 export function scanStatusLabel(status: AnyScanStatus): string {
   return LABELS[status] ?? status;
 }
@@ -69,14 +56,12 @@ export function scanStatusLabel(status: AnyScanStatus): string {
 /** A scan or target status as icon and text, never colour alone. */
 export function ScanStatusLabel(props: { status: AnyScanStatus }) {
   const { status } = props;
-  const classes = useStyles({ status });
-  const Icon = ICONS[status] ?? ScheduleIcon;
   return (
-    <span className={classes.root} data-status={status}>
-      <Icon className={classes.icon} aria-hidden="true" />
-      <Typography component="span" variant="body2">
-        {scanStatusLabel(status)}
-      </Typography>
-    </span>
+    <IconLabel
+      status={status}
+      label={scanStatusLabel(status)}
+      icon={ICONS[status] ?? ScheduleIcon}
+      color={theme => colorOf(theme, status)}
+    />
   );
 }

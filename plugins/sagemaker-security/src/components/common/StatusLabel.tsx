@@ -1,5 +1,4 @@
-import { makeStyles, Theme } from '@material-ui/core/styles';
-import Typography from '@material-ui/core/Typography';
+import { Theme } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
@@ -8,6 +7,7 @@ import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import type { ResultStatus } from '@mlsec/plugin-sagemaker-security-common';
 import { statusLabel } from './format';
+import { IconLabel, LabelIcon } from './IconLabel';
 
 /** Status colour from the theme, so that it works in light and dark mode. */
 export function statusColor(theme: Theme, status: ResultStatus): string {
@@ -27,7 +27,7 @@ export function statusColor(theme: Theme, status: ResultStatus): string {
   }
 }
 
-const ICONS: Record<ResultStatus, typeof CheckCircleIcon> = {
+const ICONS: Record<ResultStatus, LabelIcon> = {
   pass: CheckCircleIcon,
   fail: ErrorIcon,
   warn: ReportProblemIcon,
@@ -36,30 +36,15 @@ const ICONS: Record<ResultStatus, typeof CheckCircleIcon> = {
   waived: VerifiedUserIcon,
 };
 
-const useStyles = makeStyles(theme => ({
-  root: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
-    whiteSpace: 'nowrap',
-  },
-  icon: (props: { status: ResultStatus }) => ({
-    color: statusColor(theme, props.status),
-    fontSize: '1.1rem',
-  }),
-}));
-
 /** A result status as icon and text, never colour alone. */
 export function StatusLabel(props: { status: ResultStatus }) {
   const { status } = props;
-  const classes = useStyles({ status });
-  const Icon = ICONS[status] ?? HelpIcon;
   return (
-    <span className={classes.root} data-status={status}>
-      <Icon className={classes.icon} aria-hidden="true" />
-      <Typography component="span" variant="body2">
-        {statusLabel(status)}
-      </Typography>
-    </span>
+    <IconLabel
+      status={status}
+      label={statusLabel(status)}
+      icon={ICONS[status] ?? HelpIcon}
+      color={theme => statusColor(theme, status)}
+    />
   );
 }
