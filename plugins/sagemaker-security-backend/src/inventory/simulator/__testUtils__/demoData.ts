@@ -8,7 +8,10 @@ import type { Estate, EstateAccount, EstateRegion } from '../estate';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../../../../examples');
 /** The demo estate ships in this package (`demoEstate: builtin`). */
-export const DEMO_ESTATE_DIR = path.resolve(__dirname, '../../../../demo-estate');
+export const DEMO_ESTATE_DIR = path.resolve(
+  __dirname,
+  '../../../../demo-estate',
+);
 export const ESTATE_FILE = path.join(DEMO_ESTATE_DIR, 'estate.yaml');
 export const GENERATOR = path.join(DEMO_ESTATE_DIR, 'generate.js');
 
