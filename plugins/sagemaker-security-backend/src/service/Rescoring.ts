@@ -16,7 +16,7 @@ import type {
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { ResultStore } from '../checks/ResultStore';
 import type { DailyScore, HistoryStore } from '../history/HistoryStore';
-import { SnapshotGraph } from '../catalog/CatalogGraph';
+import { CatalogServiceGraph, SnapshotGraph } from '../catalog/CatalogGraph';
 import { refOf } from '../catalog/entityRefs';
 import {
   IndexedResourceSource,
@@ -36,6 +36,7 @@ import { WaiverService } from '../waivers/WaiverService';
 import { chunks, utcDay } from './dates';
 import {
   EvaluatedEntity,
+  evaluateEntity,
   ROLLUP_FINDINGS,
   scoreLinked,
   toScoreRow,
@@ -119,6 +120,38 @@ export class Rescoring {
       `The catalog changed since the last scoring: every ML service rescored, ${written} daily scores changed`,
     );
     return true;
+  }
+
+  /**
+   * Scores one ML service again and stores it (after a waiver of it was
+   * created or revoked). Other entities wait for the next rescoring; nothing
+   * before the first one (rollups are computed on request until then).
+   */
+  async rescoreEntity(entityRef: string): Promise<void> {
+    if (!(await this.options.entityScores.getRun())) {
+      return;
+    }
+    const { catalog, inventory, results, waivers } = this.options;
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity || entity.kind.toLocaleLowerCase('en-US') !== 'component') {
+      return;
+    }
+    const evaluated = await evaluateEntity(
+      entity,
+      {
+        graph: new CatalogServiceGraph(catalog, credentials),
+        source: new InventoryResourceSource(inventory),
+        resultsFor: arns => results.listResults({ arns }),
+        waiversFor: ref => waivers.list({ entityRefs: [ref] }),
+      },
+      { scoring: this.options.scoring, links: this.options.links },
+    );
+    const checks = new Map(this.options.checks().map(c => [c.id, c]));
+    await this.options.entityScores.upsert(
+      [toScoreRow(evaluated, checks, ROLLUP_FINDINGS)],
+      this.now(),
+    );
   }
 
   /**

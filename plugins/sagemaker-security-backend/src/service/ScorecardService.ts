@@ -454,33 +454,6 @@ export class ScorecardService {
     return this.rows(members);
   }
 
-  /**
-   * Scores one ML service again and stores it (after a waiver of it was
-   * created or revoked). Other entities wait for the next rescoring.
-   */
-  async rescoreEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<void> {
-    if (!(await this.options.entityScores.getComputedAt())) {
-      return;
-    }
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity || entity.kind.toLocaleLowerCase('en-US') !== 'component') {
-      return;
-    }
-    const evaluated = await this.evaluate(
-      entity,
-      this.requestContext(credentials),
-    );
-    await this.options.entityScores.upsert(
-      [toScoreRow(evaluated, this.checksById(), ROLLUP_FINDINGS)],
-      this.now(),
-    );
-  }
-
   async entityHistory(
     entity: Entity,
     credentials: BackstageCredentials,

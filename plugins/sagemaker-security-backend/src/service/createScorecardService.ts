@@ -163,10 +163,7 @@ export async function createScorecardService(
   // A waiver changes its service's score at once; rollups read stored scores.
   waivers.onChange(async entityRef => {
     try {
-      await scorecards.rescoreEntity(
-        entityRef,
-        await options.auth.getOwnServiceCredentials(),
-      );
+      await rescoring.rescoreEntity(entityRef);
     } catch (error) {
       logger.warn(
         `Could not rescore ${entityRef} after a waiver change; the next scoring will: ${error}`,
