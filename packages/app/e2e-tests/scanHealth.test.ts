@@ -83,7 +83,8 @@ test('the Security tab of a service whose last scan failed on credentials says s
     ACCOUNT,
   );
   // Tall enough for the whole table (the page scrolls inside the layout).
-  await page.setViewportSize({ width: 1280, height: 1150 });
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await expect(failedRow).toBeInViewport();
   await page.screenshot({
     path: `${SCREENSHOTS}/org-scan-status.png`,
     fullPage: true,
