@@ -72,6 +72,9 @@ test('a lead reads the team card and the org page', async ({ page }) => {
   await expect(page).toHaveURL(/\/sagemaker-security$/);
   await expect(page.getByText('Customer Churn').first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Team rollups' })).toBeVisible();
+  // Tall enough for the services table below the scan banner (the page
+  // scrolls inside the layout, so a full-page shot stops at the viewport).
+  await page.setViewportSize({ width: 1280, height: 1600 });
   await page.screenshot({
     path: `${SCREENSHOTS}/org-page.png`,
     fullPage: true,

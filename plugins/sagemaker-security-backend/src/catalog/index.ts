@@ -3,3 +3,4 @@ export * from './entityRefs';
 export * from './resourceLinks';
 export * from './rollupMembers';
 export * from './linkedEntities';
+export * from './snapshot';

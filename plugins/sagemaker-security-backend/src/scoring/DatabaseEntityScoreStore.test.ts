@@ -5,6 +5,7 @@ import type {
   Score,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
+  ENTITY_SCORE_RUNS_CATALOG_MIGRATION,
   ENTITY_SCORES_MIGRATION,
   MIGRATIONS_DIRECTORY,
   migrateResultsTables,
@@ -144,6 +145,113 @@ describe('DatabaseEntityScoreStore', () => {
       const [rescored] = await store.getByRefs(['component:default/a']);
       expect(rescored.score.score).toBe(96);
       await expect(store.getComputedAt()).resolves.toBe(later.toISOString());
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps what each recomputation saw of the catalog, and stores a catch-up only if no other recomputation finished meanwhile, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateResultsTables(knex);
+      const store = new DatabaseEntityScoreStore(knex);
+      const first = new Date('2026-11-26T10:00:00.000Z');
+      const later = new Date('2026-11-26T11:00:00.000Z');
+      const latest = new Date('2026-11-26T12:00:00.000Z');
+
+      await expect(store.getRun()).resolves.toBeUndefined();
+      await expect(
+        store.replaceAll([row('component:default/a', 74.4)], first, {
+          catalogFingerprint: 'catalog-1',
+        }),
+      ).resolves.toBe(true);
+      await expect(store.getRun()).resolves.toEqual({
+        computedAt: first.toISOString(),
+        catalogFingerprint: 'catalog-1',
+        version: 1,
+      });
+
+      // A catch-up started at version 1; an evaluation's recomputation
+      // (newer results) finishes first: the catch-up stores nothing.
+      await store.replaceAll([row('component:default/a', 80)], later, {
+        catalogFingerprint: 'catalog-1',
+      });
+      await expect(
+        store.replaceAll(
+          [row('component:default/a', 74.4), row('component:default/b', 95)],
+          latest,
+          { catalogFingerprint: 'catalog-2', ifVersion: 1 },
+        ),
+      ).resolves.toBe(false);
+      await expect(store.getRun()).resolves.toEqual({
+        computedAt: later.toISOString(),
+        catalogFingerprint: 'catalog-1',
+        version: 2,
+      });
+      expect(
+        (
+          await store.getByRefs(['component:default/a', 'component:default/b'])
+        ).map(r => [r.entityRef, r.score.score]),
+      ).toEqual([['component:default/a', 80]]);
+
+      // One service rescored (a waiver changed) also ends a catch-up
+      // started before it.
+      await store.upsert([row('component:default/a', 96)], latest);
+      await expect(store.getRun()).resolves.toMatchObject({ version: 3 });
+      await expect(
+        store.replaceAll([row('component:default/a', 80)], latest, {
+          catalogFingerprint: 'catalog-2',
+          ifVersion: 2,
+        }),
+      ).resolves.toBe(false);
+      await expect(
+        store.replaceAll(
+          [row('component:default/a', 96), row('component:default/b', 95)],
+          latest,
+          { catalogFingerprint: 'catalog-2', ifVersion: 3 },
+        ),
+      ).resolves.toBe(true);
+      await expect(store.getRun()).resolves.toEqual({
+        computedAt: latest.toISOString(),
+        catalogFingerprint: 'catalog-2',
+        version: 4,
+      });
+      expect(
+        (await store.listSummaries()).map(s => s.entityRef).sort(),
+      ).toEqual(['component:default/a', 'component:default/b']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'the catalog fingerprint migration keeps the last recomputation and goes down cleanly, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({
+        directory: MIGRATIONS_DIRECTORY,
+        name: ENTITY_SCORES_MIGRATION,
+      });
+      const at = new Date('2026-11-26T10:00:00.000Z');
+      await knex('entity_score_runs').insert({ id: 1, computed_at: at });
+      await knex.migrate.up({
+        directory: MIGRATIONS_DIRECTORY,
+        name: ENTITY_SCORE_RUNS_CATALOG_MIGRATION,
+      });
+      // A store written before the migration: its next catch-up rescores.
+      await expect(
+        new DatabaseEntityScoreStore(knex).getRun(),
+      ).resolves.toEqual({ computedAt: at.toISOString(), version: 0 });
+
+      await knex.migrate.down({
+        directory: MIGRATIONS_DIRECTORY,
+        name: ENTITY_SCORE_RUNS_CATALOG_MIGRATION,
+      });
+      await expect(
+        knex.schema.hasColumn('entity_score_runs', 'version'),
+      ).resolves.toBe(false);
+      await expect(
+        knex.schema.hasColumn('entity_score_runs', 'catalog_fingerprint'),
+      ).resolves.toBe(false);
+      const [run] = await knex('entity_score_runs').select('computed_at');
+      expect(toIsoString(run.computed_at)).toBe(at.toISOString());
     },
   );
 

@@ -3,8 +3,10 @@ import { contentHash } from '../inventory/store/hash';
 import { chunks, toIsoString } from '../service/dates';
 import type {
   EntityScoreRow,
+  EntityScoreRun,
   EntityScoreStore,
   EntityScoreSummary,
+  ReplaceAllOptions,
 } from './EntityScoreStore';
 
 const TABLE = 'entity_scores';
@@ -71,9 +73,32 @@ function toRow(row: DbRow): EntityScoreRow {
 export class DatabaseEntityScoreStore implements EntityScoreStore {
   constructor(private readonly db: Knex) {}
 
-  async replaceAll(rows: EntityScoreRow[], at: Date): Promise<void> {
+  async replaceAll(
+    rows: EntityScoreRow[],
+    at: Date,
+    options: ReplaceAllOptions = {},
+  ): Promise<boolean> {
     const wanted = new Map(rows.map(r => [r.entityRef, toDbRow(r, at)]));
-    await this.db.transaction(async tx => {
+    return this.db.transaction(async tx => {
+      // Claim the run row first: on PostgreSQL a concurrent recomputation
+      // waits here, then sees the version this one wrote.
+      const run = {
+        computed_at: at,
+        catalog_fingerprint: options.catalogFingerprint ?? null,
+      };
+      if (options.ifVersion === undefined) {
+        await tx(RUNS)
+          .insert({ id: 1, ...run, version: 1 })
+          .onConflict('id')
+          .merge({ ...run, version: tx.raw('?? + 1', [`${RUNS}.version`]) });
+      } else {
+        const claimed = await tx(RUNS)
+          .where({ id: 1, version: options.ifVersion })
+          .update({ ...run, version: options.ifVersion + 1 });
+        if (claimed !== 1) {
+          return false;
+        }
+      }
       const existing = new Map<string, string>(
         (await tx<DbRow>(TABLE).select('entity_ref', 'fingerprint')).map(r => [
           r.entity_ref,
@@ -88,15 +113,15 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
         r => existing.get(r.entity_ref) !== r.fingerprint,
       );
       await this.write(tx, changed);
-      await tx(RUNS)
-        .insert({ id: 1, computed_at: at })
-        .onConflict('id')
-        .merge(['computed_at']);
+      return true;
     });
   }
 
   async upsert(rows: EntityScoreRow[], at: Date): Promise<void> {
     await this.db.transaction(async tx => {
+      // A catch-up rescoring that read the results before this change must
+      // not store over it (its compare-and-set fails).
+      await tx(RUNS).where({ id: 1 }).increment('version', 1);
       await this.write(
         tx,
         rows.map(r => toDbRow(r, at)),
@@ -160,7 +185,20 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
   }
 
   async getComputedAt(): Promise<string | undefined> {
+    return (await this.getRun())?.computedAt;
+  }
+
+  async getRun(): Promise<EntityScoreRun | undefined> {
     const row = await this.db(RUNS).where({ id: 1 }).first();
-    return row ? toIsoString(row.computed_at) : undefined;
+    if (!row) {
+      return undefined;
+    }
+    return {
+      computedAt: toIsoString(row.computed_at),
+      ...(row.catalog_fingerprint
+        ? { catalogFingerprint: row.catalog_fingerprint }
+        : {}),
+      version: toNumber(row.version),
+    };
   }
 }

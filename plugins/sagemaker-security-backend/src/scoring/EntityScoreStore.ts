@@ -45,17 +45,47 @@ export interface EntityScoreSummary {
   };
 }
 
+/** The last recomputation of every row. */
+export interface EntityScoreRun {
+  computedAt: string;
+  /** Hash of the catalog entities it scored (see `catalogFingerprint`). */
+  catalogFingerprint?: string;
+  /** Grows with every recomputation. */
+  version: number;
+}
+
+export interface ReplaceAllOptions {
+  /** What the recomputation saw of the catalog. */
+  catalogFingerprint?: string;
+  /**
+   * Store only if the last recomputation is still this one (compare and
+   * set): a catch-up rescoring must not overwrite the rows an evaluation
+   * stored, with newer results, while it ran.
+   */
+  ifVersion?: number;
+}
+
 export interface EntityScoreStore {
   /**
    * Replaces every row: rows absent from `rows` are deleted, unchanged rows
-   * are not rewritten. Marks the recomputation time.
+   * are not rewritten. Marks the recomputation time and bumps the version.
+   * False (and nothing written) when `ifVersion` is no longer current.
    */
-  replaceAll(rows: EntityScoreRow[], at: Date): Promise<void>;
-  /** Inserts or updates these rows only (one service rescored). */
+  replaceAll(
+    rows: EntityScoreRow[],
+    at: Date,
+    options?: ReplaceAllOptions,
+  ): Promise<boolean>;
+  /**
+   * Inserts or updates these rows only (one service rescored); bumps the
+   * version, not the recomputation time.
+   */
   upsert(rows: EntityScoreRow[], at: Date): Promise<void>;
   getByRefs(entityRefs: string[]): Promise<EntityScoreRow[]>;
   /** Summaries of the services with at least one resource. */
   listSummaries(): Promise<EntityScoreSummary[]>;
   /** When every row was last recomputed; undefined before the first time. */
   getComputedAt(): Promise<string | undefined>;
+  /** The last recomputation; undefined before the first one. */
+  getRun(): Promise<EntityScoreRun | undefined>;
 }

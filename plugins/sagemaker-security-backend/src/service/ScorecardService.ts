@@ -2,12 +2,10 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ANNOTATION_AWS_ARN,
   CheckMetadata,
   EntityHistory,
   EntityRollupRow,
@@ -35,6 +33,7 @@ import {
   CatalogServiceGraph,
   SnapshotGraph,
 } from '../catalog/CatalogGraph';
+import { readCatalogSnapshot } from '../catalog/snapshot';
 import { ownersOf, refOf } from '../catalog/entityRefs';
 import { entitiesLinkedTo } from '../catalog/linkedEntities';
 import {
@@ -54,30 +53,25 @@ import type {
 import { pageOrgRows } from '../api/orgRollup';
 import type { ReadFilter } from './access/ReadAccess';
 import { resolveHistoryRange } from './historyRange';
-import { chunks } from './dates';
 import { applyWaivers } from '../waivers/applyWaivers';
 import { WaiverService } from '../waivers/WaiverService';
 import { utcDay } from './dates';
 import {
-  EvaluatedEntity,
   evaluateEntity,
   latestEvaluation,
   resourceSummaries,
-  scoreLinked,
+  ROLLUP_FINDINGS,
   ScoringContext,
   toFinding,
   toScoreRow,
 } from './entityScoring';
-import { linkedResources } from '../catalog/resourceLinks';
+import { groupBy } from './groupBy';
 import {
   entityLocations,
   lastFinishedScan,
   Location,
   scanHealthOf,
 } from './scanHealth';
-
-/** Entities scored together when everything is rescored (bounds memory). */
-const SCORING_BATCH = 250;
 
 /** A rollup member: the ML service and its stored (or fresh) score. */
 interface Member {
@@ -86,17 +80,8 @@ interface Member {
   row: EntityScoreRow;
 }
 
-/** Every score the periodic rescoring produces. */
-export interface ScoredEverything {
-  /** Today's scores of services, Resource entities, groups, systems, domains. */
-  daily: DailyScore[];
-  /** The current score of every ML service (with or without resources). */
-  services: EntityScoreRow[];
-}
-
 const TREND_DAYS = 30;
 const ROW_FINDINGS = 3;
-const ROLLUP_FINDINGS = 10;
 const EXPIRING_WITHIN_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -469,33 +454,6 @@ export class ScorecardService {
     return this.rows(members);
   }
 
-  /**
-   * Scores one ML service again and stores it (after a waiver of it was
-   * created or revoked). Other entities wait for the next rescoring.
-   */
-  async rescoreEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<void> {
-    if (!(await this.options.entityScores.getComputedAt())) {
-      return;
-    }
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity || entity.kind.toLocaleLowerCase('en-US') !== 'component') {
-      return;
-    }
-    const evaluated = await this.evaluate(
-      entity,
-      this.requestContext(credentials),
-    );
-    await this.options.entityScores.upsert(
-      [toScoreRow(evaluated, this.checksById(), ROLLUP_FINDINGS)],
-      this.now(),
-    );
-  }
-
   async entityHistory(
     entity: Entity,
     credentials: BackstageCredentials,
@@ -556,95 +514,6 @@ export class ScorecardService {
     return findings;
   }
 
-  /**
-   * Scores of every ML service and Resource entity with resources, and of
-   * every Group, System and Domain above them: the daily scorecard rows,
-   * and the stored score of every ML service. Results are read for a batch
-   * of entities at a time, so memory does not grow with the estate.
-   */
-  async scoreEverything(
-    credentials: BackstageCredentials,
-  ): Promise<ScoredEverything> {
-    const graph = await this.catalogSnapshot(credentials, true);
-    const source = new IndexedResourceSource(
-      await new InventoryResourceSource(this.options.inventory).listAll(),
-    );
-    const waivers = await this.activeWaiversByEntity();
-    const checks = this.checksById();
-    const day = utcDay(this.now());
-    const scored = new Map<
-      string,
-      { score: EvaluatedEntity['score']; results: EntityScoreRow['capResults'] }
-    >();
-    const daily: DailyScore[] = [];
-    const services: EntityScoreRow[] = [];
-    const entities = [
-      ...graph.ofKind('component'),
-      ...graph.ofKind('resource'),
-    ];
-    for (const batch of chunks(entities, SCORING_BATCH)) {
-      const linked = [];
-      for (const entity of batch) {
-        linked.push({
-          entity,
-          ...(await linkedResources(entity, graph, source, this.options.links)),
-        });
-      }
-      const arns = [
-        ...new Set(linked.flatMap(l => l.resources.map(r => r.arn))),
-      ];
-      const byArn = groupBy(
-        arns.length > 0 ? await this.options.results.listResults({ arns }) : [],
-        r => r.resourceArn,
-      );
-      for (const item of linked) {
-        const evaluated = scoreLinked(
-          item,
-          item.resources.flatMap(r => byArn.get(r.arn) ?? []),
-          waivers.get(refOf(item.entity)) ?? [],
-          this.options.scoring,
-        );
-        const row = toScoreRow(evaluated, checks, ROLLUP_FINDINGS);
-        if (item.entity.kind.toLocaleLowerCase('en-US') === 'component') {
-          services.push(row);
-        }
-        if (evaluated.resources.length === 0) {
-          continue;
-        }
-        scored.set(row.entityRef, {
-          score: row.score,
-          results: row.capResults,
-        });
-        daily.push({
-          entityRef: row.entityRef,
-          day,
-          score: row.score.score,
-          grade: row.score.grade,
-          counts: row.score.counts,
-        });
-      }
-    }
-    for (const kind of ['group', 'system', 'domain']) {
-      for (const entity of graph.ofKind(kind)) {
-        const members = (await rollupComponents(entity, graph))
-          .map(c => scored.get(refOf(c)))
-          .filter((m): m is NonNullable<typeof m> => Boolean(m));
-        if (members.length === 0) {
-          continue;
-        }
-        const score = rollupScore(members, this.options.scoring);
-        daily.push({
-          entityRef: refOf(entity),
-          day,
-          score: score.score,
-          grade: score.grade,
-          counts: score.counts,
-        });
-      }
-    }
-    return { daily, services };
-  }
-
   private async activeWaiversByEntity(): Promise<Map<string, Waiver[]>> {
     return groupBy(
       await this.options.waivers.list({ status: 'active' }),
@@ -652,44 +521,15 @@ export class ScorecardService {
     );
   }
 
-  /** Components (and with the hierarchy, groups, systems, domains) and Resource entities. */
-  private async catalogSnapshot(
-    credentials: BackstageCredentials,
-    withHierarchy: boolean,
-  ): Promise<SnapshotGraph> {
-    const { catalog } = this.options;
-    const kinds = withHierarchy
-      ? ['component', 'group', 'system', 'domain']
-      : ['component'];
-    const entities: Entity[] = [];
-    for (const kind of kinds) {
-      entities.push(
-        ...(await catalog.getEntities({ filter: { kind } }, { credentials }))
-          .items,
-      );
-    }
-    entities.push(
-      ...(
-        await catalog.getEntities(
-          {
-            filter: {
-              kind: 'resource',
-              [`metadata.annotations.${ANNOTATION_AWS_ARN}`]:
-                CATALOG_FILTER_EXISTS,
-            },
-          },
-          { credentials },
-        )
-      ).items,
-    );
-    return new SnapshotGraph(entities);
-  }
-
   /** Everything in memory, for the org-wide findings (CSV export). */
   private async orgSnapshot(
     credentials: BackstageCredentials,
   ): Promise<OrgSnapshot> {
-    const graph = await this.catalogSnapshot(credentials, false);
+    const graph = await readCatalogSnapshot(
+      this.options.catalog,
+      credentials,
+      false,
+    );
     const source: ResourceSource = new IndexedResourceSource(
       await new InventoryResourceSource(this.options.inventory).listAll(),
     );
@@ -771,17 +611,4 @@ function isStale(
   return resources.some(resource =>
     failedTargets.has(`${resource.accountId}/${resource.region}`),
   );
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) {
-      list.push(item);
-    } else {
-      groups.set(key(item), [item]);
-    }
-  }
-  return groups;
 }

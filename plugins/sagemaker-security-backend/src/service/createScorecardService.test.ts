@@ -151,12 +151,13 @@ describe('createScorecardService', () => {
     expect(page.items[0].entityRef).toBe(FRAUD);
   });
 
-  it('schedules waiver expiry and history retention', async () => {
+  it('schedules waiver expiry, history retention and the catalog check', async () => {
     const scheduler = mockServices.scheduler.mock();
     await create({}, { scheduler });
     expect(
       scheduler.scheduleTask.mock.calls.map(([task]) => task.id).sort(),
     ).toEqual([
+      'sagemaker-security-catalog-rescore',
       'sagemaker-security-history-retention',
       'sagemaker-security-waiver-expiry',
     ]);

@@ -26,9 +26,16 @@ import { WaiverAuthorizer } from '../waivers/WaiverAuthorizer';
 import { readWaiverConfig } from '../waivers/WaiverConfig';
 import { WaiverService } from '../waivers/WaiverService';
 import { AuthorizedScorecardService } from './AuthorizedScorecardService';
+import { Rescoring } from './Rescoring';
 import { ScorecardService } from './ScorecardService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How often the catalog is compared with what the stored scores were
+ * computed from (one read of the catalog's components, groups, systems,
+ * domains and ARN-annotated resources; a rescoring only when it changed).
+ */
+const CATALOG_CHECK_FREQUENCY = { seconds: 30 };
 
 export interface CreateScorecardServiceOptions {
   config: Config;
@@ -65,6 +72,11 @@ export interface ScorecardBackend {
    * writes today's score of every entity whose score changed.
    */
   recordDailyScores(): Promise<number>;
+  /**
+   * Rescores every entity if the catalog changed since the last rescoring
+   * (what the scheduled catalog check runs); true when it did.
+   */
+  rescoreIfCatalogChanged(): Promise<boolean>;
   /** Deletes history older than `sagemakerSecurity.history.retentionDays`. */
   applyRetention(): Promise<{ transitions: number; dailyScores: number }>;
 }
@@ -134,20 +146,24 @@ export async function createScorecardService(
     auth: options.auth,
   });
 
-  const recordDailyScores = async () => {
-    const credentials = await options.auth.getOwnServiceCredentials();
-    const { daily, services } = await scorecards.scoreEverything(credentials);
-    const at = new Date();
-    await entityScores.replaceAll(services, at);
-    return history.recordDailyScores(daily, at);
-  };
+  const rescoring = new Rescoring({
+    catalog: options.catalog,
+    auth: options.auth,
+    inventory,
+    results,
+    history,
+    entityScores,
+    waivers,
+    checks: () => scorecards.checkMetadata(),
+    scoring,
+    links: { componentTagKey },
+    logger,
+  });
+  const recordDailyScores = () => rescoring.rescoreAll();
   // A waiver changes its service's score at once; rollups read stored scores.
   waivers.onChange(async entityRef => {
     try {
-      await scorecards.rescoreEntity(
-        entityRef,
-        await options.auth.getOwnServiceCredentials(),
-      );
+      await rescoring.rescoreEntity(entityRef);
     } catch (error) {
       logger.warn(
         `Could not rescore ${entityRef} after a waiver change; the next scoring will: ${error}`,
@@ -182,6 +198,18 @@ export async function createScorecardService(
         }
       },
     });
+    // Scores stored after a scan must follow the catalog: services it
+    // gains (e.g. still loading when the first scan finished), re-owns,
+    // re-links or loses are rescored without waiting for the next scan.
+    await options.scheduler.scheduleTask({
+      id: 'sagemaker-security-catalog-rescore',
+      frequency: CATALOG_CHECK_FREQUENCY,
+      timeout: { minutes: 5 },
+      initialDelay: CATALOG_CHECK_FREQUENCY,
+      fn: async () => {
+        await rescoring.rescoreIfCatalogChanged();
+      },
+    });
     await options.scheduler.scheduleTask({
       id: 'sagemaker-security-history-retention',
       frequency: { hours: 24 },
@@ -203,6 +231,7 @@ export async function createScorecardService(
     waivers,
     evaluateNow: () => engine.evaluateNow(),
     recordDailyScores,
+    rescoreIfCatalogChanged: () => rescoring.rescoreIfCatalogChanged(),
     applyRetention,
   };
 }

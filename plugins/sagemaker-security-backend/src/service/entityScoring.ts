@@ -26,6 +26,9 @@ import { capResults, scoreResults } from '../scoring/score';
 import type { EntityScoreRow } from '../scoring/EntityScoreStore';
 import { worstFindings } from '../scoring/findings';
 
+/** Findings kept per stored service score (and per rollup). */
+export const ROLLUP_FINDINGS = 10;
+
 /** Where an evaluation reads from: per request, or preloaded in bulk. */
 export interface ScoringContext {
   graph: CatalogGraph;

@@ -8,17 +8,21 @@ export const RESULTS_MIGRATION = '20261126200000_results.js';
 export const ENTITY_SCORES_MIGRATION = '20261126230000_entity_scores.js';
 export const WAIVERS_ONE_ACTIVE_MIGRATION =
   '20261201120000_waivers_one_active.js';
+export const ENTITY_SCORE_RUNS_CATALOG_MIGRATION =
+  '20261206120000_entity_score_runs_catalog.js';
 
 /**
  * Applies only this package's scorecard migrations, the results, the
- * entity scores and the one-active-waiver index (tests of these tables,
- * over an in-memory inventory).
+ * entity scores (with what the last recomputation saw of the catalog) and
+ * the one-active-waiver index (tests of these tables, over an in-memory
+ * inventory).
  */
 export async function migrateResultsTables(knex: Knex): Promise<void> {
   for (const name of [
     RESULTS_MIGRATION,
     ENTITY_SCORES_MIGRATION,
     WAIVERS_ONE_ACTIVE_MIGRATION,
+    ENTITY_SCORE_RUNS_CATALOG_MIGRATION,
   ]) {
     await knex.migrate.up({
       directory: MIGRATIONS_DIRECTORY,

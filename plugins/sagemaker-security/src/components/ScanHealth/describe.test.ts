@@ -72,6 +72,15 @@ describe('errorSentence', () => {
     ],
     [
       {
+        kind: 'credentials_unavailable',
+        action: 'sts:AssumeRole',
+        message:
+          'Could not obtain credentials for account 111122223333: sts:AssumeRole was refused (AccessDenied)',
+      },
+      'Credentials unavailable for account 111122223333 (us-east-1): sts:AssumeRole was refused (AccessDenied)',
+    ],
+    [
+      {
         kind: 'invalid_response',
         action: 's3:GetBucketPolicy',
         message: 'Unexpected token',

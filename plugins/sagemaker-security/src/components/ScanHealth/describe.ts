@@ -58,12 +58,26 @@ export function errorSentence(
     case 'endpoint_unreachable':
       return `Endpoint unreachable for ${where}: ${error.action} could not connect: ${error.message}`;
     case 'credentials_unavailable':
-      return `Credentials unavailable for ${where}: ${error.message}`;
+      return `Credentials unavailable for ${where}: ${withoutPreamble(
+        error.message,
+        target.accountId,
+      )}`;
     case 'invalid_response':
       return `Invalid response in ${where}: the answer to ${error.action} could not be read`;
     default:
       return `${error.action} failed in ${where}: ${error.message}`;
   }
+}
+
+/**
+ * The backend's message without its "Could not obtain credentials for
+ * account …: " opening, which the sentence says already.
+ */
+function withoutPreamble(message: string, accountId: string): string {
+  const preamble = `Could not obtain credentials for account ${accountId}: `;
+  return message.startsWith(preamble)
+    ? message.slice(preamble.length)
+    : message;
 }
 
 /** Errors of one kind and IAM action, with how many there were. */

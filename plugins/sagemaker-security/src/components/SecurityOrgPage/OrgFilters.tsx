@@ -36,7 +36,7 @@ function FilterSelect(props: {
 }) {
   const { id, label, value, options, onChange } = props;
   return (
-    <FormControl variant="outlined" size="small" style={{ minWidth: 180 }}>
+    <FormControl variant="outlined" size="small" style={{ minWidth: 220 }}>
       <InputLabel id={`${id}-label`} shrink>
         {label}
       </InputLabel>
