@@ -21,6 +21,7 @@ ensure_chromium
 
 REPO="$PWD"
 WORK="${ADOPTER_WORK_DIR:-$REPO/.adopter-work}"
+mkdir -p "$WORK"
 APP="$WORK/app"
 TARBALLS="$APP/mlsec-packages"
 UPDATE_LOCKFILE=false
@@ -35,14 +36,29 @@ PACKAGES=(
   sagemaker-security
 )
 
-step() { printf '\n==> [adopter] %s\n' "$*"; }
 started=$SECONDS
+step_started=$SECONDS
+step_name=""
+# Each step's line; the previous step's duration is printed when the next begins.
+step() {
+  [ -z "$step_name" ] || printf '    (%s: %d s)\n' "$step_name" "$((SECONDS - step_started))"
+  step_name="$1"
+  step_started=$SECONDS
+  printf '\n==> [adopter] %s\n' "$*"
+}
 
 step "build the six packages (tsc declarations, then backstage-cli package build)"
 # The test command has just run `yarn tsc`; run on its own, this script does.
 [ "${ADOPTER_TSC_DONE:-}" = 1 ] || yarn tsc
+# The library packages of the repository (the six plugins; not the demo app and
+# backend), built in parallel.
+yarn backstage-cli repo build >"$WORK/build.log" 2>&1 || {
+  tail -40 "$WORK/build.log"
+  echo "[adopter] backstage-cli repo build failed" >&2
+  exit 1
+}
 for pkg in "${PACKAGES[@]}"; do
-  (cd "plugins/$pkg" && yarn backstage-cli package build) >/dev/null
+  [ -f "plugins/$pkg/dist/index.d.ts" ] || { echo "[adopter] plugins/$pkg was not built" >&2; exit 1; }
 done
 
 step "copy adopter-app/ into $APP (keeping node_modules from the last run)"
