@@ -7,6 +7,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { HttpHandler } from '@smithy/protocol-http';
 import type {
   AwsCredentialIdentityProvider,
   MiddlewareStack,
@@ -32,7 +33,7 @@ export interface ClientInfo {
   service: AwsService;
 }
 
-/** Adds middleware to each client built, e.g. the in-process AWS simulator. */
+/** Adds middleware to each client built (e.g. a test's recorder). */
 export type ClientCustomizer = (client: SdkClient, info: ClientInfo) => void;
 
 export interface AwsClientFactoryOptions {
@@ -56,6 +57,11 @@ export interface AwsClientFactoryOptions {
   /** The pacing clock; tests use a fake one. */
   clock?: Clock;
   customizeClient?: ClientCustomizer;
+  /**
+   * The HTTP transport of every client (e.g. the AWS simulator); absent:
+   * the SDK's own (HTTPS to AWS or the endpoint overrides).
+   */
+  requestHandler?: HttpHandler<any>;
   /**
    * Faster backoff and a more permissive adaptive rate limiter; only tests
    * use it (the strategy stays the SDK's adaptive one).
@@ -136,7 +142,8 @@ export class AccountClients {
   }
 
   private build(service: AwsService, region: string): SdkClient {
-    const { maxAttempts, endpoints, retryTuning } = this.options;
+    const { maxAttempts, endpoints, retryTuning, requestHandler } =
+      this.options;
     const endpoint = endpoints?.[service];
     const Client = CONSTRUCTORS[service] as new (config: object) => SdkClient;
     const client = new Client({
@@ -163,6 +170,7 @@ export class AccountClients {
         : {}),
       ...(endpoint ? { endpoint } : {}),
       ...(endpoint && service === 's3' ? { forcePathStyle: true } : {}),
+      ...(requestHandler ? { requestHandler } : {}),
     });
     this.addCountAndScrub(client, service);
     this.addPacing(client, service, region);

@@ -173,7 +173,8 @@ export async function createInventory(
       simulator && !options.config.has('sagemakerSecurity.rateLimits')
         ? UNPACED
         : config.rateLimits,
-    customizeClient: simulator?.attach,
+    // The simulator is the transport: the SDK's protocol layer runs as against AWS.
+    requestHandler: simulator,
     ...options.clientOptions,
   });
   const store = await DatabaseInventoryStore.create({

@@ -52,7 +52,7 @@ async function crashMidScan(knex: Knex, stopAt: number, seed: number) {
   const doomed = await createStack({
     knex,
     estate: await demoEstate(),
-    customize: chaos.attach,
+    intercept: chaos.intercept,
     lease: LEASE,
   });
   const stuck = await doomed.inventory.scans.triggerScan({
@@ -195,7 +195,7 @@ describe('crash mid-scan', () => {
       const leaving = await createStack({
         knex,
         estate: await demoEstate(),
-        customize: chaos.attach,
+        intercept: chaos.intercept,
         lease,
       });
       const scan = await leaving.inventory.scans.triggerScan({
@@ -245,7 +245,7 @@ describe('crash mid-scan', () => {
       const stack = await createStack({
         knex,
         estate: await demoEstate(),
-        customize: chaos.attach,
+        intercept: chaos.intercept,
         config: {
           // Every target is running when the hang comes.
           concurrency: { regions: 4 },

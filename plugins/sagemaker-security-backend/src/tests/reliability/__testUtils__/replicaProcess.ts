@@ -29,28 +29,22 @@ async function main() {
     await loadEstate(process.env.REPLICA_ESTATE!),
   );
   const hanging = new Set<string>();
+  // Every AWS call (role assumption apart) is received and never answered.
+  simulator.intercept(async (call, answer) => {
+    if (call.service === 'sts') return answer();
+    const target = `${call.accountId}/${call.region}`;
+    if (!hanging.has(target)) {
+      hanging.add(target);
+      emit({ event: 'hang', target });
+    }
+    return new Promise<never>(() => {});
+  });
   const inventory = await createInventory({
     config: new ConfigReader(JSON.parse(process.env.REPLICA_CONFIG!)),
     logger,
     database: { getClient: async () => knex, migrations: { skip: false } },
     scheduler,
     simulator,
-    clientOptions: {
-      customizeClient: (client, info) => {
-        simulator.attach(client, info);
-        client.middlewareStack.add(
-          () => async () => {
-            const target = `${info.accountId}/${info.region}`;
-            if (!hanging.has(target)) {
-              hanging.add(target);
-              emit({ event: 'hang', target });
-            }
-            return new Promise<never>(() => {});
-          },
-          { step: 'finalizeRequest', priority: 'low', name: 'hangForever' },
-        );
-      },
-    },
   });
   const scan = await inventory.scans.triggerScan({ trigger: 'manual' });
   emit({ event: 'scan', id: scan.id });

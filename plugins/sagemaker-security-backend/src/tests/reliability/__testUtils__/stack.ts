@@ -1,7 +1,8 @@
 /**
  * The backend's inventory and scorecard services wired as src/plugin.ts wires
  * them, on a given database, with only the AWS transport replaced: the AWS
- * simulator answers from an estate, optionally behind the chaos middleware.
+ * simulator (every SDK client's HTTP request handler) answers from an
+ * estate, optionally behind the chaos on the wire.
  */
 import path from 'node:path';
 import os from 'node:os';
@@ -21,7 +22,10 @@ import { parseAllDocuments } from 'yaml';
 import { databaseOf } from '../../../inventory/__testUtils__/harness';
 import type { ClientCustomizer } from '../../../inventory/aws/clients';
 import { createInventory } from '../../../inventory/scan/createInventory';
-import { AwsSimulator } from '../../../inventory/simulator/AwsSimulator';
+import {
+  AwsSimulator,
+  Interceptor,
+} from '../../../inventory/simulator/AwsSimulator';
 import type { Estate } from '../../../inventory/simulator/estate';
 import { loadEstate } from '../../../inventory/simulator/loadEstate';
 import { createScorecardService } from '../../../service/createScorecardService';
@@ -84,7 +88,9 @@ export function demoEntities(): Entity[] {
 export interface StackOptions {
   knex: Knex;
   estate: Estate;
-  /** Extra middleware after the simulator (the chaos). */
+  /** Faults on the wire (the chaos), in front of the simulator's answers. */
+  intercept?: Interceptor;
+  /** Extra SDK middleware (e.g. to count commands). */
   customize?: ClientCustomizer;
   /** More `sagemakerSecurity` config. */
   config?: Record<string, unknown>;
@@ -105,6 +111,7 @@ export async function createStack(options: StackOptions) {
     },
   });
   const simulator = new AwsSimulator(options.estate, { pageSize: 20 });
+  if (options.intercept) simulator.intercept(options.intercept);
   // As in the plugin: the scan worker starts once the scorecard listens.
   const startupHooks: Array<() => void | Promise<void>> = [];
   const lifecycle = {
@@ -123,10 +130,7 @@ export async function createStack(options: StackOptions) {
     scanLease: options.lease,
     clientOptions: {
       retryTuning: { baseDelayMs: 1, minFillRate: 1000 },
-      customizeClient: (client, info) => {
-        simulator.attach(client, info);
-        options.customize?.(client, info);
-      },
+      ...(options.customize ? { customizeClient: options.customize } : {}),
     },
   });
   const scorecard = await createScorecardService({
