@@ -11,6 +11,15 @@
 #   scripts/adopter-test.sh --update-lockfile  also write the app's re-resolved
 #                                              yarn.lock (without our tarballs) back
 #                                              to adopter-app/yarn.lock
+#   scripts/adopter-test.sh --fault missing-template
+#                                              proof that the test can fail: one secure
+#                                              template is removed from the packed catalog
+#                                              module; the run must fail (tarball checks)
+#   scripts/adopter-test.sh --fault readme-wiring
+#                                              the same with a wrong README wiring line
+#                                              (the catalog module's backend.add names a
+#                                              package that does not exist); the run must
+#                                              fail (yarn tsc:full in the app)
 #
 # Works in .adopter-work/ (git-ignored; node_modules is kept between runs).
 set -euo pipefail
@@ -25,7 +34,22 @@ mkdir -p "$WORK"
 APP="$WORK/app"
 TARBALLS="$APP/mlsec-packages"
 UPDATE_LOCKFILE=false
-[ "${1:-}" = "--update-lockfile" ] && UPDATE_LOCKFILE=true
+FAULT=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --update-lockfile) UPDATE_LOCKFILE=true ;;
+    --fault)
+      FAULT="${2:-}"
+      shift
+      case "$FAULT" in
+        missing-template | readme-wiring) ;;
+        *) echo "usage: --fault missing-template|readme-wiring" >&2; exit 2 ;;
+      esac
+      ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 
 PACKAGES=(
   sagemaker-security-common
@@ -39,13 +63,40 @@ PACKAGES=(
 started=$SECONDS
 step_started=$SECONDS
 step_name=""
-# Each step's line; the previous step's duration is printed when the next begins.
+timings=()
+app_pid=""
+# Each step's duration is printed when it ends, and all of them at exit (pass or fail).
+end_step() {
+  [ -n "$step_name" ] || return 0
+  local took=$((SECONDS - step_started))
+  printf '    (%d s)\n' "$took"
+  timings+=("$(printf '%5d s  %s' "$took" "$step_name")")
+  step_name=""
+}
 step() {
-  [ -z "$step_name" ] || printf '    (%s: %d s)\n' "$step_name" "$((SECONDS - step_started))"
+  end_step
   step_name="$1"
   step_started=$SECONDS
   printf '\n==> [adopter] %s\n' "$*"
 }
+stop_app() {
+  [ -n "$app_pid" ] || return 0
+  kill -TERM -- "-$app_pid" 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    kill -0 -- "-$app_pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  kill -KILL -- "-$app_pid" 2>/dev/null || true
+}
+on_exit() {
+  local status=$?
+  end_step
+  stop_app
+  printf '\n[adopter] step timings (exit %d):\n' "$status"
+  printf '  %s\n' "${timings[@]}"
+  printf '  %5d s  total\n' "$((SECONDS - started))"
+}
+trap on_exit EXIT
 
 step "build the six packages (tsc declarations, then backstage-cli package build)"
 # The test command has just run `yarn tsc`; run on its own, this script does.
@@ -86,11 +137,33 @@ for pkg in "${PACKAGES[@]}"; do
   ' "$versions" "$name" "$version"
   echo "  $name@$version -> $(basename "$file") ($(du -k "$file" | cut -f1) kB)"
 done
+if [ "$FAULT" = missing-template ]; then
+  catalog_tgz="$TARBALLS/plugin-catalog-backend-module-sagemaker.tgz"
+  rm -rf "$WORK/fault" && mkdir -p "$WORK/fault"
+  tar xzf "$catalog_tgz" -C "$WORK/fault"
+  victim="$(ls "$WORK/fault/package/templates" | head -1)"
+  rm -rf "$WORK/fault/package/templates/$victim"
+  tar czf "$catalog_tgz" -C "$WORK/fault" package
+  echo "[adopter] FAULT INJECTED: templates/$victim removed from $(basename "$catalog_tgz"); this run must fail"
+fi
 node scripts/adopter/check-tarballs.js "$TARBALLS"
 
 step "apply the README's adopter steps (<!-- adopter-test: ... --> blocks)"
 layout="$WORK/readme-layout.json"
-node scripts/adopter/apply-readme.js README.md "$APP" "$versions" >"$layout"
+readme=README.md
+if [ "$FAULT" = readme-wiring ]; then
+  readme="$WORK/README.fault.md"
+  right="backend.add(import('@mlsec/plugin-catalog-backend-module-sagemaker'));"
+  wrong="backend.add(import('@mlsec/plugin-catalog-backend-module-sagemaker-security'));"
+  grep -qF "$right" README.md || { echo "[adopter] fault injection: line not in README: $right" >&2; exit 2; }
+  RIGHT="$right" WRONG="$wrong" node -e '
+    const fs = require("fs");
+    const text = fs.readFileSync("README.md", "utf8");
+    fs.writeFileSync(process.argv[1], text.replace(process.env.RIGHT, process.env.WRONG));
+  ' "$readme"
+  echo "[adopter] FAULT INJECTED: README line $right -> $wrong; this run must fail"
+fi
+node scripts/adopter/apply-readme.js "$readme" "$APP" "$versions" >"$layout"
 
 backend_port="$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')"
 app_port="$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')"
@@ -165,15 +238,6 @@ step "start the app (SQLite in memory): backend :$backend_port, frontend :$app_p
 app_log="$WORK/app.log"
 (cd "$APP" && setsid yarn start "${config_args[@]}" >"$app_log" 2>&1) &
 app_pid=$!
-stop_app() {
-  kill -TERM -- "-$app_pid" 2>/dev/null || true
-  for _ in $(seq 1 20); do
-    kill -0 -- "-$app_pid" 2>/dev/null || return 0
-    sleep 0.5
-  done
-  kill -KILL -- "-$app_pid" 2>/dev/null || true
-}
-trap stop_app EXIT
 wait_for() {
   local url="$1" deadline=$((SECONDS + 600))
   until curl -fsS -o /dev/null "$url"; do
@@ -208,4 +272,6 @@ ADOPTER_APP_URL="http://localhost:$app_port" yarn playwright test -c scripts/ado
   exit 1
 }
 
-step "adopter app test passed in $((SECONDS - started)) s"
+end_step
+echo "[adopter] adopter app test passed in $((SECONDS - started)) s${FAULT:+ (BUT fault $FAULT was injected: the test did not catch it)}"
+[ -z "$FAULT" ] || exit 3

@@ -2,7 +2,9 @@
 /*
  * One version of each @backstage package our plugins use in the adopter app:
  * prints `yarn why` for each (the record the issue asks for) and fails when the
- * app's lockfile resolves any of them to two versions.
+ * app's lockfile resolves any of them to two versions, or when node_modules holds
+ * more than one installed copy of one (the node-modules linker can nest a second
+ * copy of the same version where hoisting conflicts).
  * Usage: check-duplicates.js <appDir> <dir of .tgz>
  */
 const { execFileSync } = require('node:child_process');
@@ -40,6 +42,38 @@ const versionsOf = name => {
   return [...versions];
 };
 
+// Every installed copy of each package: node_modules/<name>, at any depth.
+const copies = new Map();
+const walk = dir => {
+  const nm = path.join(dir, 'node_modules');
+  let entries;
+  try {
+    entries = fs.readdirSync(nm, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const names = entry.name.startsWith('@')
+      ? fs
+          .readdirSync(path.join(nm, entry.name), { withFileTypes: true })
+          .filter(e => e.isDirectory())
+          .map(e => `${entry.name}/${e.name}`)
+      : [entry.name];
+    for (const name of names) {
+      const pkgDir = path.join(nm, name);
+      if (used.has(name)) {
+        copies.set(name, [...(copies.get(name) ?? []), pkgDir]);
+      }
+      walk(pkgDir);
+    }
+  }
+};
+walk(appDir);
+for (const workspace of ['packages/app', 'packages/backend']) {
+  walk(path.join(appDir, workspace));
+}
+
 let failures = 0;
 for (const name of [...used].sort()) {
   const versions = versionsOf(name);
@@ -48,13 +82,19 @@ for (const name of [...used].sort()) {
     encoding: 'utf8',
   });
   console.log(`--- yarn why ${name}\n${why.trim()}`);
+  const installed = (copies.get(name) ?? []).map(d => path.relative(appDir, d));
   if (versions.length !== 1) {
     failures += 1;
     console.log(
       `  FAIL ${name}: ${versions.length} versions (${versions.join(', ')})`,
     );
+  } else if (installed.length !== 1) {
+    failures += 1;
+    console.log(
+      `  FAIL ${name}: ${installed.length} installed copies (${installed.join(', ')})`,
+    );
   } else {
-    console.log(`  ok   ${name}: one version, ${versions[0]}`);
+    console.log(`  ok   ${name}: one version, ${versions[0]}, one copy (${installed[0]})`);
   }
 }
 console.log(
