@@ -91,10 +91,14 @@ for (const name of [...used].sort()) {
   } else if (installed.length !== 1) {
     failures += 1;
     console.log(
-      `  FAIL ${name}: ${installed.length} installed copies (${installed.join(', ')})`,
+      `  FAIL ${name}: ${installed.length} installed copies (${installed.join(
+        ', ',
+      )})`,
     );
   } else {
-    console.log(`  ok   ${name}: one version, ${versions[0]}, one copy (${installed[0]})`);
+    console.log(
+      `  ok   ${name}: one version, ${versions[0]}, one copy (${installed[0]})`,
+    );
   }
 }
 console.log(

@@ -69,7 +69,9 @@ if (command === 'strip') {
   const unused = [...pinned.keys()].filter(r => !now.has(r));
   if (problems.length > 0) {
     console.error(
-      `The adopter app's install resolved ${problems.length} package(s) that the committed yarn.lock does not pin:\n  ${problems
+      `The adopter app's install resolved ${
+        problems.length
+      } package(s) that the committed yarn.lock does not pin:\n  ${problems
         .slice(0, 30)
         .join(
           '\n  ',
