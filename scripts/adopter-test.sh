@@ -112,30 +112,45 @@ for pkg in "${PACKAGES[@]}"; do
   [ -f "plugins/$pkg/dist/index.d.ts" ] || { echo "[adopter] plugins/$pkg was not built" >&2; exit 1; }
 done
 
-step "copy adopter-app/ into $APP (keeping node_modules from the last run)"
+step "copy adopter-app/ into $APP (keeping node_modules and yarn's install state from the last run)"
 mkdir -p "$APP"
+# The install state records which native packages (better-sqlite3, @swc/core, ...)
+# are built; without it every run compiles them again.
+[ ! -f "$APP/.yarn/install-state.gz" ] || mv "$APP/.yarn/install-state.gz" "$WORK/install-state.gz"
 find "$APP" -mindepth 1 -maxdepth 1 ! -name node_modules ! -name packages -exec rm -rf {} +
 if [ -d "$APP/packages" ]; then
   find "$APP/packages" -mindepth 2 -maxdepth 2 ! -name node_modules -exec rm -rf {} +
 fi
 (cd adopter-app && tar cf - --exclude=node_modules .) | (cd "$APP" && tar xf -)
+[ ! -f "$WORK/install-state.gz" ] || mv "$WORK/install-state.gz" "$APP/.yarn/install-state.gz"
 mkdir -p "$TARBALLS"
 
-step "pack the six packages with yarn pack"
+step "pack the six packages with yarn pack (in parallel)"
 versions="$WORK/versions.json"
-echo '{}' >"$versions"
+node -e '
+  const v = {};
+  for (const p of process.argv.slice(1)) {
+    const pkg = require(`./plugins/${p}/package.json`);
+    v[pkg.name] = pkg.version;
+  }
+  console.log(JSON.stringify(v, null, 2));
+' "${PACKAGES[@]}" >"$versions"
+pack_pids=()
 for pkg in "${PACKAGES[@]}"; do
   name="$(node -p "require('./plugins/$pkg/package.json').name")"
-  version="$(node -p "require('./plugins/$pkg/package.json').version")"
+  (cd "plugins/$pkg" && yarn pack --out "$TARBALLS/${name#@mlsec/}.tgz") >"$WORK/pack-$pkg.log" 2>&1 &
+  pack_pids+=($!)
+done
+for i in "${!PACKAGES[@]}"; do
+  pkg="${PACKAGES[$i]}"
+  wait "${pack_pids[$i]}" || {
+    cat "$WORK/pack-$pkg.log" >&2
+    echo "[adopter] yarn pack failed in plugins/$pkg" >&2
+    exit 1
+  }
+  name="$(node -p "require('./plugins/$pkg/package.json').name")"
   file="$TARBALLS/${name#@mlsec/}.tgz"
-  (cd "plugins/$pkg" && yarn pack --out "$file") >/dev/null
-  node -e '
-    const fs = require("fs");
-    const v = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-    v[process.argv[2]] = process.argv[3];
-    fs.writeFileSync(process.argv[1], JSON.stringify(v, null, 2));
-  ' "$versions" "$name" "$version"
-  echo "  $name@$version -> $(basename "$file") ($(du -k "$file" | cut -f1) kB)"
+  echo "  $name@$(node -p "require('./plugins/$pkg/package.json').version") -> $(basename "$file") ($(du -k "$file" | cut -f1) kB)"
 done
 if [ "$FAULT" = missing-template ]; then
   catalog_tgz="$TARBALLS/plugin-catalog-backend-module-sagemaker.tgz"
@@ -267,7 +282,7 @@ node scripts/adopter/check-backend.js "http://localhost:$backend_port" \
 }
 
 step "browser test (Chromium): Security tab, template fix, org page, team card"
-ADOPTER_APP_URL="http://localhost:$app_port" yarn playwright test -c scripts/adopter/playwright.config.ts || {
+ADOPTER_APP_URL="http://localhost:$app_port" ADOPTER_EXPECTED_UI="$APP/expected-ui.json" yarn playwright test -c scripts/adopter/playwright.config.ts || {
   tail -n 60 "$app_log" >&2
   exit 1
 }

@@ -258,6 +258,37 @@ async function main() {
     );
   }
 
+  // What the browser test must find on the pages: the scorecard and the org
+  // rollup as the API answers them now (after the waiver was revoked).
+  const final = await poll('the scorecard after the checks', async () => {
+    const r = await api(
+      'GET',
+      `/scorecards/entity?entityRef=${encodeURIComponent(SERVICE)}`,
+    );
+    return r.status === 200 && r.json?.score?.grade ? r.json : undefined;
+  });
+  const failingNow = final.results.filter(
+    r => r.status === 'fail' || r.status === 'warn',
+  );
+  const expectedUi = {
+    entityRef: SERVICE,
+    grade: final.score.grade,
+    score: final.score.score,
+    failingCount: failingNow.length,
+    failingCheckTitles: [
+      ...new Set(failingNow.map(r => checks.get(r.checkId)?.title)),
+    ].filter(Boolean),
+    resourceNames: final.resources.map(r => r.name).filter(Boolean),
+  };
+  check(
+    expectedUi.failingCount > 0 && expectedUi.failingCheckTitles.length > 0,
+    `${SERVICE}: grade ${expectedUi.grade}, ${expectedUi.failingCount} failing results (${expectedUi.failingCheckTitles.length} checks) for the browser test`,
+  );
+  fs.writeFileSync(
+    path.join(appDir, 'expected-ui.json'),
+    JSON.stringify(expectedUi, null, 2),
+  );
+
   if (failures > 0) {
     console.log(`backend checks: ${failures} failed`);
     process.exit(1);
