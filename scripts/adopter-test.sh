@@ -19,7 +19,8 @@
 #                                              the same with a wrong README wiring line
 #                                              (the catalog module's backend.add names a
 #                                              package that does not exist); the run must
-#                                              fail (yarn tsc:full in the app)
+#                                              fail (the README step: the import is not a
+#                                              dependency of packages/backend)
 #
 # Works in .adopter-work/ (git-ignored; node_modules is kept between runs).
 set -euo pipefail
@@ -161,7 +162,10 @@ if [ "$FAULT" = missing-template ]; then
   tar czf "$catalog_tgz" -C "$WORK/fault" package
   echo "[adopter] FAULT INJECTED: templates/$victim removed from $(basename "$catalog_tgz"); this run must fail"
 fi
-node scripts/adopter/check-tarballs.js "$TARBALLS"
+node scripts/adopter/check-tarballs.js "$TARBALLS" || {
+  echo "[adopter] the packed tarballs lack what adopters need (FAIL lines above)" >&2
+  exit 1
+}
 
 step "apply the README's adopter steps (<!-- adopter-test: ... --> blocks)"
 layout="$WORK/readme-layout.json"
@@ -178,7 +182,10 @@ if [ "$FAULT" = readme-wiring ]; then
   ' "$readme"
   echo "[adopter] FAULT INJECTED: README line $right -> $wrong; this run must fail"
 fi
-node scripts/adopter/apply-readme.js "$readme" "$APP" "$versions" >"$layout"
+node scripts/adopter/apply-readme.js "$readme" "$APP" "$versions" >"$layout" || {
+  echo "[adopter] the README's adopter steps could not be applied as written (above)" >&2
+  exit 1
+}
 
 backend_port="$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')"
 app_port="$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')"

@@ -12,6 +12,9 @@
  *   catalog                      the block is written as a catalog file the test registers
  *   typecheck <file>             the block is written to <file> and type-checked with the app
  *
+ * Every package an insert or typecheck block imports must then be a dependency of
+ * the workspace it goes into, or the script fails naming it.
+ *
  * Usage: apply-readme.js <README.md> <appDir> <tarballVersionsJson>
  * Prints the config files (in README order) to layer, one per line, on stdout.
  */
@@ -87,6 +90,43 @@ for (const { directive, body } of steps) {
   } else {
     throw new Error(`unknown adopter-test directive: ${directive}`);
   }
+}
+
+// Every package a README code block imports must be a dependency of the
+// workspace the block goes into (the scaffold's, or one the install step adds):
+// a misspelt or unpacked package name in a wiring line fails here, before the
+// install and tsc:full would.
+const problems = [];
+for (const { directive, body } of steps) {
+  const [kind, ...args] = directive.split(/\s+/);
+  if (kind !== 'insert' && kind !== 'typecheck') continue;
+  const file = args[0];
+  const workspace = file.split('/').slice(0, 2).join('/');
+  const pkg = JSON.parse(
+    fs.readFileSync(path.join(appDir, workspace, 'package.json'), 'utf8'),
+  );
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const specifiers = [
+    ...body.matchAll(/\bimport\(\s*'([^']+)'\s*\)|\bfrom\s+'([^']+)'/g),
+  ].map(m => m[1] ?? m[2]);
+  for (const specifier of specifiers) {
+    if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@')
+      ? parts.slice(0, 2).join('/')
+      : parts[0];
+    if (deps[name]) {
+      log(`${file} imports ${specifier}: a dependency of ${workspace}`);
+    } else {
+      problems.push(
+        `README block for ${file} imports '${specifier}', which is not a dependency of ${workspace} (not in the scaffold, not added by the README's install step)`,
+      );
+    }
+  }
+}
+if (problems.length > 0) {
+  for (const p of problems) process.stderr.write(`[readme] FAIL ${p}\n`);
+  process.exit(1);
 }
 
 process.stdout.write(
