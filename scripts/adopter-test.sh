@@ -262,7 +262,7 @@ app_log="$WORK/app.log"
 app_pid=$!
 wait_for() {
   local url="$1" deadline=$((SECONDS + 600))
-  until curl -fsS -o /dev/null "$url"; do
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
     if ! kill -0 "$app_pid" 2>/dev/null; then
       echo "[adopter] the app exited; its log:" >&2
       tail -n 80 "$app_log" >&2

@@ -8,6 +8,7 @@
  *                                tarballs (the app's resolutions point them at the tarballs,
  *                                in place of the registry)
  *   insert <file> before <text>  the block's lines go into <file> before the line holding <text>
+ *   replace <file> line <text>   the block replaces the one line of <file> that is <text>
  *   config                       the block is written as a config file layered over app-config.yaml
  *   catalog                      the block is written as a catalog file the test registers
  *   typecheck <file>             the block is written to <file> and type-checked with the app
@@ -73,6 +74,24 @@ for (const { directive, body } of steps) {
     lines.splice(at, 0, ...body.split('\n'), '');
     fs.writeFileSync(file, lines.join('\n'));
     log(`inserted ${body.split('\n').length} line(s) into ${m[1]}`);
+  } else if (kind === 'replace') {
+    const rest = directive.slice('replace'.length).trim();
+    const m = rest.match(/^(\S+) line "(.*)"$/);
+    if (!m) throw new Error(`bad replace directive: ${directive}`);
+    const file = path.join(appDir, m[1]);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.map(l => l.trim()).filter(l => l === m[2]);
+    if (at.length !== 1) {
+      throw new Error(
+        `expected one line "${m[2]}" in ${m[1]}, found ${at.length}`,
+      );
+    }
+    const index = lines.findIndex(l => l.trim() === m[2]);
+    lines.splice(index, 1, ...body.split('\n'));
+    fs.writeFileSync(file, lines.join('\n'));
+    log(
+      `replaced "${m[2]}" in ${m[1]} with ${body.split('\n').length} line(s)`,
+    );
   } else if (kind === 'config') {
     const file = path.join(appDir, `app-config.readme-${counter}.yaml`);
     fs.writeFileSync(file, `${body}\n`);
@@ -99,7 +118,7 @@ for (const { directive, body } of steps) {
 const problems = [];
 for (const { directive, body } of steps) {
   const [kind, ...args] = directive.split(/\s+/);
-  if (kind !== 'insert' && kind !== 'typecheck') continue;
+  if (!['insert', 'replace', 'typecheck'].includes(kind)) continue;
   const file = args[0];
   const workspace = file.split('/').slice(0, 2).join('/');
   const pkg = JSON.parse(
