@@ -157,7 +157,10 @@ if [ "$FAULT" = missing-template ]; then
   catalog_tgz="$TARBALLS/plugin-catalog-backend-module-sagemaker.tgz"
   rm -rf "$WORK/fault" && mkdir -p "$WORK/fault"
   tar xzf "$catalog_tgz" -C "$WORK/fault"
-  victim="$(ls "$WORK/fault/package/templates" | head -1)"
+  # The first template (a directory with its template.yaml and skeleton).
+  victim="$(cd "$WORK/fault/package/templates" && ls -d -- */ | head -1)"
+  victim="${victim%/}"
+  [ -f "$WORK/fault/package/templates/$victim/template.yaml" ] || { echo "[adopter] fault injection: no template directory" >&2; exit 2; }
   rm -rf "$WORK/fault/package/templates/$victim"
   tar czf "$catalog_tgz" -C "$WORK/fault" package
   echo "[adopter] FAULT INJECTED: templates/$victim removed from $(basename "$catalog_tgz"); this run must fail"
