@@ -107,7 +107,7 @@ async function main() {
   });
   pass(
     `${SERVICE} has a scorecard (${scorecard.results.length} results, grade ${
-      scorecard.grade ?? scorecard.overall?.grade ?? '?'
+      scorecard.score?.grade ?? 'none'
     })`,
   );
 
@@ -177,6 +177,8 @@ async function main() {
       waiverId = r.json?.id;
       return r;
     },
+    'GET /waivers/{id}': () =>
+      api('GET', `/waivers/${enc(waiverId ?? 'none')}`),
     'POST /waivers/{id}/revoke': () =>
       api('POST', `/waivers/${enc(waiverId ?? 'none')}/revoke`, {
         reason: 'done',
@@ -187,6 +189,7 @@ async function main() {
       return r;
     },
     'GET /scans/latest': () => api('GET', '/scans/latest'),
+    'GET /scans/health': () => api('GET', '/scans/health'),
     'GET /scans/{id}': () => api('GET', `/scans/${enc(scanId ?? 'none')}`),
     'GET /export': () =>
       api('GET', `/export?format=csv&entityRef=${enc(SERVICE)}`),
