@@ -5,7 +5,9 @@
 # wired exactly as the README's marked blocks say, and exercised: tsc:full, the
 # backend on SQLite, every route, the catalog module's entities and templates, the
 # scaffolder action, a remediation link, the actions registry, a browser test, and
-# one version of each @backstage package our plugins use.
+# one version of each @backstage package our plugins use. Each run also proves its
+# tarball and README checks can fail (scripts/adopter/fault-self-check.sh), and
+# prints every step's duration.
 #
 #   scripts/adopter-test.sh                    run it
 #   scripts/adopter-test.sh --update-lockfile  also write the app's re-resolved
@@ -170,8 +172,11 @@ node scripts/adopter/check-tarballs.js "$TARBALLS" || {
   exit 1
 }
 
-step "apply the README's adopter steps (<!-- adopter-test: ... --> blocks)"
 layout="$WORK/readme-layout.json"
+step "fault self-check: the tarball and README checks fail on a missing template and a wrong wiring line"
+scripts/adopter/fault-self-check.sh "$TARBALLS" adopter-app "$versions"
+
+step "apply the README's adopter steps (<!-- adopter-test: ... --> blocks)"
 readme=README.md
 if [ "$FAULT" = readme-wiring ]; then
   readme="$WORK/README.fault.md"
