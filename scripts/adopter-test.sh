@@ -5,12 +5,24 @@
 # wired exactly as the README's marked blocks say, and exercised: tsc:full, the
 # backend on SQLite, every route, the catalog module's entities and templates, the
 # scaffolder action, a remediation link, the actions registry, a browser test, and
-# one version of each @backstage package our plugins use.
+# one version of each @backstage package our plugins use. Each run also proves its
+# tarball and README checks can fail (scripts/adopter/fault-self-check.sh), and
+# prints every step's duration.
 #
 #   scripts/adopter-test.sh                    run it
 #   scripts/adopter-test.sh --update-lockfile  also write the app's re-resolved
 #                                              yarn.lock (without our tarballs) back
 #                                              to adopter-app/yarn.lock
+#   scripts/adopter-test.sh --fault missing-template
+#                                              proof that the test can fail: one secure
+#                                              template is removed from the packed catalog
+#                                              module; the run must fail (tarball checks)
+#   scripts/adopter-test.sh --fault readme-wiring
+#                                              the same with a wrong README wiring line
+#                                              (the catalog module's backend.add names a
+#                                              package that does not exist); the run must
+#                                              fail (the README step: the import is not a
+#                                              dependency of packages/backend)
 #
 # Works in .adopter-work/ (git-ignored; node_modules is kept between runs).
 set -euo pipefail
@@ -21,10 +33,26 @@ ensure_chromium
 
 REPO="$PWD"
 WORK="${ADOPTER_WORK_DIR:-$REPO/.adopter-work}"
+mkdir -p "$WORK"
 APP="$WORK/app"
 TARBALLS="$APP/mlsec-packages"
 UPDATE_LOCKFILE=false
-[ "${1:-}" = "--update-lockfile" ] && UPDATE_LOCKFILE=true
+FAULT=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --update-lockfile) UPDATE_LOCKFILE=true ;;
+    --fault)
+      FAULT="${2:-}"
+      shift
+      case "$FAULT" in
+        missing-template | readme-wiring) ;;
+        *) echo "usage: --fault missing-template|readme-wiring" >&2; exit 2 ;;
+      esac
+      ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 
 PACKAGES=(
   sagemaker-security-common
@@ -35,46 +63,137 @@ PACKAGES=(
   sagemaker-security
 )
 
-step() { printf '\n==> [adopter] %s\n' "$*"; }
 started=$SECONDS
+step_started=$SECONDS
+step_name=""
+timings=()
+app_pid=""
+# Each step's duration is printed when it ends, and all of them at exit (pass or fail).
+end_step() {
+  [ -n "$step_name" ] || return 0
+  local took=$((SECONDS - step_started))
+  printf '    (%d s)\n' "$took"
+  timings+=("$(printf '%5d s  %s' "$took" "$step_name")")
+  step_name=""
+}
+step() {
+  end_step
+  step_name="$1"
+  step_started=$SECONDS
+  printf '\n==> [adopter] %s\n' "$*"
+}
+stop_app() {
+  [ -n "$app_pid" ] || return 0
+  kill -TERM -- "-$app_pid" 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    kill -0 -- "-$app_pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  kill -KILL -- "-$app_pid" 2>/dev/null || true
+}
+on_exit() {
+  local status=$?
+  end_step
+  stop_app
+  printf '\n[adopter] step timings (exit %d):\n' "$status"
+  printf '  %s\n' "${timings[@]}"
+  printf '  %5d s  total\n' "$((SECONDS - started))"
+}
+trap on_exit EXIT
 
 step "build the six packages (tsc declarations, then backstage-cli package build)"
 # The test command has just run `yarn tsc`; run on its own, this script does.
 [ "${ADOPTER_TSC_DONE:-}" = 1 ] || yarn tsc
+# The library packages of the repository (the six plugins; not the demo app and
+# backend), built in parallel.
+yarn backstage-cli repo build >"$WORK/build.log" 2>&1 || {
+  tail -40 "$WORK/build.log"
+  echo "[adopter] backstage-cli repo build failed" >&2
+  exit 1
+}
 for pkg in "${PACKAGES[@]}"; do
-  (cd "plugins/$pkg" && yarn backstage-cli package build) >/dev/null
+  [ -f "plugins/$pkg/dist/index.d.ts" ] || { echo "[adopter] plugins/$pkg was not built" >&2; exit 1; }
 done
 
-step "copy adopter-app/ into $APP (keeping node_modules from the last run)"
+step "copy adopter-app/ into $APP (keeping node_modules and yarn's install state from the last run)"
 mkdir -p "$APP"
+# The install state records which native packages (better-sqlite3, @swc/core, ...)
+# are built; without it every run compiles them again.
+[ ! -f "$APP/.yarn/install-state.gz" ] || mv "$APP/.yarn/install-state.gz" "$WORK/install-state.gz"
 find "$APP" -mindepth 1 -maxdepth 1 ! -name node_modules ! -name packages -exec rm -rf {} +
 if [ -d "$APP/packages" ]; then
   find "$APP/packages" -mindepth 2 -maxdepth 2 ! -name node_modules -exec rm -rf {} +
 fi
 (cd adopter-app && tar cf - --exclude=node_modules .) | (cd "$APP" && tar xf -)
+[ ! -f "$WORK/install-state.gz" ] || mv "$WORK/install-state.gz" "$APP/.yarn/install-state.gz"
 mkdir -p "$TARBALLS"
 
-step "pack the six packages with yarn pack"
+step "pack the six packages with yarn pack (in parallel)"
 versions="$WORK/versions.json"
-echo '{}' >"$versions"
+node -e '
+  const v = {};
+  for (const p of process.argv.slice(1)) {
+    const pkg = require(`./plugins/${p}/package.json`);
+    v[pkg.name] = pkg.version;
+  }
+  console.log(JSON.stringify(v, null, 2));
+' "${PACKAGES[@]}" >"$versions"
+pack_pids=()
 for pkg in "${PACKAGES[@]}"; do
   name="$(node -p "require('./plugins/$pkg/package.json').name")"
-  version="$(node -p "require('./plugins/$pkg/package.json').version")"
-  file="$TARBALLS/${name#@mlsec/}.tgz"
-  (cd "plugins/$pkg" && yarn pack --out "$file") >/dev/null
-  node -e '
-    const fs = require("fs");
-    const v = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-    v[process.argv[2]] = process.argv[3];
-    fs.writeFileSync(process.argv[1], JSON.stringify(v, null, 2));
-  ' "$versions" "$name" "$version"
-  echo "  $name@$version -> $(basename "$file") ($(du -k "$file" | cut -f1) kB)"
+  (cd "plugins/$pkg" && yarn pack --out "$TARBALLS/${name#@mlsec/}.tgz") >"$WORK/pack-$pkg.log" 2>&1 &
+  pack_pids+=($!)
 done
-node scripts/adopter/check-tarballs.js "$TARBALLS"
+for i in "${!PACKAGES[@]}"; do
+  pkg="${PACKAGES[$i]}"
+  wait "${pack_pids[$i]}" || {
+    cat "$WORK/pack-$pkg.log" >&2
+    echo "[adopter] yarn pack failed in plugins/$pkg" >&2
+    exit 1
+  }
+  name="$(node -p "require('./plugins/$pkg/package.json').name")"
+  file="$TARBALLS/${name#@mlsec/}.tgz"
+  echo "  $name@$(node -p "require('./plugins/$pkg/package.json').version") -> $(basename "$file") ($(du -k "$file" | cut -f1) kB)"
+done
+if [ "$FAULT" = missing-template ]; then
+  catalog_tgz="$TARBALLS/plugin-catalog-backend-module-sagemaker.tgz"
+  rm -rf "$WORK/fault" && mkdir -p "$WORK/fault"
+  tar xzf "$catalog_tgz" -C "$WORK/fault"
+  # The first template (a directory with its template.yaml and skeleton).
+  victim="$(cd "$WORK/fault/package/templates" && ls -d -- */ | head -1)"
+  victim="${victim%/}"
+  [ -f "$WORK/fault/package/templates/$victim/template.yaml" ] || { echo "[adopter] fault injection: no template directory" >&2; exit 2; }
+  rm -rf "$WORK/fault/package/templates/$victim"
+  tar czf "$catalog_tgz" -C "$WORK/fault" package
+  echo "[adopter] FAULT INJECTED: templates/$victim removed from $(basename "$catalog_tgz"); this run must fail"
+fi
+node scripts/adopter/check-tarballs.js "$TARBALLS" || {
+  echo "[adopter] the packed tarballs lack what adopters need (FAIL lines above)" >&2
+  exit 1
+}
+
+layout="$WORK/readme-layout.json"
+step "fault self-check: the tarball and README checks fail on a missing template and a wrong wiring line"
+scripts/adopter/fault-self-check.sh "$TARBALLS" adopter-app "$versions"
 
 step "apply the README's adopter steps (<!-- adopter-test: ... --> blocks)"
-layout="$WORK/readme-layout.json"
-node scripts/adopter/apply-readme.js README.md "$APP" "$versions" >"$layout"
+readme=README.md
+if [ "$FAULT" = readme-wiring ]; then
+  readme="$WORK/README.fault.md"
+  right="backend.add(import('@mlsec/plugin-catalog-backend-module-sagemaker'));"
+  wrong="backend.add(import('@mlsec/plugin-catalog-backend-module-sagemaker-security'));"
+  grep -qF "$right" README.md || { echo "[adopter] fault injection: line not in README: $right" >&2; exit 2; }
+  RIGHT="$right" WRONG="$wrong" node -e '
+    const fs = require("fs");
+    const text = fs.readFileSync("README.md", "utf8");
+    fs.writeFileSync(process.argv[1], text.replace(process.env.RIGHT, process.env.WRONG));
+  ' "$readme"
+  echo "[adopter] FAULT INJECTED: README line $right -> $wrong; this run must fail"
+fi
+node scripts/adopter/apply-readme.js "$readme" "$APP" "$versions" >"$layout" || {
+  echo "[adopter] the README's adopter steps could not be applied as written (above)" >&2
+  exit 1
+}
 
 backend_port="$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')"
 app_port="$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')"
@@ -149,18 +268,9 @@ step "start the app (SQLite in memory): backend :$backend_port, frontend :$app_p
 app_log="$WORK/app.log"
 (cd "$APP" && setsid yarn start "${config_args[@]}" >"$app_log" 2>&1) &
 app_pid=$!
-stop_app() {
-  kill -TERM -- "-$app_pid" 2>/dev/null || true
-  for _ in $(seq 1 20); do
-    kill -0 -- "-$app_pid" 2>/dev/null || return 0
-    sleep 0.5
-  done
-  kill -KILL -- "-$app_pid" 2>/dev/null || true
-}
-trap stop_app EXIT
 wait_for() {
   local url="$1" deadline=$((SECONDS + 600))
-  until curl -fsS -o /dev/null "$url"; do
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
     if ! kill -0 "$app_pid" 2>/dev/null; then
       echo "[adopter] the app exited; its log:" >&2
       tail -n 80 "$app_log" >&2
@@ -187,9 +297,11 @@ node scripts/adopter/check-backend.js "http://localhost:$backend_port" \
 }
 
 step "browser test (Chromium): Security tab, template fix, org page, team card"
-ADOPTER_APP_URL="http://localhost:$app_port" yarn playwright test -c scripts/adopter/playwright.config.ts || {
+ADOPTER_APP_URL="http://localhost:$app_port" ADOPTER_EXPECTED_UI="$APP/expected-ui.json" yarn playwright test -c scripts/adopter/playwright.config.ts || {
   tail -n 60 "$app_log" >&2
   exit 1
 }
 
-step "adopter app test passed in $((SECONDS - started)) s"
+end_step
+echo "[adopter] adopter app test passed in $((SECONDS - started)) s${FAULT:+ (BUT fault $FAULT was injected: the test did not catch it)}"
+[ -z "$FAULT" ] || exit 3

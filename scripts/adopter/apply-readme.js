@@ -8,9 +8,13 @@
  *                                tarballs (the app's resolutions point them at the tarballs,
  *                                in place of the registry)
  *   insert <file> before <text>  the block's lines go into <file> before the line holding <text>
+ *   replace <file> line <text>   the block replaces the one line of <file> that is <text>
  *   config                       the block is written as a config file layered over app-config.yaml
  *   catalog                      the block is written as a catalog file the test registers
  *   typecheck <file>             the block is written to <file> and type-checked with the app
+ *
+ * Every package an insert or typecheck block imports must then be a dependency of
+ * the workspace it goes into, or the script fails naming it.
  *
  * Usage: apply-readme.js <README.md> <appDir> <tarballVersionsJson>
  * Prints the config files (in README order) to layer, one per line, on stdout.
@@ -70,6 +74,24 @@ for (const { directive, body } of steps) {
     lines.splice(at, 0, ...body.split('\n'), '');
     fs.writeFileSync(file, lines.join('\n'));
     log(`inserted ${body.split('\n').length} line(s) into ${m[1]}`);
+  } else if (kind === 'replace') {
+    const rest = directive.slice('replace'.length).trim();
+    const m = rest.match(/^(\S+) line "(.*)"$/);
+    if (!m) throw new Error(`bad replace directive: ${directive}`);
+    const file = path.join(appDir, m[1]);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.map(l => l.trim()).filter(l => l === m[2]);
+    if (at.length !== 1) {
+      throw new Error(
+        `expected one line "${m[2]}" in ${m[1]}, found ${at.length}`,
+      );
+    }
+    const index = lines.findIndex(l => l.trim() === m[2]);
+    lines.splice(index, 1, ...body.split('\n'));
+    fs.writeFileSync(file, lines.join('\n'));
+    log(
+      `replaced "${m[2]}" in ${m[1]} with ${body.split('\n').length} line(s)`,
+    );
   } else if (kind === 'config') {
     const file = path.join(appDir, `app-config.readme-${counter}.yaml`);
     fs.writeFileSync(file, `${body}\n`);
@@ -87,6 +109,43 @@ for (const { directive, body } of steps) {
   } else {
     throw new Error(`unknown adopter-test directive: ${directive}`);
   }
+}
+
+// Every package a README code block imports must be a dependency of the
+// workspace the block goes into (the scaffold's, or one the install step adds):
+// a misspelt or unpacked package name in a wiring line fails here, before the
+// install and tsc:full would.
+const problems = [];
+for (const { directive, body } of steps) {
+  const [kind, ...args] = directive.split(/\s+/);
+  if (!['insert', 'replace', 'typecheck'].includes(kind)) continue;
+  const file = args[0];
+  const workspace = file.split('/').slice(0, 2).join('/');
+  const pkg = JSON.parse(
+    fs.readFileSync(path.join(appDir, workspace, 'package.json'), 'utf8'),
+  );
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const specifiers = [
+    ...body.matchAll(/\bimport\(\s*'([^']+)'\s*\)|\bfrom\s+'([^']+)'/g),
+  ].map(m => m[1] ?? m[2]);
+  for (const specifier of specifiers) {
+    if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@')
+      ? parts.slice(0, 2).join('/')
+      : parts[0];
+    if (deps[name]) {
+      log(`${file} imports ${specifier}: a dependency of ${workspace}`);
+    } else {
+      problems.push(
+        `README block for ${file} imports '${specifier}', which is not a dependency of ${workspace} (not in the scaffold, not added by the README's install step)`,
+      );
+    }
+  }
+}
+if (problems.length > 0) {
+  for (const p of problems) process.stderr.write(`[readme] FAIL ${p}\n`);
+  process.exit(1);
 }
 
 process.stdout.write(

@@ -107,7 +107,7 @@ async function main() {
   });
   pass(
     `${SERVICE} has a scorecard (${scorecard.results.length} results, grade ${
-      scorecard.grade ?? scorecard.overall?.grade ?? '?'
+      scorecard.score?.grade ?? 'none'
     })`,
   );
 
@@ -177,6 +177,8 @@ async function main() {
       waiverId = r.json?.id;
       return r;
     },
+    'GET /waivers/{id}': () =>
+      api('GET', `/waivers/${enc(waiverId ?? 'none')}`),
     'POST /waivers/{id}/revoke': () =>
       api('POST', `/waivers/${enc(waiverId ?? 'none')}/revoke`, {
         reason: 'done',
@@ -187,6 +189,7 @@ async function main() {
       return r;
     },
     'GET /scans/latest': () => api('GET', '/scans/latest'),
+    'GET /scans/health': () => api('GET', '/scans/health'),
     'GET /scans/{id}': () => api('GET', `/scans/${enc(scanId ?? 'none')}`),
     'GET /export': () =>
       api('GET', `/export?format=csv&entityRef=${enc(SERVICE)}`),
@@ -257,6 +260,37 @@ async function main() {
       `actions registry lists sagemaker-security ${action} (MCP tools/list)`,
     );
   }
+
+  // What the browser test must find on the pages: the scorecard and the org
+  // rollup as the API answers them now (after the waiver was revoked).
+  const final = await poll('the scorecard after the checks', async () => {
+    const r = await api(
+      'GET',
+      `/scorecards/entity?entityRef=${encodeURIComponent(SERVICE)}`,
+    );
+    return r.status === 200 && r.json?.score?.grade ? r.json : undefined;
+  });
+  const failingNow = final.results.filter(
+    r => r.status === 'fail' || r.status === 'warn',
+  );
+  const expectedUi = {
+    entityRef: SERVICE,
+    grade: final.score.grade,
+    score: final.score.score,
+    failingCount: failingNow.length,
+    failingCheckTitles: [
+      ...new Set(failingNow.map(r => checks.get(r.checkId)?.title)),
+    ].filter(Boolean),
+    resourceNames: final.resources.map(r => r.name).filter(Boolean),
+  };
+  check(
+    expectedUi.failingCount > 0 && expectedUi.failingCheckTitles.length > 0,
+    `${SERVICE}: grade ${expectedUi.grade}, ${expectedUi.failingCount} failing results (${expectedUi.failingCheckTitles.length} checks) for the browser test`,
+  );
+  fs.writeFileSync(
+    path.join(appDir, 'expected-ui.json'),
+    JSON.stringify(expectedUi, null, 2),
+  );
 
   if (failures > 0) {
     console.log(`backend checks: ${failures} failed`);
