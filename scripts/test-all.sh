@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: type-check, lint, formatting, every unit/integration
-# test (database tests on SQLite and PostgreSQL, a smoke run of the benchmark), and
-# the browser end-to-end tests against the demo portal.
+# test (database tests on SQLite and PostgreSQL, a smoke run of the benchmark), the
+# browser end-to-end tests against the demo portal, and the outside probe (the
+# production build driven over HTTP on SQLite and PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -42,11 +43,15 @@ step "browser end-to-end tests (real Chromium against the demo portal)"
 e2e_status=0
 PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/playwright.json" scripts/e2e.sh || e2e_status=$?
 
+step "outside probe: production build on SQLite and PostgreSQL, over HTTP (scripts/probe.sh)"
+probe_status=0
+scripts/probe.sh || probe_status=$?
+
 step "summary"
 summary_status=0
 node scripts/summarize-tests.js "$reports/jest.json" "$reports/playwright.json" || summary_status=$?
 
-if [ "$unit_status" != 0 ] || [ "$e2e_status" != 0 ] || [ "$summary_status" != 0 ]; then
-  echo "test run failed (unit: $unit_status, e2e: $e2e_status, summary: $summary_status)" >&2
+if [ "$unit_status" != 0 ] || [ "$e2e_status" != 0 ] || [ "$probe_status" != 0 ] || [ "$summary_status" != 0 ]; then
+  echo "test run failed (unit: $unit_status, e2e: $e2e_status, outside probe: $probe_status, summary: $summary_status)" >&2
   exit 1
 fi

@@ -112,8 +112,11 @@ export function backendConfig(options: BackendConfigOptions): object {
         guest: {
           // NODE_ENV=production: the guest provider must be allowed explicitly.
           dangerouslyAllowOutsideDevelopment: true,
+          // Not a catalog user (the demo's guest is a member of fraud-ml once
+          // the catalog has read org.yaml), so its ownership is always this.
+          userEntityRef: 'user:default/outside-probe',
           ownershipEntityRefs: [
-            'user:development/guest',
+            'user:default/outside-probe',
             'group:default/security',
           ],
         },

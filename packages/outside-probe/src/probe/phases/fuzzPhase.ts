@@ -1,7 +1,8 @@
 import type { BackendProcess } from '../backend';
 import type { Context } from '../context';
 import { changedTables, snapshot } from '../databases';
-import { FuzzOutcome, generate, run } from '../fuzz';
+import { generate } from '../fuzz';
+import { FuzzOutcome, run } from '../fuzzRunner';
 import { send } from '../http';
 import type { Known } from '../routes';
 
