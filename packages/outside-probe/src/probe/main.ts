@@ -7,7 +7,7 @@
  * Environment: PROBE_SEED (reproduce a run), PROBE_DATABASES (sqlite,postgres),
  * PROBE_PG_CONNECTION or BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING,
  * PROBE_LATENCY_MS, PROBE_LEASE_SECONDS, PROBE_WORK_DIR, PROBE_FIGURES_FILE,
- * PROBE_FUZZ_PER_READ_ROUTE / _PER_WRITE_ROUTE / _CONCURRENCY.
+ * PROBE_FUZZ_PER_READ_ROUTE / _PER_WRITE_ROUTE / _CONCURRENCY, PROBE_ONLY.
  */
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -66,7 +66,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Runs a phase; an exception fails the phase instead of the whole probe. */
+/** PROBE_ONLY=<words>: run only the phases whose name contains one (debugging). */
+const only = process.env.PROBE_ONLY?.split(',').map(w => w.trim());
+
 async function phase(db: string, name: string, fn: () => Promise<unknown>) {
+  if (only && !only.some(w => name.includes(w))) {
+    report.log(`[${db}] ${name}: skipped (PROBE_ONLY)`);
+    return;
+  }
   const started = performance.now();
   report.log(`[${db}] ${name}...`);
   try {

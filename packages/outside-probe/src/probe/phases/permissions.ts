@@ -16,6 +16,12 @@ export interface Principal {
   leave?: () => Promise<void>;
 }
 
+/**
+ * A refused write: 403, or 404 when the caller may not even see the entity
+ * (Backstage's answer for what the caller may not read).
+ */
+const REFUSED = [403, 404];
+
 const future = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -61,6 +67,21 @@ export async function permissionMatrix(options: {
   let refused = 0;
   const component = known.components[0];
 
+  // A waiver on the entity, so that GET /waivers has something to reveal.
+  const seeded = await writer.post('/waivers', {
+    entityRef: component,
+    checkId: known.checkIds[0],
+    resourceArn: '*',
+    reason: 'outside probe: a waiver the denied principals must not see',
+    expiresAt: future(25),
+  });
+  if (seeded.status !== 201 && seeded.status !== 409) {
+    problems.push(
+      `the writer could not create a waiver: HTTP ${
+        seeded.status
+      } ${seeded.body.slice(0, 120)}`,
+    );
+  }
   // Controls: the unrestricted principal sees data on each guarded read.
   const controlStatus = new Map<string, number>();
   for (const route of ROUTES.filter(r => r.read)) {
@@ -129,9 +150,9 @@ export async function permissionMatrix(options: {
         );
         const after = (await activeWaivers()).length;
         const mustRefuse = denied || principal.kind === 'service';
-        if (mustRefuse && (res.status !== 403 || after !== before)) {
+        if (mustRefuse && (!REFUSED.includes(res.status) || after !== before)) {
           problems.push(
-            `${what}: HTTP ${res.status}, active waivers ${before} → ${after} (must be 403, no write)`,
+            `${what}: HTTP ${res.status}, active waivers ${before} → ${after} (must be 403/404, no write)`,
           );
         } else if (!mustRefuse && res.status !== 201) {
           problems.push(
@@ -176,11 +197,11 @@ export async function permissionMatrix(options: {
         );
         const stillActive = (await activeWaivers()).some(w => w.id === id);
         const mustRefuse = denied || principal.kind === 'service';
-        if (mustRefuse && (res.status !== 403 || !stillActive)) {
+        if (mustRefuse && (!REFUSED.includes(res.status) || !stillActive)) {
           problems.push(
             `${what}: HTTP ${res.status}, waiver ${
               stillActive ? 'still active' : 'revoked'
-            } (must be 403, still active)`,
+            } (must be 403/404, still active)`,
           );
         } else if (!mustRefuse && (res.status !== 200 || stillActive)) {
           problems.push(
@@ -222,9 +243,10 @@ export async function permissionMatrix(options: {
 }
 
 /**
- * A user who may not read one ML service (a catalog condition on
- * `scorecard.read` and `catalog.entity.read`): no response names it or its
- * own resources; its team's, system's and the org rollup still answer.
+ * A user who may not read one ML service (a catalog condition on `via`:
+ * `scorecard.read` or `catalog.entity.read`): no response names it or its
+ * own resources; its team's, system's, domain's and the org rollup still
+ * answer.
  */
 export async function hiddenEntity(options: {
   ctx: Context;
@@ -233,10 +255,13 @@ export async function hiddenEntity(options: {
   control: Api;
   user: Api;
   hidden: string;
+  /** The permission whose condition hides the entity. */
+  via: string;
   enter?: () => Promise<void>;
   leave?: () => Promise<void>;
 }) {
-  const { ctx, backend, known, control, user, hidden, enter, leave } = options;
+  const { ctx, backend, known, control, user, hidden, via, enter, leave } =
+    options;
   const { report, dbName } = ctx;
   const name = hidden.split('/').pop()!;
   const entity = await control.getJson(
@@ -246,6 +271,11 @@ export async function hiddenEntity(options: {
     ? entity.spec.owner
     : `group:default/${entity.spec.owner}`;
   const system = `system:default/${entity.spec.system}`;
+  const domain = (
+    await control.getJson(
+      `/api/catalog/entities/by-name/system/default/${entity.spec.system}`,
+    )
+  ).spec?.domain;
   const arnsOf = async (ref: string) =>
     (
       (
@@ -275,6 +305,9 @@ export async function hiddenEntity(options: {
   const mustAnswer = [
     `/rollups/entity?entityRef=${q(owner)}`,
     `/rollups/entity?entityRef=${q(system)}`,
+    ...(domain
+      ? [`/rollups/entity?entityRef=${q(`domain:default/${domain}`)}`]
+      : []),
     '/rollups/org?limit=500',
     `/scorecards/entity?entityRef=${q(
       known.components.find(c => c !== hidden)!,
@@ -310,14 +343,14 @@ export async function hiddenEntity(options: {
     );
   report.figure(
     dbName,
-    'hidden entity',
+    `entity hidden by ${via}`,
     `${hidden} (${hiddenArns.size} resources of its own) over ${
       mustHide.length + mustAnswer.length
     } requests`,
   );
   report.check(
     dbName,
-    'an entity the caller may not read is in no response, rollups of its team and system included',
+    `an entity hidden by a condition on ${via} is in no response, rollups of its team, system and domain included`,
     problems.length === 0,
     problems.length
       ? problems.join('; ')

@@ -9,7 +9,8 @@ import { hiddenEntity, permissionMatrix, Principal } from './permissions';
 /**
  * The probe's backend (the demo backend with the probe's policy) on the same
  * database. The signed-in guest is, in turn, denied each permission, all of
- * them, and the reading of one ML service: the probe rewrites the policy's
+ * them, and the reading of one ML service (by a condition on `scorecard.read`,
+ * then on `catalog.entity.read`): the probe rewrites the policy's
  * state file between requests (the policy reads it at every decision), so the
  * guest's real token from the auth backend is used throughout.
  */
@@ -52,23 +53,26 @@ export async function userPolicy(ctx: Context) {
     const hidden =
       known.components.find(c => c.endsWith('/fraud-scoring')) ??
       known.components[known.components.length - 1];
-    await hiddenEntity({
-      ctx,
-      backend,
-      known,
-      control: guest,
-      user: guest,
-      hidden,
-      enter: () =>
-        setState({
-          deny: [],
-          hide: {
-            permissions: [PERMISSIONS.read, PERMISSIONS.catalogRead],
-            entityNames: [hidden.split('/').pop()],
-          },
-        }),
-      leave: allow,
-    });
+    for (const via of [PERMISSIONS.read, PERMISSIONS.catalogRead]) {
+      await hiddenEntity({
+        ctx,
+        backend,
+        known,
+        control: guest,
+        user: guest,
+        hidden,
+        via,
+        enter: () =>
+          setState({
+            deny: [],
+            hide: {
+              permissions: [via],
+              entityNames: [hidden.split('/').pop()],
+            },
+          }),
+        leave: allow,
+      });
+    }
   } finally {
     await backend.stop();
   }
