@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # The README's test command: type-check, lint, formatting, every unit/integration
-# test (database tests on SQLite and PostgreSQL, a smoke run of the benchmark), the
-# browser end-to-end tests against the demo portal, and the outside probe (the
-# production build driven over HTTP on SQLite and PostgreSQL).
+# test (database tests on SQLite and PostgreSQL, a smoke run of the benchmark, the
+# end-to-end scan of an estate in moto), the browser end-to-end tests against the
+# demo portal, and the outside probe (the production build driven over HTTP on
+# SQLite and PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
 source scripts/services.sh
+source scripts/moto.sh
 
 ensure_dependencies
 ensure_postgres
 ensure_chromium
+# Exports MLSEC_MOTO_PYTHON: the moto tests (plugins/sagemaker-security-backend/
+# src/tests/moto) run in the Jest step below and fail when moto is missing.
+ensure_moto
 
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export CI="${CI:-true}"

@@ -73,19 +73,16 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
 
         deps.httpRouter.use(
           await createRouter({
-            scorecards: scorecard.scorecards,
-            waivers: scorecard.waivers,
+            scorecards: scorecard.authorized,
             inventory: inventory.store,
             scanTrigger: inventory.scans,
             httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
           }),
         );
 
         registerSecurityActions({
           actionsRegistry: deps.actionsRegistry,
-          scorecards: scorecard.scorecards,
-          permissions: deps.permissions,
+          scorecards: scorecard.authorized,
         });
       },
     });

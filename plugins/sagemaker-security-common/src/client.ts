@@ -15,6 +15,7 @@ import type {
   Page,
   Rollup,
   Waiver,
+  WaiverWithEvents,
 } from './scorecards';
 import type {
   CreateWaiverRequest,
@@ -127,6 +128,14 @@ export class SageMakerSecurityClient {
     options?: SageMakerSecurityRequestOptions,
   ): Promise<Waiver[]> {
     return json(await this.api.listWaivers({ query }, options));
+  }
+
+  /** A waiver with its audit trail, oldest event first (`GET /waivers/{id}`). */
+  async getWaiver(
+    id: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<WaiverWithEvents> {
+    return json(await this.api.getWaiver({ path: { id } }, options));
   }
 
   /** Waives a check for an entity's resources (`POST /waivers`). */

@@ -180,6 +180,13 @@ export interface Rollup {
   worstFindings: Finding[];
   expiringWaivers: Waiver[];
   trend: TrendPoint[];
+  /**
+   * Member ML services the caller may not read. They are counted here only:
+   * their names, scores, findings and waivers are left out of `score`,
+   * `entities`, `worstFindings` and `expiringWaivers`, and `trend` (stored
+   * over every member) is empty when this is above 0.
+   */
+  hiddenEntityCount?: number;
 }
 
 /**
@@ -200,6 +207,29 @@ export interface Waiver {
   revokedBy?: string;
   revokedAt?: string;
   status: 'active' | 'expired' | 'revoked';
+}
+
+/**
+ * One entry of a waiver's audit trail.
+ *
+ * @public
+ */
+export interface WaiverEvent {
+  event: 'created' | 'revoked' | 'expired';
+  /** Who created or revoked it; absent for expiry. */
+  actor?: string;
+  at: string;
+  /** The reason given when creating or revoking. */
+  detail?: string;
+}
+
+/**
+ * A waiver with its audit trail, oldest event first (`GET /waivers/{id}`).
+ *
+ * @public
+ */
+export interface WaiverWithEvents extends Waiver {
+  events: WaiverEvent[];
 }
 
 /**

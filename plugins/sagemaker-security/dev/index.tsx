@@ -4,6 +4,7 @@ import type {
   CreateWaiverRequest,
   OrgRollupQuery,
   Waiver,
+  WaiverWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
   EntitySageMakerSecurityCard,
@@ -54,6 +55,20 @@ class DemoSageMakerSecurityApi implements SageMakerSecurityApi {
   }
   async listWaivers() {
     return [waiver];
+  }
+  async getWaiver(id: string): Promise<WaiverWithEvents> {
+    return {
+      ...waiver,
+      id,
+      events: [
+        {
+          event: 'created',
+          actor: waiver.createdBy,
+          at: waiver.createdAt,
+          detail: waiver.reason,
+        },
+      ],
+    };
   }
   async createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
     return { ...waiver, ...request, id: `w-${Date.now()}` };

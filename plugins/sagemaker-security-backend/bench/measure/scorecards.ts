@@ -126,12 +126,11 @@ export async function measureRollups(options: {
   budgetMs: number;
 }): Promise<LatencyFigure> {
   const { backend } = options;
-  const permissions = mockServices.permissions();
   const router = await createRouter({
-    scorecards: backend.scorecards,
-    waivers: backend.waivers,
+    scorecards: backend.authorized,
     inventory: options.inventory,
     scanTrigger: {
+      targets: [],
       triggerScan: async () => {
         throw new Error('The benchmark does not start scans over HTTP');
       },
@@ -139,7 +138,6 @@ export async function measureRollups(options: {
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user(),
     }),
-    permissions,
   });
   const app = express();
   app.use('/api/sagemaker-security', router);

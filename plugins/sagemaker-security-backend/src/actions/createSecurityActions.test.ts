@@ -56,8 +56,7 @@ describe('security actions', () => {
     actions = actionsRegistryServiceMock();
     registerSecurityActions({
       actionsRegistry: actions,
-      scorecards: backend.scorecards,
-      permissions,
+      scorecards: backend.authorized,
     });
   });
 
@@ -169,5 +168,31 @@ describe('security actions', () => {
         credentials,
       }),
     ).rejects.toThrow(/entityRef/);
+  });
+
+  it('refuses a NUL character in an entity reference, naming the field', async () => {
+    for (const id of [
+      'test:get-entity-security-scorecard',
+      'test:list-failing-checks',
+    ]) {
+      await expect(
+        actions.invoke({
+          id,
+          input: { entityRef: `${FRAUD}\u0000` },
+          credentials,
+        }),
+      ).rejects.toThrow(/entityRef must not contain the NUL character/);
+    }
+  });
+
+  it('applies catalog read restrictions: an entity the catalog hides is not found', async () => {
+    denied.add('catalog.entity.read');
+    await expect(
+      actions.invoke({
+        id: 'test:get-entity-security-scorecard',
+        input: { entityRef: FRAUD },
+        credentials,
+      }),
+    ).rejects.toThrow(/No entity/);
   });
 });

@@ -1,10 +1,8 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotFoundError } from '@backstage/errors';
 import { SEVERITIES, Severity } from '@mlsec/plugin-sagemaker-security-common';
 import { parseEntityRefInput } from '../catalog/entityRefs';
-import { PermissionChecks } from '../api/permissionChecks';
-import { ScorecardService } from '../service/ScorecardService';
+import { AuthorizedScorecardService } from '../service/AuthorizedScorecardService';
 import {
   isOpenFinding,
   severityRank,
@@ -15,15 +13,14 @@ const SEVERITY_VALUES = SEVERITIES as unknown as [Severity, ...Severity[]];
 
 /**
  * Actions for AI agents (ids `sagemaker-security:<name>`). They answer with
- * compact summaries and check the same permissions as the REST API.
+ * compact summaries and read through the same AuthorizedScorecardService as
+ * the REST API, so the same permissions apply.
  */
 export function registerSecurityActions(options: {
   actionsRegistry: ActionsRegistryService;
-  scorecards: ScorecardService;
-  permissions: PermissionsService;
+  scorecards: AuthorizedScorecardService;
 }): void {
   const { actionsRegistry, scorecards } = options;
-  const checks = new PermissionChecks(options.permissions);
 
   actionsRegistry.register({
     name: 'get-entity-security-scorecard',
@@ -80,9 +77,7 @@ export function registerSecurityActions(options: {
     ],
     action: async ({ input, credentials }) => {
       const entityRef = parseEntityRefInput(input.entityRef);
-      await checks.requireEntityRead(entityRef, credentials);
-      const entity = await scorecards.getEntity(entityRef, credentials);
-      const card = await scorecards.entityScorecard(entity, credentials);
+      const card = await scorecards.entityScorecard(entityRef, credentials);
       const titles = new Map(
         scorecards.checkMetadata().map(c => [c.id, c.title]),
       );
@@ -188,13 +183,11 @@ export function registerSecurityActions(options: {
     ],
     action: async ({ input, credentials }) => {
       const entityRef = parseEntityRefInput(input.entityRef);
-      await checks.requireEntityRead(entityRef, credentials);
-      const entity = await scorecards.getEntity(entityRef, credentials);
       const metadata = new Map(scorecards.checkMetadata().map(c => [c.id, c]));
       const maxRank = input.minSeverity
         ? severityRank(input.minSeverity)
         : SEVERITIES.length;
-      const open = (await scorecards.findings(entity, credentials))
+      const open = (await scorecards.findings(entityRef, credentials))
         .filter(f => isOpenFinding(f.result.status))
         .filter(
           f => (input.includeUnknown ?? true) || f.result.status !== 'unknown',

@@ -504,8 +504,7 @@ describe('createRouter', () => {
     expect(all.status).toBe(403);
   });
 
-  it('serves the inventory to service principals and pages it', async () => {
-    harness.policy.denied.add(READ);
+  it('serves the inventory to a service principal its decisions allow, and pages it', async () => {
     const first = await api()
       .get(`${base}/inventory/resources?type=notebook-instance&limit=2`)
       .set('Authorization', mockCredentials.service.header());
@@ -520,6 +519,15 @@ describe('createRouter', () => {
       .set('Authorization', mockCredentials.service.header());
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeUndefined();
+  });
+
+  it('a service token with scorecard.read denied cannot read the inventory (was: whole inventory)', async () => {
+    harness.policy.denied.add(READ);
+    const response = await api()
+      .get(`${base}/inventory/resources?type=notebook-instance&limit=2`)
+      .set('Authorization', mockCredentials.service.header());
+    expect(response.status).toBe(403);
+    expect(response.body.items).toBeUndefined();
   });
 
   it('passes a manual scan request with the requester to the scan trigger', async () => {

@@ -1,28 +1,24 @@
 import {
   BackstageCredentials,
   HttpAuthService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  InventoryPage,
   ScanRunInfo,
-  scanRunPermission,
   ScanTargetRef,
 } from '@mlsec/plugin-sagemaker-security-common';
 import express from 'express';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import { normalizeRef, parseEntityRefInput } from '../catalog/entityRefs';
-import { isRollupEntity } from '../catalog/rollupMembers';
-import { ScorecardService } from '../service/ScorecardService';
-import { WaiverService } from '../waivers/WaiverService';
+import { AuthorizedScorecardService } from '../service/AuthorizedScorecardService';
 import { createOpenApiRouter, spec } from '../schema/openapi';
 import { findingsToCsv } from './csv';
-import { PermissionChecks } from './permissionChecks';
-import { unknownBodyFields } from './unknownBodyFields';
+import { edgeValidator } from './edgeValidator';
 
 /** Starts scans; the inventory's ScanService implements it. */
 export interface ScanTrigger {
+  /** The configured accounts and regions; a request may name only these. */
+  readonly targets: ReadonlyArray<ScanTargetRef>;
   triggerScan(request: {
     trigger: 'manual';
     requestedBy?: string;
@@ -31,16 +27,13 @@ export interface ScanTrigger {
 }
 
 export interface RouterOptions {
-  scorecards: ScorecardService;
-  waivers: WaiverService;
-  inventory: InventoryStore;
+  /** Every read and waiver change, with the caller's permissions applied. */
+  scorecards: AuthorizedScorecardService;
+  /** Scan runs (`/scans/*`). */
+  inventory: Pick<InventoryStore, 'getScan' | 'getLatestScan'>;
   scanTrigger: ScanTrigger;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
 }
-
-const MAX_HISTORY_DAYS = 366;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function principalName(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as {
@@ -56,17 +49,49 @@ function optionalNumber(value: unknown): number | undefined {
 }
 
 /**
- * The REST API of `openapi.yaml`. Request shapes are validated from the
- * spec (400 naming the field); every route needs user or service
- * credentials and checks its permission.
+ * The requested targets, each one of the configured ones (400 naming the
+ * first that is not), without repeats; undefined for all of them.
+ */
+function requestedTargets(
+  requested: ScanTargetRef[] | undefined,
+  configured: ReadonlyArray<ScanTargetRef>,
+): ScanTargetRef[] | undefined {
+  if (!requested) {
+    return undefined;
+  }
+  const key = (t: ScanTargetRef) => `${t.accountId}/${t.region}`;
+  const known = new Set(configured.map(key));
+  const seen = new Set<string>();
+  const out: ScanTargetRef[] = [];
+  requested.forEach((target, index) => {
+    if (!known.has(key(target))) {
+      throw new InputError(
+        `targets/${index}: account ${target.accountId} in ${target.region} is not a configured scan target`,
+      );
+    }
+    if (!seen.has(key(target))) {
+      seen.add(key(target));
+      out.push({ accountId: target.accountId, region: target.region });
+    }
+  });
+  return out;
+}
+
+/**
+ * The REST API of `openapi.yaml`. Input is validated once, at the edge:
+ * the spec (types, formats with real calendar dates, lengths, patterns,
+ * ranges, unknown fields) and `edgeValidator` (NUL characters, unknown body
+ * fields by name) answer 400 naming the field before a handler runs. Every
+ * route needs user or service credentials; permissions are decided by the
+ * AuthorizedScorecardService, the same for every principal.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { scorecards, waivers, inventory, scanTrigger, httpAuth } = options;
-  const checks = new PermissionChecks(options.permissions);
+  const { scorecards, inventory, scanTrigger, httpAuth } = options;
   const router = await createOpenApiRouter({
-    middleware: [express.json(), unknownBodyFields(spec as any)],
+    middleware: [express.json(), edgeValidator(spec as any)],
+    validatorOptions: { ajvFormats: { mode: 'full' } },
   });
 
   // The typed router narrows each request's types; any request will do here.
@@ -76,23 +101,12 @@ export async function createRouter(
   router.get('/scorecards/entity', async (req, res) => {
     const credentials = await credentialsOf(req);
     const entityRef = parseEntityRefInput(req.query.entityRef);
-    await checks.requireEntityRead(entityRef, credentials);
-    const entity = await scorecards.getEntity(entityRef, credentials);
-    res.json(await scorecards.entityScorecard(entity, credentials));
+    res.json(await scorecards.entityScorecard(entityRef, credentials));
   });
 
   router.get('/resources/findings', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const filter = await checks.readFilter(credentials);
-    const { findings, linkedEntities } = await scorecards.resourceFindings(
-      req.query.arn,
-      credentials,
-    );
-    if (!filter.all && (await filter.allowed(linkedEntities)).size === 0) {
-      // Same answer as for a resource that does not exist.
-      throw new NotFoundError(`No stored resource ${req.query.arn}`);
-    }
-    res.json(findings);
+    res.json(await scorecards.resourceFindings(req.query.arn, credentials));
   });
 
   router.get('/checks', async (req, res) => {
@@ -118,7 +132,6 @@ export async function createRouter(
 
   router.get('/rollups/org', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const filter = await checks.readFilter(credentials);
     const query = req.query;
     let owner: string | undefined;
     if (query.owner) {
@@ -144,7 +157,6 @@ export async function createRouter(
           pillar: query.pillar,
         },
         credentials,
-        filter,
       ),
     );
   });
@@ -152,66 +164,41 @@ export async function createRouter(
   router.get('/rollups/entity', async (req, res) => {
     const credentials = await credentialsOf(req);
     const entityRef = parseEntityRefInput(req.query.entityRef);
-    await checks.requireEntityRead(entityRef, credentials);
-    const entity = await scorecards.getEntity(entityRef, credentials);
-    if (!isRollupEntity(entity)) {
-      throw new InputError(
-        `entityRef: rollups are for Group, System and Domain entities; ${entityRef} is a ${entity.kind}`,
-      );
-    }
-    res.json(await scorecards.rollup(entity, credentials));
+    res.json(await scorecards.rollup(entityRef, credentials));
   });
 
   router.get('/history/entity', async (req, res) => {
     const credentials = await credentialsOf(req);
     const entityRef = parseEntityRefInput(req.query.entityRef);
     const { from, to } = req.query;
-    if (from && to) {
-      if (from > to) {
-        throw new InputError(`from: ${from} is after to (${to})`);
-      }
-      if (Date.parse(to) - Date.parse(from) > MAX_HISTORY_DAYS * DAY_MS) {
-        throw new InputError(
-          `from: the range may span at most ${MAX_HISTORY_DAYS} days`,
-        );
-      }
-    }
-    await checks.requireEntityRead(entityRef, credentials);
-    const entity = await scorecards.getEntity(entityRef, credentials);
-    res.json(await scorecards.entityHistory(entity, credentials, { from, to }));
+    res.json(
+      await scorecards.entityHistory(entityRef, { from, to }, credentials),
+    );
   });
 
   router.get('/waivers', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { status } = req.query;
-    if (req.query.entityRef) {
-      const entityRef = parseEntityRefInput(req.query.entityRef);
-      await checks.requireEntityRead(entityRef, credentials);
-      await scorecards.getEntity(entityRef, credentials);
-      res.json(await waivers.list({ entityRefs: [entityRef], status }));
-      return;
-    }
-    const filter = await checks.readFilter(credentials);
-    let list = await waivers.list({ status });
-    if (!filter.all) {
-      const allowed = await filter.allowed(list.map(w => w.entityRef));
-      list = list.filter(w => allowed.has(w.entityRef));
-    }
-    res.json(list);
+    const entityRef = req.query.entityRef
+      ? parseEntityRefInput(req.query.entityRef)
+      : undefined;
+    res.json(
+      await scorecards.listWaivers(
+        { entityRef, status: req.query.status },
+        credentials,
+      ),
+    );
+  });
+
+  router.get('/waivers/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    res.json(await scorecards.getWaiver(req.params.id, credentials));
   });
 
   router.post('/waivers', async (req, res) => {
     const credentials = await credentialsOf(req);
     const entityRef = parseEntityRefInput(req.body.entityRef);
-    const entity = await scorecards.getEntity(entityRef, credentials);
-    const linkedArns =
-      req.body.resourceArn === '*'
-        ? []
-        : await scorecards.linkedArns(entity, credentials);
-    const waiver = await waivers.create(
+    const waiver = await scorecards.createWaiver(
       { ...req.body, entityRef },
-      entity,
-      linkedArns,
       credentials,
     );
     res.status(201).json(waiver);
@@ -219,20 +206,23 @@ export async function createRouter(
 
   router.post('/waivers/:id/revoke', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const waiver = await waivers.get(req.params.id);
-    const entity = await scorecards.getEntity(waiver.entityRef, credentials);
     res.json(
-      await waivers.revoke(waiver, entity, req.body?.reason, credentials),
+      await scorecards.revokeWaiver(
+        req.params.id,
+        req.body?.reason,
+        credentials,
+      ),
     );
   });
 
   router.post('/scans', async (req, res) => {
     const credentials = await credentialsOf(req);
-    await checks.requireBasic(scanRunPermission, credentials);
+    await scorecards.authorizeScan(credentials);
+    const targets = requestedTargets(req.body?.targets, scanTrigger.targets);
     const scan = await scanTrigger.triggerScan({
       trigger: 'manual',
       requestedBy: principalName(credentials),
-      ...(req.body?.targets ? { targets: req.body.targets } : {}),
+      ...(targets ? { targets } : {}),
     });
     res.status(202).json(scan);
   });
@@ -258,16 +248,10 @@ export async function createRouter(
   router.get('/export', async (req, res) => {
     const credentials = await credentialsOf(req);
     const format = req.query.format ?? 'json';
-    let findings;
-    if (req.query.entityRef) {
-      const entityRef = parseEntityRefInput(req.query.entityRef);
-      await checks.requireEntityRead(entityRef, credentials);
-      const entity = await scorecards.getEntity(entityRef, credentials);
-      findings = await scorecards.findings(entity, credentials);
-    } else {
-      await checks.requireReadAll(credentials);
-      findings = await scorecards.findings(undefined, credentials);
-    }
+    const entityRef = req.query.entityRef
+      ? parseEntityRefInput(req.query.entityRef)
+      : undefined;
+    const findings = await scorecards.findings(entityRef, credentials);
     if (format === 'csv') {
       res
         .status(200)
@@ -281,25 +265,18 @@ export async function createRouter(
 
   router.get('/inventory/resources', async (req, res) => {
     const credentials = await credentialsOf(req);
-    // The catalog module reads with its service credentials.
-    if ((credentials.principal as { type: string }).type !== 'service') {
-      await checks.requireReadAll(credentials);
-    }
     const { type, cursor } = req.query;
-    const includeDeleted = String(req.query.includeDeleted) === 'true';
-    const page = await inventory.listResources({
-      types: type ? [type] : undefined,
-      cursor,
-      limit: optionalNumber(req.query.limit) ?? 500,
-      includeDeleted,
-    });
-    const body: InventoryPage = {
-      items: page.items.map(
-        ({ errors, firstSeenAt, lastSeenAt, ...item }) => item,
+    res.json(
+      await scorecards.inventoryPage(
+        {
+          type,
+          cursor,
+          limit: optionalNumber(req.query.limit) ?? 500,
+          includeDeleted: String(req.query.includeDeleted) === 'true',
+        },
+        credentials,
       ),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-    };
-    res.json(body);
+    );
   });
 
   return router;

@@ -17,11 +17,21 @@ import {
 
 export type TagSelector = Array<{ key: string; value: string }>;
 
-/** Parses and normalizes an entity ref from input; 400 naming the field. */
+/**
+ * Parses and normalizes an entity ref from input; 400 naming the field.
+ * A NUL character is refused too (PostgreSQL cannot compare text holding
+ * one): the router's edge validation refuses it already, the actions rely
+ * on this.
+ */
 export function parseEntityRefInput(
   value: string,
   field = 'entityRef',
 ): string {
+  if (value.includes(String.fromCharCode(0))) {
+    throw new InputError(
+      `${field} must not contain the NUL character (U+0000)`,
+    );
+  }
   try {
     return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
   } catch (error) {

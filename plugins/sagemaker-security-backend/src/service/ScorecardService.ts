@@ -1,10 +1,7 @@
 import {
   BackstageCredentials,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -34,6 +31,7 @@ import {
   SnapshotGraph,
 } from '../catalog/CatalogGraph';
 import { ownersOf, refOf } from '../catalog/entityRefs';
+import { entitiesLinkedTo } from '../catalog/linkedEntities';
 import {
   IndexedResourceSource,
   InventoryResourceSource,
@@ -49,7 +47,8 @@ import type {
   EntityScoreStore,
 } from '../scoring/EntityScoreStore';
 import { pageOrgRows } from '../api/orgRollup';
-import type { ReadFilter } from '../api/permissionChecks';
+import type { ReadFilter } from './access/ReadAccess';
+import { resolveHistoryRange } from './historyRange';
 import { chunks } from './dates';
 import { applyWaivers } from '../waivers/applyWaivers';
 import { WaiverService } from '../waivers/WaiverService';
@@ -92,8 +91,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ScorecardServiceOptions {
   catalog: CatalogService;
-  /** Decides whether the caller's catalog reads are filtered (org page). */
-  permissions: PermissionsService;
   inventory: InventoryStore;
   results: ResultStore;
   history: HistoryStore;
@@ -224,18 +221,27 @@ export class ScorecardService {
   }
 
   /**
-   * One resource and its results. Waivers of the entities it is linked to
-   * apply; `linkedEntities` names them for the permission check.
+   * One resource and its results. `credentials` find every entity linked to
+   * it; `readable` keeps those the caller may read, and only their waivers
+   * apply. `linkedEntities` names the readable ones.
    */
   async resourceFindings(
     arn: string,
     credentials: BackstageCredentials,
+    readable: (entityRefs: string[]) => Promise<Set<string>>,
   ): Promise<{ findings: ResourceFindings; linkedEntities: string[] }> {
     const resource = await this.options.inventory.getResource(arn);
     if (!resource) {
       throw new NotFoundError(`No stored resource ${arn}`);
     }
-    const linkedEntities = await this.entitiesLinkedTo(resource, credentials);
+    const linked = await entitiesLinkedTo(
+      resource,
+      this.options.catalog,
+      credentials,
+      this.options.links,
+    );
+    const allowed = await readable(linked);
+    const linkedEntities = linked.filter(ref => allowed.has(ref));
     const waivers = (
       await this.options.waivers.list({ entityRefs: linkedEntities })
     ).filter(w => w.resourceArn === '*' || w.resourceArn === arn);
@@ -251,55 +257,25 @@ export class ScorecardService {
     return { findings: { resource: summary, results }, linkedEntities };
   }
 
-  /** Resource entities annotated with the ARN and Components tagged with it. */
-  private async entitiesLinkedTo(
-    resource: { arn: string; tags: Record<string, string> },
-    credentials: BackstageCredentials,
-  ): Promise<string[]> {
-    const refs = new Set<string>();
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: {
-          [`metadata.annotations.${ANNOTATION_AWS_ARN}`]: resource.arn,
-        },
-      },
-      { credentials },
-    );
-    items.forEach(e => refs.add(refOf(e)));
-    const service = resource.tags[this.options.links.componentTagKey];
-    if (service) {
-      const components = await this.options.catalog.getEntities(
-        { filter: { kind: 'component', 'metadata.name': service } },
-        { credentials },
-      );
-      components.items.forEach(e => refs.add(refOf(e)));
-    }
-    // Components that dependsOn a linked Resource entity.
-    const resourceEntityRefs = items.map(refOf);
-    if (resourceEntityRefs.length > 0) {
-      const dependents = await this.options.catalog.getEntities(
-        {
-          filter: {
-            kind: 'component',
-            'relations.dependsOn': resourceEntityRefs,
-          },
-        },
-        { credentials },
-      );
-      dependents.items.forEach(e => refs.add(refOf(e)));
-    }
-    return [...refs].sort();
-  }
-
+  /**
+   * The rollup of a Group, System or Domain. `credentials` walk the catalog
+   * (every member, so that hidden ones can be counted); members `readable`
+   * leaves out are only counted (`hiddenEntityCount`).
+   */
   async rollup(
     entity: Entity,
     credentials: BackstageCredentials,
+    readable: (entityRefs: string[]) => Promise<Set<string>>,
   ): Promise<Rollup> {
     const graph = new CatalogServiceGraph(this.options.catalog, credentials);
     const components = await rollupComponents(entity, graph);
+    const members = await this.members(components, credentials);
+    const allowed = await readable(members.map(m => m.row.entityRef));
+    const visible = members.filter(m => allowed.has(m.row.entityRef));
     return this.buildRollup(
       refOf(entity),
-      await this.members(components, credentials),
+      visible,
+      members.length - visible.length,
     );
   }
 
@@ -340,6 +316,7 @@ export class ScorecardService {
   private async buildRollup(
     entityRef: string,
     members: Member[],
+    hiddenEntityCount: number,
   ): Promise<Rollup> {
     const score = rollupScore(
       members.map(m => ({ score: m.row.score, results: m.row.capResults })),
@@ -365,7 +342,9 @@ export class ScorecardService {
         ROLLUP_FINDINGS,
       ),
       expiringWaivers,
-      trend: await this.trend(entityRef),
+      // The stored trend covers every member: shown only when all are visible.
+      trend: hiddenEntityCount > 0 ? [] : await this.trend(entityRef),
+      hiddenEntityCount,
     };
   }
 
@@ -407,10 +386,6 @@ export class ScorecardService {
       return pageOrgRows(rows, query);
     }
     let summaries = await this.options.entityScores.listSummaries();
-    const visible = await this.visibleComponents(credentials);
-    if (visible) {
-      summaries = summaries.filter(s => visible.has(s.entityRef));
-    }
     if (!filter.all) {
       const allowed = await filter.allowed(summaries.map(s => s.entityRef));
       summaries = summaries.filter(s => allowed.has(s.entityRef));
@@ -436,33 +411,6 @@ export class ScorecardService {
       return row ? [{ entity: entities.get(ref), row }] : [];
     });
     return { ...page, items: await this.rows(members) };
-  }
-
-  /**
-   * The Components the caller may read in the catalog, or undefined when
-   * the caller may read every entity (the common case: no catalog query).
-   */
-  private async visibleComponents(
-    credentials: BackstageCredentials,
-  ): Promise<Set<string> | undefined> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) {
-      return undefined;
-    }
-    if (decision.result === AuthorizeResult.DENY) {
-      return new Set();
-    }
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: { kind: 'component' },
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
-    );
-    return new Set(items.map(refOf));
   }
 
   /** Every ML service the caller can see that has resources, scored now. */
@@ -516,8 +464,7 @@ export class ScorecardService {
     credentials: BackstageCredentials,
     range: { from?: string; to?: string },
   ): Promise<EntityHistory> {
-    const toDay = range.to ?? utcDay(this.now());
-    const fromDay = range.from ?? addDays(toDay, -(TREND_DAYS - 1));
+    const { fromDay, toDay } = resolveHistoryRange(range, utcDay(this.now()));
     const entityRef = refOf(entity);
     // Deleted resources keep their history.
     const context = this.requestContext(credentials, true);

@@ -104,7 +104,7 @@ describe('createScorecardService', () => {
     const { knex, backend } = await create();
     await backend.evaluateNow();
     const credentials = mockCredentials.service();
-    const all = { all: true } as const;
+    const all = { all: true, allowed: async (refs: string[]) => new Set(refs) };
     const queries = [
       {},
       { orderBy: 'score', order: 'desc' },
@@ -116,7 +116,9 @@ describe('createScorecardService', () => {
       const out: unknown[] = [];
       for (const ref of [PLATFORM, FRAUD_TEAM, FRAUD_SYSTEM, RISK_DOMAIN]) {
         const entity = await backend.scorecards.getEntity(ref, credentials);
-        out.push(await backend.scorecards.rollup(entity, credentials));
+        out.push(
+          await backend.scorecards.rollup(entity, credentials, all.allowed),
+        );
       }
       for (const query of queries) {
         out.push(

@@ -25,6 +25,7 @@ import { DatabaseWaiverStore } from '../waivers/DatabaseWaiverStore';
 import { WaiverAuthorizer } from '../waivers/WaiverAuthorizer';
 import { readWaiverConfig } from '../waivers/WaiverConfig';
 import { WaiverService } from '../waivers/WaiverService';
+import { AuthorizedScorecardService } from './AuthorizedScorecardService';
 import { ScorecardService } from './ScorecardService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -50,7 +51,10 @@ export interface CreateScorecardServiceOptions {
 /** Everything the router and the actions need, wired together. */
 export interface ScorecardBackend {
   engine: CheckEngine;
+  /** Reads without permission checks: scoring tasks, tests. */
   scorecards: ScorecardService;
+  /** What callers use: the router and the actions (permissions applied). */
+  authorized: AuthorizedScorecardService;
   waivers: WaiverService;
   /** Evaluates the stored inventory now (tests, demo); daily scores follow. */
   evaluateNow(): Promise<EvaluationSummary>;
@@ -109,7 +113,6 @@ export async function createScorecardService(
   const entityScores = new DatabaseEntityScoreStore(knex);
   const scorecards = new ScorecardService({
     catalog: options.catalog,
-    permissions: options.permissions,
     entityScores,
     inventory,
     results,
@@ -119,6 +122,13 @@ export async function createScorecardService(
     scoring,
     links: { componentTagKey },
     logger,
+  });
+  const authorized = new AuthorizedScorecardService({
+    scorecards,
+    waivers,
+    inventory,
+    permissions: options.permissions,
+    auth: options.auth,
   });
 
   const recordDailyScores = async () => {
@@ -186,6 +196,7 @@ export async function createScorecardService(
   return {
     engine,
     scorecards,
+    authorized,
     waivers,
     evaluateNow: () => engine.evaluateNow(),
     recordDailyScores,

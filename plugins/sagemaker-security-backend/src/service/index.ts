@@ -8,6 +8,7 @@ export type {
   ScorecardBackend,
 } from './createScorecardService';
 export { ScorecardService, toCheckMetadata } from './ScorecardService';
+export { AuthorizedScorecardService } from './AuthorizedScorecardService';
 export { createRouter } from '../api/createRouter';
 export type { RouterOptions, ScanTrigger } from '../api/createRouter';
 export { registerSecurityActions } from '../actions/createSecurityActions';

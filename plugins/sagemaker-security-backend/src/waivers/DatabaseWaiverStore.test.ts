@@ -137,6 +137,77 @@ describe('DatabaseWaiverStore', () => {
       ).toEqual([expiring.id]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'ten concurrent identical creates leave exactly one active waiver, the others a ConflictError naming it (was: three active), %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const waiver = {
+        entityRef: ENTITY,
+        checkId: 'internet',
+        resourceArn: ARN,
+        reason: 'demo week',
+        createdBy: 'user:default/alice',
+        expiresAt: hours(24),
+      };
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, () => store.create(waiver, T0)),
+      );
+      const created = outcomes.flatMap(o =>
+        o.status === 'fulfilled' ? [o.value] : [],
+      );
+      const refused = outcomes.flatMap(o =>
+        o.status === 'rejected' ? [o.reason as Error] : [],
+      );
+      expect(created).toHaveLength(1);
+      expect(refused).toHaveLength(9);
+      for (const error of refused) {
+        expect(error.name).toBe('ConflictError');
+        expect(error.message).toContain(created[0].id);
+      }
+      expect(
+        (await store.list({ status: 'active' }, hours(1))).map(w => w.id),
+      ).toEqual([created[0].id]);
+      // Another resource, check or entity is another key.
+      await store.create({ ...waiver, resourceArn: '*' }, T0);
+      await store.create({ ...waiver, checkId: 'kms' }, T0);
+      await store.create({ ...waiver, entityRef: 'component:default/b' }, T0);
+      expect(await store.list({ status: 'active' }, hours(1))).toHaveLength(4);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'a lapsed or revoked waiver makes way for its successor, and the expiry is recorded once, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const waiver = {
+        entityRef: ENTITY,
+        checkId: 'internet',
+        resourceArn: ARN,
+        reason: 'demo week',
+        createdBy: 'user:default/alice',
+      };
+      const first = await store.create({ ...waiver, expiresAt: hours(1) }, T0);
+      // Lapsed, its expiry not yet recorded by the expiry task.
+      const second = await store.create(
+        { ...waiver, expiresAt: hours(10) },
+        hours(2),
+      );
+      expect((await store.listEvents(first.id)).map(e => e.event)).toEqual([
+        'created',
+        'expired',
+      ]);
+      await expect(store.recordExpired(hours(3))).resolves.toBe(0);
+      await store.revoke(second.id, 'user:default/bob', 'fixed', hours(3));
+      const third = await store.create(
+        { ...waiver, expiresAt: hours(20) },
+        hours(4),
+      );
+      expect(
+        (await store.list({ status: 'active' }, hours(4))).map(w => w.id),
+      ).toEqual([third.id]);
+    },
+  );
 });
 
 describe('applyWaivers', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import type { Waiver } from '@mlsec/plugin-sagemaker-security-common';
 import { chunks, toIsoString, toOptionalIsoString } from '../service/dates';
@@ -50,24 +51,75 @@ function fromRow(row: WaiverRow, now: Date): Waiver {
   };
 }
 
+/** The one-active index refused a second waiver of the same key. */
+function isOneActiveViolation(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  if (e.code === '23505') {
+    return e.constraint === 'waivers_one_active_idx';
+  }
+  return (
+    /^SQLITE_CONSTRAINT/.test(e.code ?? '') &&
+    /UNIQUE constraint failed: waivers\.entity_ref/.test(e.message ?? '')
+  );
+}
+
 export class DatabaseWaiverStore implements WaiverStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Inserts the waiver and its `created` event. The unique index
+   * `waivers_one_active_idx` admits one waiver per entity, check and
+   * resource that is neither revoked nor recorded as expired: a lapsed one
+   * of the same key has its expiry recorded first (same transaction), and
+   * when another is in force the insert fails with a ConflictError, however
+   * many requests race.
+   */
   async create(waiver: NewWaiver, now: Date): Promise<Waiver> {
     const id = randomUUID();
-    await this.db.transaction(async tx => {
-      await tx(WAIVERS).insert({
-        id,
-        entity_ref: waiver.entityRef,
-        check_id: waiver.checkId,
-        resource_arn: waiver.resourceArn,
-        reason: waiver.reason,
-        created_by: waiver.createdBy,
-        created_at: now,
-        expires_at: waiver.expiresAt,
+    const key = {
+      entity_ref: waiver.entityRef,
+      check_id: waiver.checkId,
+      resource_arn: waiver.resourceArn,
+    };
+    try {
+      await this.db.transaction(async tx => {
+        await this.recordLapsed(tx, now, key);
+        await tx(WAIVERS).insert({
+          id,
+          ...key,
+          reason: waiver.reason,
+          created_by: waiver.createdBy,
+          created_at: now,
+          expires_at: waiver.expiresAt,
+        });
+        await this.event(
+          tx,
+          id,
+          'created',
+          now,
+          waiver.createdBy,
+          waiver.reason,
+        );
       });
-      await this.event(tx, id, 'created', now, waiver.createdBy, waiver.reason);
-    });
+    } catch (error) {
+      if (!isOneActiveViolation(error)) {
+        throw error;
+      }
+      const existing = (
+        await this.list(
+          { entityRefs: [waiver.entityRef], status: 'active' },
+          now,
+        )
+      ).find(
+        w =>
+          w.checkId === waiver.checkId && w.resourceArn === waiver.resourceArn,
+      );
+      throw new ConflictError(
+        existing
+          ? `Waiver ${existing.id} already covers ${waiver.checkId} for ${waiver.resourceArn} until ${existing.expiresAt}`
+          : `Another waiver already covers ${waiver.checkId} for ${waiver.resourceArn}`,
+      );
+    }
     return (await this.get(id, now))!;
   }
 
@@ -135,30 +187,44 @@ export class DatabaseWaiverStore implements WaiverStore {
   }
 
   async recordExpired(now: Date): Promise<number> {
-    return this.db.transaction(async tx => {
-      const lapsed: Array<{ id: string; expires_at: unknown }> = await tx(
-        WAIVERS,
-      )
-        .select('id', 'expires_at')
-        .whereNull('revoked_at')
-        .where('expires_at', '<=', now)
-        .where('expiry_recorded', false);
-      for (const row of lapsed) {
+    return this.db.transaction(tx => this.recordLapsed(tx, now));
+  }
+
+  /**
+   * Writes the `expired` event of each lapsed waiver (of one key, or all)
+   * whose expiry is not recorded yet; each is recorded once, even when two
+   * transactions try at the same time (the update decides).
+   */
+  private async recordLapsed(
+    tx: Knex.Transaction,
+    now: Date,
+    key?: { entity_ref: string; check_id: string; resource_arn: string },
+  ): Promise<number> {
+    const builder = tx(WAIVERS)
+      .select('id', 'expires_at')
+      .whereNull('revoked_at')
+      .where('expires_at', '<=', now)
+      .where('expiry_recorded', false);
+    if (key) {
+      builder.where(key);
+    }
+    const lapsed: Array<{ id: string; expires_at: unknown }> = await builder;
+    let recorded = 0;
+    for (const row of lapsed) {
+      const updated = await tx(WAIVERS)
+        .where({ id: row.id, expiry_recorded: false })
+        .update({ expiry_recorded: true });
+      if (updated === 1) {
         await this.event(
           tx,
           row.id,
           'expired',
           new Date(toIsoString(row.expires_at)),
         );
+        recorded += 1;
       }
-      for (const ids of chunks(
-        lapsed.map(r => r.id),
-        200,
-      )) {
-        await tx(WAIVERS).whereIn('id', ids).update({ expiry_recorded: true });
-      }
-      return lapsed.length;
-    });
+    }
+    return recorded;
   }
 
   async listEvents(waiverId: string): Promise<WaiverEvent[]> {

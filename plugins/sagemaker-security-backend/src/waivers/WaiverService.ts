@@ -6,6 +6,7 @@ import {
   Waiver,
   waiverCreatePermission,
   waiverRevokePermission,
+  WaiverWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { refOf } from '../catalog/entityRefs';
 import { WaiverAuthorizer } from './WaiverAuthorizer';
@@ -85,21 +86,8 @@ export class WaiverService {
       );
     }
 
-    const existing = (
-      await this.options.store.list(
-        { entityRefs: [entityRef], status: 'active' },
-        now,
-      )
-    ).find(
-      w =>
-        w.checkId === request.checkId && w.resourceArn === request.resourceArn,
-    );
-    if (existing) {
-      throw new ConflictError(
-        `Waiver ${existing.id} already covers ${request.checkId} for ${request.resourceArn} until ${existing.expiresAt}`,
-      );
-    }
-
+    // The store's unique index refuses a second active waiver (409), also
+    // when identical requests race: no check-then-insert here.
     const waiver = await this.options.store.create(
       {
         entityRef,
@@ -133,6 +121,16 @@ export class WaiverService {
       throw new NotFoundError(`No waiver ${id}`);
     }
     return waiver;
+  }
+
+  /** The waiver and its audit trail (created, revoked, expired), oldest first. */
+  async getWithEvents(id: string): Promise<WaiverWithEvents> {
+    const waiver = await this.get(id);
+    const events = await this.options.store.listEvents(id);
+    return {
+      ...waiver,
+      events: events.map(({ waiverId: _id, ...event }) => event),
+    };
   }
 
   async revoke(

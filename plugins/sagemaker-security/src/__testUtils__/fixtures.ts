@@ -383,6 +383,7 @@ export function mockSecurityApi(
     getOrgRollup: unexpected('getOrgRollup'),
     getEntityRollup: unexpected('getEntityRollup'),
     listWaivers: unexpected('listWaivers'),
+    getWaiver: unexpected('getWaiver'),
     createWaiver: unexpected('createWaiver'),
     revokeWaiver: unexpected('revokeWaiver'),
     startScan: unexpected('startScan'),

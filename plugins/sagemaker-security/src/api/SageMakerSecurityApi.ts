@@ -9,6 +9,7 @@ import type {
   Rollup,
   Waiver,
   WaiverStatus,
+  WaiverWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { ResourceDetailFindings, ScanRun } from './types';
 
@@ -35,6 +36,8 @@ export interface SageMakerSecurityApi {
     entityRef?: string;
     status?: WaiverStatus;
   }): Promise<Waiver[]>;
+  /** `GET /waivers/{id}`: a waiver with its audit trail, oldest event first. */
+  getWaiver(id: string): Promise<WaiverWithEvents>;
   /** `POST /waivers` */
   createWaiver(request: CreateWaiverRequest): Promise<Waiver>;
   /** `POST /waivers/{id}/revoke` */

@@ -70,6 +70,19 @@ describe('SageMakerSecurityClient', () => {
     });
   });
 
+  it("reads a waiver's audit trail from GET /waivers/{id}", async () => {
+    const events = [
+      { event: 'created', actor: 'user:default/alice', at: 'x', detail: 'r' },
+    ];
+    const { client, calls } = setup(() => json({ id: 'w 1', events }));
+    const waiver = await client.getWaiver('w 1');
+    expect(waiver.events).toEqual(events);
+    expect(new URL(calls[0].url).pathname).toBe(
+      '/api/sagemaker-security/waivers/w%201',
+    );
+    expect(calls[0].init?.method).toBe('GET');
+  });
+
   it('posts waivers and revocations as JSON', async () => {
     const { client, calls } = setup(() => json({ id: 'w-1' }, 201));
     await client.createWaiver({

@@ -10,6 +10,7 @@ import {
   type Rollup,
   type Waiver,
   type WaiverStatus,
+  type WaiverWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { SageMakerSecurityApi } from './SageMakerSecurityApi';
 import type { ResourceDetailFindings, ScanRun } from './types';
@@ -68,6 +69,11 @@ export class SageMakerSecurityClient implements SageMakerSecurityApi {
     query: { entityRef?: string; status?: WaiverStatus } = {},
   ): Promise<Waiver[]> {
     return this.client.listWaivers(query);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.getWaiver} */
+  getWaiver(id: string): Promise<WaiverWithEvents> {
+    return this.client.getWaiver(id);
   }
 
   /** {@inheritDoc SageMakerSecurityApi.createWaiver} */

@@ -112,10 +112,14 @@ export class ScanService {
     return this.options.store.getLatestScan(statuses);
   }
 
-  /** Starts a scan, or returns the one already running. Does not wait for it. */
+  /**
+   * Starts a scan of every configured target, or of the configured ones
+   * among `targets`, or returns the one already running. Does not wait for it.
+   */
   async triggerScan(input: {
     trigger: ScanRun['trigger'];
     requestedBy?: string;
+    targets?: ScanTarget[];
   }): Promise<ScanRun> {
     const { store, logger } = this.options;
     await this.recoverAbandoned();
@@ -128,8 +132,9 @@ export class ScanService {
     }
     // Another replica may start one at the same moment: one of them wins.
     const { scan, created } = await store.startScan({
-      ...input,
-      targets: this.targets,
+      trigger: input.trigger,
+      requestedBy: input.requestedBy,
+      targets: this.selectTargets(input.targets),
     });
     if (!created) return scan;
     logger.info(
@@ -143,6 +148,14 @@ export class ScanService {
       );
     }
     return scan;
+  }
+
+  /** The configured targets, or those of them a request names. */
+  private selectTargets(requested?: ScanTarget[]): ScanTarget[] {
+    if (!requested) return this.targets;
+    const targetKey = (t: ScanTarget) => `${t.accountId}/${t.region}`;
+    const wanted = new Set(requested.map(targetKey));
+    return this.targets.filter(t => wanted.has(targetKey(t)));
   }
 
   /**

@@ -6,13 +6,20 @@ export const MIGRATIONS_DIRECTORY = MIGRATIONS_DIR;
 
 export const RESULTS_MIGRATION = '20261126200000_results.js';
 export const ENTITY_SCORES_MIGRATION = '20261126230000_entity_scores.js';
+export const WAIVERS_ONE_ACTIVE_MIGRATION =
+  '20261201120000_waivers_one_active.js';
 
 /**
- * Applies only this package's scorecard migrations, the results and the
- * entity scores (tests of these tables, over an in-memory inventory).
+ * Applies only this package's scorecard migrations, the results, the
+ * entity scores and the one-active-waiver index (tests of these tables,
+ * over an in-memory inventory).
  */
 export async function migrateResultsTables(knex: Knex): Promise<void> {
-  for (const name of [RESULTS_MIGRATION, ENTITY_SCORES_MIGRATION]) {
+  for (const name of [
+    RESULTS_MIGRATION,
+    ENTITY_SCORES_MIGRATION,
+    WAIVERS_ONE_ACTIVE_MIGRATION,
+  ]) {
     await knex.migrate.up({
       directory: MIGRATIONS_DIRECTORY,
       name,

@@ -33,7 +33,7 @@ import {
   ScorecardBackend,
 } from '../createScorecardService';
 import { InMemoryInventoryStore } from './InMemoryInventoryStore';
-import { testChecks } from './fixtures';
+import { ACCOUNT, testChecks } from './fixtures';
 
 /** A permission policy the test can change between requests. */
 export class TestPolicy {
@@ -41,10 +41,11 @@ export class TestPolicy {
   readonly denied = new Set<string>();
   /**
    * Permission names answered CONDITIONAL; the condition is then applied per
-   * resourceRef by `conditionalAllows`.
+   * resourceRef by `conditionalAllows` (which is told the permission).
    */
   readonly conditional = new Set<string>();
-  conditionalAllows: (resourceRef: string) => boolean = () => false;
+  conditionalAllows: (resourceRef: string, permission: string) => boolean =
+    () => false;
 
   reset() {
     this.denied.clear();
@@ -62,7 +63,7 @@ export class TestPolicy {
       if (this.conditional.has(permission.name)) {
         return {
           result:
-            resourceRef && this.conditionalAllows(resourceRef)
+            resourceRef && this.conditionalAllows(resourceRef, permission.name)
               ? AuthorizeResult.ALLOW
               : AuthorizeResult.DENY,
         };
@@ -96,6 +97,11 @@ export class TestPolicy {
 /** Records manual scans instead of scanning. */
 export class RecordingScanTrigger implements ScanTrigger {
   readonly requests: Array<Parameters<ScanTrigger['triggerScan']>[0]> = [];
+  /** The configured targets: the test estate's account in two regions. */
+  readonly targets = [
+    { accountId: ACCOUNT, region: 'eu-west-1' },
+    { accountId: ACCOUNT, region: 'us-east-1' },
+  ];
 
   async triggerScan(
     request: Parameters<ScanTrigger['triggerScan']>[0],
@@ -165,12 +171,10 @@ export async function startScorecardTestBackend(options: TestBackendOptions) {
           });
           deps.httpRouter.use(
             await createRouter({
-              scorecards: scorecardBackend.scorecards,
-              waivers: scorecardBackend.waivers,
+              scorecards: scorecardBackend.authorized,
               inventory: options.inventory,
               scanTrigger,
               httpAuth: deps.httpAuth,
-              permissions: deps.permissions,
             }),
           );
         },

@@ -97,6 +97,7 @@ describe('API access control', () => {
     for (const checkId of checks) waivers.push(await createWaiver(checkId));
     cases = routeCases({
       arn: scorecard.body.resources[0].arn,
+      readWaiverId: waivers[waivers.length - 1],
       waiverId: () => waivers.shift() ?? 'no-more-waivers',
       scanId: latest!.body.id,
     });
@@ -122,6 +123,18 @@ describe('API access control', () => {
           status: response.status,
         }).toEqual({ route: c.route, authorization, status: 401 });
       }
+    }
+  });
+
+  it('answers 403 to a service principal on every guarded route whose permission is denied (was: the inventory was served)', async () => {
+    for (const c of cases.filter(x => x.permission && x.method === 'get')) {
+      policy.denied.clear();
+      policy.denied.add(c.permission!);
+      const response = await send(c, asService());
+      expect({ route: c.route, status: response.status }).toEqual({
+        route: c.route,
+        status: 403,
+      });
     }
   });
 
@@ -173,9 +186,12 @@ describe('API access control', () => {
         status: 200,
       });
     }
-    // The catalog module reads the inventory with service credentials.
+    // The inventory is guarded for services (the catalog module) as for
+    // users: what the decisions allow, no bypass.
     const inventory = cases.find(c => c.route === 'GET /inventory/resources')!;
-    expect((await send(inventory, asService())).status).toBe(200);
+    expect((await send(inventory, asService())).status).toBe(403);
     expect((await send(inventory, asUser(USER))).status).toBe(403);
+    policy.denied.clear();
+    expect((await send(inventory, asService())).status).toBe(200);
   });
 });

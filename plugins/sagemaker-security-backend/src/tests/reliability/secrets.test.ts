@@ -115,6 +115,7 @@ describe('secrets', () => {
     const cases = routeCases({
       arn: 'arn:aws:sagemaker:us-east-1:111122223333:endpoint/none',
       waiverId: () => 'no-such-waiver',
+      readWaiverId: 'no-such-waiver',
       scanId: scan!.body.id,
     });
     for (const c of cases) await call(c.method, c.path, c.body);

@@ -20,6 +20,7 @@ import { formatDateTime } from '../common/format';
 import { PillarScores } from '../common/PillarScores';
 import { useChecks } from '../common/useChecks';
 import { useScorecard } from '../common/useScorecard';
+import { EntityWaivers } from './EntityWaivers';
 import { FindingsSections } from './FindingsSections';
 import { NoResourcesState } from './NoResourcesState';
 import { RescanButton } from './RescanButton';
@@ -123,6 +124,7 @@ export function EntitySecurityContent(props: EntitySecurityContentProps) {
           </Typography>
           <ResourcesTable resources={scorecard.resources} />
         </Box>
+        <EntityWaivers entityRef={entityRef} />
       </Box>
     </ResourceDetailProvider>
   );

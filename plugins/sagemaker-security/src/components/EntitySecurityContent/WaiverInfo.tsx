@@ -2,8 +2,9 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Waiver } from '@mlsec/plugin-sagemaker-security-common';
 import { formatDate } from '../common/format';
+import { WaiverHistory } from './WaiverHistory';
 
-/** Who waived a check, why, and until when. */
+/** Who waived a check, why, and until when; and the waiver's history. */
 export function WaiverInfo(props: { waiver: Waiver }) {
   const { waiver } = props;
   return (
@@ -17,6 +18,7 @@ export function WaiverInfo(props: { waiver: Waiver }) {
         By {waiver.createdBy} on {formatDate(waiver.createdAt)}, expires{' '}
         {formatDate(waiver.expiresAt)}
       </Typography>
+      <WaiverHistory waiverId={waiver.id} />
     </Box>
   );
 }

@@ -50,6 +50,21 @@ describe('TeamSecurityCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says how many ML services the user cannot see, without naming them', async () => {
+    const api = mockSecurityApi({
+      getEntityRollup: jest.fn(async () => ({
+        ...teamRollup,
+        hiddenEntityCount: 3,
+      })),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(
+        '3 ML services you cannot see are left out of this rollup.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows an empty team', async () => {
     const api = mockSecurityApi({
       getEntityRollup: jest.fn(async () => ({

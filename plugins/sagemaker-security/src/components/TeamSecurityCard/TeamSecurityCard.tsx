@@ -60,6 +60,14 @@ function RollupView(props: { rollup: Rollup; maxItems: number }) {
       <Typography variant="body2" color="textSecondary">
         Nested teams included.
       </Typography>
+      {(rollup.hiddenEntityCount ?? 0) > 0 && (
+        <Typography variant="body2" color="textSecondary">
+          {rollup.hiddenEntityCount === 1
+            ? '1 ML service you cannot see is'
+            : `${rollup.hiddenEntityCount} ML services you cannot see are`}{' '}
+          left out of this rollup.
+        </Typography>
+      )}
 
       <Heading>{`ML services (${rollup.entities.length})`}</Heading>
       {rollup.entities.length === 0 ? (

@@ -24,7 +24,10 @@ export interface RouteCase {
 
 export function routeCases(ids: {
   arn: string;
+  /** A waiver to revoke (each call a fresh one). */
   waiverId: () => string;
+  /** A waiver to read, left as it is. */
+  readWaiverId: string;
   scanId: string;
 }): RouteCase[] {
   return [
@@ -68,6 +71,12 @@ export function routeCases(ids: {
       route: 'GET /waivers',
       method: 'get',
       path: `/waivers?entityRef=${SERVICE}`,
+      permission: READ,
+    },
+    {
+      route: 'GET /waivers/{id}',
+      method: 'get',
+      path: `/waivers/${ids.readWaiverId}`,
       permission: READ,
     },
     {

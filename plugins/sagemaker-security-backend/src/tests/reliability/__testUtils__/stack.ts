@@ -37,13 +37,25 @@ export async function demoEstate(): Promise<Estate> {
  * file for `sagemakerSecurity.demoEstate`.
  */
 export async function writeSmallEstate(): Promise<string> {
+  return writeEstateOf([{ accountId: '111122223333', region: 'eu-west-1' }]);
+}
+
+/**
+ * The demo estate cut down to the given accounts and regions (the scan
+ * targets), written to a temporary file for `sagemakerSecurity.demoEstate`.
+ */
+export async function writeEstateOf(
+  targets: Array<{ accountId: string; region: string }>,
+): Promise<string> {
+  const wanted = (accountId: string, region: string) =>
+    targets.some(t => t.accountId === accountId && t.region === region);
   const estate = await demoEstate();
   estate.accounts = estate.accounts
-    .filter(a => a.accountId === '111122223333')
     .map(a => ({
       ...a,
-      regions: a.regions.filter(r => r.region === 'eu-west-1'),
-    }));
+      regions: a.regions.filter(r => wanted(a.accountId, r.region)),
+    }))
+    .filter(a => a.regions.length > 0);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sagemaker-estate-'));
   const file = path.join(dir, 'estate.json');
   await writeFile(file, JSON.stringify(estate));

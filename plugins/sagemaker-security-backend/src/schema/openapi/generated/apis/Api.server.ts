@@ -22,6 +22,7 @@ import { ScanRun } from '../models';
 import { TriggerScanRequest } from '../models';
 import { Waiver } from '../models';
 import { WaiverStatus } from '../models';
+import { WaiverWithEvents } from '../models';
 
 /**
  * @public
@@ -115,6 +116,16 @@ export type ListWaivers = {
 /**
  * @public
  */
+export type GetWaiver = {
+  path: {
+    id: string;
+  };
+  response: WaiverWithEvents | ModelError;
+};
+
+/**
+ * @public
+ */
 export type CreateWaiver = {
   body: CreateWaiverRequest;
   response: Waiver | ModelError;
@@ -201,6 +212,8 @@ export type EndpointMap = {
   '#get|/waivers': ListWaivers;
 
   '#post|/waivers': CreateWaiver;
+
+  '#get|/waivers/{id}': GetWaiver;
 
   '#post|/waivers/{id}/revoke': RevokeWaiver;
 

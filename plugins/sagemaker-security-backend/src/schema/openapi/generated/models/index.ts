@@ -27,7 +27,9 @@ export type {
   ScanRunInfo as ScanRun,
   TriggerScanRequest,
   Waiver,
+  WaiverEvent,
   WaiverStatus,
+  WaiverWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
 
 /** @public */

@@ -26,6 +26,7 @@ import { ScanRun } from '../models';
 import { TriggerScanRequest } from '../models';
 import { Waiver } from '../models';
 import { WaiverStatus } from '../models';
+import { WaiverWithEvents } from '../models';
 
 /**
  * Wraps the Response type to convey a type on the json call.
@@ -123,6 +124,14 @@ export type ListWaivers = {
  */
 export type CreateWaiver = {
   body: CreateWaiverRequest;
+};
+/**
+ * @public
+ */
+export type GetWaiver = {
+  path: {
+    id: string;
+  };
 };
 /**
  * @public
@@ -408,6 +417,31 @@ export class DefaultApiClient {
       },
       method: 'POST',
       body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * getWaiver
+   */
+  public async getWaiver(
+    // @ts-ignore
+    request: GetWaiver,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<WaiverWithEvents>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waivers/{id}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
     });
   }
 

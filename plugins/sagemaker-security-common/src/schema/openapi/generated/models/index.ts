@@ -39,6 +39,8 @@ export type {
   StatusCounts,
   TrendPoint,
   Waiver,
+  WaiverEvent,
+  WaiverWithEvents,
 } from '../../../../scorecards';
 export type {
   CreateWaiverRequest,
