@@ -110,6 +110,7 @@ async function harvestOnce(api: Api): Promise<Known> {
     c => c.id,
   );
   const scan = await api.getJson<ScanView>('/scans/latest');
+  const waivers = await api.getJson<Array<{ id: string }>>('/waivers');
   if (
     !components.length ||
     !groups.length ||
@@ -127,7 +128,7 @@ async function harvestOnce(api: Api): Promise<Known> {
     arns,
     checkIds,
     scanIds: [scan.id],
-    waiverIds: [],
+    waiverIds: waivers.map(w => w.id),
     cursor: page.nextCursor,
   };
 }

@@ -147,6 +147,11 @@ function path(route: Route, k: Known): fc.Arbitrary<string> {
       .tuple(pathSegment(k.scanIds), query)
       .map(([s, qs]) => `/scans/${s}${qs}`);
   }
+  if (base === '/waivers/{id}') {
+    return fc
+      .tuple(pathSegment(k.waiverIds), query)
+      .map(([s, qs]) => `/waivers/${s}${qs}`);
+  }
   if (base === '/waivers/{id}/revoke') {
     return fc
       .tuple(pathSegment(k.waiverIds), query)

@@ -113,11 +113,12 @@ async function probeDatabase(
     );
     const m = current;
     const fullService = ctx.services[0];
-    await phase(dbName, 'auth matrix', () =>
-      authMatrix(ctx, m, known, guest.token!),
-    );
+    // The race first: the waivers it leaves are what id routes then name.
     await phase(dbName, 'concurrent identical waiver creates', () =>
       waiverRace(ctx, guest, known),
+    );
+    await phase(dbName, 'auth matrix', () =>
+      authMatrix(ctx, m, known, guest.token!),
     );
     await phase(dbName, 'service tokens with permissions withheld', () =>
       permissionMatrix({

@@ -47,6 +47,9 @@ const q = (params: Record<string, string | number | boolean | undefined>) => {
   return parts.length ? `?${parts.join('&')}` : '';
 };
 
+/** A well-formed waiver id that names no waiver. */
+const NO_WAIVER = '00000000-0000-4000-8000-000000000000';
+
 const futureDate = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -144,6 +147,17 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    id: 'GET /waivers/{id}',
+    method: 'GET',
+    template: '/waivers/{id}',
+    read: true,
+    permission: PERMISSIONS.read,
+    namesEntity: true,
+    valid: k => ({
+      path: `/waivers/${encodeURIComponent(k.waiverIds[0] ?? NO_WAIVER)}`,
+    }),
+  },
+  {
     id: 'POST /waivers/{id}/revoke',
     method: 'POST',
     template: '/waivers/{id}/revoke',
@@ -151,7 +165,9 @@ export const ROUTES: Route[] = [
     permission: PERMISSIONS.revoke,
     namesEntity: true,
     valid: k => ({
-      path: `/waivers/${encodeURIComponent(k.waiverIds[0] ?? 'none')}/revoke`,
+      path: `/waivers/${encodeURIComponent(
+        k.waiverIds[0] ?? NO_WAIVER,
+      )}/revoke`,
       body: { reason: 'outside probe: revoked' },
     }),
   },

@@ -262,11 +262,14 @@ export async function replicaTakeover(
     throw new Error(
       `POST /scans: HTTP ${res.status} ${res.body.slice(0, 200)}`,
     );
-  // Find the replica whose scheduler runs target tasks.
+  // The worker: the replica whose scheduler runs the scan's target tasks
+  // (one task per target). Where targets are claimed in the database instead
+  // (no such tasks), the replica that took the request claims at once what it
+  // can: once a target runs and no replica shows tasks, that one is killed.
   let worker: (typeof replicas)[number] | undefined;
   let running: string[][] = [];
-  const deadline = performance.now() + Math.max(10_000, baseline.seconds * 500);
-  while (performance.now() < deadline) {
+  const posted = performance.now();
+  while (performance.now() - posted < 10_000) {
     running = await Promise.all(replicas.map(r => runningTargetTasks(r.api)));
     const busiest = running[0].length >= running[1].length ? 0 : 1;
     if (running[busiest].length) {
@@ -275,6 +278,8 @@ export async function replicaTakeover(
     }
     const now = await user.getJson<ScanView>(`/scans/${scan.id}`);
     if (!ACTIVE.includes(now.status)) break;
+    const collecting = now.targets.some(t => t.status === 'running');
+    if (collecting && performance.now() - posted > 1_500) break;
     await sleep(200);
   }
   const still = await user.getJson<ScanView>(`/scans/${scan.id}`);
@@ -301,7 +306,7 @@ export async function replicaTakeover(
     ? `killed ${killed.backend.name}, running ${
         running[replicas.indexOf(killed)].length
       } target tasks (the other ${running[replicas.indexOf(survivor)].length})`
-    : `no replica showed running target tasks; killed ${killed.backend.name}, which received the scan request`;
+    : `no replica showed target tasks; killed ${killed.backend.name}, which took the scan request and claimed first`;
   report.figure(
     dbName,
     'two replicas, worker killed',

@@ -75,6 +75,8 @@ export async function permissionMatrix(options: {
     reason: 'outside probe: a waiver the denied principals must not see',
     expiresAt: future(25),
   });
+  const seededId = json<{ id?: string }>(seeded)?.id;
+  if (seeded.status === 201 && seededId) known.waiverIds.unshift(seededId);
   if (seeded.status !== 201 && seeded.status !== 409) {
     problems.push(
       `the writer could not create a waiver: HTTP ${
@@ -244,9 +246,11 @@ export async function permissionMatrix(options: {
 
 /**
  * A user who may not read one ML service (a catalog condition on `via`:
- * `scorecard.read` or `catalog.entity.read`): no response names it or its
- * own resources; its team's, system's, domain's and the org rollup still
- * answer.
+ * `scorecard.read` or `catalog.entity.read`), nor the catalog Resource
+ * entities of the resources only it has (each SageMaker resource is also a
+ * Resource entity, through which it is readable on its own): no response
+ * names the service or those resources; its team's, system's, domain's and
+ * the org rollup still answer.
  */
 export async function hiddenEntity(options: {
   ctx: Context;
@@ -257,8 +261,9 @@ export async function hiddenEntity(options: {
   hidden: string;
   /** The permission whose condition hides the entity. */
   via: string;
-  enter?: () => Promise<void>;
-  leave?: () => Promise<void>;
+  /** Puts in force a condition hiding the entities of these names. */
+  enter: (entityNames: string[]) => Promise<void>;
+  leave: () => Promise<void>;
 }) {
   const { ctx, backend, known, control, user, hidden, via, enter, leave } =
     options;
@@ -288,6 +293,15 @@ export async function hiddenEntity(options: {
   for (const other of known.components.filter(c => c !== hidden)) {
     for (const arn of await arnsOf(other)) hiddenArns.delete(arn);
   }
+  const resourceEntities: string[] = [];
+  for (const arn of hiddenArns) {
+    const found = await control.getJson(
+      `/api/catalog/entities/by-query?filter=${encodeURIComponent(
+        `metadata.annotations.amazonaws.com/arn=${arn}`,
+      )}&fields=metadata.name`,
+    );
+    for (const e of found.items) resourceEntities.push(e.metadata.name);
+  }
   const markers = [hidden, ...hiddenArns];
   const q = encodeURIComponent;
   const mustHide = [
@@ -314,14 +328,14 @@ export async function hiddenEntity(options: {
     )}`,
   ];
   const problems: string[] = [];
-  await enter?.();
+  await enter([name, ...resourceEntities]);
   const responses = [];
   try {
     for (const path of [...mustHide, ...mustAnswer]) {
       responses.push({ path, res: await user.get(path) });
     }
   } finally {
-    await leave?.();
+    await leave();
   }
   for (const { path, res } of responses) {
     const marker = leaked(res, markers);
@@ -344,7 +358,9 @@ export async function hiddenEntity(options: {
   report.figure(
     dbName,
     `entity hidden by ${via}`,
-    `${hidden} (${hiddenArns.size} resources of its own) over ${
+    `${hidden} and the Resource entities of its ${
+      hiddenArns.size
+    } own resources (${resourceEntities.length} entities) over ${
       mustHide.length + mustAnswer.length
     } requests`,
   );

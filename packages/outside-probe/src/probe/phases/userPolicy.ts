@@ -62,14 +62,8 @@ export async function userPolicy(ctx: Context) {
         user: guest,
         hidden,
         via,
-        enter: () =>
-          setState({
-            deny: [],
-            hide: {
-              permissions: [via],
-              entityNames: [hidden.split('/').pop()],
-            },
-          }),
+        enter: entityNames =>
+          setState({ deny: [], hide: { permissions: [via], entityNames } }),
         leave: allow,
       });
     }
