@@ -44,4 +44,11 @@ backend.add(import('@mlsec/plugin-sagemaker-security-backend'));
 // actions for AI agents over MCP
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.start();
+// As the demo backend: a plugin failing at start-up ends the process, non-zero.
+backend.start().catch(async error => {
+  process.stderr.write(`Backend start-up failed, exiting: ${error}\n`);
+  const stopped = backend.stop().catch(() => undefined);
+  const timeout = new Promise(resolve => setTimeout(resolve, 10_000).unref());
+  await Promise.race([stopped, timeout]);
+  process.exit(1);
+});

@@ -20,7 +20,7 @@ export interface FuzzRequest extends ProbeRequest {
   principal: 'user' | 'service' | 'none';
 }
 
-const MAX_PATH = 12_000;
+const MAX_PATH = 8_000;
 
 const PILLARS = ['encryption', 'network', 'iam', 'monitoring', 'resilience'];
 const TYPES = [
@@ -299,8 +299,9 @@ export function requestArbitrary(
     };
   };
   // Node's HTTP server refuses request heads over 16 KiB before the backend
-  // sees them; long values still reach it, in paths up to this length and
-  // in bodies of any size.
+  // sees them (431, or a reset while a body is still being sent); long
+  // values still reach the backend, in paths up to this length and in bodies
+  // of any size.
   const routePath = path(route, k).map(p => p.slice(0, MAX_PATH));
   if (route.method === 'GET') {
     return fc.tuple(routePath, principal).map(([p, who]) => ({
