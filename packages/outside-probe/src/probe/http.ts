@@ -19,16 +19,36 @@ export interface ProbeResponse {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
+/** Requests sent again after a kept-alive connection was closed under them. */
+export const transport = { staleSocketRetries: 0 };
+
 /**
  * Sends one request over a kept-alive connection with `node:http`, which sends
  * the path as given (no URL normalization: `..` segments and malformed
- * escapes reach the server as written).
+ * escapes reach the server as written). A request whose reused idle
+ * connection the server had just closed (its keep-alive timeout) is sent once
+ * more, as Node's documentation advises (`request.reusedSocket`): the server
+ * never saw it. A reset of a fresh connection is an answerless request.
  */
-export function send(
+export async function send(
   baseUrl: string,
   req: ProbeRequest,
   timeoutMs = 60_000,
 ): Promise<ProbeResponse> {
+  const first = await attempt(baseUrl, req, timeoutMs);
+  if (first.staleSocket) {
+    transport.staleSocketRetries += 1;
+    const second = await attempt(baseUrl, req, timeoutMs);
+    return { ...second, ms: first.ms + second.ms };
+  }
+  return first;
+}
+
+function attempt(
+  baseUrl: string,
+  req: ProbeRequest,
+  timeoutMs: number,
+): Promise<ProbeResponse & { staleSocket?: boolean }> {
   const url = new URL(baseUrl);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -89,6 +109,9 @@ export function send(
         contentType: '',
         ms: performance.now() - started,
         error: String(error),
+        staleSocket:
+          r.reusedSocket &&
+          (error as NodeJS.ErrnoException).code === 'ECONNRESET',
       }),
     );
     if (req.body !== undefined) r.write(req.body);

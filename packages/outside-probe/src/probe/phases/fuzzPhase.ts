@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { changedTables, snapshot } from '../databases';
 import { generate } from '../fuzz';
 import { FuzzOutcome, run } from '../fuzzRunner';
-import { send } from '../http';
+import { send, transport } from '../http';
 import type { Known } from '../routes';
 
 const PER_READ_ROUTE = Number(process.env.PROBE_FUZZ_PER_READ_ROUTE ?? 700);
@@ -109,6 +109,11 @@ export async function fuzzPhase(
   report.figure(dbName, 'fuzz statuses', statuses);
   report.figure(dbName, 'fuzz 5xx', serverErrors);
   report.figure(dbName, 'fuzz without answer', noAnswer);
+  report.figure(
+    dbName,
+    'requests sent again after a stale kept-alive connection (whole probe so far)',
+    transport.staleSocketRetries,
+  );
   report.figure(
     dbName,
     'fuzz slowest routes (max ms, mean ms)',
