@@ -32,6 +32,20 @@ export interface Config {
         scanPollSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         /** Inventory items requested per page, 1–1000. Default 200. */
         pageSize?: number;
+        /**
+         * The secure SageMaker scaffolder templates shipped in this package
+         * (`secure-sagemaker-endpoint`, `secure-sagemaker-notebook`,
+         * `secure-ml-project-foundation`), the targets of the Security tab's
+         * "Fix with template" links. Registered as `Template` entities unless
+         * disabled (e.g. when you keep customised copies in your own repository
+         * under the same names).
+         */
+        templates?: {
+          /** Default true. */
+          enabled?: boolean;
+          /** Owner of the templates (an entity reference); default as in the files, `group:default/ml-platform`. */
+          owner?: string;
+        };
       };
     };
   };

@@ -1,7 +1,12 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
-  /** Configuration of the SageMaker security plugins. */
+  /**
+   * Configuration of the SageMaker security plugins. Keys that none of the
+   * plugins reads are refused at start-up (naming the key), as are values
+   * out of range.
+   */
   sagemakerSecurity?: {
     /**
      * Accounts to scan. Credentials for each come from the `aws` section
@@ -14,30 +19,61 @@ export interface Config {
       /** Regions to scan in this account; defaults to `sagemakerSecurity.regions`. */
       regions?: string[];
     }>;
-    /** Regions scanned in accounts that name none. */
+    /**
+     * Regions scanned in accounts that name none. Each must be a region the
+     * installed AWS SDK knows (its partition metadata); an unknown name
+     * (e.g. `us-moon-1`) is a start-up error. An opt-in region not enabled for
+     * the account is scanned and reported `region_disabled`.
+     */
     regions?: string[];
     /**
-     * Path of a recorded estate (YAML or JSON, see `examples/demo-estate`) to scan
-     * through the in-process AWS simulator instead of AWS. For demos and tests.
+     * A recorded estate to scan through the in-process AWS simulator instead of
+     * AWS, for trying the plugin without an AWS account: `builtin` (the demo estate
+     * shipped in this package, a fictional bank with accounts 111122223333 and
+     * 444455556666) or the path of a YAML or JSON estate. Not for production:
+     * leave it unset to scan the accounts under `accounts`.
      */
     demoEstate?: string;
-    /** Scan schedule; default every hour. */
+    /**
+     * Scan schedule; default every hour. `frequency`: a duration of at least
+     * one minute, a cron expression, or `{ trigger: manual }` (scans only
+     * when asked). `timeout` (1 second to 1 day, default 1 hour): the longest
+     * collection of one account/region; one still running then is cancelled
+     * and keeps its previous results.
+     */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * Worker liveness. Every replica's worker claims scan targets in the
+     * database and refreshes a heartbeat on each target it collects, every
+     * `heartbeat` (default 30 s; 100 ms to 10 min), which is also how often
+     * every replica looks for pending or abandoned work. A target whose
+     * heartbeat is older than `expireAfter` (default 5 min; at least twice
+     * `heartbeat`, at most 1 day) belongs to a stopped worker (crash, kill,
+     * lost replica): any replica takes it back and collects it again (three
+     * claims at most, then it fails and keeps its previous results). So a
+     * scan recovers from a crash within `expireAfter` plus its own time,
+     * whatever the scheduler's task timeouts. Durations as objects
+     * (`{ seconds: 30 }`) or strings (`30s`, ISO 8601).
+     */
+    scanLease?: {
+      heartbeat?: HumanDuration | string;
+      expireAfter?: HumanDuration | string;
+    };
     /** Run a scan when the backend starts (default true when no scan has completed). */
     scanOnStartup?: boolean;
     /**
-     * How far back to list training, processing, transform and tuning jobs: days, or `all`.
-     * Default 30. Jobs stored in a terminal state are never described again.
+     * How far back to list training, processing, transform and tuning jobs: days (1 to
+     * 3650), or `all`. Default 30. Jobs stored in a terminal state are never described again.
      */
     jobLookbackDays?: number | 'all';
     concurrency?: {
       /**
        * Concurrent calls per AWS service and region, counted per API family
        * (see `rateLimits`: a family waiting for its rate never takes another's
-       * slots). Default 4.
+       * slots). 1 to 64, default 4.
        */
       perServiceRegion?: number;
-      /** Accounts and regions scanned at once by one backend. Default 2. */
+      /** Accounts and regions scanned at once by one backend. 1 to 256, default 2. */
       regions?: number;
     };
     /**
@@ -48,7 +84,8 @@ export interface Config {
      * retry still handles what throttling remains. Defaults are AWS's order
      * of magnitude: sagemakerList 4, sagemakerListTags 10, sagemakerDescribe
      * 10, sagemakerGet 10, iam 20, ec2Describe 100. Raise them when AWS has
-     * raised your quotas; `unlimited` does not pace a family. Other APIs
+     * raised your quotas (0.1 to 100,000 requests per second); `unlimited`
+     * does not pace a family. Other APIs
      * (KMS, S3, CloudTrail, CloudWatch, Logs) are not paced. When scanning
      * a recorded estate (`demoEstate`), nothing is paced unless set here.
      */
@@ -73,20 +110,32 @@ export interface Config {
      * completed job. Tags can change without either moving, so those
      * resources keep their stored tags and each scan re-reads the tags of
      * the share that falls due, so that every one is re-read within this
-     * many hours (about scan interval / window of them per scan). Default 24.
+     * many hours (about scan interval / window of them per scan). Above 0, at
+     * most 8784 (a year). Default 24.
      */
     tagRefreshHours?: number;
     /** The same window for completed jobs (in the look-back). Default 168 (a week). */
     completedJobTagRefreshHours?: number;
     aws?: {
-      /** SDK retry attempts (adaptive retry strategy). Default 8. */
+      /** SDK attempts per call (adaptive retry strategy), 1 to 20. Default 8. */
       maxAttempts?: number;
       /**
        * Endpoint override per service, for AWS-compatible servers (LocalStack, moto),
-       * as an http(s) URL. Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch,
-       * logs, sts. With an override, S3 uses path-style addressing. `sts` is accepted
-       * for symmetry but unused by the collector: role assumption is configured in the
-       * `aws` section of @backstage/integration-aws-node.
+       * as an http(s) URL without credentials or query (e.g. `http://localhost:4566`).
+       * Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch, logs, sts. With an
+       * override, S3 uses path-style addressing.
+       *
+       * `sts` is honoured on every credential path of the `aws` section
+       * (@backstage/integration-aws-node), so that nothing reaches real AWS:
+       * - `aws.mainAccount` keys serving an account not listed in `aws.accounts`:
+       *   the main account's ID is looked up with `sts:GetCallerIdentity` at this
+       *   endpoint (the library would call the real STS endpoint);
+       * - role assumption (`roleName`, `externalId`, in `aws.accounts` or
+       *   `aws.accountDefaults`) and web identity: the `sts:AssumeRole*` call is
+       *   sent to this endpoint (signed as for AWS: its Host header stays the AWS
+       *   STS host the signature covers);
+       * - static keys of an `aws.accounts` entry make no STS call.
+       * Without it, STS calls go to AWS.
        */
       endpoints?: {
         sagemaker?: string;

@@ -42,4 +42,18 @@ backend.add(import('@mlsec/plugin-sagemaker-security-backend'));
 // actions for AI agents over MCP
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.start();
+/*
+ * A plugin that fails at start-up (e.g. a bad `sagemakerSecurity` value) makes
+ * `start()` reject: `backend.startup.default.onPluginBootFailure` is `abort`
+ * (Backstage's default, and set for our plugin in app-config.yaml). But the
+ * backend's own unhandled-rejection handler only logs that rejection, and the
+ * HTTP server, already listening, keeps the process alive answering 503. So
+ * stop what did start and exit non-zero: the orchestrator sees the failure.
+ */
+backend.start().catch(async error => {
+  process.stderr.write(`Backend start-up failed, exiting: ${error}\n`);
+  const stopped = backend.stop().catch(() => undefined);
+  const timeout = new Promise(resolve => setTimeout(resolve, 10_000).unref());
+  await Promise.race([stopped, timeout]);
+  process.exit(1);
+});

@@ -18,6 +18,25 @@ describe('readProviderConfig', () => {
         systemTagKey: 'system',
         componentTagKey: 'ml-service',
       },
+      templates: { enabled: true, owner: undefined },
+    });
+  });
+
+  it('reads the templates keys', () => {
+    const config = readProviderConfig(
+      new ConfigReader({
+        catalog: {
+          providers: {
+            sagemakerSecurity: {
+              templates: { enabled: false, owner: 'platform' },
+            },
+          },
+        },
+      }),
+    );
+    expect(config.templates).toEqual({
+      enabled: false,
+      owner: 'group:default/platform',
     });
   });
 
@@ -57,6 +76,16 @@ describe('readProviderConfig', () => {
   });
 
   it.each([
+    [
+      {
+        catalog: {
+          providers: {
+            sagemakerSecurity: { templates: { owner: 'component:x' } },
+          },
+        },
+      },
+      'catalog.providers.sagemakerSecurity.templates.owner',
+    ],
     [
       {
         catalog: {

@@ -47,6 +47,13 @@ export interface ProviderConfig {
   pageSize: number;
   /** How tags map onto catalog fields (`sagemakerSecurity.linking`). */
   linking: LinkingOptions;
+  /** The secure SageMaker templates shipped in this package. */
+  templates: {
+    /** Whether to register them as `Template` entities (default true). */
+    enabled: boolean;
+    /** Overrides their `spec.owner`. */
+    owner?: string;
+  };
 }
 
 /**
@@ -94,6 +101,10 @@ export function readProviderConfig(root: Config): ProviderConfig {
     refreshAfterScan: config?.getOptionalBoolean('refreshAfterScan') ?? true,
     defaultOwner: readOwnerRef(config?.getOptionalString('defaultOwner')),
     pageSize,
+    templates: {
+      enabled: config?.getOptionalBoolean('templates.enabled') ?? true,
+      owner: readOptionalOwnerRef(config, 'templates.owner'),
+    },
     linking: {
       ownerTagKeys: readTagKeys(linking),
       systemTagKey: readTagKey(linking, 'systemTagKey', DEFAULT_SYSTEM_TAG_KEY),
@@ -127,7 +138,15 @@ function readSchedule(
   }
 }
 
-function readOwnerRef(value: string | undefined): string {
+function readOptionalOwnerRef(
+  config: Config | undefined,
+  key: string,
+): string | undefined {
+  const value = config?.getOptionalString(key);
+  return value === undefined ? undefined : readOwnerRef(value, key);
+}
+
+function readOwnerRef(value: string | undefined, key = 'defaultOwner'): string {
   if (value === undefined) {
     return DEFAULT_OWNER;
   }
@@ -142,9 +161,7 @@ function readOwnerRef(value: string | undefined): string {
     return stringifyEntityRef(ref);
   } catch (error) {
     throw new Error(
-      `Invalid ${PROVIDER_KEY}.defaultOwner "${value}": ${
-        (error as Error).message
-      }`,
+      `Invalid ${PROVIDER_KEY}.${key} "${value}": ${(error as Error).message}`,
     );
   }
 }

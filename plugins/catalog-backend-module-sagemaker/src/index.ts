@@ -1,6 +1,7 @@
 /**
  * Catalog module: SageMaker resources as catalog entities, read from the
- * sagemaker-security backend plugin's inventory.
+ * sagemaker-security backend plugin's inventory, and the secure SageMaker
+ * scaffolder templates.
  *
  * @packageDocumentation
  */
@@ -30,4 +31,11 @@ export {
 } from './entities/buildResourceEntities';
 export type { BuildContext } from './entities/buildResourceEntities';
 export { readProviderConfig, DEFAULT_OWNER } from './config';
+export {
+  SecureTemplatesProvider,
+  readSecureTemplates,
+  SECURE_TEMPLATES_DIR,
+  TEMPLATES_PROVIDER_NAME,
+} from './templates/SecureTemplatesProvider';
+export type { SecureTemplatesProviderOptions } from './templates/SecureTemplatesProvider';
 export type { ProviderConfig, LinkingOptions } from './config';

@@ -96,6 +96,7 @@ describe('catalogModuleSageMaker', () => {
 
     expect(providers.map(p => p.getProviderName())).toEqual([
       'sagemaker-security',
+      'sagemaker-security-templates',
     ]);
     expect(processors).toHaveLength(1);
 

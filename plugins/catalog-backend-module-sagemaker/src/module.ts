@@ -11,10 +11,12 @@ import { readProviderConfig } from './config';
 import { HttpInventoryClient } from './inventory/InventoryClient';
 import { TagSelectorAnnotationProcessor } from './processor/TagSelectorAnnotationProcessor';
 import { SageMakerEntityProvider } from './provider/SageMakerEntityProvider';
+import { SecureTemplatesProvider } from './templates/SecureTemplatesProvider';
 
 /**
  * Catalog module: SageMaker resources from the sagemaker-security inventory as
- * `Resource` entities, linked to owners, systems and ML service Components.
+ * `Resource` entities, linked to owners, systems and ML service Components;
+ * and the secure SageMaker scaffolder templates as `Template` entities.
  *
  * @public
  */
@@ -41,15 +43,24 @@ export const catalogModuleSageMaker = createBackendModule({
         auth,
         catalog,
       }) {
+        const providerConfig = readProviderConfig(config);
         catalogProcessing.addEntityProvider(
           new SageMakerEntityProvider({
             client: new HttpInventoryClient({ discovery, auth }),
             catalog: new CatalogReader(catalog, auth),
-            config: readProviderConfig(config),
+            config: providerConfig,
             logger,
             scheduler,
           }),
         );
+        if (providerConfig.templates.enabled) {
+          catalogProcessing.addEntityProvider(
+            new SecureTemplatesProvider({
+              logger,
+              owner: providerConfig.templates.owner,
+            }),
+          );
+        }
         catalogProcessing.addProcessor(new TagSelectorAnnotationProcessor());
       },
     });

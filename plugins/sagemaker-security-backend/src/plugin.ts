@@ -21,6 +21,8 @@ import {
  * The SageMaker security backend plugin: scans the AWS estate (inventory),
  * evaluates the checks, and serves scorecards, rollups, history and waivers
  * over REST and as actions for AI agents.
+ *
+ * @public
  */
 export const sagemakerSecurityPlugin = createBackendPlugin({
   pluginId: 'sagemaker-security',
@@ -54,8 +56,11 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           logger,
           database,
           scheduler,
+          // The worker starts once the scorecard below listens for scans.
+          lifecycle: deps.lifecycle,
         });
-        // Stop heartbeating this replica's targets so others take over at once.
+        // Stop claiming and heartbeating, and hand this replica's targets
+        // back, so other replicas take them over at once.
         deps.lifecycle.addShutdownHook(() => inventory.scans.stop());
         const scorecard = await createScorecardService({
           config,
@@ -69,6 +74,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           userInfo: deps.userInfo,
           scheduler,
           scanEvents: inventory.scans,
+          scanTargets: () => inventory.scans.targets,
         });
 
         deps.httpRouter.use(

@@ -111,6 +111,8 @@ export interface ScanTargetProgressInfo extends ScanTargetRef {
   startedAt?: string;
   finishedAt?: string;
   errors: CollectionError[];
+  /** AWS calls sent for this account and region, by IAM action (retries not counted). */
+  callCounts?: Record<string, number>;
 }
 
 /**

@@ -14,6 +14,7 @@ import type {
   Finding,
   Page,
   Rollup,
+  ScanHealth,
   Waiver,
   WaiverWithEvents,
 } from './scorecards';
@@ -172,6 +173,13 @@ export class SageMakerSecurityClient {
       return undefined;
     }
     return json(response);
+  }
+
+  /** What the newest finished scan could not read, estate-wide (`GET /scans/health`). */
+  async getScanHealth(
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<ScanHealth> {
+    return json(await this.api.getScanHealth({}, options));
   }
 
   /** One scan (`GET /scans/{id}`). */

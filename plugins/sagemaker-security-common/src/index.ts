@@ -24,6 +24,7 @@ export type {
   GetLatestScan,
   GetResourceFindings,
   GetScan,
+  GetScanHealth,
   GetWaiver,
   ListChecks,
   ListInventoryResources,

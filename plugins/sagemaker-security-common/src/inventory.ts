@@ -1,7 +1,14 @@
 import { ResourceType } from './resourceTypes';
 
 /**
- * Why a call failed, as recorded against the resource or fact it was for.
+ * Why a call failed, as recorded against the resource or fact it was for:
+ * `access_denied` (the IAM action was refused), `throttled` (after the SDK's
+ * retries), `not_found` (including "not configured" answers such as S3's
+ * `NoSuchBucketPolicy`), `region_disabled` (an opt-in region not enabled for
+ * the account), `endpoint_unreachable` (DNS, connection refused or reset,
+ * timeout, TLS), `credentials_unavailable` (no usable credentials for the
+ * account: rejected keys, a refused role assumption), `invalid_response`
+ * (an answer that could not be read) or `other`.
  *
  * @public
  */
@@ -10,6 +17,8 @@ export type CollectionErrorKind =
   | 'throttled'
   | 'not_found'
   | 'region_disabled'
+  | 'endpoint_unreachable'
+  | 'credentials_unavailable'
   | 'invalid_response'
   | 'other';
 
@@ -26,8 +35,13 @@ export interface CollectionError {
   field?: string;
   /** What the call was for (ARN, name or ID). */
   target?: string;
-  /** AWS error code, e.g. `AccessDeniedException`. */
+  /** AWS error code, e.g. `AccessDeniedException`, or a network error code, e.g. `ENOTFOUND`. */
   code?: string;
+  /**
+   * What happened, in words chosen per kind. AWS's own message is included
+   * only in a known shape (e.g. AccessDenied's "User: arn… is not authorized
+   * to perform: …"), never as sent: an endpoint may echo the request.
+   */
   message: string;
 }
 

@@ -2,6 +2,7 @@ import { CheckMetadata, Evidence } from './checks';
 import { CheckStatus, Grade, Pillar, ResultStatus, Severity } from './pillars';
 import { CollectionError } from './inventory';
 import { ResourceType } from './resourceTypes';
+import type { ScanTargetProgressInfo } from './apiTypes';
 
 /**
  * One verdict for one (resource, check) pair.
@@ -128,7 +129,34 @@ export interface EntityScorecard {
   /** True when the newest scan failed or was partial, so results are older than it. */
   stale: boolean;
   lastScan?: ScanInfo;
+  /** What the last finished scan could not read of this entity's accounts and regions. */
+  scanHealth?: ScanHealth;
   trend: TrendPoint[];
+}
+
+/**
+ * Which accounts and regions the newest finished scan could not read completely,
+ * for an entity (`GET /scorecards/entity`) or the whole estate (`GET /scans/health`).
+ *
+ * @public
+ */
+export interface ScanHealth {
+  /** False when the backend has no AWS account to scan (`sagemakerSecurity.accounts`). */
+  accountsConfigured: boolean;
+  /** The newest finished scan; absent when no scan has finished yet. */
+  lastFinishedScan?: ScanInfo;
+  /**
+   * `entity`: only the accounts and regions of the entity's resources, its
+   * `amazonaws.com/arn` or its `amazonaws.com/account-id` (and `amazonaws.com/region`)
+   * annotations; `all`: every account and region (the estate, or an entity whose
+   * accounts are not known because nothing of it was collected).
+   */
+  scope: 'entity' | 'all';
+  /**
+   * The targets of that scan, within the scope, that failed or were partial; each
+   * with at most 20 of its errors (`errorCount` counts them all).
+   */
+  targets: ScanTargetProgressInfo[];
 }
 
 /**

@@ -38,4 +38,3 @@ export {
   findSecretsInVariables,
 } from './secrets/detectSecrets';
 export type { SecretFinding } from './secrets/detectSecrets';
-export * as testing from './testing/fixtures';

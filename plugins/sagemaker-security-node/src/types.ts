@@ -7,7 +7,11 @@ import {
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
 
-/** Other long-lived resources of the same scan (jobs are not indexed here). */
+/**
+ * Other long-lived resources of the same scan (jobs are not indexed here).
+ *
+ * @public
+ */
 export interface ResourceLookup {
   get(
     type: ResourceType,
@@ -32,6 +36,7 @@ export interface ResourceLookup {
   ): CollectionError[];
 }
 
+/** @public */
 export interface CheckContext {
   resource: SageMakerResource;
   facts: FactLookup;
@@ -44,7 +49,11 @@ export interface CheckContext {
   mode: 'live' | 'iac';
 }
 
-/** A check: data plus one pure function over the inventory. */
+/**
+ * A check: data plus one pure function over the inventory.
+ *
+ * @public
+ */
 export interface SecurityCheck extends CheckMetadata {
   evaluate(context: CheckContext): CheckOutcome;
 }

@@ -18,6 +18,7 @@ import type { SageMakerSecurityApi, ScanRun } from '../src';
 import {
   checks,
   endpointResource,
+  healthyScan,
   mlServiceEntity,
   rollupRow,
   scorecard,
@@ -83,6 +84,12 @@ class DemoSageMakerSecurityApi implements SageMakerSecurityApi {
   async getScan(): Promise<ScanRun> {
     this.scanPolls += 1;
     return this.scan(this.scanPolls > 3 ? 'succeeded' : 'running');
+  }
+  async getLatestScan(): Promise<ScanRun> {
+    return this.scan(this.scanPolls > 3 ? 'succeeded' : 'running');
+  }
+  async getScanHealth() {
+    return healthyScan;
   }
   async exportFindingsCsv() {
     return new Blob(['entityRef,checkId,status\n'], { type: 'text/csv' });

@@ -64,6 +64,56 @@ describe('sagemaker-security /alpha', () => {
     expect(teamFilter(mlServiceEntity)).toBe(false);
   });
 
+  it('shows the team card on Group, System and Domain pages', () => {
+    const teamFilter = createExtensionTester(
+      plugin.getExtension('entity-card:sagemaker-security/team'),
+    ).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    ) as unknown as EntityFilter;
+    const of = (kind: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: { name: 'x', namespace: 'default' },
+    });
+    expect(['Group', 'System', 'Domain'].map(k => teamFilter(of(k)))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['User', 'API', 'Resource'].map(k => teamFilter(of(k)))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("takes the tab path and title, the cards' filters and sizes from config", () => {
+    const tab = createExtensionTester(
+      plugin.getExtension('entity-content:sagemaker-security/security'),
+      { config: { path: 'security', title: 'SageMaker' } },
+    );
+    expect(tab.get(coreExtensionData.routePath)).toBe('security');
+
+    const teamCard = createExtensionTester(
+      plugin.getExtension('entity-card:sagemaker-security/team'),
+      { config: { filter: { kind: 'group' }, maxItems: 3 } },
+    );
+    const teamFilter = teamCard.get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    ) as unknown as EntityFilter;
+    expect(teamFilter(teamEntity)).toBe(true);
+    expect(
+      teamFilter({ ...teamEntity, kind: 'System', spec: { owner: 'x' } }),
+    ).toBe(false);
+
+    expect(() =>
+      createExtensionTester(
+        plugin.getExtension('entity-card:sagemaker-security/overview'),
+        { config: { maxFindings: 0 } },
+      ).reactElement(),
+    ).toThrow(/maxFindings/);
+  });
+
   it('renders the org page with the API it is given', async () => {
     const api = mockSecurityApi({
       getOrgRollup: jest.fn(async () => ({

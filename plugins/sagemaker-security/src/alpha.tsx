@@ -2,6 +2,17 @@
  * The plugin for Backstage's new frontend system: install by adding the
  * package to an app (`app.packages: all` discovers it).
  *
+ * Extensions (configure under `app.extensions` with these ids):
+ * - `api:sagemaker-security` — the REST client;
+ * - `entity-content:sagemaker-security/security` — the Security tab of ML
+ *   services and SageMaker Resources (config `path`, `title`, `filter`, `group`);
+ * - `entity-card:sagemaker-security/overview` — the overview card (config
+ *   `filter`, `type`, `maxFindings`, `tabPath`);
+ * - `entity-card:sagemaker-security/team` — the rollup card of Group, System and
+ *   Domain pages (config `filter`, `type`, `maxItems`);
+ * - `page:sagemaker-security` — the org-wide page at `/sagemaker-security`
+ *   (config `path`, `title`), also a nav item.
+ *
  * @packageDocumentation
  */
 
@@ -24,8 +35,9 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { Content } from '@backstage/core-components';
 import SecurityIcon from '@material-ui/icons/Security';
+import { z } from 'zod';
 import { sageMakerSecurityApiRef, SageMakerSecurityClient } from './api';
-import { isSageMakerSecurityAvailable, isTeamEntity } from './availability';
+import { isSageMakerSecurityAvailable } from './availability';
 import { entityContentRouteRef, rootRouteRef } from './routes';
 
 const api = ApiBlueprint.make({
@@ -54,26 +66,48 @@ const securityTab = EntityContentBlueprint.make({
 });
 
 /** Overview card of ML services and SageMaker Resources. */
-const overviewCard = EntityCardBlueprint.make({
+const overviewCard = EntityCardBlueprint.makeWithOverrides({
   name: 'overview',
-  params: {
-    filter: isSageMakerSecurityAvailable,
-    loader: () =>
-      import('./components/EntitySecurityCard').then(m =>
-        compatWrapper(<m.EntitySecurityCard />),
-      ),
+  configSchema: {
+    /** How many failing checks the card lists (default 5). */
+    maxFindings: z.number().int().min(1).max(50).optional(),
+    /** Path of the Security tab, when its `path` is configured (default `sagemaker-security`). */
+    tabPath: z.string().optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isSageMakerSecurityAvailable,
+      loader: () =>
+        import('./components/EntitySecurityCard').then(m =>
+          compatWrapper(
+            <m.EntitySecurityCard
+              maxFindings={config.maxFindings}
+              tabPath={config.tabPath}
+            />,
+          ),
+        ),
+    });
   },
 });
 
-/** Team card of Group pages. */
-const teamCard = EntityCardBlueprint.make({
+/**
+ * Rollup card of Group (nested teams included), System and Domain pages;
+ * `filter` in config replaces the default kinds.
+ */
+const teamCard = EntityCardBlueprint.makeWithOverrides({
   name: 'team',
-  params: {
-    filter: isTeamEntity,
-    loader: () =>
-      import('./components/TeamSecurityCard').then(m =>
-        compatWrapper(<m.TeamSecurityCard />),
-      ),
+  configSchema: {
+    /** How many findings and waivers the card lists (default 5). */
+    maxItems: z.number().int().min(1).max(50).optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: { kind: { $in: ['group', 'system', 'domain'] } },
+      loader: () =>
+        import('./components/TeamSecurityCard').then(m =>
+          compatWrapper(<m.TeamSecurityCard maxItems={config.maxItems} />),
+        ),
+    });
   },
 });
 

@@ -24,7 +24,6 @@ import { HttpInventoryClient } from '@mlsec/plugin-catalog-backend-module-sagema
 import sagemakerSecurityPlugin from '@mlsec/plugin-sagemaker-security-backend';
 import request from 'supertest';
 import { loadDemoCatalog } from './__testUtils__/demoCatalog';
-import { repoPath } from './__testUtils__/repoFiles';
 
 jest.setTimeout(90_000);
 
@@ -79,7 +78,7 @@ describe("the catalog module's inventory reads under a permission policy", () =>
         mockServices.rootConfig.factory({
           data: {
             sagemakerSecurity: {
-              demoEstate: repoPath('examples', 'demo-estate', 'estate.yaml'),
+              demoEstate: 'builtin',
               accounts: [{ accountId: '111122223333' }],
               regions: ['eu-west-1'],
               jobLookbackDays: 'all',

@@ -4,7 +4,6 @@
  * The real backend plugin runs over the demo portal's own configuration;
  * only the catalog is a mock, holding the demo organisation of examples/.
  */
-import path from 'node:path';
 import request from 'supertest';
 import {
   mockCredentials,
@@ -23,6 +22,7 @@ import type {
   InventoryPage,
   Page,
   Rollup,
+  ScanHealth,
   ScanRunInfo,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { loadDemoCatalog } from './__testUtils__/demoCatalog';
@@ -31,14 +31,15 @@ import { readYamlDocuments, repoPath } from './__testUtils__/repoFiles';
 const API = '/api/sagemaker-security';
 const GUEST = 'user:development/guest';
 const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
+/** The demo's account whose scan role cannot be assumed. */
+const MARKETING = '777788889999';
 
 /** `sagemakerSecurity` of the demo portal's app-config.yaml. */
+/** `sagemakerSecurity` of the demo portal: app-config.yaml with app-config.demo.yaml over it. */
 async function demoPortalConfig() {
-  const [appConfig] = await readYamlDocuments(repoPath('app-config.yaml'));
-  const config = appConfig.sagemakerSecurity;
-  // Relative paths in app-config are relative to the backend's folder.
-  const backendDir = repoPath('packages', 'backend');
-  return { ...config, demoEstate: path.resolve(backendDir, config.demoEstate) };
+  const [base] = await readYamlDocuments(repoPath('app-config.yaml'));
+  const [demo] = await readYamlDocuments(repoPath('app-config.demo.yaml'));
+  return { ...base.sagemakerSecurity, ...demo.sagemakerSecurity };
 }
 
 async function poll<T>(
@@ -111,15 +112,19 @@ describe('the demo portal backend over the demo estate', () => {
 
   it('scanned every account and region of the estate at start-up', () => {
     expect(scan.trigger).toBe('startup');
-    // The estate's faults are denials: the scan is partial, not failed.
+    // The estate's faults are denials, and the marketing account cannot be
+    // read at all: the scan is partial, not failed.
     expect(scan.status).toBe('partial');
     expect(scan.targets.map(t => `${t.accountId}/${t.region}`).sort()).toEqual([
       '111122223333/eu-west-1',
       '111122223333/us-east-1',
       '444455556666/eu-west-1',
       '444455556666/us-east-1',
+      '777788889999/us-east-1',
     ]);
-    const errors = scan.targets.flatMap(t => t.errors);
+    const readable = scan.targets.filter(t => t.accountId !== MARKETING);
+    expect(readable.map(t => t.status)).not.toContain('failed');
+    const errors = readable.flatMap(t => t.errors);
     expect(errors.map(e => e.kind)).toContain('access_denied');
     // Throttling is retried by the SDK until it recovers.
     expect(errors.filter(e => e.kind === 'throttled')).toEqual([]);
@@ -229,7 +234,7 @@ describe('the demo portal backend over the demo estate', () => {
     expect(rollup.worstFindings.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('lists the 10 ML services of the organisation', async () => {
+  it('lists the 10 ML services that have resources', async () => {
     const response = await get('/rollups/org?limit=100');
     expect(response.status).toBe(200);
     const page: Page<EntityRollupRow> = response.body;
@@ -239,6 +244,45 @@ describe('the demo portal backend over the demo estate', () => {
       expect(row.resourceCount).toBeGreaterThan(0);
       expect(row.score.grade).toMatch(/^[A-F]$/);
     }
+    // Nothing of the marketing account could be read: nothing to list.
+    expect(page.items.map(row => row.entityRef)).not.toContain(
+      'component:default/marketing-propensity',
+    );
+  });
+
+  it('says on the scorecard of the unreadable account’s service why it is empty', async () => {
+    const card = await scorecardOf('component:default/marketing-propensity');
+    expect(card.resources).toEqual([]);
+    expect(card.scanHealth).toMatchObject({
+      accountsConfigured: true,
+      scope: 'entity',
+      targets: [
+        {
+          accountId: MARKETING,
+          region: 'us-east-1',
+          status: 'failed',
+          errors: [expect.objectContaining({ action: 'sts:AssumeRole' })],
+        },
+      ],
+    });
+    // A service in the readable accounts is not told about it.
+    const fraud = await scorecardOf('component:default/fraud-scoring');
+    expect(fraud.scanHealth?.targets.map(t => t.accountId)).not.toContain(
+      MARKETING,
+    );
+  });
+
+  it('serves the estate-wide scan health with the failed account', async () => {
+    const response = await get('/scans/health');
+    expect(response.status).toBe(200);
+    const health: ScanHealth = response.body;
+    expect(health.accountsConfigured).toBe(true);
+    expect(health.lastFinishedScan?.scanId).toBe(scan.id);
+    expect(
+      health.targets
+        .filter(t => t.status === 'failed')
+        .map(t => `${t.accountId}/${t.region}`),
+    ).toEqual([`${MARKETING}/us-east-1`]);
   });
 
   it('describes the check catalogue', async () => {

@@ -69,7 +69,10 @@ interface DryRunResponse {
 }
 
 async function loadTemplate(name: string) {
-  const folder = repoPath('templates', name);
+  const folder = repoPath(
+    'plugins/catalog-backend-module-sagemaker/templates',
+    name,
+  );
   const [template] = await readYamlDocuments(
     path.join(folder, 'template.yaml'),
   );

@@ -1,19 +1,17 @@
 /**
- * The benchmark's AWS: the project's AwsSimulator answering from the
- * estate, behind per-call latency and AWS-style request-rate limits that
- * answer with the simulator's real ThrottlingException. The simulator's own
+ * The benchmark's AWS: the project's AwsSimulator (an HTTP request handler
+ * speaking each service's protocol) answering from the estate, behind
+ * per-call latency and AWS-style request-rate limits that answer with the
+ * service's own throttling error on the wire. The simulator's own
  * `rateLimits` are one window per action across all accounts; AWS limits
  * each account and region separately, which this wrapper does.
  */
-import { HttpResponse } from '@smithy/protocol-http';
+import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { AwsService } from '../../src/inventory/aws/actions';
-import { iamActionOf } from '../../src/inventory/aws/actions';
-import type {
-  ClientCustomizer,
-  ClientInfo,
-  SdkClient,
-} from '../../src/inventory/aws/clients';
-import { AwsSimulator } from '../../src/inventory/simulator/AwsSimulator';
+import {
+  AwsSimulator,
+  SimCall,
+} from '../../src/inventory/simulator/AwsSimulator';
 import { throttled } from '../../src/inventory/simulator/awsErrors';
 import type {
   Estate,
@@ -23,11 +21,6 @@ import type {
 } from '../../src/inventory/simulator/estate';
 import { AwsProfile, rateOf } from '../options';
 import { TokenBuckets } from './TokenBuckets';
-
-type Answer = (
-  commandName: string,
-  input: Record<string, unknown>,
-) => Promise<{ output: Record<string, unknown> }>;
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -41,42 +34,30 @@ export function bucketKey(
   return `${accountId}|${service === 'iam' ? 'global' : region}|${action}`;
 }
 
-/** SageMaker describes the index answers: command → (type, input field = description field). */
-const DESCRIBES: Record<string, [string, string]> = {
-  DescribeNotebookInstanceCommand: [
-    'notebook-instance',
-    'NotebookInstanceName',
-  ],
-  DescribeModelCommand: ['model', 'ModelName'],
-  DescribeEndpointConfigCommand: ['endpoint-config', 'EndpointConfigName'],
-  DescribeEndpointCommand: ['endpoint', 'EndpointName'],
-  DescribeTrainingJobCommand: ['training-job', 'TrainingJobName'],
-  DescribeProcessingJobCommand: ['processing-job', 'ProcessingJobName'],
-  DescribeTransformJobCommand: ['transform-job', 'TransformJobName'],
-};
-
-/** Captures the simulator's middleware for one client identity, to call directly. */
-function answerer(simulator: AwsSimulator, info: ClientInfo): Answer {
-  let handler: any;
-  const capture = {
-    middlewareStack: {
-      add: (middleware: unknown) => {
-        handler = middleware;
-      },
-    },
-    destroy() {},
-  } as unknown as SdkClient;
-  simulator.attach(capture, info);
-  return (commandName, input) => handler(undefined, { commandName })({ input });
+/** The static access key of an account in the benchmark (no STS). */
+export function benchAccessKey(accountId: string): string {
+  return `AKIA${accountId}BNCH`;
 }
+
+/** SageMaker describes the index answers: operation → (type, input field = description field). */
+const DESCRIBES: Record<string, [string, string]> = {
+  DescribeNotebookInstance: ['notebook-instance', 'NotebookInstanceName'],
+  DescribeModel: ['model', 'ModelName'],
+  DescribeEndpointConfig: ['endpoint-config', 'EndpointConfigName'],
+  DescribeEndpoint: ['endpoint', 'EndpointName'],
+  DescribeTrainingJob: ['training-job', 'TrainingJobName'],
+  DescribeProcessingJob: ['processing-job', 'ProcessingJobName'],
+  DescribeTransformJob: ['transform-job', 'TransformJobName'],
+};
 
 /**
  * The simulator finds a resource by scanning its type's list: O(n) per
  * call, minutes of CPU at 50,000 jobs, taken from the cores the scanner
  * runs on. Describes and tag reads are therefore answered by a second
  * simulator over a one-resource view of the region, found by index; the
- * simulator still builds the answer. Safe because the simulator (without
- * latency) reads its estate synchronously when called.
+ * simulator still builds the answer (and the first one puts it on the
+ * wire). Safe because the simulator (without latency) reads its estate
+ * synchronously when called.
  */
 class IndexedView {
   private readonly byKey = new Map<
@@ -89,7 +70,6 @@ class IndexedView {
     regions: [this.region],
   };
   private readonly simulator: AwsSimulator;
-  private readonly answers = new Map<string, Answer>();
 
   constructor(estate: Estate, pageSize: number) {
     this.simulator = new AwsSimulator(
@@ -118,28 +98,20 @@ class IndexedView {
   }
 
   /** The answer from the view, or undefined when the index does not know the call. */
-  answer(
-    info: ClientInfo,
-    commandName: string,
-    input: Record<string, unknown>,
-  ): Promise<{ output: Record<string, unknown> }> | undefined {
-    if (info.service !== 'sagemaker') return undefined;
-    const at = `${info.accountId}|${info.region}`;
-    const describe = DESCRIBES[commandName];
+  answer(call: SimCall): Promise<object> | undefined {
+    if (call.service !== 'sagemaker') return undefined;
+    const at = `${call.accountId}|${call.region}`;
+    const describe = DESCRIBES[call.operation];
     const found =
-      commandName === 'ListTagsCommand'
-        ? this.byKey.get(`${at}|arn|${input.ResourceArn}`)
+      call.operation === 'ListTags'
+        ? this.byKey.get(`${at}|arn|${call.input.ResourceArn}`)
         : describe &&
-          this.byKey.get(`${at}|${describe[0]}|${input[describe[1]]}`);
+          this.byKey.get(`${at}|${describe[0]}|${call.input[describe[1]]}`);
     if (!found) return undefined;
-    this.account.accountId = info.accountId;
-    this.region.region = info.region;
+    this.account.accountId = call.accountId;
+    this.region.region = call.region;
     this.region.sagemaker = { [found.type]: [found.resource] };
-    const key = `${at}|sagemaker`;
-    let answer = this.answers.get(key);
-    if (!answer)
-      this.answers.set(key, (answer = answerer(this.simulator, info)));
-    return answer(commandName, input);
+    return this.simulator.answer(call);
   }
 }
 
@@ -150,7 +122,6 @@ export class SimulatedAws {
   readonly throttled: Record<string, number> = {};
   /** Requests let through per rate-limit bucket. */
   readonly admitted = new Map<string, number>();
-  private readonly answers = new Map<string, Answer>();
   private readonly view: IndexedView;
   private limits: TokenBuckets;
 
@@ -159,9 +130,15 @@ export class SimulatedAws {
     private profile: AwsProfile,
     pageSize = 100,
   ) {
-    this.simulator = new AwsSimulator(estate, { pageSize });
+    this.simulator = new AwsSimulator(estate, {
+      pageSize,
+      accessKeys: Object.fromEntries(
+        estate.accounts.map(a => [benchAccessKey(a.accountId), a.accountId]),
+      ),
+    });
     this.view = new IndexedView(estate, pageSize);
     this.limits = new TokenBuckets(profile.burstSeconds);
+    this.simulator.intercept((call, answer) => this.call(call, answer));
   }
 
   /** Latency and rate limits in force. */
@@ -189,50 +166,26 @@ export class SimulatedAws {
     return Object.values(this.throttled).reduce((a, b) => a + b, 0);
   }
 
+  /** One HTTP request to the simulated AWS. */
+  handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
+    return this.simulator.handle(request);
+  }
+
   /** One AWS request: latency, then the rate limit, then the simulator's answer. */
-  async call(
-    info: ClientInfo,
-    commandName: string,
-    input: unknown,
-  ): Promise<Record<string, unknown>> {
-    const action = iamActionOf(info.service, commandName);
+  private async call(
+    call: SimCall,
+    answer: () => Promise<object>,
+  ): Promise<object> {
+    const { action, accountId, region, service } = call;
     this.requests[action] = (this.requests[action] ?? 0) + 1;
     if (this.profile.latencyMs > 0) await sleep(this.profile.latencyMs);
     const rate = rateOf(this.profile.rates, action);
-    const bucket = bucketKey(info.accountId, info.region, info.service, action);
+    const bucket = bucketKey(accountId, region, service, action);
     if (rate !== undefined && !this.limits.take(bucket, rate)) {
       this.throttled[action] = (this.throttled[action] ?? 0) + 1;
-      throw throttled(action);
+      throw throttled(service, action);
     }
     this.admitted.set(bucket, (this.admitted.get(bucket) ?? 0) + 1);
-    const args = (input ?? {}) as Record<string, unknown>;
-    const answered =
-      this.view.answer(info, commandName, args) ??
-      this.answerer(info)(commandName, args);
-    return (await answered).output;
-  }
-
-  /** SDK middleware for clients in this process (same place as the simulator's). */
-  readonly customizeClient: ClientCustomizer = (client, info) => {
-    client.middlewareStack.add(
-      (_next: unknown, context: { commandName?: string }) =>
-        async (args: { input: unknown }) => ({
-          output: await this.call(
-            info,
-            String(context.commandName),
-            args.input,
-          ),
-          response: new HttpResponse({ statusCode: 200, headers: {} }),
-        }),
-      { step: 'deserialize', priority: 'high', name: 'benchSimulatedAws' },
-    );
-  };
-
-  private answerer(info: ClientInfo): Answer {
-    const key = `${info.accountId}|${info.region}|${info.service}`;
-    let answer = this.answers.get(key);
-    if (!answer)
-      this.answers.set(key, (answer = answerer(this.simulator, info)));
-    return answer;
+    return this.view.answer(call) ?? answer();
   }
 }

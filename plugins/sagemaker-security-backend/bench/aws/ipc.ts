@@ -1,64 +1,79 @@
 /**
  * The simulated AWS across a process boundary: the scanner runs in a child
  * process (so its peak RSS is the scanner's alone, as against real AWS),
- * and each SDK call goes to the parent over IPC at the same middleware step
- * the in-process simulator uses. Errors keep the fields the SDK's retry
- * strategy reads (name, $metadata, $retryable).
+ * and its SDK clients' HTTP transport sends each signed request, as bytes,
+ * to the parent, whose simulated AWS answers with the HTTP response (status,
+ * headers, body) the child's SDK then deserializes. A transport failure
+ * keeps its `code` (e.g. ECONNREFUSED), which the SDK's retry strategy reads.
  */
 import type { ChildProcess } from 'node:child_process';
-import { HttpResponse } from '@smithy/protocol-http';
-import type {
-  ClientCustomizer,
-  ClientInfo,
-} from '../../src/inventory/aws/clients';
+import { Readable } from 'node:stream';
+import { HttpHandler, HttpRequest, HttpResponse } from '@smithy/protocol-http';
+import { bodyOf } from '../../src/inventory/simulator/wire/http';
 import type { SimulatedAws } from './SimulatedAws';
+
+interface WireRequest {
+  method: string;
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  query: HttpRequest['query'];
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
 
 interface AwsRequest {
   t: 'aws';
   id: number;
-  info: ClientInfo;
-  commandName: string;
-  input: unknown;
+  request: WireRequest;
 }
 
 interface AwsReply {
   t: 'aws';
   id: number;
-  output?: Record<string, unknown>;
-  error?: Record<string, unknown>;
+  response?: {
+    statusCode: number;
+    headers: Record<string, string>;
+    body: Uint8Array;
+  };
+  error?: { message: string; name?: string; code?: string };
 }
 
-const ERROR_FIELDS = [
-  'name',
-  'message',
-  '$fault',
-  '$metadata',
-  '$retryable',
-  'Code',
-];
-
-function toWire(error: unknown): Record<string, unknown> {
-  const e = error as Record<string, unknown>;
-  return Object.fromEntries(
-    ERROR_FIELDS.filter(k => e?.[k] !== undefined).map(k => [k, e[k]]),
-  );
+async function bytesOf(body: unknown): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of (body ?? []) as AsyncIterable<Uint8Array>) {
+    chunks.push(Buffer.from(chunk));
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
-function fromWire(wire: Record<string, unknown>): Error {
-  const { message, ...rest } = wire;
-  return Object.assign(new Error(String(message)), rest);
-}
-
-/** Parent side: answers the child's AWS calls from `aws`. */
+/** Parent side: answers the child's HTTP requests from `aws`. */
 export function serveAws(child: ChildProcess, aws: SimulatedAws) {
   child.on('message', (message: unknown) => {
     const m = message as AwsRequest;
     if (m?.t !== 'aws') return;
+    const request = new HttpRequest({
+      ...m.request,
+      body: Buffer.from(m.request.body),
+    });
     aws
-      .call(m.info, m.commandName, m.input)
-      .then(
-        output => ({ t: 'aws', id: m.id, output } as AwsReply),
-        error => ({ t: 'aws', id: m.id, error: toWire(error) } as AwsReply),
+      .handle(request)
+      .then(async ({ response }) => ({
+        t: 'aws' as const,
+        id: m.id,
+        response: {
+          statusCode: response.statusCode,
+          headers: response.headers,
+          body: await bytesOf(response.body),
+        },
+      }))
+      .catch(
+        (error: Error & { code?: string }): AwsReply => ({
+          t: 'aws',
+          id: m.id,
+          error: { message: error.message, name: error.name, code: error.code },
+        }),
       )
       .then(reply => {
         if (child.connected) child.send(reply);
@@ -66,49 +81,51 @@ export function serveAws(child: ChildProcess, aws: SimulatedAws) {
   });
 }
 
-/** Child side: an SDK client customizer that sends every call to the parent. */
-export function remoteAws(): ClientCustomizer {
+/** Child side: an HTTP request handler that sends every request to the parent. */
+export function remoteAws(): HttpHandler<any> {
   let nextId = 0;
-  const pending = new Map<
-    number,
-    {
-      resolve: (o: Record<string, unknown>) => void;
-      reject: (e: Error) => void;
-    }
-  >();
+  const pending = new Map<number, (reply: AwsReply) => void>();
   process.on('message', (message: unknown) => {
     const m = message as AwsReply;
     if (m?.t !== 'aws') return;
-    const waiter = pending.get(m.id);
-    if (!waiter) return;
+    const resolve = pending.get(m.id);
+    if (!resolve) return;
     pending.delete(m.id);
-    if (m.error) waiter.reject(fromWire(m.error));
-    else waiter.resolve(m.output ?? {});
+    resolve(m);
   });
-  const call = (info: ClientInfo, commandName: string, input: unknown) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const id = ++nextId;
-      pending.set(id, { resolve, reject });
-      const request: AwsRequest = { t: 'aws', id, info, commandName, input };
-      process.send!(request);
-    });
-  return (client, info) => {
-    const plainInfo: ClientInfo = {
-      accountId: info.accountId,
-      region: info.region,
-      service: info.service,
-    };
-    client.middlewareStack.add(
-      (_next: unknown, context: { commandName?: string }) =>
-        async (args: { input: unknown }) => ({
-          output: await call(
-            plainInfo,
-            String(context.commandName),
-            args.input,
-          ),
-          response: new HttpResponse({ statusCode: 200, headers: {} }),
+  return {
+    async handle(request: HttpRequest) {
+      const wire: WireRequest = {
+        method: request.method,
+        protocol: request.protocol,
+        hostname: request.hostname,
+        port: request.port,
+        path: request.path,
+        query: request.query,
+        headers: request.headers,
+        body: new Uint8Array(await bodyOf(request)),
+      };
+      const reply = await new Promise<AwsReply>(resolve => {
+        const id = ++nextId;
+        pending.set(id, resolve);
+        process.send!({ t: 'aws', id, request: wire } as AwsRequest);
+      });
+      if (reply.error || !reply.response) {
+        throw Object.assign(new Error(reply.error?.message), {
+          name: reply.error?.name ?? 'Error',
+          code: reply.error?.code,
+        });
+      }
+      const { statusCode, headers, body } = reply.response;
+      return {
+        response: new HttpResponse({
+          statusCode,
+          headers,
+          body: Readable.from(body.byteLength ? [Buffer.from(body)] : []),
         }),
-      { step: 'deserialize', priority: 'high', name: 'benchRemoteAws' },
-    );
+      };
+    },
+    updateHttpClientConfig: () => undefined,
+    httpHandlerConfigs: () => ({}),
   };
 }

@@ -42,10 +42,10 @@ import {
 import { paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import { paginateDescribeLogGroups } from '@aws-sdk/client-cloudwatch-logs';
 import type { Knex } from 'knex';
+import type { HttpHandler } from '@smithy/protocol-http';
 import {
   AccountClients,
   AwsClientFactory,
-  ClientCustomizer,
 } from '../../src/inventory/aws/clients';
 import { RESOURCE_SPECS } from '../../src/inventory/collectors';
 import { References } from '../../src/inventory/facts';
@@ -242,7 +242,7 @@ export class NaiveScanner {
     private readonly options: {
       db: Knex;
       targets: ScannerTargets;
-      customizeClient: ClientCustomizer;
+      requestHandler: HttpHandler<any>;
     },
   ) {
     this.factory = new AwsClientFactory({
@@ -251,7 +251,7 @@ export class NaiveScanner {
       ),
       maxAttempts: 8,
       concurrencyPerServiceRegion: 1,
-      customizeClient: options.customizeClient,
+      requestHandler: options.requestHandler,
     });
     this.db = options.db;
   }

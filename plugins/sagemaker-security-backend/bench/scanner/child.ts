@@ -1,7 +1,7 @@
 /**
  * A plugin process of the benchmark: our scanner (with the check engine and
  * REST API over the same database) or the naive baseline, talking to the
- * simulated AWS in the parent over IPC. The parent sends commands; every
+ * simulated AWS in the parent over IPC (HTTP requests and responses). The parent sends commands; every
  * answer carries the process's peak RSS so far.
  */
 import knexFactory, { Knex } from 'knex';
@@ -70,7 +70,7 @@ function open(location: DatabaseLocation): Knex {
 type Ours = Awaited<ReturnType<typeof createOurScanner>>;
 
 async function main() {
-  const customizeClient = remoteAws();
+  const requestHandler = remoteAws();
   let ours: Ours | undefined;
   let naive: NaiveScanner | undefined;
   const reply = (r: Omit<Reply, 't' | 'maxRssBytes'>) =>
@@ -91,7 +91,7 @@ async function main() {
             ours = await createOurScanner({
               db: open(command.database),
               targets: command.targets,
-              customizeClient,
+              requestHandler,
               catalog: command.catalog,
               api: command.api,
               rateLimits: command.rateLimits,
@@ -100,7 +100,7 @@ async function main() {
             naive = new NaiveScanner({
               db: open(command.database),
               targets: command.targets,
-              customizeClient,
+              requestHandler,
             });
           }
           reply({ ok: true });

@@ -10,7 +10,7 @@ import { defaultChecks } from '@mlsec/plugin-sagemaker-security-node';
 import type { Knex } from 'knex';
 import { CheckEngine, DatabaseResultStore } from '../../src/checks';
 import { DatabaseHistoryStore } from '../../src/history';
-import type { ClientCustomizer } from '../../src/inventory/aws/clients';
+import type { HttpHandler } from '@smithy/protocol-http';
 import {
   RATE_FAMILIES,
   RATE_FAMILY_KEYS,
@@ -19,6 +19,7 @@ import {
 import { createInventory } from '../../src/inventory';
 import type { ScanRun } from '../../src/inventory/InventoryStore';
 import type { ScorecardBackend } from '../../src/service';
+import { benchAccessKey } from '../aws/SimulatedAws';
 import { AwsProfile, rateOf } from '../options';
 import { databaseOf, quietLogger } from './sqlite';
 
@@ -58,7 +59,7 @@ export function scannerConfig(
   };
 }
 
-/** Fixed credentials for the simulated accounts (no STS in the benchmark). */
+/** Fixed credentials of each simulated account, which the simulated AWS knows (no STS in the benchmark). */
 export function staticCredentials(accountIds: string[]): AwsCredentialsManager {
   return {
     getCredentialProvider: async opts => {
@@ -69,7 +70,7 @@ export function staticCredentials(accountIds: string[]): AwsCredentialsManager {
       return {
         accountId,
         sdkCredentialProvider: async () => ({
-          accessKeyId: 'BENCHMARK',
+          accessKeyId: benchAccessKey(accountId),
           secretAccessKey: 'benchmark',
         }),
       };
@@ -86,7 +87,8 @@ export interface EvaluationFigure {
 export async function createOurScanner(options: {
   db: Knex;
   targets: ScannerTargets;
-  customizeClient: ClientCustomizer;
+  /** The SDK clients' HTTP transport: the simulated AWS. */
+  requestHandler: HttpHandler<any>;
   catalog: { entities: number; teams: number };
   /** Also the scorecard side (check engine, daily scores, REST API). */
   api: boolean;
@@ -104,7 +106,7 @@ export async function createOurScanner(options: {
     awsCredentialsManager: staticCredentials(
       options.targets.accounts.map(a => a.accountId),
     ),
-    clientOptions: { customizeClient: options.customizeClient },
+    clientOptions: { requestHandler: options.requestHandler },
   });
   // The scanner alone loads only the collector: its peak RSS is the scanner's.
   let scorecards: ScorecardBackend | undefined;

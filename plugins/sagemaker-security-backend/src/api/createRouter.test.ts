@@ -198,6 +198,13 @@ describe('createRouter', () => {
       malformed: { path: '/scans/latest?verbose=1', names: 'verbose' },
     },
     {
+      name: 'GET /scans/health',
+      method: 'get',
+      path: '/scans/health',
+      permission: READ,
+      malformed: { path: '/scans/health?verbose=1', names: 'verbose' },
+    },
+    {
       name: 'GET /scans/{id}',
       method: 'get',
       path: '/scans/scan-1',

@@ -236,6 +236,11 @@ export async function createRouter(
     res.json(scan);
   });
 
+  router.get('/scans/health', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    res.json(await scorecards.scanHealth(credentials));
+  });
+
   router.get('/scans/:id', async (req, res) => {
     await credentialsOf(req);
     const scan = await inventory.getScan(req.params.id);

@@ -136,6 +136,110 @@ describe('readInventoryConfig', () => {
     expect(() => read(section)).toThrow(key);
   });
 
+  it('reads the scan lease, with defaults of 30 s and 5 min', () => {
+    expect(readInventoryConfig(new ConfigReader({})).scanLease).toEqual({
+      heartbeatMs: 30_000,
+      expireAfterMs: 300_000,
+    });
+    expect(
+      read({ scanLease: { heartbeat: '1s', expireAfter: { seconds: 5 } } })
+        .scanLease,
+    ).toEqual({ heartbeatMs: 1000, expireAfterMs: 5000 });
+    // A longer heartbeat alone stretches the default expiry to three beats.
+    expect(
+      read({ scanLease: { heartbeat: { minutes: 3 } } }).scanLease,
+    ).toEqual({ heartbeatMs: 180_000, expireAfterMs: 540_000 });
+  });
+
+  it.each([
+    [
+      { frequency: { hours: -1 }, timeout: { minutes: 5 } },
+      'schedule.frequency',
+    ],
+    [
+      { frequency: { minutes: 0 }, timeout: { minutes: 5 } },
+      'schedule.frequency',
+    ],
+    [
+      { frequency: { seconds: 1 }, timeout: { minutes: 5 } },
+      'schedule.frequency',
+    ],
+    [{ frequency: 'PT-1H', timeout: { minutes: 5 } }, 'schedule.frequency'],
+    [{ frequency: { hours: 1 }, timeout: { minutes: 0 } }, 'schedule.timeout'],
+    [{ frequency: { hours: 1 }, timeout: { days: 30 } }, 'schedule.timeout'],
+    [
+      {
+        frequency: { hours: 1 },
+        timeout: { hours: 1 },
+        initialDelay: { minutes: -5 },
+      },
+      'schedule.initialDelay',
+    ],
+  ])('rejects the schedule %j naming %s (was accepted)', (schedule, key) => {
+    expect(() => read({ schedule })).toThrow(`'sagemakerSecurity.${key}'`);
+  });
+
+  it('accepts a manual-only schedule and a cron expression', () => {
+    expect(
+      read({
+        schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 5 } },
+      }).schedule.frequency,
+    ).toEqual({ trigger: 'manual' });
+    expect(
+      read({ schedule: { frequency: { cron: '0 * * * *' }, timeout: '30m' } })
+        .schedule.frequency,
+    ).toEqual({ cron: '0 * * * *' });
+  });
+
+  it.each([
+    [
+      {
+        scanLease: { heartbeat: { seconds: 10 }, expireAfter: { seconds: 15 } },
+      },
+      'scanLease.expireAfter',
+      'at least twice',
+    ],
+    [
+      { scanLease: { heartbeat: { seconds: -1 } } },
+      'scanLease.heartbeat',
+      'from 100 ms',
+    ],
+    [{ scanLease: { heartbeat: '30' } }, 'scanLease.heartbeat', 'plain number'],
+    [
+      { scanLease: { expireAfter: { days: 3 } } },
+      'scanLease.expireAfter',
+      'to 1 d',
+    ],
+    [
+      { rateLimits: { sagemakerList: 1e9 } },
+      'rateLimits.sagemakerList',
+      '10000',
+    ],
+    [{ rateLimits: { iam: 0.0000001 } }, 'rateLimits.iam', '0.1'],
+    [{ concurrency: { regions: 10_000 } }, 'concurrency.regions', 'to 256'],
+    [
+      { concurrency: { perServiceRegion: 0 } },
+      'concurrency.perServiceRegion',
+      'from 1',
+    ],
+    [{ jobLookbackDays: -1 }, 'jobLookbackDays', "or 'all'"],
+    [{ jobLookbackDays: 1e6 }, 'jobLookbackDays', '3650'],
+    [{ aws: { maxAttempts: 1000 } }, 'aws.maxAttempts', 'to 20'],
+    [{ tagRefreshHours: 1e9 }, 'tagRefreshHours', '8784'],
+    [
+      { linking: { componentTagKey: ' ' } },
+      'linking.componentTagKey',
+      'tag key',
+    ],
+    [{ linking: { ownerTagKeys: [] } }, 'linking.ownerTagKeys', 'at least one'],
+  ])(
+    'rejects the out-of-range %j naming %s (was accepted)',
+    (section, key, why) => {
+      expect(() => read(section)).toThrow(`'sagemakerSecurity.${key}'`);
+      expect(() => read(section)).toThrow(why);
+    },
+  );
+
   it('rejects accounts the recorded estate does not have', () => {
     const config = read({
       demoEstate: 'demo.yaml',

@@ -1,15 +1,20 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { partition } from '@aws-sdk/core/client';
+import { DEFAULT_RATE_LIMITS, RateLimits } from '../inventory/aws/pacing';
+import { fail, ROOT } from './fail';
+import { assertKnownKeys } from './knownKeys';
+import { readLinking } from './linking';
+import { DEFAULT_COLLECTION, readCollection } from './collection';
+import { readRateLimits } from './rateLimits';
 import {
-  DEFAULT_RATE_LIMITS,
-  RATE_FAMILY_KEYS,
-  RateFamily,
-  RateLimits,
-} from '../inventory/aws/pacing';
+  DEFAULT_SCAN_LEASE,
+  DEFAULT_SCHEDULE,
+  readScanLease,
+  readSchedule,
+  ScanLeaseConfig,
+} from './schedule';
+import { resolveDemoEstatePath } from './demoEstate';
 
 /** Services whose endpoint can be overridden (`sagemakerSecurity.aws.endpoints`). */
 export const ENDPOINT_SERVICES = [
@@ -31,6 +36,8 @@ export interface InventoryConfig {
   /** Path of a recorded estate scanned through the AWS simulator. */
   demoEstate?: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Worker liveness: heartbeat interval and expiry of a silent worker's claims. */
+  scanLease: ScanLeaseConfig;
   /** Undefined: scan at start-up only when no scan has completed yet. */
   scanOnStartup?: boolean;
   jobLookbackDays: number | 'all';
@@ -51,86 +58,28 @@ export interface InventoryConfig {
   };
 }
 
-const ROOT = 'sagemakerSecurity';
 const ACCOUNT_ID = /^\d{12}$/;
 /** e.g. us-east-1, us-gov-west-1, eu-central-2, cn-north-1. */
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
-export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { hours: 1 },
-  timeout: { hours: 1 },
-};
-
-function fail(key: string, message: string): never {
-  throw new InputError(`Invalid config at '${ROOT}.${key}': ${message}`);
-}
-
+/**
+ * A region the SDK knows: its partition metadata (the same data its
+ * endpoint resolution uses) lists every region by name. A well-formed name
+ * it does not list (`us-moon-1`) would be scanned as if it existed and
+ * answer nothing; a region newer than the installed SDK needs an upgrade.
+ */
 function readRegion(value: string, key: string): string {
   if (!REGION.test(value)) {
     fail(key, `'${value}' is not an AWS region name (e.g. 'us-east-1')`);
   }
-  return value;
-}
-
-function readPositiveInt(
-  config: Config,
-  key: string,
-  fallback: number,
-): number {
-  const value = config.getOptionalNumber(key);
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    fail(key, `expected a positive integer, got ${value}`);
+  const known = partition(value) as { name: string; description?: string };
+  if (known.description === undefined) {
+    fail(
+      key,
+      `'${value}' is not an AWS region (no region of that name in partition '${known.name}' of the AWS SDK; a region newer than the SDK needs an SDK upgrade)`,
+    );
   }
   return value;
-}
-
-function readPositiveNumber(
-  config: Config,
-  key: string,
-  fallback: number,
-): number {
-  const value = config.getOptional(key);
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    fail(key, `expected a positive number, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
-export const DEFAULT_TAG_REFRESH_HOURS = 24;
-export const DEFAULT_COMPLETED_JOB_TAG_REFRESH_HOURS = 168;
-
-function readRateLimits(config: Config): RateLimits {
-  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS };
-  const section = config.getOptionalConfig('rateLimits');
-  if (!section) return limits;
-  for (const key of section.keys()) {
-    if (!(RATE_FAMILY_KEYS as string[]).includes(key)) {
-      fail(
-        `rateLimits.${key}`,
-        `unknown API family; expected one of ${RATE_FAMILY_KEYS.join(', ')}`,
-      );
-    }
-    const value = section.getOptional(key);
-    if (value === 'unlimited') {
-      limits[key as RateFamily] = null;
-    } else if (
-      typeof value === 'number' &&
-      Number.isFinite(value) &&
-      value > 0
-    ) {
-      limits[key as RateFamily] = value;
-    } else {
-      fail(
-        `rateLimits.${key}`,
-        `expected requests per second (a positive number) or 'unlimited', got ${JSON.stringify(
-          value,
-        )}`,
-      );
-    }
-  }
-  return limits;
 }
 
 function readTargets(config: Config): InventoryConfig['targets'] {
@@ -166,42 +115,6 @@ function readTargets(config: Config): InventoryConfig['targets'] {
   return targets;
 }
 
-function readSchedule(config: Config): SchedulerServiceTaskScheduleDefinition {
-  if (!config.has('schedule')) return DEFAULT_SCHEDULE;
-  let schedule: SchedulerServiceTaskScheduleDefinition;
-  try {
-    schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      config.getConfig('schedule'),
-    );
-  } catch (error) {
-    return fail('schedule', (error as Error).message);
-  }
-  const { frequency } = schedule;
-  // The scheduler only parses a cron expression when the task first runs.
-  if ('cron' in frequency && !/^\S+( \S+){4,5}$/.test(frequency.cron.trim())) {
-    fail(
-      'schedule.frequency.cron',
-      `'${frequency.cron}' is not a cron expression`,
-    );
-  }
-  return schedule;
-}
-
-function readLookback(config: Config): number | 'all' {
-  const value = config.getOptional('jobLookbackDays');
-  if (value === undefined) return 30;
-  if (value === 'all') return 'all';
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    return fail(
-      'jobLookbackDays',
-      `expected a positive number of days or 'all', got ${JSON.stringify(
-        value,
-      )}`,
-    );
-  }
-  return value;
-}
-
 function readEndpoints(config: Config): InventoryConfig['aws']['endpoints'] {
   const endpoints: InventoryConfig['aws']['endpoints'] = {};
   const section = config.getOptionalConfig('aws.endpoints');
@@ -214,73 +127,69 @@ function readEndpoints(config: Config): InventoryConfig['aws']['endpoints'] {
       );
     }
     const value = section.getString(key);
-    // Whatever precedes an '@' may be credentials: never echoed.
-    const shown = value.replace(/[^/@\s]*@/, '[redacted]@');
+    // The value is never echoed: a malformed URL may hold credentials
+    // anywhere (user info, query, a mistyped separator).
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return fail(`aws.endpoints.${key}`, `'${shown}' is not a URL`);
+      return fail(
+        `aws.endpoints.${key}`,
+        'the value is not a URL (expected e.g. http://localhost:4566)',
+      );
     }
-    if (url.username || url.password) {
-      // Not echoed: the value holds credentials.
+    if (url.username || url.password || url.search) {
       fail(
         `aws.endpoints.${key}`,
-        'the URL must not contain credentials; configure them in the aws section',
+        'the URL must not contain credentials or a query; configure credentials in the aws section',
       );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      fail(`aws.endpoints.${key}`, `'${shown}' must be an http(s) URL`);
+      fail(
+        `aws.endpoints.${key}`,
+        `expected an http(s) URL, got the scheme '${url.protocol.replace(
+          /[^a-z0-9+.-]/gi,
+          '',
+        )}'`,
+      );
     }
     endpoints[key as EndpointService] = value;
   }
   return endpoints;
 }
 
-/** Reads and validates `sagemakerSecurity`; errors name the offending key. */
+/**
+ * Reads and validates `sagemakerSecurity`; errors name the offending key.
+ * Keys no package of the suite reads are errors too (see knownKeys.ts).
+ */
 export function readInventoryConfig(root: Config): InventoryConfig {
+  assertKnownKeys(root);
   const config = root.getOptionalConfig(ROOT);
   if (!config) {
+    const d = DEFAULT_COLLECTION;
     return {
       targets: [],
       schedule: DEFAULT_SCHEDULE,
-      jobLookbackDays: 30,
-      concurrency: { perServiceRegion: 4, regions: 2 },
+      scanLease: DEFAULT_SCAN_LEASE,
+      jobLookbackDays: d.jobLookbackDays,
+      concurrency: { ...d.concurrency },
       rateLimits: { ...DEFAULT_RATE_LIMITS },
-      tagRefreshHours: DEFAULT_TAG_REFRESH_HOURS,
-      completedJobTagRefreshHours: DEFAULT_COMPLETED_JOB_TAG_REFRESH_HOURS,
-      aws: { maxAttempts: 8, endpoints: {} },
+      tagRefreshHours: d.tagRefreshHours,
+      completedJobTagRefreshHours: d.completedJobTagRefreshHours,
+      aws: { maxAttempts: d.maxAttempts, endpoints: {} },
     };
   }
+  const { maxAttempts, ...collection } = readCollection(config);
+  readLinking(config);
   return {
     targets: readTargets(config),
-    demoEstate: config.getOptionalString('demoEstate'),
+    demoEstate: resolveDemoEstatePath(config.getOptionalString('demoEstate')),
     schedule: readSchedule(config),
+    scanLease: readScanLease(config),
     scanOnStartup: config.getOptionalBoolean('scanOnStartup'),
-    jobLookbackDays: readLookback(config),
-    concurrency: {
-      perServiceRegion: readPositiveInt(
-        config,
-        'concurrency.perServiceRegion',
-        4,
-      ),
-      regions: readPositiveInt(config, 'concurrency.regions', 2),
-    },
+    ...collection,
     rateLimits: readRateLimits(config),
-    tagRefreshHours: readPositiveNumber(
-      config,
-      'tagRefreshHours',
-      DEFAULT_TAG_REFRESH_HOURS,
-    ),
-    completedJobTagRefreshHours: readPositiveNumber(
-      config,
-      'completedJobTagRefreshHours',
-      DEFAULT_COMPLETED_JOB_TAG_REFRESH_HOURS,
-    ),
-    aws: {
-      maxAttempts: readPositiveInt(config, 'aws.maxAttempts', 8),
-      endpoints: readEndpoints(config),
-    },
+    aws: { maxAttempts, endpoints: readEndpoints(config) },
   };
 }
 

@@ -125,11 +125,36 @@ export interface InventoryStore {
   loadFacts(accountIds: string[]): Promise<FactLookup>;
 }
 
+/** A worker's hold on a running target; only its holder may renew, finish or fail it. */
+export interface ScanClaim {
+  scanId: string;
+  target: ScanTarget;
+  claimId: string;
+  /** 1 for the first claim of the target in this scan, 2 after one reclaim, ... */
+  attempt: number;
+}
+
+/** A target waiting for a worker. */
+export interface PendingTarget {
+  scanId: string;
+  target: ScanTarget;
+}
+
+/** Who works on a target, as recovery sees it. */
+export interface TargetWorker {
+  /** Set while the target is running. */
+  claimId?: string;
+  /** Claims of the target so far. */
+  attempts: number;
+  /** Last heartbeat (else claim time); absent while never claimed. */
+  lastBeat?: string;
+}
+
 /**
- * What the collector and the scan service need beyond {@link InventoryStore}:
- * work sharing between replicas and cheap re-listing of unchanged resources.
+ * Scan runs and the sharing of their targets between workers (replicas):
+ * the database, not the scheduler, says who collects what.
  */
-export interface ScanningInventoryStore extends InventoryStore {
+export interface ScanStore {
   /**
    * Finishes a scan that is still queued or running; false when another
    * worker finished it first (so only one announces the result).
@@ -148,29 +173,51 @@ export interface ScanningInventoryStore extends InventoryStore {
     requestedBy?: string;
     targets: ScanTarget[];
   }): Promise<{ scan: ScanRun; created: boolean }>;
-  /** Moves a target from pending to running; false when another worker has it. */
-  claimScanTarget(scanId: string, target: ScanTarget): Promise<boolean>;
-  /** Shows that the worker of a running target is alive. */
-  heartbeat(scanId: string, target: ScanTarget): Promise<void>;
-  /** Records a running target's outcome; false when it is no longer running. */
-  finishScanTarget(
+  getScan(scanId: string): Promise<ScanRun | undefined>;
+  getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined>;
+  /** Pending targets of the active scan, oldest scan first. */
+  findPendingTargets(limit: number): Promise<PendingTarget[]>;
+  /** Moves a target from pending to running under a new claim; undefined when another worker has it. */
+  claimScanTarget(
     scanId: string,
     target: ScanTarget,
+  ): Promise<ScanClaim | undefined>;
+  /** Shows that the claim's worker is alive; false when the claim was taken back. */
+  heartbeat(claim: ScanClaim): Promise<boolean>;
+  /** Records a claimed target's outcome; false when the claim was taken back meanwhile. */
+  finishScanTarget(
+    claim: ScanClaim,
     outcome: Omit<ScanTargetProgress, 'accountId' | 'region'>,
   ): Promise<boolean>;
-  /** Fails a target still in `from`; false when it moved on meanwhile. */
+  /** Fails a pending target, or a running one under the given claim; false when it moved on. */
   failScanTarget(
     scanId: string,
     target: ScanTarget,
-    from: 'pending' | 'running',
+    from: 'pending' | { claimId: string | null },
     error: CollectionError,
   ): Promise<boolean>;
-  /** Queued and running scans, with each target's last sign of life. */
+  /**
+   * Hands a running target back to pending (its worker stopped); false when
+   * its claim moved on. `uncounted`: a graceful hand-back, which does not
+   * count as an attempt.
+   */
+  releaseScanTarget(
+    scanId: string,
+    target: ScanTarget,
+    claimId: string | null,
+    uncounted?: boolean,
+  ): Promise<boolean>;
+  /** Queued and running scans, with each target's worker (by `account/region`). */
   listUnfinishedScans(): Promise<
-    Array<{ scan: ScanRun; lastBeat: Map<string, string | undefined> }>
+    Array<{ scan: ScanRun; workers: Map<string, TargetWorker> }>
   >;
-  /** Scans, newest first, in which this target still waits to be collected. */
-  findScansWithPendingTarget(target: ScanTarget): Promise<string[]>;
+}
+
+/**
+ * What the collector and the scan service need beyond {@link InventoryStore}:
+ * work sharing between replicas and cheap re-listing of unchanged resources.
+ */
+export interface ScanningInventoryStore extends InventoryStore, ScanStore {
   /** Records that unchanged resources were listed again (only `last_seen_at` moves). */
   touchResources(arns: string[], seenAt: string): Promise<void>;
   /** Stored resources by ARN (deleted ones included); ARNs not stored are absent. */

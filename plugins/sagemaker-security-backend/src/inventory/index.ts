@@ -2,12 +2,12 @@
 export {
   createInventory,
   SCAN_TASK_ID,
-  targetTaskId,
+  WORKER_TASK_ID,
 } from './scan/createInventory';
 export type { CreateInventoryOptions, Inventory } from './scan/createInventory';
-export { ScanService } from './scan/ScanService';
+export { ScanService, MAX_TARGET_ATTEMPTS } from './scan/ScanService';
 export { failedListings } from './scan/failedListings';
-export type { ScanListener } from './scan/ScanService';
+export type { ScanListener, ScanLease } from './scan/ScanService';
 export { DatabaseInventoryStore } from './store/DatabaseInventoryStore';
 export { getMigratedClient, MIGRATIONS_DIR } from './store/migrate';
 export type * from './InventoryStore';

@@ -18,6 +18,7 @@ import {
   ResourceFindings,
   ResourceType,
   Rollup,
+  ScanHealth,
   scanRunPermission,
   Waiver,
   WaiverStatus,
@@ -244,6 +245,16 @@ export class AuthorizedScorecardService {
       () => new NotFoundError(`No waiver ${id}`),
     );
     return waivers.revoke(waiver, entity, reason, credentials);
+  }
+
+  /**
+   * What the newest finished scan could not read, estate-wide. Its errors
+   * name accounts, roles and buckets: for callers who may read scorecards
+   * (403 when the policy denies reading any).
+   */
+  async scanHealth(credentials: BackstageCredentials): Promise<ScanHealth> {
+    await this.access.filter(credentials);
+    return this.options.scorecards.scanHealth();
   }
 
   /** `sagemaker-security.scan.run`, or 403. */

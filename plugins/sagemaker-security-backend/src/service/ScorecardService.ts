@@ -17,11 +17,16 @@ import {
   Page,
   ResourceFindings,
   Rollup,
+  ScanHealth,
   ScanInfo,
   Waiver,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
-import type { InventoryStore, ScanRun } from '../inventory/InventoryStore';
+import type {
+  InventoryStore,
+  ScanRun,
+  ScanTarget,
+} from '../inventory/InventoryStore';
 import type { ResultStore } from '../checks/ResultStore';
 import type { DailyScore, HistoryStore } from '../history/HistoryStore';
 import { addDays, dailyTrend } from '../history/trend';
@@ -64,6 +69,12 @@ import {
   toScoreRow,
 } from './entityScoring';
 import { linkedResources } from '../catalog/resourceLinks';
+import {
+  entityLocations,
+  lastFinishedScan,
+  Location,
+  scanHealthOf,
+} from './scanHealth';
 
 /** Entities scored together when everything is rescored (bounds memory). */
 const SCORING_BATCH = 250;
@@ -101,6 +112,8 @@ export interface ScorecardServiceOptions {
   links: LinkOptions;
   logger: LoggerService;
   now?: () => Date;
+  /** The accounts and regions the backend scans (for scan health). */
+  scanTargets?: () => ScanTarget[];
 }
 
 /** Check metadata without the function, as the API shows it. */
@@ -216,8 +229,32 @@ export class ScorecardService {
       ...(evaluatedAt ? { evaluatedAt } : {}),
       stale: isStale(latest, evaluated.resources),
       ...(lastScan ? { lastScan } : {}),
+      scanHealth: await this.scanHealth(
+        entityLocations(entity, evaluated.resources),
+        latest,
+      ),
       trend: await this.trend(evaluated.entityRef),
     };
+  }
+
+  /**
+   * What the newest finished scan could not read: the failed and partial
+   * targets at the given locations, or all of them (see scanHealth.ts).
+   */
+  async scanHealth(
+    locations?: Location[],
+    latest?: ScanRun,
+  ): Promise<ScanHealth> {
+    const scan = await lastFinishedScan(this.options.inventory, latest);
+    const configured = this.options.scanTargets?.();
+    return scanHealthOf({
+      scan,
+      // Without the configuration at hand, the last scan tells.
+      accountsConfigured: configured
+        ? configured.length > 0
+        : !scan || scan.targets.length > 0,
+      locations,
+    });
   }
 
   /**

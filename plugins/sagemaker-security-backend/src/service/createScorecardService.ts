@@ -10,7 +10,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { DEFAULT_COMPONENT_TAG_KEY } from '@mlsec/plugin-sagemaker-security-common';
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
 import { Knex } from 'knex';
-import type { InventoryStore } from '../inventory/InventoryStore';
+import type { InventoryStore, ScanTarget } from '../inventory/InventoryStore';
 import {
   CheckEngine,
   EvaluationSummary,
@@ -46,6 +46,8 @@ export interface CreateScorecardServiceOptions {
   scheduler?: SchedulerService;
   /** When given, every finished scan is evaluated. */
   scanEvents?: ScanEvents;
+  /** The accounts and regions scanned; scan health says when there are none. */
+  scanTargets?: () => ScanTarget[];
 }
 
 /** Everything the router and the actions need, wired together. */
@@ -122,6 +124,7 @@ export async function createScorecardService(
     scoring,
     links: { componentTagKey },
     logger,
+    scanTargets: options.scanTargets,
   });
   const authorized = new AuthorizedScorecardService({
     scorecards,

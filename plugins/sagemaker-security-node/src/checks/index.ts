@@ -5,7 +5,11 @@ import { monitoringChecks } from './monitoring';
 import { networkChecks } from './network';
 import { resilienceChecks } from './resilience';
 
-/** The built-in check catalogue, in display order (pillar by pillar). */
+/**
+ * The built-in check catalogue, in display order (pillar by pillar).
+ *
+ * @public
+ */
 export const defaultChecks: SecurityCheck[] = [
   ...encryptionChecks,
   ...networkChecks,

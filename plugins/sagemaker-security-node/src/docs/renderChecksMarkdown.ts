@@ -130,6 +130,8 @@ function renderSeedCoverage(
  * Renders the check catalogue as Markdown (docs/checks.md): an index, every
  * check with its references and remediation, the Security Hub control map and
  * the seed coverage.
+ *
+ * @public
  */
 export function renderChecksMarkdown(
   checks: CheckMetadata[],

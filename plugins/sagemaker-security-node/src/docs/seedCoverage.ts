@@ -2,6 +2,8 @@
  * Every recommendation of the seed guidance ("Securing Amazon SageMaker AI:
  * Comprehensive security best practices") and the checks that implement it,
  * or why AWS APIs cannot show it.
+ *
+ * @public
  */
 export interface SeedRecommendation {
   recommendation: string;
@@ -10,6 +12,7 @@ export interface SeedRecommendation {
   note?: string;
 }
 
+/** @public */
 export const SEED_COVERAGE: SeedRecommendation[] = [
   {
     recommendation:

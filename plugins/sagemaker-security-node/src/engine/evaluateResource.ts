@@ -11,6 +11,7 @@ import {
 import { isSharedValue, withEvaluationScope } from '../checks/support/memo';
 import { CheckContext, SecurityCheck } from '../types';
 
+/** @public */
 export interface CheckEvaluation {
   checkId: string;
   outcome: CheckOutcome;
@@ -89,6 +90,8 @@ function isCurrent(index: CheckIndex, checks: SecurityCheck[]): boolean {
  * returns something that is not an outcome becomes `unknown` with the reason;
  * it never crashes the run and never passes. In `iac` mode, checks that need
  * live data are `not_applicable`.
+ *
+ * @public
  */
 export function evaluateResource(
   checks: SecurityCheck[],

@@ -2,12 +2,17 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { SecurityCheck } from '../types';
 import { validateChecks } from './validateChecks';
 
-/** Lets backend modules add checks to the SageMaker security catalogue. */
+/**
+ * Lets backend modules add checks to the SageMaker security catalogue.
+ *
+ * @public
+ */
 export interface SagemakerSecurityChecksExtensionPoint {
   /** Adds checks; throws on a duplicate id or unknown pillar, severity or resource type. */
   addChecks(...checks: SecurityCheck[]): void;
 }
 
+/** @public */
 export const sagemakerSecurityChecksExtensionPoint =
   createExtensionPoint<SagemakerSecurityChecksExtensionPoint>({
     id: 'sagemaker-security.checks',
@@ -16,6 +21,8 @@ export const sagemakerSecurityChecksExtensionPoint =
 /**
  * The catalogue behind the extension point: starts with the given checks and
  * validates every addition. The backend plugin registers one of these.
+ *
+ * @public
  */
 export class CheckRegistry implements SagemakerSecurityChecksExtensionPoint {
   readonly #checks: SecurityCheck[] = [];

@@ -11,6 +11,8 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * Validates checks before they join the catalogue: kebab-case ids unique among
  * `existingIds` and each other, known pillar, severity and resource types, an
  * evaluate function. Throws one error listing every problem.
+ *
+ * @public
  */
 export function validateChecks(
   checks: SecurityCheck[],

@@ -3,6 +3,8 @@ import { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
 /**
  * Every field of a Describe response that names a KMS key, per resource type
  * (paths may contain `[]` for "each element of the list").
+ *
+ * @public
  */
 export const KMS_KEY_FIELDS: Partial<Record<ResourceType, string[]>> = {
   'notebook-instance': ['KmsKeyId'],
@@ -59,6 +61,7 @@ export const KMS_KEY_FIELDS: Partial<Record<ResourceType, string[]>> = {
   ],
 };
 
+/** @public */
 export const KMS_KEY_RESOURCE_TYPES = Object.keys(
   KMS_KEY_FIELDS,
 ) as ResourceType[];

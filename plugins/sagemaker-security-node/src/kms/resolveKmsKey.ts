@@ -7,6 +7,7 @@ import {
 import { isObject, lookupFact } from '../lookupFact';
 import { mapIn } from '../maps';
 
+/** @public */
 export type KmsKeyResolution =
   | {
       status: 'resolved';
@@ -29,7 +30,12 @@ export type KmsKeyResolution =
       notCollected: boolean;
     };
 
-interface ParsedReference {
+/**
+ * A parsed KMS key or alias reference.
+ *
+ * @public
+ */
+export interface ParsedReference {
   kind: 'key' | 'alias';
   /** Key ID or alias name (`alias/x`). */
   id: string;
@@ -42,7 +48,11 @@ function partitionOf(arn: string): string {
   return arn.startsWith('arn:') ? arn.split(':')[1] || 'aws' : 'aws';
 }
 
-/** Parses a key ID, key ARN, alias name or alias ARN. */
+/**
+ * Parses a key ID, key ARN, alias name or alias ARN.
+ *
+ * @public
+ */
 export function parseKmsReference(
   reference: string,
   resource: Pick<SageMakerResource, 'arn' | 'accountId' | 'region'>,
@@ -85,6 +95,8 @@ function errorActions(errors: CollectionError[], fallback: string): string[] {
  * name, alias ARN) to the key's collected facts: aliases through the
  * `kms-aliases` fact of the key's account and region, then the `kms-key` fact
  * keyed by key ARN. A key is judged only once resolved.
+ *
+ * @public
  */
 export function resolveKmsKey(
   reference: string,

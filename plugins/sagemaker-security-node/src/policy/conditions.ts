@@ -4,13 +4,19 @@ import { wildcardMatch } from './wildcards';
 /**
  * What is known about the request. A key that is absent from the context is
  * *unknown*; a key set to `null` is known to be absent from the request.
+ *
+ * @public
  */
 export type ConditionContext = Record<
   string,
   string | number | boolean | string[] | null
 >;
 
-/** A condition block evaluates to true, false, or cannot be decided. */
+/**
+ * A condition block evaluates to true, false, or cannot be decided.
+ *
+ * @public
+ */
 export type ConditionResult = 'true' | 'false' | 'unresolved';
 
 type Comparator = (conditionValue: string, requestValue: string) => boolean;
@@ -159,6 +165,8 @@ function evaluateKey(
  * Evaluates a statement's `Condition` block against what is known of the
  * request: every operator and key must hold (AND); `unresolved` when one
  * cannot be decided and none is false.
+ *
+ * @public
  */
 export function evaluateCondition(
   condition: PolicyStatement['Condition'],
@@ -190,7 +198,11 @@ export function evaluateCondition(
   return result;
 }
 
-/** Condition keys used by a statement, lower-cased (e.g. `iam:passedtoservice`). */
+/**
+ * Condition keys used by a statement, lower-cased (e.g. `iam:passedtoservice`).
+ *
+ * @public
+ */
 export function conditionKeys(statement: PolicyStatement): string[] {
   const keys: string[] = [];
   for (const block of Object.values(statement.Condition ?? {})) {
@@ -201,7 +213,11 @@ export function conditionKeys(statement: PolicyStatement): string[] {
   return keys;
 }
 
-/** True when the statement has a condition on any of `keys` (case-insensitive). */
+/**
+ * True when the statement has a condition on any of `keys` (case-insensitive).
+ *
+ * @public
+ */
 export function hasConditionKey(
   statement: PolicyStatement,
   ...keys: string[]

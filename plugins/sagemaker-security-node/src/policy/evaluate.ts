@@ -10,7 +10,11 @@ import {
 import { asList, isAllow, isDeny, statementsOf } from './statements';
 import { actionMatches, resourceMatches } from './wildcards';
 
-/** True when the statement's `Action` (or `NotAction`) covers `action`. */
+/**
+ * True when the statement's `Action` (or `NotAction`) covers `action`.
+ *
+ * @public
+ */
 export function statementCoversAction(
   statement: PolicyStatement,
   action: string,
@@ -32,6 +36,8 @@ export function statementCoversAction(
  * True when the statement covers `resource`. Without a resource, `some` asks
  * whether it covers at least one resource (for Allow) and `all` whether it
  * covers every resource (for Deny, which then denies everywhere).
+ *
+ * @public
  */
 export function statementCoversResource(
   statement: PolicyStatement,
@@ -60,7 +66,11 @@ export function statementCoversResource(
   return true;
 }
 
-/** True when the statement covers every resource: `Resource: "*"` or any `NotResource`. */
+/**
+ * True when the statement covers every resource: `Resource: "*"` or any `NotResource`.
+ *
+ * @public
+ */
 export function grantsOnAllResources(statement: PolicyStatement): boolean {
   if (statement.Resource !== undefined) {
     return asList(statement.Resource).includes('*');
@@ -69,6 +79,7 @@ export function grantsOnAllResources(statement: PolicyStatement): boolean {
   return true;
 }
 
+/** @public */
 export interface MatchedStatement {
   statement: PolicyStatement;
   /** Index of the document in the list passed in. */
@@ -76,6 +87,7 @@ export interface MatchedStatement {
   conditions: ConditionResult;
 }
 
+/** @public */
 export interface PolicyQuery {
   action: string;
   /** The resource ARN; omit to ask about any resource. */
@@ -83,6 +95,7 @@ export interface PolicyQuery {
   context?: ConditionContext;
 }
 
+/** @public */
 export interface PolicyEvaluation {
   /** Explicit Deny beats Allow; neither is an implicit deny. */
   decision: 'allow' | 'explicit-deny' | 'implicit-deny';
@@ -99,6 +112,8 @@ export interface PolicyEvaluation {
  * wins over Allow; `NotAction`/`NotResource` and wildcards are honoured; a
  * condition that cannot be decided from `context` keeps an Allow (the grant
  * may apply) but does not let a Deny rescue the request.
+ *
+ * @public
  */
 export function evaluatePolicies(
   documents: Array<PolicyDocument | null | undefined>,
@@ -147,7 +162,11 @@ export function evaluatePolicies(
   return { decision, allowedBy, deniedBy, possiblyDeniedBy };
 }
 
-/** True when the documents allow `action` (on `resource`, or on some resource). */
+/**
+ * True when the documents allow `action` (on `resource`, or on some resource).
+ *
+ * @public
+ */
 export function isActionAllowed(
   documents: Array<PolicyDocument | null | undefined>,
   action: string,

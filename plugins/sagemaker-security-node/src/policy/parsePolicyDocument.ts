@@ -8,6 +8,8 @@ function looksLikeJson(text: string): boolean {
  * Accepts a policy document as an object, a JSON string, or the URL-encoded
  * JSON string that IAM returns (GetRolePolicy, GetPolicyVersion, GetRole).
  * Throws a clear error for anything else.
+ *
+ * @public
  */
 export function parsePolicyDocument(input: unknown): PolicyDocument {
   let value: unknown = input;

@@ -11,6 +11,8 @@ const OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject'];
  * `aws:SecureTransport` is false and not when it is true. This recognises
  * `Bool` and `BoolIfExists`, with `"false"` or `false`; a deny that also depends
  * on other conditions does not count, since it would not always apply.
+ *
+ * @public
  */
 export function deniesInsecureTransport(
   policy: PolicyDocument | null | undefined,

@@ -3,7 +3,11 @@ import {
   PolicyStatement,
 } from '@mlsec/plugin-sagemaker-security-common';
 
-/** The statements of a document, whether `Statement` is one object or a list. */
+/**
+ * The statements of a document, whether `Statement` is one object or a list.
+ *
+ * @public
+ */
 export function statementsOf(
   document: PolicyDocument | null | undefined,
 ): PolicyStatement[] {
@@ -23,7 +27,11 @@ export function statementsOf(
   );
 }
 
-/** A policy element that may be one string or a list. */
+/**
+ * A policy element that may be one string or a list.
+ *
+ * @public
+ */
 export function asList(value: unknown): string[] {
   if (typeof value === 'string') {
     return [value];
@@ -34,15 +42,21 @@ export function asList(value: unknown): string[] {
   return [];
 }
 
+/** @public */
 export function isAllow(statement: PolicyStatement): boolean {
   return String(statement.Effect).toLowerCase() === 'allow';
 }
 
+/** @public */
 export function isDeny(statement: PolicyStatement): boolean {
   return String(statement.Effect).toLowerCase() === 'deny';
 }
 
-/** True when `Principal` is everyone: `"*"` or `{ "AWS": "*" }` (or a list holding `*`). */
+/**
+ * True when `Principal` is everyone: `"*"` or `{ "AWS": "*" }` (or a list holding `*`).
+ *
+ * @public
+ */
 export function isPrincipalEveryone(principal: unknown): boolean {
   if (principal === '*') {
     return true;
@@ -53,7 +67,11 @@ export function isPrincipalEveryone(principal: unknown): boolean {
   return false;
 }
 
-/** Service principals named by a statement, e.g. `sagemaker.amazonaws.com`. */
+/**
+ * Service principals named by a statement, e.g. `sagemaker.amazonaws.com`.
+ *
+ * @public
+ */
 export function servicePrincipals(principal: unknown): string[] {
   if (principal && typeof principal === 'object' && !Array.isArray(principal)) {
     return asList((principal as Record<string, unknown>).Service);
@@ -61,7 +79,11 @@ export function servicePrincipals(principal: unknown): string[] {
   return [];
 }
 
-/** AWS (account or role) principals named by a statement. */
+/**
+ * AWS (account or role) principals named by a statement.
+ *
+ * @public
+ */
 export function awsPrincipals(principal: unknown): string[] {
   if (principal === '*') {
     return ['*'];

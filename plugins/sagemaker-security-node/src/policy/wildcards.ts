@@ -67,7 +67,11 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-/** IAM-style wildcard match: `*` any run of characters, `?` exactly one. */
+/**
+ * IAM-style wildcard match: `*` any run of characters, `?` exactly one.
+ *
+ * @public
+ */
 export function wildcardMatch(
   pattern: string,
   value: string,
@@ -92,12 +96,20 @@ export function wildcardMatch(
   return toRegExp(pattern, options.ignoreCase).test(value);
 }
 
-/** Action names are case-insensitive (`IAM:passrole` = `iam:PassRole`). */
+/**
+ * Action names are case-insensitive (`IAM:passrole` = `iam:PassRole`).
+ *
+ * @public
+ */
 export function actionMatches(pattern: string, action: string): boolean {
   return wildcardMatch(pattern, action, { ignoreCase: true });
 }
 
-/** Resource ARNs are case-sensitive. */
+/**
+ * Resource ARNs are case-sensitive.
+ *
+ * @public
+ */
 export function resourceMatches(pattern: string, resource: string): boolean {
   return wildcardMatch(pattern, resource, { ignoreCase: false });
 }

@@ -7,6 +7,8 @@ import { getPath } from '../checks/support/paths';
 /**
  * The scaffolder templates that fix failing checks, and their parameters.
  * Checks may only name these templates and parameters (asserted by tests).
+ *
+ * @public
  */
 export const REMEDIATION_TEMPLATES = {
   'secure-sagemaker-endpoint': [
@@ -36,6 +38,7 @@ export const REMEDIATION_TEMPLATES = {
   ],
 } as const satisfies Record<string, readonly string[]>;
 
+/** @public */
 export type RemediationTemplateName = keyof typeof REMEDIATION_TEMPLATES;
 
 const COMMON_PREFILL = {
@@ -91,7 +94,11 @@ export const FOUNDATION_TEMPLATE: RemediationTemplate = {
   prefill: { ...COMMON_PREFILL },
 };
 
-/** Resolves one prefill path (`name`, `tags.<key>`, `description.<A>.<B>`...) on a resource. */
+/**
+ * Resolves one prefill path (`name`, `tags.<key>`, `description.<A>.<B>`...) on a resource.
+ *
+ * @public
+ */
 export function resolvePrefillPath(
   resource: SageMakerResource,
   path: string,
@@ -120,7 +127,11 @@ export function resolvePrefillPath(
   return undefined;
 }
 
-/** Parameter values for a template, from the failing resource; unresolved paths are left out. */
+/**
+ * Parameter values for a template, from the failing resource; unresolved paths are left out.
+ *
+ * @public
+ */
 export function renderPrefill(
   template: RemediationTemplate,
   resource: SageMakerResource,
@@ -135,7 +146,11 @@ export function renderPrefill(
   return values;
 }
 
-/** The scaffolder link: `/create/templates/default/<name>?formData=<json>`. */
+/**
+ * The scaffolder link: `/create/templates/default/<name>?formData=<json>`.
+ *
+ * @public
+ */
 export function remediationTemplateUrl(
   template: RemediationTemplate,
   resource: SageMakerResource,

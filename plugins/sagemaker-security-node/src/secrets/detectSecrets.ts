@@ -1,4 +1,8 @@
-/** A likely secret: where and what kind, never the value itself. */
+/**
+ * A likely secret: where and what kind, never the value itself.
+ *
+ * @public
+ */
 export interface SecretFinding {
   location: string;
   kind: string;
@@ -104,7 +108,11 @@ const secretKinds = memoByString((text: string): string[] =>
   ),
 );
 
-/** Secrets in a text (script, value): known credential shapes only. */
+/**
+ * Secrets in a text (script, value): known credential shapes only.
+ *
+ * @public
+ */
 export function findSecretsInText(
   text: string,
   location: string,
@@ -112,7 +120,11 @@ export function findSecretsInText(
   return secretKinds(text).map(kind => ({ location, kind }));
 }
 
-/** Secrets in environment variables or hyperparameters: by value shape, or a credential name with a literal value. */
+/**
+ * Secrets in environment variables or hyperparameters: by value shape, or a credential name with a literal value.
+ *
+ * @public
+ */
 export function findSecretsInVariables(
   variables: Record<string, unknown> | undefined,
   location: string,
@@ -136,7 +148,11 @@ export function findSecretsInVariables(
   return findings;
 }
 
-/** Secrets in a shell script: credential shapes, and `NAME=literal` assignments of credential names. */
+/**
+ * Secrets in a shell script: credential shapes, and `NAME=literal` assignments of credential names.
+ *
+ * @public
+ */
 export function findSecretsInScript(
   script: string,
   location: string,

@@ -11,7 +11,9 @@ import {
 import { DESCRIBE_OPERATIONS } from '../checks/support/describe';
 import { CheckContext, ResourceLookup } from '../types';
 
+/** @public */
 export const ACCOUNT = '111122223333';
+/** @public */
 export const REGION = 'eu-west-1';
 
 const ARN_SEGMENT: Partial<Record<ResourceType, string>> = {
@@ -19,9 +21,14 @@ const ARN_SEGMENT: Partial<Record<ResourceType, string>> = {
   'notebook-instance-lifecycle-config': 'notebook-instance-lifecycle-config',
 };
 
+/** @public */
 export type ResourceOverrides = Partial<Omit<SageMakerResource, 'type'>>;
 
-/** A described SageMaker resource of any type. */
+/**
+ * A described SageMaker resource of any type.
+ *
+ * @public
+ */
 export function resource(
   type: ResourceType,
   description: Record<string, unknown>,
@@ -43,7 +50,12 @@ export function resource(
   };
 }
 
-type Builder = (
+/**
+ * Builds a described resource of one type.
+ *
+ * @public
+ */
+export type Builder = (
   description?: Record<string, unknown>,
   overrides?: ResourceOverrides,
 ) => SageMakerResource;
@@ -56,27 +68,36 @@ function builder(
     resource(type, { ...defaults, ...description }, overrides);
 }
 
+/** @public */
 export const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/sagemaker-execution`;
+/** @public */
 export const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+/** @public */
 export const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/${KEY_ID}`;
 
+/** @public */
 export const notebook = builder('notebook-instance', {
   NotebookInstanceName: 'test-notebook-instance',
   InstanceType: 'ml.t3.medium',
   RoleArn: ROLE_ARN,
 });
+/** @public */
 export const lifecycleConfig = builder('notebook-instance-lifecycle-config', {
   NotebookInstanceLifecycleConfigName:
     'test-notebook-instance-lifecycle-config',
 });
+/** @public */
 export const domain = builder('domain', { DomainName: 'test-domain' });
+/** @public */
 export const userProfile = builder('user-profile', {
   UserProfileName: 'test-user-profile',
 });
+/** @public */
 export const model = builder('model', {
   ModelName: 'test-model',
   ExecutionRoleArn: ROLE_ARN,
 });
+/** @public */
 export const endpointConfig = builder('endpoint-config', {
   EndpointConfigName: 'test-endpoint-config',
   ProductionVariants: [
@@ -88,11 +109,13 @@ export const endpointConfig = builder('endpoint-config', {
     },
   ],
 });
+/** @public */
 export const endpoint = builder('endpoint', {
   EndpointName: 'test-endpoint',
   EndpointConfigName: 'test-endpoint-config',
   EndpointStatus: 'InService',
 });
+/** @public */
 export const trainingJob = builder('training-job', {
   TrainingJobName: 'test-training-job',
   RoleArn: ROLE_ARN,
@@ -102,6 +125,7 @@ export const trainingJob = builder('training-job', {
     VolumeSizeInGB: 30,
   },
 });
+/** @public */
 export const processingJob = builder('processing-job', {
   ProcessingJobName: 'test-processing-job',
   RoleArn: ROLE_ARN,
@@ -109,10 +133,12 @@ export const processingJob = builder('processing-job', {
     ClusterConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 },
   },
 });
+/** @public */
 export const transformJob = builder('transform-job', {
   TransformJobName: 'test-transform-job',
   TransformResources: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 },
 });
+/** @public */
 export const tuningJob = builder('hyperparameter-tuning-job', {
   HyperParameterTuningJobName: 'test-hpo',
   TrainingJobDefinition: {
@@ -120,25 +146,32 @@ export const tuningJob = builder('hyperparameter-tuning-job', {
     ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 },
   },
 });
+/** @public */
 export const featureGroup = builder('feature-group', {
   FeatureGroupName: 'test-feature-group',
 });
+/** @public */
 export const pipeline = builder('pipeline', {
   PipelineName: 'test-pipeline',
   RoleArn: ROLE_ARN,
 });
+/** @public */
 export const modelPackageGroup = builder('model-package-group', {
   ModelPackageGroupName: 'test-group',
 });
+/** @public */
 export const modelPackage = builder('model-package', {
   ModelPackageGroupName: 'test-group',
 });
+/** @public */
 export const monitoringSchedule = builder('monitoring-schedule', {
   MonitoringScheduleName: 'test-schedule',
 });
+/** @public */
 export const inferenceExperiment = builder('inference-experiment', {
   Name: 'test-experiment',
 });
+/** @public */
 export const jobDefinition = (
   type:
     | 'data-quality-job-definition'
@@ -154,7 +187,11 @@ export const jobDefinition = (
     overrides,
   );
 
-/** A collection error as the inventory records it. */
+/**
+ * A collection error as the inventory records it.
+ *
+ * @public
+ */
 export function collectionError(
   action: string,
   extra: Partial<CollectionError> = {},
@@ -168,7 +205,11 @@ export function collectionError(
   };
 }
 
-/** A resource whose Describe call failed. */
+/**
+ * A resource whose Describe call failed.
+ *
+ * @public
+ */
 export function undescribable(type: ResourceType): SageMakerResource {
   return resource(
     type,
@@ -177,7 +218,11 @@ export function undescribable(type: ResourceType): SageMakerResource {
   );
 }
 
-/** A related fact; region defaults to the resource region (global for roles and buckets). */
+/**
+ * A related fact; region defaults to the resource region (global for roles and buckets).
+ *
+ * @public
+ */
 export function fact<K extends FactKind>(
   kind: K,
   key: string,
@@ -200,6 +245,7 @@ export function fact<K extends FactKind>(
   };
 }
 
+/** @public */
 export function factLookup(facts: RelatedFact[] = []): FactLookup {
   const index = new Map<string, RelatedFact>();
   for (const item of facts) {
@@ -214,6 +260,7 @@ export function factLookup(facts: RelatedFact[] = []): FactLookup {
   };
 }
 
+/** @public */
 export function resourceLookup(
   resources: SageMakerResource[] = [],
   listingErrors: Partial<Record<ResourceType, CollectionError[]>> = {},
@@ -238,6 +285,7 @@ export function resourceLookup(
   };
 }
 
+/** @public */
 export interface ContextOptions {
   facts?: RelatedFact[];
   resources?: SageMakerResource[];
@@ -245,6 +293,7 @@ export interface ContextOptions {
   mode?: 'live' | 'iac';
 }
 
+/** @public */
 export function contextFor(
   target: SageMakerResource,
   options: ContextOptions = {},
@@ -259,10 +308,12 @@ export function contextFor(
 
 // Common facts.
 
+/** @public */
 export const statement = (
   partial: Record<string, unknown>,
 ): Record<string, unknown> => ({ Effect: 'Allow', ...partial });
 
+/** @public */
 export function role(
   data: Partial<FactDataByKind['iam-role']> = {},
   options: { arn?: string; errors?: CollectionError[] } = {},
@@ -294,7 +345,11 @@ export function role(
   );
 }
 
-/** A role whose only permissions are the given inline statements. */
+/**
+ * A role whose only permissions are the given inline statements.
+ *
+ * @public
+ */
 export function roleWithStatements(
   statements: Array<Record<string, unknown>>,
 ): RelatedFact<'iam-role'> {
@@ -308,6 +363,7 @@ export function roleWithStatements(
   });
 }
 
+/** @public */
 export function kmsKey(
   data: Partial<FactDataByKind['kms-key']> = {},
   options: { arn?: string; errors?: CollectionError[] } = {},
@@ -342,12 +398,14 @@ export function kmsKey(
   );
 }
 
+/** @public */
 export function kmsAliases(
   aliases: Record<string, string>,
 ): RelatedFact<'kms-aliases'> {
   return fact('kms-aliases', '-', { aliases });
 }
 
+/** @public */
 export const SECURE_TRANSPORT_DENY = {
   Sid: 'DenyInsecureTransport',
   Effect: 'Deny',
@@ -357,6 +415,7 @@ export const SECURE_TRANSPORT_DENY = {
   Condition: { Bool: { 'aws:SecureTransport': 'false' } },
 };
 
+/** @public */
 export function bucket(
   name: string,
   data: Partial<FactDataByKind['s3-bucket']> = {},
@@ -393,6 +452,7 @@ export function bucket(
   );
 }
 
+/** @public */
 export function securityGroup(
   groupId: string,
   data: Partial<FactDataByKind['security-group']> = {},
@@ -426,6 +486,7 @@ export function securityGroup(
   });
 }
 
+/** @public */
 export function subnet(
   subnetId: string,
   data: Partial<FactDataByKind['subnet']> = {},
@@ -439,6 +500,7 @@ export function subnet(
   });
 }
 
+/** @public */
 export const ALL_ENDPOINT_SERVICES = [
   'sagemaker.api',
   'sagemaker.runtime',
@@ -450,6 +512,7 @@ export const ALL_ENDPOINT_SERVICES = [
   'logs',
 ];
 
+/** @public */
 export function vpcEndpoints(
   vpcId: string,
   services: string[] = ALL_ENDPOINT_SERVICES,
@@ -468,6 +531,7 @@ export function vpcEndpoints(
   });
 }
 
+/** @public */
 export function trails(
   list: Array<Partial<FactDataByKind['cloudtrail']['trails'][number]>>,
   errors: CollectionError[] = [],
@@ -493,6 +557,7 @@ export function trails(
   );
 }
 
+/** @public */
 export function alarms(
   list: Array<Partial<FactDataByKind['cloudwatch-alarms']['alarms'][number]>>,
 ): RelatedFact<'cloudwatch-alarms'> {
@@ -508,6 +573,7 @@ export function alarms(
   });
 }
 
+/** @public */
 export function logGroups(
   list: Array<
     Partial<FactDataByKind['log-groups']['logGroups'][number]> & {

@@ -7,6 +7,7 @@ import type {
   PillarScore,
   ResourceSummary,
   Rollup,
+  ScanHealth,
   Score,
   StatusCounts,
   Waiver,
@@ -316,6 +317,14 @@ export const scorecard: EntityScorecard = {
   ],
 };
 
+/** The last scan read everything. */
+export const healthyScan: ScanHealth = {
+  accountsConfigured: true,
+  lastFinishedScan: scorecard.lastScan,
+  scope: 'all',
+  targets: [],
+};
+
 export const emptyScorecard: EntityScorecard = {
   entityRef: 'component:default/fraud-scoring',
   score: { score: null, grade: null, pillars: [], counts: counts() },
@@ -388,6 +397,9 @@ export function mockSecurityApi(
     revokeWaiver: unexpected('revokeWaiver'),
     startScan: unexpected('startScan'),
     getScan: unexpected('getScan'),
+    getLatestScan: unexpected('getLatestScan'),
+    // A healthy estate unless a test says otherwise.
+    getScanHealth: jest.fn(async () => healthyScan),
     exportFindingsCsv: unexpected('exportFindingsCsv'),
     ...overrides,
   } as jest.Mocked<SageMakerSecurityApi>;

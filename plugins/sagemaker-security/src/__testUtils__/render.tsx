@@ -41,9 +41,16 @@ export function renderWithApis(
     api: SageMakerSecurityApi;
     entity?: Entity;
     permissionApi?: PermissionApi;
+    /** The URL the app starts at, e.g. `/sagemaker-security?tab=scans`. */
+    routeEntries?: string[];
   },
 ) {
-  const { api, entity, permissionApi = mockApis.permission() } = options;
+  const {
+    api,
+    entity,
+    permissionApi = mockApis.permission(),
+    routeEntries,
+  } = options;
   const content = entity ? (
     <EntityProvider entity={entity}>{element}</EntityProvider>
   ) : (
@@ -63,6 +70,7 @@ export function renderWithApis(
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/sagemaker-security': rootRouteRef,
       },
+      ...(routeEntries ? { routeEntries } : {}),
     },
   );
 }

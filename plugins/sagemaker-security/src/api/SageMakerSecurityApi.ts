@@ -7,6 +7,7 @@ import type {
   OrgRollupQuery,
   Page,
   Rollup,
+  ScanHealth,
   Waiver,
   WaiverStatus,
   WaiverWithEvents,
@@ -46,6 +47,10 @@ export interface SageMakerSecurityApi {
   startScan(): Promise<ScanRun>;
   /** `GET /scans/{id}` */
   getScan(id: string): Promise<ScanRun>;
+  /** `GET /scans/latest`: the newest scan, every target with its errors and calls; `undefined` when none has run. */
+  getLatestScan(): Promise<ScanRun | undefined>;
+  /** `GET /scans/health`: what the newest finished scan could not read, and whether any account is configured. */
+  getScanHealth(): Promise<ScanHealth>;
   /** `GET /export?format=csv`: current findings as a CSV file. */
   exportFindingsCsv(options?: { entityRef?: string }): Promise<Blob>;
 }

@@ -124,6 +124,31 @@ describe('SageMakerSecurityClient', () => {
     );
   });
 
+  it('reads the latest scan (undefined before the first) and the scan health', async () => {
+    let scans = 0;
+    const { client, calls } = setup(url => {
+      if (url.endsWith('/scans/health')) {
+        return json({ accountsConfigured: false, scope: 'all', targets: [] });
+      }
+      scans += 1;
+      return scans === 1
+        ? json({ error: { name: 'NotFoundError', message: 'none' } }, 404)
+        : json({ id: 'scan-2', status: 'failed', targets: [] });
+    });
+    await expect(client.getLatestScan()).resolves.toBeUndefined();
+    await expect(client.getLatestScan()).resolves.toMatchObject({
+      id: 'scan-2',
+    });
+    await expect(client.getScanHealth()).resolves.toMatchObject({
+      accountsConfigured: false,
+    });
+    expect(calls.map(c => new URL(c.url).pathname)).toEqual([
+      '/api/sagemaker-security/scans/latest',
+      '/api/sagemaker-security/scans/latest',
+      '/api/sagemaker-security/scans/health',
+    ]);
+  });
+
   it('exports findings as a CSV blob', async () => {
     const { client, calls } = setup(
       () =>

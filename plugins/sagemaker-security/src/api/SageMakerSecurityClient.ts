@@ -8,6 +8,7 @@ import {
   type OrgRollupQuery,
   type Page,
   type Rollup,
+  type ScanHealth,
   type Waiver,
   type WaiverStatus,
   type WaiverWithEvents,
@@ -94,6 +95,16 @@ export class SageMakerSecurityClient implements SageMakerSecurityApi {
   /** {@inheritDoc SageMakerSecurityApi.getScan} */
   getScan(id: string): Promise<ScanRun> {
     return this.client.getScan(id);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.getLatestScan} */
+  getLatestScan(): Promise<ScanRun | undefined> {
+    return this.client.getLatestScan();
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.getScanHealth} */
+  getScanHealth(): Promise<ScanHealth> {
+    return this.client.getScanHealth();
   }
 
   /** {@inheritDoc SageMakerSecurityApi.exportFindingsCsv} */

@@ -107,13 +107,26 @@ export function createValidateAction(options: ValidateActionOptions) {
             ),
       },
       output: {
+        // JSON-typed (not `unknown`): the published declaration of this action
+        // must satisfy the scaffolder's `JsonObject` constraint in an app's
+        // `tsc --skipLibCheck false`.
         findings: z =>
           z
-            .array(z.record(z.unknown()))
+            .array(z.record(z.any()))
             .describe('Findings that did not pass (fail, warn, unknown)'),
         summary: z =>
           z
-            .record(z.unknown())
+            .object({
+              files: z.number(),
+              resources: z.number(),
+              pass: z.number(),
+              fail: z.number(),
+              warn: z.number(),
+              unknown: z.number(),
+              not_applicable: z.number(),
+              failOn: z.enum(FAIL_ON_LEVELS),
+              blocking: z.number(),
+            })
             .describe('Counts per status, and the threshold'),
       },
     },
@@ -174,8 +187,8 @@ export function createValidateAction(options: ValidateActionOptions) {
         if (finding.status === 'fail') ctx.logger.error(line);
         else ctx.logger.warn(line);
       }
-      ctx.output('findings', reported as unknown as Record<string, unknown>[]);
-      ctx.output('summary', summary as unknown as Record<string, unknown>);
+      ctx.output('findings', reported);
+      ctx.output('summary', summary);
 
       const blocking = blockingFindings(findings, failOn);
       if (blocking.length > 0) {

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
-/** The repository's templates folder. */
+/** The secure templates, shipped in the catalog module that registers them. */
 export const TEMPLATES_DIR = resolvePackagePath(
   '@mlsec/plugin-scaffolder-backend-module-sagemaker-security',
-  '../../templates',
+  '../catalog-backend-module-sagemaker/templates',
 );
 
 /** Sample parameter values for each template, as a user would fill the form. */

@@ -2,8 +2,6 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import knexFactory, { Knex } from 'knex';
-import { iamActionOf } from '../aws/actions';
-import type { ClientCustomizer } from '../aws/clients';
 import { createInventory } from '../scan/createInventory';
 import { AwsSimulator, AwsSimulatorOptions } from '../simulator/AwsSimulator';
 import type { Estate } from '../simulator/estate';
@@ -23,7 +21,9 @@ export function sqliteMemory(): Knex {
 
 /**
  * The real collector, store (in-memory SQLite) and scan service, with only the
- * AWS transport replaced by the simulator. Small pages force pagination.
+ * AWS transport replaced by the simulator (the SDK clients' `requestHandler`;
+ * credentials from the real credentials manager, through the simulator's
+ * STS). Small pages force pagination.
  */
 export async function createHarness(
   estate: Estate,
@@ -38,21 +38,11 @@ export async function createHarness(
     ...options.simulator,
   });
   const db = options.db ?? sqliteMemory();
-  /** Every call sent (before the simulator answers it), in order. */
+  /** Every request, as the simulator read it from the wire, in order. */
   const calls: Array<{ action: string; input: Record<string, any> }> = [];
-  const record: ClientCustomizer = (client, info) => {
-    client.middlewareStack.add(
-      (next: any, context: any) => async (args: any) => {
-        calls.push({
-          action: iamActionOf(info.service, String(context.commandName)),
-          input: args.input ?? {},
-        });
-        return next(args);
-      },
-      { step: 'deserialize', priority: 'high', name: 'harnessRecord' },
-    );
-    simulator.attach(client, info);
-  };
+  simulator.onCall(call =>
+    calls.push({ action: call.action, input: call.input }),
+  );
   const inventory = await createInventory({
     config: new ConfigReader({
       sagemakerSecurity: { scanOnStartup: false, ...options.config },
@@ -60,10 +50,7 @@ export async function createHarness(
     logger: mockServices.logger.mock(),
     database: databaseOf(db),
     simulator,
-    clientOptions: {
-      retryTuning: { baseDelayMs: 1, minFillRate: 1000 },
-      customizeClient: record,
-    },
+    clientOptions: { retryTuning: { baseDelayMs: 1, minFillRate: 1000 } },
   });
   const scan = async () => {
     const run = await inventory.scans.triggerScan({ trigger: 'manual' });

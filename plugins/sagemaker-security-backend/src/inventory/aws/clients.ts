@@ -7,6 +7,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { HttpHandler } from '@smithy/protocol-http';
 import type {
   AwsCredentialIdentityProvider,
   MiddlewareStack,
@@ -15,7 +16,9 @@ import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/util-retry';
 import pLimit from 'p-limit';
 import type { EndpointService } from '../../config/inventoryConfig';
 import { AwsService, iamActionOf } from './actions';
-import { CredentialsUnavailableError } from './errors';
+import type { CredentialRoutes } from './credentialRoutes';
+import { CredentialResolver } from './credentials';
+import { SecretValues, tagWithSecrets } from './safeText';
 import { Clock, Pacer, RateLimits, rateFamilyOf, UNPACED } from './pacing';
 
 /** The part of an SDK v3 client the factory and the simulator touch. */
@@ -30,11 +33,17 @@ export interface ClientInfo {
   service: AwsService;
 }
 
-/** Adds middleware to each client built, e.g. the in-process AWS simulator. */
+/** Adds middleware to each client built (e.g. a test's recorder). */
 export type ClientCustomizer = (client: SdkClient, info: ClientInfo) => void;
 
 export interface AwsClientFactoryOptions {
   credentialsManager: AwsCredentialsManager;
+  /**
+   * How the `aws` section serves each account (when the manager was built
+   * from it): what a credentials error says was tried, and whether the main
+   * account's ID must be resolved (through the `sts` endpoint override).
+   */
+  credentialRoutes?: CredentialRoutes;
   /** Attempts of the SDK's adaptive retry strategy. */
   maxAttempts: number;
   endpoints?: Partial<Record<EndpointService, string>>;
@@ -49,54 +58,19 @@ export interface AwsClientFactoryOptions {
   clock?: Clock;
   customizeClient?: ClientCustomizer;
   /**
+   * The HTTP transport of every client (e.g. the AWS simulator); absent:
+   * the SDK's own (HTTPS to AWS or the endpoint overrides).
+   */
+  requestHandler?: HttpHandler<any>;
+  /**
    * Faster backoff and a more permissive adaptive rate limiter; only tests
    * use it (the strategy stays the SDK's adaptive one).
    */
   retryTuning?: { baseDelayMs: number; minFillRate: number };
 }
 
-/**
- * Keeps the credential values an account's clients sign with out of error
- * messages: an AWS-compatible server (or AWS itself, for the key ID) may echo
- * them, and messages are stored, served and logged. AWS-shaped key IDs are
- * also redacted by `classifyError`; this covers any shape (emulators' keys).
- */
-export class CredentialScrubber {
-  private readonly values = new Set<string>();
-
-  remember(identity: {
-    accessKeyId?: string;
-    secretAccessKey?: string;
-    sessionToken?: string;
-  }) {
-    for (const value of [
-      identity.accessKeyId,
-      identity.secretAccessKey,
-      identity.sessionToken,
-    ]) {
-      // Very short values would redact ordinary words.
-      if (value && value.length >= 8) this.values.add(value);
-    }
-  }
-
-  scrub(text: string): string {
-    let out = text;
-    for (const value of this.values) out = out.split(value).join('[redacted]');
-    return out;
-  }
-
-  /**
-   * The same error with its message scrubbed. The SDK's own fields are left
-   * as they are: `$response` is non-configurable (deleting it throws in
-   * strict mode) and non-enumerable, so it is never serialized.
-   */
-  scrubError(error: unknown): unknown {
-    if (!error || typeof error !== 'object') return error;
-    const e = error as { message?: unknown };
-    if (typeof e.message === 'string') e.message = this.scrub(e.message);
-    return error;
-  }
-}
+/** Time to establish a connection (DNS, TCP, TLS) before the attempt fails. */
+const CONNECTION_TIMEOUT_MS = 10_000;
 
 /** Counts calls by IAM action (one per command sent, retries not included). */
 export class CallCounter {
@@ -128,13 +102,15 @@ type ClientOf<S extends AwsService> = InstanceType<(typeof CONSTRUCTORS)[S]>;
 /** SDK clients of one account, built lazily per service and region. */
 export class AccountClients {
   private readonly clients = new Map<string, SdkClient>();
+  /** How the credentials were obtained, in words (no secret), for errors. */
+  credentialsTried?: string;
 
   constructor(
     readonly accountId: string,
     private readonly credentials: AwsCredentialIdentityProvider,
     private readonly options: AwsClientFactoryOptions,
     readonly counter: CallCounter,
-    private readonly scrubber = new CredentialScrubber(),
+    private readonly secrets = new SecretValues(),
     private readonly pacer = new Pacer(
       options.rateLimits ?? UNPACED,
       options.clock,
@@ -166,7 +142,8 @@ export class AccountClients {
   }
 
   private build(service: AwsService, region: string): SdkClient {
-    const { maxAttempts, endpoints, retryTuning } = this.options;
+    const { maxAttempts, endpoints, retryTuning, requestHandler } =
+      this.options;
     const endpoint = endpoints?.[service];
     const Client = CONSTRUCTORS[service] as new (config: object) => SdkClient;
     const client = new Client({
@@ -174,6 +151,8 @@ export class AccountClients {
       credentials: this.credentials,
       maxAttempts,
       retryMode: 'adaptive',
+      // An endpoint that drops packets is endpoint_unreachable, not a hang.
+      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS },
       ...(retryTuning
         ? {
             retryStrategy: new AdaptiveRetryStrategy(maxAttempts, {
@@ -191,6 +170,7 @@ export class AccountClients {
         : {}),
       ...(endpoint ? { endpoint } : {}),
       ...(endpoint && service === 's3' ? { forcePathStyle: true } : {}),
+      ...(requestHandler ? { requestHandler } : {}),
     });
     this.addCountAndScrub(client, service);
     this.addPacing(client, service, region);
@@ -202,7 +182,11 @@ export class AccountClients {
     return client;
   }
 
-  /** Counts the client's calls by IAM action (once per call, not per attempt). */
+  /**
+   * Counts the client's calls by IAM action (once per call, not per
+   * attempt), and tells `classifyError` which credential values an error of
+   * this account may echo. The SDK's error object is never changed.
+   */
   private addCountAndScrub(client: SdkClient, service: AwsService) {
     client.middlewareStack.add(
       (next: any, context: any) => async (args: any) => {
@@ -210,7 +194,8 @@ export class AccountClients {
         try {
           return await next(args);
         } catch (error) {
-          throw this.scrubber.scrubError(error);
+          tagWithSecrets(error, this.secrets);
+          throw error;
         }
       },
       { step: 'initialize', priority: 'high', name: 'mlsecCountAndScrub' },
@@ -255,9 +240,16 @@ export class AccountClients {
 export class AwsClientFactory {
   /** Shared by every account's clients and kept across scans, as AWS keeps its buckets. */
   private readonly pacer: Pacer;
+  private readonly credentials: CredentialResolver;
 
   constructor(private readonly options: AwsClientFactoryOptions) {
     this.pacer = new Pacer(options.rateLimits ?? UNPACED, options.clock);
+    this.credentials = new CredentialResolver({
+      manager: options.credentialsManager,
+      routes: options.credentialRoutes,
+      stsEndpoint: options.endpoints?.sts,
+      maxAttempts: options.maxAttempts,
+    });
   }
 
   /** Resolves the account's credentials once; throws CredentialsUnavailableError. */
@@ -265,37 +257,20 @@ export class AwsClientFactory {
     accountId: string,
     counter = new CallCounter(),
   ): Promise<AccountClients> {
-    const scrubber = new CredentialScrubber();
-    let provider: AwsCredentialIdentityProvider;
-    try {
-      const credentials =
-        await this.options.credentialsManager.getCredentialProvider({
-          accountId,
-        });
-      const source = credentials.sdkCredentialProvider;
-      // Every identity the clients sign with is remembered, refreshed ones too.
-      provider = async (...args) => {
-        const identity = await source(...args);
-        scrubber.remember(identity);
-        return identity;
-      };
-      await provider();
-    } catch (error) {
-      const e = error as Error;
-      throw new CredentialsUnavailableError(
-        scrubber.scrub(
-          `Could not obtain credentials for account ${accountId}: ${e.message}`,
-        ),
-        e.name,
-      );
-    }
-    return new AccountClients(
+    const secrets = new SecretValues();
+    const { provider, tried } = await this.credentials.resolve(
+      accountId,
+      secrets,
+    );
+    const clients = new AccountClients(
       accountId,
       provider,
       this.options,
       counter,
-      scrubber,
+      secrets,
       this.pacer,
     );
+    clients.credentialsTried = tried;
+    return clients;
   }
 }

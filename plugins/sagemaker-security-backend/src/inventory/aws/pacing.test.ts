@@ -5,7 +5,7 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { HttpResponse } from '@smithy/protocol-http';
+import { AwsSimulator } from '../simulator/AwsSimulator';
 import { AWS_SERVICES, iamActionOf } from './actions';
 import { AccountClients, CallCounter, ClientCustomizer } from './clients';
 import {
@@ -16,6 +16,8 @@ import {
   TokenBucket,
   UNPACED,
 } from './pacing';
+
+const ACCOUNT = '111111111111';
 
 /**
  * Virtual time: `sleep` only resolves when the test advances the clock, so
@@ -159,33 +161,43 @@ describe('Pacer', () => {
 });
 
 describe('paced SDK clients', () => {
-  /** Clients of one account whose calls are answered at once, each recorded with its virtual time. */
+  /**
+   * Clients of one account whose calls are answered at once by the AWS
+   * simulator (an empty answer on the wire), each recorded with the virtual
+   * time it was sent at.
+   */
   function pacedClients(limits: RateLimits, concurrency = 4) {
     const clock = new VirtualClock();
     const sent: Array<{ action: string; at: number }> = [];
-    const answer: ClientCustomizer = (client, info) => {
+    const record: ClientCustomizer = (client, info) => {
       client.middlewareStack.add(
-        (_next: unknown, context: { commandName?: string }) => async () => {
+        (next: any, context: { commandName?: string }) => async (args: any) => {
           sent.push({
             action: iamActionOf(info.service, String(context.commandName)),
             at: clock.now(),
           });
-          return {
-            output: { $metadata: {} },
-            response: new HttpResponse({ statusCode: 200, headers: {} }),
-          };
+          return next(args);
         },
-        { step: 'deserialize', priority: 'high', name: 'answer' },
+        { step: 'finalizeRequest', priority: 'low', name: 'record' },
       );
     };
+    const simulator = new AwsSimulator(
+      { name: 'pacing', accounts: [{ accountId: ACCOUNT, regions: [] }] },
+      { accessKeys: { AKIAPACINGTEST000001: ACCOUNT } },
+    );
+    simulator.intercept(async () => ({}));
     const clients = new AccountClients(
-      '111111111111',
-      async () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
+      ACCOUNT,
+      async () => ({
+        accessKeyId: 'AKIAPACINGTEST000001',
+        secretAccessKey: 'test',
+      }),
       {
         credentialsManager: {} as any,
         maxAttempts: 1,
         concurrencyPerServiceRegion: concurrency,
-        customizeClient: answer,
+        customizeClient: record,
+        requestHandler: simulator,
       },
       new CallCounter(),
       undefined,

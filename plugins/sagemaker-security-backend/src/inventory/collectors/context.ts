@@ -14,7 +14,10 @@ export class TargetReport {
   errorCount = 0;
   listingsSucceeded = 0;
   listingsFailed = 0;
+  /** AWS refused the region (opt-in region not enabled): nothing more is read. */
   regionDisabled = false;
+  /** The account's credentials were refused: nothing more is read. */
+  credentialsRejected = false;
   /** Failed listings, always kept: checks read them (see failedListings). */
   private readonly listings: CollectionError[] = [];
   private readonly others: CollectionError[] = [];
@@ -29,8 +32,25 @@ export class TargetReport {
       if (this.regionDisabled) return;
       this.regionDisabled = true;
     }
+    if (error.kind === 'credentials_unavailable')
+      this.credentialsRejected = true;
     if (options.listing) this.listings.push(error);
     else if (this.others.length < MAX_ERRORS_KEPT) this.others.push(error);
+  }
+
+  /** Nothing more is worth reading in this target. */
+  get stopped(): boolean {
+    return this.regionDisabled || this.credentialsRejected;
+  }
+
+  /**
+   * What looked like a disabled region (or an unreadable answer) was the
+   * credentials being refused: the listing errors become `rejection`.
+   */
+  credentialsRefused(rejection: CollectionError) {
+    this.listings.splice(0, this.listings.length, rejection);
+    this.regionDisabled = false;
+    this.credentialsRejected = true;
   }
 }
 

@@ -9,16 +9,9 @@ import {
   RelatedFact,
   S3BucketFact,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { attempt, CallResult, required } from '../aws/errors';
+import { attempt, CallResult, isNotConfigured, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
 import { parsePolicyDocument } from './policyDocument';
-
-/** Errors that mean "not configured" rather than "could not read". */
-const ABSENT = new Set([
-  'ServerSideEncryptionConfigurationNotFoundError',
-  'NoSuchBucketPolicy',
-  'NoSuchPublicAccessBlockConfiguration',
-]);
 
 function regionOf(locationConstraint: string | undefined): string {
   if (!locationConstraint) return 'us-east-1';
@@ -26,13 +19,19 @@ function regionOf(locationConstraint: string | undefined): string {
   return locationConstraint;
 }
 
-/** A value, `null` when AWS says it is not configured, or an error recorded on the fact. */
+/**
+ * A value; `null` when S3 answers that it is not configured
+ * (`NoSuchBucketPolicy`, `ServerSideEncryptionConfigurationNotFoundError`,
+ * `NoSuchPublicAccessBlockConfiguration`): an observed absence, which the
+ * checks judge (no policy: no secure-transport condition); or undefined
+ * with the error recorded on the fact (could not read: `unknown`).
+ */
 function settle<T>(
   result: CallResult<T>,
   fact: RelatedFact,
 ): T | null | undefined {
   if (result.ok) return result.value;
-  if (result.error.code && ABSENT.has(result.error.code)) return null;
+  if (isNotConfigured(result.error)) return null;
   fact.errors.push(result.error);
   return undefined;
 }

@@ -236,13 +236,12 @@ async function collectVpcEndpoints(
             ? parsePolicyDocument(e.PolicyDocument, { urlEncoded: false })
             : undefined;
         } catch (error) {
-          fact.errors.push({
-            kind: 'invalid_response',
-            action: 'ec2:DescribeVpcEndpoints',
-            target: e.VpcEndpointId,
-            field: 'policyDocument',
-            message: (error as Error).message,
-          });
+          fact.errors.push(
+            classifyError(error, 'ec2:DescribeVpcEndpoints', {
+              target: e.VpcEndpointId,
+              field: 'policyDocument',
+            }),
+          );
         }
         return {
           vpcEndpointId: String(e.VpcEndpointId),

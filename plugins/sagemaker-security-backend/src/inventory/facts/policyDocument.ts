@@ -14,10 +14,9 @@ export function parsePolicyDocument(
   try {
     const text = options.urlEncoded ? decodeURIComponent(raw) : raw;
     parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidResponseError(
-      `Policy document is not valid JSON: ${(error as Error).message}`,
-    );
+  } catch {
+    // The parser's message quotes the document: not repeated.
+    throw new InvalidResponseError('Policy document is not valid JSON');
   }
   if (
     !parsed ||

@@ -1,29 +1,41 @@
-import {
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
-  GetRoleCommand,
-  GetRolePolicyCommand,
-  IAMClient,
-  ListAttachedRolePoliciesCommand,
-  ListRolePoliciesCommand,
-} from '@aws-sdk/client-iam';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { RelatedFact } from '@mlsec/plugin-sagemaker-security-common';
-import { mockClient } from 'aws-sdk-client-mock';
 import { AccountClients, CallCounter } from '../aws/clients';
 import { CollectContext, TargetReport } from '../collectors/context';
 import type { ScanningInventoryStore } from '../InventoryStore';
+import { AwsSimulator } from '../simulator/AwsSimulator';
+import type { EstateAccount } from '../simulator/estate';
 import { FactCache } from './FactCache';
 import { References } from './references';
 import { collectRoles } from './roles';
 
-const iam = mockClient(IAMClient);
 const ACCOUNT = '111111111111';
+const KEY = 'AKIAROLESTESTKEY0001';
 const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 const POLICY = 'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess';
 const encode = (doc: object) => encodeURIComponent(JSON.stringify(doc));
 
-function context(roles: string[]) {
+const role = (name: string, extra: Record<string, unknown> = {}) => ({
+  RoleName: name,
+  Arn: roleArn(name),
+  RoleId: `AROA${name.toUpperCase()}`,
+  Path: '/',
+  CreateDate: '2026-01-01T00:00:00Z',
+  ...extra,
+});
+
+/**
+ * The role facts of `account`, read through real IAM clients whose
+ * transport is the AWS simulator (IAM's Query protocol on the wire).
+ */
+function context(roles: string[], account: Partial<EstateAccount>) {
+  const simulator = new AwsSimulator(
+    {
+      name: 'roles',
+      accounts: [{ accountId: ACCOUNT, regions: [], ...account }],
+    },
+    { accessKeys: { [KEY]: ACCOUNT } },
+  );
   const stored: RelatedFact[] = [];
   const store = {
     upsertFacts: async (facts: RelatedFact[]) => {
@@ -36,11 +48,12 @@ function context(roles: string[]) {
     target: { accountId: ACCOUNT, region: 'us-east-1' },
     clients: new AccountClients(
       ACCOUNT,
-      async () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
+      async () => ({ accessKeyId: KEY, secretAccessKey: 'test' }),
       {
         credentialsManager: {} as any,
         maxAttempts: 1,
         concurrencyPerServiceRegion: 2,
+        requestHandler: simulator,
       },
       new CallCounter(),
     ),
@@ -52,70 +65,65 @@ function context(roles: string[]) {
     report: new TargetReport(),
     logger: mockServices.logger.mock(),
   };
-  return { ctx, stored };
+  return { ctx, stored, simulator };
 }
 
-beforeEach(() => {
-  iam.reset();
-  iam
-    .on(ListAttachedRolePoliciesCommand)
-    .resolves({ AttachedPolicies: [], IsTruncated: false });
-  iam
-    .on(ListRolePoliciesCommand)
-    .resolves({ PolicyNames: [], IsTruncated: false });
-  iam
-    .on(GetPolicyCommand)
-    .resolves({ Policy: { Arn: POLICY, DefaultVersionId: 'v2' } });
-  iam
-    .on(GetPolicyVersionCommand, { PolicyArn: POLICY, VersionId: 'v2' })
-    .resolves({
-      PolicyVersion: {
-        Document: encode({
-          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
-        }),
-      },
-    });
-});
+const fullAccess = {
+  arn: POLICY,
+  name: 'AmazonSageMakerFullAccess',
+  defaultVersionId: 'v2',
+  document: encode({
+    Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+  }),
+};
 
-describe('execution role facts (aws-sdk-client-mock)', () => {
+describe('execution role facts (IAM Query protocol on the wire)', () => {
   it('decodes documents, follows IAM pagination and reads a shared policy once', async () => {
-    iam.on(GetRoleCommand).callsFake(input => ({
-      Role: {
-        RoleName: input.RoleName,
-        Arn: roleArn(input.RoleName),
-        AssumeRolePolicyDocument: encode({
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Service: 'sagemaker.amazonaws.com' },
-              Action: 'sts:AssumeRole',
-            },
-          ],
-        }),
-        PermissionsBoundary: {
-          PermissionsBoundaryArn: 'arn:aws:iam::111111111111:policy/boundary',
+    const trust = encode({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'sagemaker.amazonaws.com' },
+          Action: 'sts:AssumeRole',
         },
-      },
-    }));
-    iam.on(ListAttachedRolePoliciesCommand).callsFake(input =>
-      input.Marker
+      ],
+    });
+    const boundary = {
+      PermissionsBoundaryType: 'Policy',
+      PermissionsBoundaryArn: 'arn:aws:iam::111111111111:policy/boundary',
+    };
+    const inline = encode({
+      Statement: { Effect: 'Deny', Action: 's3:*', Resource: '*' },
+    });
+    const { ctx, stored, simulator } = context([roleArn('a'), roleArn('b')], {
+      roles: ['a', 'b'].map(name => ({
+        role: role(name, {
+          AssumeRolePolicyDocument: trust,
+          PermissionsBoundary: boundary,
+        }),
+        attachedPolicyArns: [POLICY],
+        inlinePolicies: { inline },
+      })),
+      managedPolicies: [fullAccess],
+    });
+    // IAM may answer an empty page with a marker: the reader follows it.
+    simulator.intercept(async (call, answer) => {
+      if (call.operation !== 'ListAttachedRolePolicies') return answer();
+      return call.input.Marker === 'page-2'
         ? {
             AttachedPolicies: [
               { PolicyArn: POLICY, PolicyName: 'AmazonSageMakerFullAccess' },
             ],
             IsTruncated: false,
           }
-        : { AttachedPolicies: [], IsTruncated: true, Marker: 'page-2' },
-    );
-    iam
-      .on(ListRolePoliciesCommand)
-      .resolves({ PolicyNames: ['inline'], IsTruncated: false });
-    iam.on(GetRolePolicyCommand).resolves({
-      PolicyDocument: encode({
-        Statement: { Effect: 'Deny', Action: 's3:*', Resource: '*' },
-      }),
+        : { AttachedPolicies: [], IsTruncated: true, Marker: 'page-2' };
     });
-    const { ctx, stored } = context([roleArn('a'), roleArn('b')]);
+    const markers: unknown[] = [];
+    simulator.onCall(call => {
+      if (call.operation === 'ListAttachedRolePolicies') {
+        markers.push(call.input.Marker);
+      }
+    });
 
     await collectRoles(ctx);
 
@@ -137,30 +145,18 @@ describe('execution role facts (aws-sdk-client-mock)', () => {
         ],
       },
     });
-    expect(iam.commandCalls(ListAttachedRolePoliciesCommand)).toHaveLength(4);
-    expect(iam.commandCalls(GetPolicyVersionCommand)).toHaveLength(1);
+    expect(simulator.callCounts['iam:ListAttachedRolePolicies']).toBe(4);
+    expect(markers.filter(m => m === 'page-2')).toHaveLength(2);
+    expect(simulator.callCounts['iam:GetPolicyVersion']).toBe(1);
   });
 
   it('records an unparsable document as invalid_response, keeping the rest', async () => {
-    iam.on(GetRoleCommand).resolves({
-      Role: {
-        RoleName: 'a',
-        Arn: roleArn('a'),
-        AssumeRolePolicyDocument: '%7B%22Statement',
-        Path: '/',
-        RoleId: 'x',
-        CreateDate: new Date(),
-      },
+    const { ctx, stored } = context([roleArn('a')], {
+      roles: [
+        { role: role('a', { AssumeRolePolicyDocument: '%7B%22Statement' }) },
+      ],
+      faults: [{ action: 'iam:ListRolePolicies', error: 'AccessDenied' }],
     });
-    iam
-      .on(ListRolePoliciesCommand)
-      .rejects(
-        Object.assign(
-          new Error('User is not authorized to perform: iam:ListRolePolicies'),
-          { name: 'AccessDenied' },
-        ),
-      );
-    const { ctx, stored } = context([roleArn('a')]);
 
     await collectRoles(ctx);
 
@@ -185,12 +181,8 @@ describe('execution role facts (aws-sdk-client-mock)', () => {
   });
 
   it('stores a role that cannot be read as a fact with the error', async () => {
-    iam
-      .on(GetRoleCommand)
-      .rejects(
-        Object.assign(new Error('Role not found'), { name: 'NoSuchEntity' }),
-      );
-    const { ctx, stored } = context([roleArn('gone')]);
+    // IAM answers 404 NoSuchEntity for a role the account does not have.
+    const { ctx, stored } = context([roleArn('gone')], {});
     await collectRoles(ctx);
     expect(stored).toEqual([
       {

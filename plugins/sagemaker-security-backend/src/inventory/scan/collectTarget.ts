@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { AwsClientFactory, CallCounter } from '../aws/clients';
+import { credentialsRefused } from '../aws/credentialCheck';
 import { classifyError } from '../aws/errors';
 import { collectResourceType, RESOURCE_SPECS } from '../collectors';
 import { CollectContext, TargetReport } from '../collectors/context';
@@ -22,7 +23,8 @@ export interface TargetCollectorOptions {
 }
 
 function statusOf(report: TargetReport): TargetOutcome['status'] {
-  if (report.regionDisabled || report.listingsSucceeded === 0) return 'failed';
+  // A target where nothing could be listed is never `succeeded`.
+  if (report.stopped || report.listingsSucceeded === 0) return 'failed';
   return report.errorCount > 0 ? 'partial' : 'succeeded';
 }
 
@@ -53,8 +55,9 @@ export async function collectTarget(
   try {
     clients = await options.clients.forAccount(target.accountId, counter);
   } catch (error) {
+    // A CredentialsUnavailableError carries its own kind, action and message.
     report.record(
-      classifyError(error, 'sts:AssumeRole', { target: target.accountId }),
+      classifyError(error, 'credentials', { target: target.accountId }),
     );
     return done();
   }
@@ -71,10 +74,20 @@ export async function collectTarget(
     ...(options.tagRefresh ? { tagRefresh: options.tagRefresh } : {}),
   };
   try {
-    // The first listing alone: a disabled region then costs one call, not all.
+    // The first listing alone: a disabled region or refused credentials
+    // then cost one call (and one to IAM to tell them apart), not all.
     const [first, ...rest] = RESOURCE_SPECS;
     await collectResourceType(first, ctx);
-    if (!report.regionDisabled) {
+    const [firstError] = report.errors;
+    if (firstError && report.listingsSucceeded === 0) {
+      const refused = await credentialsRefused(
+        clients,
+        target.region,
+        firstError,
+      );
+      if (refused) report.credentialsRefused(refused);
+    }
+    if (!report.stopped) {
       // Related facts are read while the other types are listed.
       const factReads = startFacts(ctx);
       const listings = await Promise.allSettled(
@@ -87,6 +100,13 @@ export async function collectTarget(
       );
       if (crashed) throw crashed.reason;
     }
+  } catch (error) {
+    // An AWS error escaping a collector is logged and stored by the scan
+    // service: only its classified form (no echoed request) leaves.
+    if (error && typeof error === 'object' && '$metadata' in error) {
+      throw new Error(classifyError(error, 'collect').message);
+    }
+    throw error;
   } finally {
     clients.destroy();
   }

@@ -1,5 +1,6 @@
 import type {
   DatabaseService,
+  LifecycleService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
@@ -14,9 +15,10 @@ import {
   InventoryConfig,
   readInventoryConfig,
 } from '../../config/inventoryConfig';
+import { scheduleMs } from '../../config/schedule';
 import { AwsClientFactory, AwsClientFactoryOptions } from '../aws/clients';
+import { credentialRoutesFromConfig } from '../aws/credentialRoutes';
 import { UNPACED } from '../aws/pacing';
-import type { ScanTarget } from '../InventoryStore';
 import { AwsSimulator } from '../simulator/AwsSimulator';
 import { loadEstate } from '../simulator/loadEstate';
 import { DatabaseInventoryStore } from '../store/DatabaseInventoryStore';
@@ -35,20 +37,31 @@ export interface CreateInventoryOptions {
   config: Config;
   logger: LoggerService;
   database: DatabaseService;
-  /** With a scheduler: periodic scans, and one task per target shared by replicas. */
+  /**
+   * With a scheduler: periodic scans (a global task) and this backend's
+   * worker polling the database for pending and abandoned targets (a local
+   * task, on every replica).
+   */
   scheduler?: SchedulerService;
+  /**
+   * With a lifecycle, the worker starts (recovery, start-up scan, claims)
+   * once the plugin has started, so every scan-finished listener is
+   * subscribed first; without, at once.
+   */
+  lifecycle?: LifecycleService;
   awsCredentialsManager?: AwsCredentialsManager;
   /** Answers AWS calls from an estate; by default from `sagemakerSecurity.demoEstate`. */
   simulator?: AwsSimulator;
   /** Overrides of the SDK client options (tests shorten retry delays). */
   clientOptions?: Partial<AwsClientFactoryOptions>;
-  /** Worker liveness (see ScanServiceOptions.lease); tests shorten it. */
+  /** Worker liveness; overrides `sagemakerSecurity.scanLease` (tests). */
   scanLease?: ScanServiceOptions['lease'];
 }
 
+/** The periodic scan: a global task, run by one replica at a time. */
 export const SCAN_TASK_ID = 'sagemaker-security-inventory-scan';
-export const targetTaskId = (t: ScanTarget) =>
-  `sagemaker-security-inventory-${t.accountId}-${t.region}`;
+/** Every replica's worker: a local task looking for pending and abandoned targets. */
+export const WORKER_TASK_ID = 'sagemaker-security-scan-worker';
 
 async function resolveSimulator(
   options: CreateInventoryOptions,
@@ -70,31 +83,44 @@ async function resolveSimulator(
   }
 }
 
+/**
+ * The scheduler starts work but never holds it: the global task only
+ * creates a scan (in milliseconds), and the targets are claimed in the
+ * database by each replica's worker, which its local task wakes every
+ * heartbeat. A killed process's scheduler locks therefore block nothing:
+ * its claims expire with the lease and any replica takes them back.
+ */
 async function schedule(
   scheduler: SchedulerService,
   scans: ScanService,
   config: InventoryConfig,
+  logger: LoggerService,
 ) {
-  const timeout = config.schedule.timeout;
-  for (const target of scans.targets) {
-    await scheduler.scheduleTask({
-      id: targetTaskId(target),
-      frequency: { trigger: 'manual' },
-      timeout,
-      fn: (signal?: AbortSignal) => scans.runPendingTargets(target, signal),
-    });
-  }
-  scans.useDispatcher(async scan => {
-    for (const target of scan.targets) {
-      // Each replica's scheduler may pick the task up; the claim prevents doubles.
-      scheduler.triggerTask(targetTaskId(target)).catch(() => {
-        // Already running: it looks for pending work again when it finishes.
-      });
-    }
+  const lease = scans.lease;
+  await scheduler.scheduleTask({
+    id: WORKER_TASK_ID,
+    scope: 'local',
+    frequency: { milliseconds: lease.heartbeatMs },
+    timeout: { milliseconds: lease.expireAfterMs },
+    fn: async () => {
+      try {
+        await scans.work();
+      } catch (error) {
+        logger.error(`Scan worker: could not look for pending work: ${error}`);
+      }
+    },
   });
   await scheduler.scheduleTask({
     id: SCAN_TASK_ID,
     ...config.schedule,
+    // Starting a scan takes milliseconds: a lock left by a killed process
+    // delays the next periodic scan by at most the lease, not a collection.
+    timeout: {
+      milliseconds: Math.min(
+        scheduleMs(config.schedule.timeout),
+        lease.expireAfterMs,
+      ),
+    },
     fn: async () => {
       await scans.triggerScan({ trigger: 'schedule' });
     },
@@ -103,8 +129,9 @@ async function schedule(
 
 /**
  * Builds the inventory: config, store (migrated), AWS clients (or the
- * simulator), the scan service and, with a scheduler, its tasks. Starts a
- * scan when configured to (without waiting for it).
+ * simulator), the scan service and, with a scheduler, its tasks. Once
+ * started, takes back what stopped workers left and starts a scan when
+ * configured to (without waiting for it).
  */
 export async function createInventory(
   options: CreateInventoryOptions,
@@ -124,11 +151,23 @@ export async function createInventory(
       `Scanning the recorded estate '${simulator.estate.name}' through the AWS simulator`,
     );
   }
+  if (!simulator && targets.length === 0) {
+    logger.warn(
+      'No AWS account is configured for SageMaker security scans ' +
+        "('sagemakerSecurity.accounts' is empty or absent): scans will collect nothing. " +
+        "List the accounts and regions to scan there, with their credentials in the 'aws' section.",
+    );
+  }
+  // Built from the `aws` section: what a credentials error says was tried.
+  const fromConfig = !simulator && !options.awsCredentialsManager;
   const clients = new AwsClientFactory({
     credentialsManager: simulator
       ? simulator.credentialsManager()
       : options.awsCredentialsManager ??
         DefaultAwsCredentialsManager.fromConfig(options.config),
+    ...(fromConfig
+      ? { credentialRoutes: credentialRoutesFromConfig(options.config) }
+      : {}),
     maxAttempts: config.aws.maxAttempts,
     endpoints: config.aws.endpoints,
     concurrencyPerServiceRegion: config.concurrency.perServiceRegion,
@@ -137,7 +176,8 @@ export async function createInventory(
       simulator && !options.config.has('sagemakerSecurity.rateLimits')
         ? UNPACED
         : config.rateLimits,
-    customizeClient: simulator?.attach,
+    // The simulator is the transport: the SDK's protocol layer runs as against AWS.
+    requestHandler: simulator,
     ...options.clientOptions,
   });
   const store = await DatabaseInventoryStore.create({
@@ -148,7 +188,8 @@ export async function createInventory(
     logger,
     targets,
     concurrency: config.concurrency.regions,
-    lease: options.scanLease,
+    lease: options.scanLease ?? config.scanLease,
+    targetTimeoutMs: scheduleMs(config.schedule.timeout),
     collect: (target, facts) =>
       collectTarget(
         {
@@ -165,15 +206,23 @@ export async function createInventory(
         facts,
       ),
   });
-  if (options.scheduler) await schedule(options.scheduler, scans, config);
-
-  // A scan left running by a stopped backend must not block the next one.
-  await scans.recoverAbandoned();
-  const completed = await store.getLatestScan(['succeeded', 'partial']);
-  if (config.scanOnStartup ?? !completed) {
-    scans
-      .triggerScan({ trigger: 'startup' })
-      .catch(error => logger.error(`Start-up scan failed to start: ${error}`));
+  if (options.scheduler) {
+    await schedule(options.scheduler, scans, config, logger);
   }
+
+  const begin = async () => {
+    // A scan left running by a stopped backend must not block the next one.
+    await scans.start();
+    const completed = await store.getLatestScan(['succeeded', 'partial']);
+    if (config.scanOnStartup ?? !completed) {
+      scans
+        .triggerScan({ trigger: 'startup' })
+        .catch(error =>
+          logger.error(`Start-up scan failed to start: ${error}`),
+        );
+    }
+  };
+  if (options.lifecycle) options.lifecycle.addStartupHook(begin);
+  else await begin();
   return { config, store, scans, simulator };
 }

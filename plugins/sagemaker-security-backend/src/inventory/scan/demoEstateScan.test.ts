@@ -2,10 +2,7 @@ import path from 'node:path';
 import { createHarness } from '../__testUtils__/harness';
 import { loadEstate } from '../simulator/loadEstate';
 
-const DEMO = path.resolve(
-  __dirname,
-  '../../../../../examples/demo-estate/estate.yaml',
-);
+const DEMO = path.resolve(__dirname, '../../../demo-estate/estate.yaml');
 
 describe('the demo estate', () => {
   it('scans through the collector, the simulator answering every call', async () => {

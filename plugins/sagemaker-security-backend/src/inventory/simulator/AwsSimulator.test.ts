@@ -1,4 +1,5 @@
 import { ListModelsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,15 +8,22 @@ import { AwsSimulator, AwsSimulatorOptions } from './AwsSimulator';
 import type { Estate } from './estate';
 import { loadEstate } from './loadEstate';
 
-function client(simulator: AwsSimulator, maxAttempts: number, region = REGION) {
-  const c = new SageMakerClient({
+/** A real SDK client of the account, its transport the simulator, its credentials from the simulator's STS. */
+async function client(
+  simulator: AwsSimulator,
+  maxAttempts: number,
+  region = REGION,
+) {
+  const { sdkCredentialProvider } = await simulator
+    .credentialsManager()
+    .getCredentialProvider({ accountId: ACCOUNT });
+  return new SageMakerClient({
     region,
     maxAttempts,
     retryMode: 'adaptive',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: sdkCredentialProvider,
+    requestHandler: simulator,
   });
-  simulator.attach(c, { accountId: ACCOUNT, region, service: 'sagemaker' });
-  return c;
 }
 
 function withModels(n: number, options?: AwsSimulatorOptions) {
@@ -33,25 +41,25 @@ function withModels(n: number, options?: AwsSimulatorOptions) {
 }
 
 describe('AwsSimulator', () => {
-  it('raises throttling as a real SDK error, retried by the SDK', async () => {
+  it('answers throttling on the wire, retried by the SDK', async () => {
     const { estate, simulator } = withModels(1);
     estate.accounts[0].faults = [
       { action: 'sagemaker:ListModels', error: 'Throttling' },
     ];
-    const error = await client(simulator, 2)
+    const error = await (await client(simulator, 2))
       .send(new ListModelsCommand({}))
       .catch(e => e);
     expect(error).toMatchObject({
       name: 'ThrottlingException',
+      $fault: 'client',
       $metadata: { httpStatusCode: 400, attempts: 2 },
-      $retryable: { throttling: true },
     });
     expect(simulator.callCounts['sagemaker:ListModels']).toBe(2);
   }, 15_000);
 
   it('pages honouring MaxResults, capped by its own page size', async () => {
     const { simulator } = withModels(5, { pageSize: 3 });
-    const c = client(simulator, 1);
+    const c = await client(simulator, 1);
     const first = await c.send(new ListModelsCommand({ MaxResults: 2 }));
     expect(first.Models?.map(m => m.ModelName)).toHaveLength(2);
     const second = await c.send(
@@ -61,7 +69,11 @@ describe('AwsSimulator', () => {
     expect(second.NextToken).toBeUndefined();
     await expect(
       c.send(new ListModelsCommand({ NextToken: 'forged' })),
-    ).rejects.toThrow('Invalid pagination token');
+    ).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: 'Invalid pagination token forged',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('applies a per-action rate limit and a per-call latency', async () => {
@@ -69,7 +81,7 @@ describe('AwsSimulator', () => {
       rateLimits: { 'sagemaker:ListModels': 1 },
       latencyMs: 30,
     });
-    const c = client(simulator, 1);
+    const c = await client(simulator, 1);
     const started = Date.now();
     await c.send(new ListModelsCommand({}));
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
@@ -78,7 +90,7 @@ describe('AwsSimulator', () => {
     });
   });
 
-  it('fails every call in a disabled region, and role assumption where told to', async () => {
+  it('fails every call in a disabled region, and role assumption where told to or where the account is unknown', async () => {
     const estate: Estate = {
       name: 'x',
       accounts: [
@@ -91,21 +103,63 @@ describe('AwsSimulator', () => {
     };
     const simulator = new AwsSimulator(estate);
     await expect(
-      client(simulator, 1, 'me-south-1').send(new ListModelsCommand({})),
+      (
+        await client(simulator, 1, 'me-south-1')
+      ).send(new ListModelsCommand({})),
     ).rejects.toMatchObject({
       name: 'UnrecognizedClientException',
+      $metadata: { httpStatusCode: 400 },
     });
-    const provider = await simulator
-      .credentialsManager()
-      .getCredentialProvider({ accountId: '222222222222' });
-    await expect(provider.sdkCredentialProvider()).rejects.toThrow(
-      'sts:AssumeRole',
-    );
-    await expect(
-      simulator
+    simulator.resetCallCounts();
+    for (const accountId of ['222222222222', '999999999999']) {
+      const provider = await simulator
         .credentialsManager()
-        .getCredentialProvider({ accountId: '999999999999' }),
-    ).rejects.toThrow('no AWS integration');
+        .getCredentialProvider({ accountId });
+      // AssumeRole, answered AccessDenied on the wire (Query protocol).
+      await expect(provider.sdkCredentialProvider()).rejects.toMatchObject({
+        name: 'AccessDenied',
+        message: `User: arn:aws:iam::000000000000:user/backstage is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${accountId}:role/backstage-sagemaker-security`,
+        $metadata: { httpStatusCode: 403 },
+      });
+    }
+    expect(simulator.callCounts['sts:AssumeRole']).toBe(2);
+  });
+
+  it('issues temporary credentials of the account, which the account can use', async () => {
+    const { simulator } = withModels(1);
+    const { sdkCredentialProvider } = await simulator
+      .credentialsManager()
+      .getCredentialProvider({ accountId: ACCOUNT });
+    const credentials = await sdkCredentialProvider();
+    expect(credentials).toMatchObject({
+      accessKeyId: expect.stringMatching(/^ASIA[A-Z0-9]{16}$/),
+      sessionToken: expect.any(String),
+      expiration: expect.any(Date),
+    });
+    const sts = new STSClient({
+      region: REGION,
+      credentials,
+      requestHandler: simulator,
+    });
+    expect(await sts.send(new GetCallerIdentityCommand({}))).toMatchObject({
+      Account: ACCOUNT,
+      Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/backstage-sagemaker-security/backstage`,
+    });
+    // Keys AWS never issued are refused.
+    const forged = new STSClient({
+      region: REGION,
+      credentials: {
+        accessKeyId: 'AKIAFORGED0000000000',
+        secretAccessKey: 'x',
+      },
+      requestHandler: simulator,
+    });
+    await expect(
+      forged.send(new GetCallerIdentityCommand({})),
+    ).rejects.toMatchObject({
+      name: 'InvalidClientTokenId',
+      $metadata: { httpStatusCode: 403 },
+    });
   });
 
   it('loads a YAML estate, keeping account IDs as strings', async () => {

@@ -1,7 +1,10 @@
 /**
- * The format of a recorded AWS estate, answered by the in-process AWS simulator
- * (`AwsSimulator`). The demo estate under `examples/demo-estate/` and the benchmark's
- * synthetic estate use it. Shapes are the AWS API's own (SDK v3 output field names);
+ * The format of a recorded AWS estate, answered by the AWS simulator
+ * (`AwsSimulator`, the SDK clients' HTTP request handler, which puts each answer
+ * on the wire in the service's own protocol). The demo estate under
+ * `demo-estate/` of this package and the benchmark's synthetic estate use it. Shapes are
+ * the AWS API's own (SDK v3 output field names; fields the SDK model does not have
+ * are left out of the answers, as AWS never sends them; dates as ISO strings);
  * policy documents are JSON strings exactly as AWS returns them (IAM: URL-encoded).
  * For hand-written estates a policy document may also be given as an object: the
  * simulator then answers with the string AWS would send (URL-encoded for IAM).

@@ -1,3 +1,5 @@
+import { awsError } from './awsErrors';
+
 /** Names of a paginated operation's token and size parameters. */
 export interface PagingNames {
   tokenIn?: string;
@@ -22,10 +24,11 @@ export function paginate<T>(
   let offset = 0;
   if (token) {
     if (!token.startsWith(TOKEN_PREFIX)) {
-      throw Object.assign(new Error(`Invalid pagination token ${token}`), {
-        name: 'ValidationException',
-        $metadata: { httpStatusCode: 400 },
-      });
+      throw awsError(
+        'ValidationException',
+        `Invalid pagination token ${token}`,
+        400,
+      );
     }
     offset = Number(token.slice(TOKEN_PREFIX.length));
   }

@@ -43,65 +43,6 @@ async function createStore(id: TestDatabaseId) {
 describe.each(databases.eachSupportedId())(
   'DatabaseInventoryStore on %s',
   id => {
-    it('tracks a scan run and its targets, claimed once each', async () => {
-      const { store } = await createStore(id);
-      const other = { accountId: '111111111111', region: 'eu-west-1' };
-      const scan = await store.createScan({
-        trigger: 'manual',
-        requestedBy: 'user:default/ana',
-        targets: [target, other],
-      });
-      expect(scan).toMatchObject({
-        status: 'queued',
-        requestedBy: 'user:default/ana',
-      });
-      expect(scan.targets.map(t => t.status)).toEqual(['pending', 'pending']);
-      expect(await store.findScansWithPendingTarget(target)).toEqual([scan.id]);
-
-      expect(await store.claimScanTarget(scan.id, target)).toBe(true);
-      expect(await store.claimScanTarget(scan.id, target)).toBe(false);
-      expect((await store.getScan(scan.id))?.status).toBe('running');
-      expect(await store.findScansWithPendingTarget(target)).toEqual([]);
-
-      const error = {
-        kind: 'access_denied' as const,
-        action: 'sagemaker:ListModels',
-        message: 'denied',
-      };
-      await store.updateScanTarget(scan.id, target, {
-        status: 'partial',
-        resourceCount: 7,
-        errorCount: 1,
-        errors: [error],
-        finishedAt: T2,
-        callCounts: { 'sagemaker:ListModels': 2 },
-      });
-      await store.updateScanTarget(scan.id, other, {
-        status: 'succeeded',
-        callCounts: { 'sagemaker:ListModels': 1 },
-      });
-      const updated = await store.getScan(scan.id);
-      expect(
-        updated?.targets.find(t => t.region === 'us-east-1'),
-      ).toMatchObject({
-        status: 'partial',
-        resourceCount: 7,
-        errorCount: 1,
-        errors: [error],
-        finishedAt: T2,
-      });
-      expect(updated?.callCounts).toEqual({ 'sagemaker:ListModels': 3 });
-
-      expect(await store.completeScan(scan.id, 'partial', { x: 1 })).toBe(true);
-      expect(await store.completeScan(scan.id, 'failed')).toBe(false);
-      expect(await store.getLatestScan(['succeeded'])).toBeUndefined();
-      expect(await store.getLatestScan(['partial'])).toMatchObject({
-        id: scan.id,
-        callCounts: { x: 1 },
-      });
-      expect(await store.getScan('no-such-scan')).toBeUndefined();
-    });
-
     it('does not rewrite unchanged resources, and rewrites changed ones', async () => {
       const { store, knex } = await createStore(id);
       await store.upsertResources([resource('a'), resource('b')], T1);

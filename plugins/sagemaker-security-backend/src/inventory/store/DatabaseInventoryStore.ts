@@ -1,24 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import {
-  CollectionError,
   FactKind,
   FactLookup,
   RelatedFact,
   ResourceType,
   SageMakerResource,
-  ScanStatus,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { Knex } from 'knex';
 import type {
   ScanningInventoryStore,
   ResourceQuery,
-  ScanRun,
   ScanTarget,
-  ScanTargetProgress,
   StoredResource,
 } from '../InventoryStore';
 import { chunk } from '../facts/arns';
+import { DatabaseScanStore } from './DatabaseScanStore';
 import { decodeCursor, encodeCursor } from './cursor';
 import { getMigratedClient } from './migrate';
 import {
@@ -28,301 +24,28 @@ import {
   RESOURCES,
   ResourceRow,
   resourceContent,
-  SCANS,
-  ScanRow,
   TAGS,
-  TARGETS,
-  TargetRow,
   toFact,
-  toScanRun,
   toStoredResource,
 } from './rows';
 
 /** Rows per statement: keeps SQLite under its bound-variable limit. */
 const BATCH = 100;
 const TERMINAL_JOB_STATUSES = ['Completed', 'Failed', 'Stopped', 'Deleted'];
-const UNFINISHED: ScanStatus[] = ['queued', 'running'];
-/** `active_slot` of a queued or running scan. */
-const ACTIVE = 'active';
-
-/** A unique index refused the row (PostgreSQL, SQLite, MySQL). */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e.code === '23505' ||
-    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e.code === 'ER_DUP_ENTRY' ||
-    /UNIQUE constraint failed|duplicate key/i.test(e.message ?? '')
-  );
-}
 /** Fact kinds keyed by a globally unique ARN or bucket name. */
 const GLOBAL_KEY_KINDS: FactKind[] = ['iam-role', 'kms-key', 's3-bucket'];
 
 /** Knex implementation of {@link InventoryStore} (SQLite and PostgreSQL). */
-export class DatabaseInventoryStore implements ScanningInventoryStore {
+export class DatabaseInventoryStore
+  extends DatabaseScanStore
+  implements ScanningInventoryStore
+{
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseInventoryStore> {
     return new DatabaseInventoryStore(
       await getMigratedClient(options.database),
     );
-  }
-
-  constructor(private readonly db: Knex) {}
-
-  async createScan(input: {
-    trigger: ScanRun['trigger'];
-    requestedBy?: string;
-    targets: ScanTarget[];
-  }): Promise<ScanRun> {
-    const id = randomUUID();
-    const startedAt = new Date().toISOString();
-    await this.db.transaction(async tx => {
-      await tx<ScanRow>(SCANS).insert({
-        id,
-        trigger: input.trigger,
-        requested_by: input.requestedBy ?? null,
-        status: 'queued',
-        started_at: startedAt,
-        finished_at: null,
-        call_counts: null,
-        active_slot: ACTIVE,
-      });
-      for (const part of chunk(input.targets, BATCH)) {
-        await tx<TargetRow>(TARGETS).insert(
-          part.map(t => ({
-            scan_id: id,
-            account_id: t.accountId,
-            region: t.region,
-            status: 'pending' as const,
-            resource_count: 0,
-            error_count: 0,
-            started_at: null,
-            finished_at: null,
-            errors: '[]',
-            call_counts: null,
-          })),
-        );
-      }
-    });
-    return (await this.getScan(id))!;
-  }
-
-  /**
-   * Creates a scan unless one is queued or running, atomically across
-   * replicas (a unique index admits one active scan); otherwise returns the
-   * active one.
-   */
-  async startScan(input: {
-    trigger: ScanRun['trigger'];
-    requestedBy?: string;
-    targets: ScanTarget[];
-  }): Promise<{ scan: ScanRun; created: boolean }> {
-    const active = await this.getLatestScan(UNFINISHED);
-    if (active) return { scan: active, created: false };
-    try {
-      return { scan: await this.createScan(input), created: true };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const winner = await this.getLatestScan(UNFINISHED);
-      if (!winner) throw error;
-      return { scan: winner, created: false };
-    }
-  }
-
-  async updateScanTarget(
-    scanId: string,
-    target: ScanTarget,
-    patch: Partial<Omit<ScanTargetProgress, 'accountId' | 'region'>>,
-  ): Promise<void> {
-    const row: Partial<TargetRow> = {};
-    if (patch.status) row.status = patch.status;
-    if (patch.resourceCount !== undefined)
-      row.resource_count = patch.resourceCount;
-    if (patch.errorCount !== undefined) row.error_count = patch.errorCount;
-    if (patch.startedAt) row.started_at = patch.startedAt;
-    if (patch.finishedAt) row.finished_at = patch.finishedAt;
-    if (patch.errors) row.errors = JSON.stringify(patch.errors);
-    if (patch.callCounts) row.call_counts = JSON.stringify(patch.callCounts);
-    if (Object.keys(row).length === 0) return;
-    await this.db<TargetRow>(TARGETS)
-      .where({
-        scan_id: scanId,
-        account_id: target.accountId,
-        region: target.region,
-      })
-      .update(row);
-    if (patch.status === 'running') await this.markScanRunning(scanId);
-  }
-
-  async claimScanTarget(scanId: string, target: ScanTarget): Promise<boolean> {
-    const now = new Date().toISOString();
-    const updated = await this.db<TargetRow>(TARGETS)
-      .where({
-        scan_id: scanId,
-        account_id: target.accountId,
-        region: target.region,
-        status: 'pending',
-      })
-      .update({ status: 'running', started_at: now, heartbeat_at: now });
-    if (updated > 0) await this.markScanRunning(scanId);
-    return updated > 0;
-  }
-
-  /** The claiming worker is alive: refreshes the running target's heartbeat. */
-  async heartbeat(scanId: string, target: ScanTarget): Promise<void> {
-    await this.db<TargetRow>(TARGETS)
-      .where({ ...this.targetKey(scanId, target), status: 'running' })
-      .update({ heartbeat_at: new Date().toISOString() });
-  }
-
-  /**
-   * Records a claimed target's outcome, unless the target is no longer
-   * running (failed as abandoned or cancelled meanwhile): false then.
-   */
-  async finishScanTarget(
-    scanId: string,
-    target: ScanTarget,
-    outcome: Omit<ScanTargetProgress, 'accountId' | 'region'>,
-  ): Promise<boolean> {
-    const updated = await this.db<TargetRow>(TARGETS)
-      .where({ ...this.targetKey(scanId, target), status: 'running' })
-      .update({
-        status: outcome.status,
-        resource_count: outcome.resourceCount,
-        error_count: outcome.errorCount,
-        ...(outcome.startedAt ? { started_at: outcome.startedAt } : {}),
-        finished_at: outcome.finishedAt ?? new Date().toISOString(),
-        errors: JSON.stringify(outcome.errors),
-        call_counts: outcome.callCounts
-          ? JSON.stringify(outcome.callCounts)
-          : null,
-      });
-    return updated > 0;
-  }
-
-  /** Fails a target that is still in `from` (its worker stopped or gave up). */
-  async failScanTarget(
-    scanId: string,
-    target: ScanTarget,
-    from: 'pending' | 'running',
-    error: CollectionError,
-  ): Promise<boolean> {
-    const updated = await this.db<TargetRow>(TARGETS)
-      .where({ ...this.targetKey(scanId, target), status: from })
-      .update({
-        status: 'failed',
-        error_count: 1,
-        finished_at: new Date().toISOString(),
-        errors: JSON.stringify([error]),
-      });
-    return updated > 0;
-  }
-
-  /**
-   * Unfinished scans with, per target, when a worker last showed life
-   * (heartbeat, else claim time; undefined while pending).
-   */
-  async listUnfinishedScans(): Promise<
-    Array<{
-      scan: ScanRun;
-      lastBeat: Map<string, string | undefined>;
-    }>
-  > {
-    const rows = await this.db<ScanRow>(SCANS).whereIn('status', UNFINISHED);
-    const out = [];
-    for (const row of rows) {
-      const targets = await this.db<TargetRow>(TARGETS)
-        .where({ scan_id: row.id })
-        .orderBy(['account_id', 'region']);
-      out.push({
-        scan: toScanRun(row, targets),
-        lastBeat: new Map(
-          targets.map(t => [
-            `${t.account_id}/${t.region}`,
-            t.heartbeat_at ?? t.started_at ?? undefined,
-          ]),
-        ),
-      });
-    }
-    return out;
-  }
-
-  private targetKey(scanId: string, target: ScanTarget) {
-    return {
-      scan_id: scanId,
-      account_id: target.accountId,
-      region: target.region,
-    };
-  }
-
-  async findScansWithPendingTarget(target: ScanTarget): Promise<string[]> {
-    const rows = await this.db(`${TARGETS} as t`)
-      .join(`${SCANS} as s`, 's.id', 't.scan_id')
-      .where({
-        't.account_id': target.accountId,
-        't.region': target.region,
-        't.status': 'pending',
-      })
-      .whereIn('s.status', UNFINISHED)
-      .orderBy('s.started_at', 'desc')
-      .select<Array<{ id: string }>>('s.id');
-    return rows.map(r => r.id);
-  }
-
-  private async markScanRunning(scanId: string) {
-    await this.db<ScanRow>(SCANS)
-      .where({ id: scanId, status: 'queued' })
-      .update({ status: 'running' });
-  }
-
-  async finishScan(
-    scanId: string,
-    status: ScanStatus,
-    callCounts?: Record<string, number>,
-  ): Promise<void> {
-    await this.db<ScanRow>(SCANS)
-      .where({ id: scanId })
-      .update(this.finishRow(status, callCounts));
-  }
-
-  async completeScan(
-    scanId: string,
-    status: ScanStatus,
-    callCounts?: Record<string, number>,
-  ): Promise<boolean> {
-    const updated = await this.db<ScanRow>(SCANS)
-      .where({ id: scanId })
-      .whereIn('status', UNFINISHED)
-      .update(this.finishRow(status, callCounts));
-    return updated > 0;
-  }
-
-  private finishRow(status: ScanStatus, callCounts?: Record<string, number>) {
-    return {
-      status,
-      active_slot: null,
-      finished_at: new Date().toISOString(),
-      ...(callCounts ? { call_counts: JSON.stringify(callCounts) } : {}),
-    };
-  }
-
-  async getScan(scanId: string): Promise<ScanRun | undefined> {
-    const row = await this.db<ScanRow>(SCANS).where({ id: scanId }).first();
-    if (!row) return undefined;
-    const targets = await this.db<TargetRow>(TARGETS)
-      .where({ scan_id: scanId })
-      .orderBy(['account_id', 'region']);
-    return toScanRun(row, targets);
-  }
-
-  async getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined> {
-    const query = this.db<ScanRow>(SCANS)
-      .orderBy('started_at', 'desc')
-      .orderBy('id', 'desc');
-    if (statuses?.length) query.whereIn('status', statuses);
-    const row = await query.first();
-    return row ? this.getScan(row.id) : undefined;
   }
 
   async upsertResources(

@@ -19,11 +19,7 @@ export function decodeCursor(cursor: string): string {
       Buffer.from(cursor, 'base64url').toString('utf8'),
     );
     const arn = parsed?.arn;
-    if (
-      typeof arn === 'string' &&
-      CURSOR_ARN.test(arn) &&
-      !arn.includes(NUL)
-    ) {
+    if (typeof arn === 'string' && CURSOR_ARN.test(arn) && !arn.includes(NUL)) {
       return arn;
     }
   } catch {

@@ -41,6 +41,10 @@ export interface TargetRow {
   call_counts: string | null;
   /** Refreshed by the worker that claimed the target, while it works. */
   heartbeat_at?: string | null;
+  /** The running target's claim: only its worker may renew, finish or fail it. */
+  claim_id?: string | null;
+  /** How many times the target was claimed in this scan. */
+  attempts?: number;
 }
 
 export interface ResourceRow {

@@ -68,6 +68,8 @@ const ignoresDescribe: SecurityCheck = {
     verdict(resource.description.KmsKeyId === 'bad' ? 'fail' : 'pass'),
 };
 
+jest.setTimeout(60_000);
+
 it('flags passes that rest on failed calls, and only those', async () => {
   const estate = await demoEstate();
   const prod = estate.accounts.find(a => a.accountId === PROD)!;

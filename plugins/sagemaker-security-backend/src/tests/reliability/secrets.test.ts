@@ -1,10 +1,15 @@
 /**
- * Secrets (issue 9, part 5). The real plugin scans two accounts with static
- * credentials from the `aws` section (@backstage/integration-aws-node)
- * against a local AWS-compatible endpoint that echoes the request's
- * credentials in every error message. The configured key IDs and secret
- * keys must appear in no log line, no API response (success or error) and
- * no stored error; and the config schemas mark them secret.
+ * Secrets (issue 9, part 5; issue 14, item 5). The real plugin scans five
+ * accounts, with every credential path of @backstage/integration-aws-node
+ * (static keys of two shapes, role assumption with an external ID that STS
+ * refuses, role assumption that STS grants with temporary credentials, the
+ * main account's keys), against a local AWS-compatible endpoint that echoes
+ * what it is sent (Authorization header, session token, URL, body) into
+ * its errors in each protocol's format, into AWS-shaped access-denied
+ * sentences naming the key, and as an error code. No key ID (whatever its
+ * shape), secret key, session token or external ID may appear in a log
+ * line, an API response (success or error) or a stored error; and the
+ * config schemas mark them secret.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +27,7 @@ import { routeCases, SERVICE, TEAM } from './__testUtils__/routes';
 
 jest.setTimeout(60_000);
 
-const CREDENTIALS = [
+const STATIC = [
   {
     accountId: '111122223333',
     // AWS-shaped key ID.
@@ -36,17 +41,51 @@ const CREDENTIALS = [
     secretAccessKey: 'mlsec-local-secret-9d81e3b6c0',
   },
 ];
-const SECRET_VALUES = CREDENTIALS.flatMap(c => [
-  c.accessKeyId,
-  c.secretAccessKey,
-]);
+const MAIN = {
+  accessKeyId: 'mlsec-main-access-3b7e',
+  secretAccessKey: 'mlsec-main-secret-c41d',
+};
+/** STS refuses this role (and echoes the request, ExternalId included). */
+const REFUSED_ROLE = {
+  accountId: '555566667777',
+  roleName: 'Scanner',
+  externalId: 'mlsec-external-id-0c9f',
+};
+/** STS grants this one: the temporary credentials are echoed next. */
+const GRANTED_ROLE = {
+  accountId: '666677778888',
+  roleName: 'Scanner',
+  externalId: 'mlsec-external-id-a6e2',
+};
+/** An emulator's key ID: short and an ordinary word. */
+const TEMPORARY = {
+  accessKeyId: 'testing',
+  secretAccessKey: 'mlsec-temporary-secret-77d0',
+  sessionToken: 'FwoGZXIvYXdzEBYaDmlsec-session-token-5a1',
+};
+/** Served by the main account's keys (its ID is looked up through STS). */
+const MAIN_ONLY = '777788889999';
+
+const SECRET_VALUES = [
+  ...STATIC.flatMap(c => [c.accessKeyId, c.secretAccessKey]),
+  MAIN.accessKeyId,
+  MAIN.secretAccessKey,
+  REFUSED_ROLE.externalId,
+  GRANTED_ROLE.externalId,
+  TEMPORARY.accessKeyId,
+  TEMPORARY.secretAccessKey,
+  TEMPORARY.sessionToken,
+];
 const USER = 'user:default/erin.walsh';
 
 describe('secrets', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  it('never shows AWS credentials in logs, API responses or stored errors', async () => {
-    const aws = await startEchoingAws();
+  it('never shows AWS credentials or external IDs in logs, API responses or stored errors, whatever an endpoint echoes', async () => {
+    const aws = await startEchoingAws({
+      assumable: [GRANTED_ROLE.accountId],
+      temporary: TEMPORARY,
+    });
     const logs = new LogSink();
     const knex = await databases.init('SQLITE_3');
     const endpoints = Object.fromEntries(
@@ -66,11 +105,17 @@ describe('secrets', () => {
       knex,
       logs,
       config: {
-        aws: { accounts: CREDENTIALS },
+        aws: {
+          mainAccount: MAIN,
+          accounts: [...STATIC, REFUSED_ROLE, GRANTED_ROLE],
+        },
         sagemakerSecurity: {
           accounts: [
             { accountId: '111122223333', regions: ['us-east-1'] },
             { accountId: '444455556666', regions: ['eu-west-1'] },
+            { accountId: REFUSED_ROLE.accountId, regions: ['eu-west-1'] },
+            { accountId: GRANTED_ROLE.accountId, regions: ['eu-west-1'] },
+            { accountId: MAIN_ONLY, regions: ['eu-west-1'] },
           ],
           aws: { maxAttempts: 1, endpoints },
         },
@@ -94,22 +139,69 @@ describe('secrets', () => {
     };
 
     let scan;
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 400; i++) {
       scan = await call('get', '/scans/latest');
       if (scan.body.finishedAt) break;
       await new Promise(r => setTimeout(r, 50));
     }
     expect(scan!.body.status).toBe('failed');
-    // The endpoint echoed credentials, and the messages went through.
+    // The endpoint did send every secret back: a leak would show.
     expect(aws.requests).toBeGreaterThan(10);
-    const messages = scan!.body.targets.flatMap(
+    for (const secret of [
+      STATIC[0].accessKeyId,
+      STATIC[1].accessKeyId,
+      MAIN.accessKeyId,
+      REFUSED_ROLE.externalId,
+      TEMPORARY.accessKeyId,
+      TEMPORARY.sessionToken,
+    ]) {
+      expect({
+        secret,
+        echoed: aws.echoes.some(e => e.includes(secret)),
+      }).toEqual({ secret, echoed: true });
+    }
+    const byAccount = Object.fromEntries(
+      scan!.body.targets.map((t: { accountId: string; errors: any[] }) => [
+        t.accountId,
+        t.errors,
+      ]),
+    );
+    // Each credential path failed where expected, with what was tried.
+    expect(byAccount[REFUSED_ROLE.accountId]).toEqual([
+      expect.objectContaining({
+        kind: 'credentials_unavailable',
+        action: 'sts:AssumeRole',
+        message: expect.stringContaining(
+          'role assumption of arn:aws:iam::555566667777:role/Scanner (with an external ID)',
+        ),
+      }),
+    ]);
+    expect(byAccount[MAIN_ONLY]).toEqual([
+      expect.objectContaining({
+        kind: 'credentials_unavailable',
+        action: 'sts:GetCallerIdentity',
+      }),
+    ]);
+    for (const account of [
+      ...STATIC.map(c => c.accountId),
+      GRANTED_ROLE.accountId,
+    ]) {
+      expect(byAccount[account].length).toBeGreaterThan(1);
+      expect(byAccount[account][0]).toMatchObject({ kind: 'access_denied' });
+    }
+    // Access-denied sentences are kept in AWS's shape, with the key redacted.
+    const messages: string[] = scan!.body.targets.flatMap(
       (t: { errors: Array<{ message: string }> }) =>
         t.errors.map(e => e.message),
     );
-    expect(messages.length).toBeGreaterThan(1);
-    expect(
-      messages.every((m: string) => m.includes('Request signed with')),
-    ).toBe(true);
+    expect(messages).toContain(
+      'Not authorized to perform sagemaker:ListModels (HTTP 400): User: arn:aws:iam::111122223333:user/[redacted] is not authorized to perform: sagemaker:ListModels because no identity-based policy allows the sagemaker:ListModels action',
+    );
+    // The short emulator key ID of the temporary credentials, too.
+    expect(byAccount[GRANTED_ROLE.accountId][0].message).toContain(
+      'user/[redacted] is not authorized',
+    );
+    expect(messages.some(m => m.includes('Request signed with'))).toBe(false);
 
     // Every route, and some errors.
     const cases = routeCases({
@@ -129,7 +221,7 @@ describe('secrets', () => {
       .set('Authorization', asService());
     seen.push(inventory.text);
     // The POST /scans above started a second scan; let it fail too.
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 400; i++) {
       const latest = await call('get', '/scans/latest');
       if (latest.body.finishedAt) break;
       await new Promise(r => setTimeout(r, 50));

@@ -39,6 +39,7 @@ import {
   inferenceExperimentVolumeKmsKey,
 } from './storeAndDomainKmsKeys';
 
+/** @public */
 export const encryptionChecks: SecurityCheck[] = [
   notebookVolumeKmsKey,
   endpointConfigVolumeKmsKey,

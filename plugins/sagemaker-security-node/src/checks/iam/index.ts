@@ -30,6 +30,7 @@ import {
   modelPackageGroupPolicyNotPublic,
 } from './sharedAccess';
 
+/** @public */
 export const iamChecks: SecurityCheck[] = [
   notebookRootAccessDisabled,
   domainSsoAuthentication,

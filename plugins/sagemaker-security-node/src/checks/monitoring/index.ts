@@ -13,6 +13,7 @@ import {
 } from './endpointMonitoring';
 import { logGroupRetention } from './logGroupRetention';
 
+/** @public */
 export const monitoringChecks: SecurityCheck[] = [
   endpointDataCapture,
   endpointModelMonitorSchedule,

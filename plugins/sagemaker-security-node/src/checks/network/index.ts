@@ -39,6 +39,7 @@ import {
   vpcEndpointsStsLogs,
 } from './vpcEndpoints';
 
+/** @public */
 export const networkChecks: SecurityCheck[] = [
   notebookDirectInternetAccess,
   notebookInVpc,

@@ -4,6 +4,7 @@ import { endpointModelsApproved } from './endpointModelsApproved';
 import { notebookPlatformSupported } from './notebookPlatformSupported';
 import { resourceOwnershipTags } from './ownershipTags';
 
+/** @public */
 export const resilienceChecks: SecurityCheck[] = [
   endpointConfigMultipleInstances,
   notebookPlatformSupported,

@@ -4,9 +4,40 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
 import { perEvaluation } from './memo';
+import { getPath } from './paths';
 import { stringValuesAt } from './valuesAt';
 
-type FieldMap = Partial<Record<ResourceType, string[]>>;
+/**
+ * A field whose link is in use only while a setting of the same
+ * description says so: the resource it names is not the resource's to be
+ * judged otherwise (whatever its facts say, readable or not).
+ */
+interface ConditionalField {
+  path: string;
+  activeWhen: (description: unknown) => boolean;
+}
+type Field = string | ConditionalField;
+type FieldMap = Partial<Record<ResourceType, Field[]>>;
+
+/**
+ * The data-capture destination is written only while capture is enabled
+ * (`EnableCapture` true, as `endpoint-config-data-capture-kms-key` reads it).
+ */
+const CAPTURE_DESTINATION: ConditionalField = {
+  path: 'DataCaptureConfig.DestinationS3Uri',
+  activeWhen: description =>
+    getPath(description, 'DataCaptureConfig.EnableCapture') === true,
+};
+
+/** Notebook output is shared to S3 only when sharing is `Allowed` (default `Disabled`). */
+const SHARING_OUTPUT: ConditionalField = {
+  path: 'DefaultUserSettings.SharingSettings.S3OutputPath',
+  activeWhen: description =>
+    getPath(
+      description,
+      'DefaultUserSettings.SharingSettings.NotebookOutputOption',
+    ) === 'Allowed',
+};
 
 /** Execution roles SageMaker assumes on behalf of each resource type. */
 export const ROLE_FIELDS: FieldMap = {
@@ -90,7 +121,7 @@ export const S3_URI_FIELDS: FieldMap = {
     'Containers[].ModelDataUrl',
   ],
   'endpoint-config': [
-    'DataCaptureConfig.DestinationS3Uri',
+    CAPTURE_DESTINATION,
     'AsyncInferenceConfig.OutputConfig.S3OutputPath',
     'AsyncInferenceConfig.OutputConfig.S3FailurePath',
   ],
@@ -112,7 +143,7 @@ export const S3_URI_FIELDS: FieldMap = {
     'TrainingJobDefinition.OutputDataConfig.S3OutputPath',
   ],
   'feature-group': ['OfflineStoreConfig.S3StorageConfig.S3Uri'],
-  domain: ['DefaultUserSettings.SharingSettings.S3OutputPath'],
+  domain: [SHARING_OUTPUT],
   'inference-experiment': ['DataStorageConfig.Destination'],
 };
 
@@ -122,9 +153,22 @@ export interface LinkedValue {
   path: string;
 }
 
+/**
+ * The values of the resource's link fields, in field order, without
+ * duplicates. An inactive conditional field links nothing: what a check
+ * judges through it is decided here, before any fact is read.
+ */
 function linked(resource: SageMakerResource, fields: FieldMap): LinkedValue[] {
   let found: LinkedValue[] | undefined;
-  for (const pattern of fields[resource.type] ?? []) {
+  for (const field of fields[resource.type] ?? []) {
+    let pattern: string;
+    if (typeof field === 'string') {
+      pattern = field;
+    } else if (field.activeWhen(resource.description)) {
+      pattern = field.path;
+    } else {
+      continue;
+    }
     const items = stringValuesAt(resource.description, pattern);
     if (found === undefined && items.length < 2) {
       // The common case: the first value(s), as found.

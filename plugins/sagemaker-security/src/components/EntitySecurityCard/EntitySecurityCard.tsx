@@ -20,6 +20,11 @@ import { useChecks } from '../common/useChecks';
 import { useScorecard } from '../common/useScorecard';
 import { sortFindings } from '../EntitySecurityContent/FindingsSections';
 import { StatusLabel } from '../common/StatusLabel';
+import {
+  EntityScanHealthBanner,
+  entityScanProblems,
+  hasScanProblems,
+} from '../ScanHealth/EntityScanHealth';
 import { SeverityLabel } from '../common/SeverityLabel';
 
 /**
@@ -96,6 +101,15 @@ export function EntitySecurityCard(props: EntitySecurityCardProps) {
     title: 'View security details',
     link: `${entityPath.replace(/\/$/, '')}/${tabPath}`,
   };
+  const problems = entityScanProblems(value?.scanHealth);
+  const scanBanner = value?.scanHealth && hasScanProblems(problems) && (
+    <EntityScanHealthBanner
+      health={value.scanHealth}
+      evaluatedAt={value.evaluatedAt}
+      hasResources={value.resources.length > 0}
+      dense
+    />
+  );
   let content;
   if (loading) {
     content = <Progress />;
@@ -105,6 +119,8 @@ export function EntitySecurityCard(props: EntitySecurityCardProps) {
     );
   } else if (error && !isNotFound(error)) {
     content = <ResponseErrorPanel error={error} />;
+  } else if (value && value.resources.length === 0 && scanBanner) {
+    content = scanBanner;
   } else if (!value || value.resources.length === 0) {
     content = (
       <Typography>
@@ -121,7 +137,8 @@ export function EntitySecurityCard(props: EntitySecurityCardProps) {
           size="medium"
           showScore
         />
-        {value.stale && (
+        {scanBanner && <Box mt={2}>{scanBanner}</Box>}
+        {value.stale && problems.failed.length === 0 && (
           <Typography variant="body2" role="status">
             Results may be out of date: the last scan did not complete (
             {formatDateTime(value.evaluatedAt)}).

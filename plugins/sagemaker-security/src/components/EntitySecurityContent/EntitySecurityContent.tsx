@@ -20,6 +20,11 @@ import { formatDateTime } from '../common/format';
 import { PillarScores } from '../common/PillarScores';
 import { useChecks } from '../common/useChecks';
 import { useScorecard } from '../common/useScorecard';
+import {
+  EntityScanHealthBanner,
+  entityScanProblems,
+  hasScanProblems,
+} from '../ScanHealth/EntityScanHealth';
 import { EntityWaivers } from './EntityWaivers';
 import { FindingsSections } from './FindingsSections';
 import { NoResourcesState } from './NoResourcesState';
@@ -84,26 +89,47 @@ export function EntitySecurityContent(props: EntitySecurityContentProps) {
     }
     return <ResponseErrorPanel error={error} />;
   }
+  const problems = entityScanProblems(value?.scanHealth);
+  const rescan = canScan ? (
+    <RescanButton
+      onFinished={retry}
+      pollIntervalMs={props.scanPollIntervalMs}
+    />
+  ) : undefined;
   if (!value || value.resources.length === 0) {
-    return <NoResourcesState entity={entity} />;
+    if (!value?.scanHealth || !hasScanProblems(problems)) {
+      return <NoResourcesState entity={entity} />;
+    }
+    // Nothing collected because the scan failed, or nothing is scanned.
+    return (
+      <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
+        <EntityScanHealthBanner
+          health={value.scanHealth}
+          hasResources={false}
+        />
+        {rescan}
+        {value.scanHealth.scope === 'all' && !problems.noAccounts && (
+          <NoResourcesState entity={entity} />
+        )}
+      </Box>
+    );
   }
 
   const scorecard = value;
   return (
     <ResourceDetailProvider>
       <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
-        {scorecard.stale && <StaleWarning scorecard={scorecard} />}
-        <ScorecardHeader
-          scorecard={scorecard}
-          action={
-            canScan ? (
-              <RescanButton
-                onFinished={retry}
-                pollIntervalMs={props.scanPollIntervalMs}
-              />
-            ) : undefined
-          }
-        />
+        {scorecard.scanHealth && hasScanProblems(problems) && (
+          <EntityScanHealthBanner
+            health={scorecard.scanHealth}
+            evaluatedAt={scorecard.evaluatedAt}
+            hasResources
+          />
+        )}
+        {scorecard.stale && problems.failed.length === 0 && (
+          <StaleWarning scorecard={scorecard} />
+        )}
+        <ScorecardHeader scorecard={scorecard} action={rescan} />
         <Box component="section" aria-labelledby="sms-pillars">
           <Typography variant="h5" component="h2" id="sms-pillars" paragraph>
             Pillars

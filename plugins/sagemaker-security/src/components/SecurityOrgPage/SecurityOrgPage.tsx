@@ -6,18 +6,33 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { isForbidden } from '../common/errors';
 import { ForbiddenState } from '../common/ForbiddenState';
+import { OrgScanHealthBanner } from '../ScanHealth/OrgScanHealthBanner';
+import { ScanStatusView } from '../ScanHealth/ScanStatusView';
 import { ExportCsvButton } from './ExportCsvButton';
 import { OrgFilters, OrgFilterValues } from './OrgFilters';
 import { OrgServicesTable } from './OrgServicesTable';
 import { TeamRollupTable } from './TeamRollupTable';
 import { useOwners } from './useTeams';
 
+type OrgTab = 'services' | 'scans';
+
 /** The org page's content, without a page shell (the new frontend system adds one). */
 export function SecurityOrgContent(props: { pageSize?: number }) {
+  // `?tab=scans` opens the scan status, so that it can be linked to.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab: OrgTab =
+    searchParams.get('tab') === 'scans' ? 'scans' : 'services';
+  const showTab = useCallback(
+    (next: OrgTab) => setSearchParams(next === 'scans' ? { tab: next } : {}),
+    [setSearchParams],
+  );
   const [filters, setFilters] = useState<OrgFilterValues>({});
   const [error, setError] = useState<Error>();
   const owners = useOwners();
@@ -30,6 +45,43 @@ export function SecurityOrgContent(props: { pageSize?: number }) {
   if (firstError) {
     return <ResponseErrorPanel error={firstError} />;
   }
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+      <OrgScanHealthBanner onShowStatus={() => showTab('scans')} />
+      <Tabs
+        value={tab}
+        onChange={(_, next: OrgTab) => showTab(next)}
+        indicatorColor="primary"
+        textColor="primary"
+        aria-label="ML security views"
+      >
+        <Tab value="services" label="Services and teams" />
+        <Tab value="scans" label="Scan status" />
+      </Tabs>
+      {tab === 'scans' ? (
+        <ScanStatusView />
+      ) : (
+        <OrgServicesContent
+          owners={owners}
+          filters={filters}
+          setFilters={setFilters}
+          onError={onError}
+          pageSize={props.pageSize}
+        />
+      )}
+    </Box>
+  );
+}
+
+/** Every ML service, and every team's rollup. */
+function OrgServicesContent(props: {
+  owners: ReturnType<typeof useOwners>;
+  filters: OrgFilterValues;
+  setFilters: (filters: OrgFilterValues) => void;
+  onError: (error: Error) => void;
+  pageSize?: number;
+}) {
+  const { owners, filters, setFilters, onError } = props;
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
       <Box

@@ -1,16 +1,21 @@
-import { awsError, notFound } from '../awsErrors';
+import { awsError } from '../awsErrors';
 import type { EstateBucket } from '../estate';
 import { policyString } from '../paging';
 import type { Handler, SimScope } from './types';
 
 function bucket(scope: SimScope, name: string): EstateBucket {
   const found = scope.account.buckets?.find(b => b.name === name);
-  if (!found) throw notFound('s3', `Bucket ${name}`);
+  if (!found) {
+    throw awsError('NoSuchBucket', 'The specified bucket does not exist', 404, {
+      BucketName: name,
+    });
+  }
   return found;
 }
 
-function absent(code: string, message: string) {
-  return awsError(code, message, 404);
+/** S3's answer for a bucket configuration that is not set (404, naming the bucket). */
+function absent(code: string, message: string, bucketName: string) {
+  return awsError(code, message, 404, { BucketName: bucketName });
 }
 
 export const s3Handlers: Record<string, Handler> = {
@@ -24,6 +29,7 @@ export const s3Handlers: Record<string, Handler> = {
       throw absent(
         'ServerSideEncryptionConfigurationNotFoundError',
         'The server side encryption configuration was not found',
+        input.Bucket,
       );
     }
     return { ServerSideEncryptionConfiguration: encryption };
@@ -31,7 +37,11 @@ export const s3Handlers: Record<string, Handler> = {
   GetBucketPolicy: (input, scope) => {
     const policy = policyString(bucket(scope, input.Bucket).policy, false);
     if (!policy)
-      throw absent('NoSuchBucketPolicy', 'The bucket policy does not exist');
+      throw absent(
+        'NoSuchBucketPolicy',
+        'The bucket policy does not exist',
+        input.Bucket,
+      );
     return { Policy: policy };
   },
   GetPublicAccessBlock: (input, scope) => {
@@ -40,6 +50,7 @@ export const s3Handlers: Record<string, Handler> = {
       throw absent(
         'NoSuchPublicAccessBlockConfiguration',
         'The public access block configuration was not found',
+        input.Bucket,
       );
     }
     return { PublicAccessBlockConfiguration: publicAccessBlock };

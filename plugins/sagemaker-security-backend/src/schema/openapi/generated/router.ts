@@ -326,6 +326,8 @@ export const spec = {
               "throttled",
               "not_found",
               "region_disabled",
+              "endpoint_unreachable",
+              "credentials_unavailable",
               "invalid_response",
               "other"
             ]
@@ -925,6 +927,9 @@ export const spec = {
           "lastScan": {
             "$ref": "#/components/schemas/ScanInfo"
           },
+          "scanHealth": {
+            "$ref": "#/components/schemas/ScanHealth"
+          },
           "trend": {
             "type": "array",
             "items": {
@@ -1303,6 +1308,45 @@ export const spec = {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/CollectionError"
+            }
+          },
+          "callCounts": {
+            "description": "AWS calls sent for this account and region, by IAM action.",
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            }
+          }
+        }
+      },
+      "ScanHealth": {
+        "type": "object",
+        "required": [
+          "accountsConfigured",
+          "scope",
+          "targets"
+        ],
+        "properties": {
+          "accountsConfigured": {
+            "description": "False when the backend has no AWS account to scan.",
+            "type": "boolean"
+          },
+          "lastFinishedScan": {
+            "$ref": "#/components/schemas/ScanInfo"
+          },
+          "scope": {
+            "description": "`entity`: the accounts and regions of the entity's resources and AWS annotations; `all`: every account and region.",
+            "type": "string",
+            "enum": [
+              "entity",
+              "all"
+            ]
+          },
+          "targets": {
+            "description": "Targets of the newest finished scan, within the scope, that failed or were partial (at most 20 errors each).",
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ScanTargetProgress"
             }
           }
         }
@@ -2001,6 +2045,30 @@ export const spec = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/scans/health": {
+      "get": {
+        "operationId": "GetScanHealth",
+        "description": "What the newest finished scan could not read: every account and region that failed or was partial, with its errors, and whether any account is configured. Needs `sagemaker-security.scorecard.read` (for any entity).",
+        "responses": {
+          "200": {
+            "description": "The health of the last scan.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScanHealth"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           }
         }
       }

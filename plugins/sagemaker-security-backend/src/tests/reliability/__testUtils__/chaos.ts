@@ -1,13 +1,18 @@
 /**
- * Fault injection at the SDK transport. A middleware of every SDK client,
- * inside the SDK's retry loop (after `retryMiddleware`) and in front of the
- * AWS simulator: each attempt may be throttled, hit a burst of 5xx, be
- * denied, find its region unreachable, or get a malformed answer. The SDK's
- * real adaptive retry strategy handles what it would handle against AWS.
+ * Fault injection on the wire. An interceptor of the AWS simulator, which
+ * every SDK client has as its HTTP transport: each attempt (the SDK's retry
+ * loop sends each one) may be throttled, hit a burst of 5xx, be denied,
+ * find its region unreachable, or get a malformed answer. Each fault is the
+ * service's own answer in its protocol (or a refused connection), so the
+ * SDK's deserializers, error classes and real adaptive retry strategy
+ * handle it as they would against AWS. Role assumption (STS) is left alone.
  */
-import type { ClientCustomizer } from '../../../inventory/aws/clients';
-import { iamActionOf } from '../../../inventory/aws/actions';
-import { awsError } from '../../../inventory/simulator/awsErrors';
+import type { Interceptor } from '../../../inventory/simulator/AwsSimulator';
+import {
+  accessDenied,
+  internalError,
+  throttled,
+} from '../../../inventory/simulator/awsErrors';
 
 /** A seeded pseudo-random sequence (mulberry32), so a failing run replays. */
 export function seededRandom(seed: number): () => number {
@@ -68,9 +73,9 @@ function subjectOf(input: unknown): string {
   return String(first ?? '-');
 }
 
-/** Builds the middleware; attach it after the simulator. */
+/** Builds the interceptor; install it with `simulator.intercept`. */
 export function createChaos(plan: ChaosPlan): {
-  attach: ClientCustomizer;
+  intercept: Interceptor;
   log: ChaosLog;
   /** Lets hung calls go on. */
   release: () => void;
@@ -86,6 +91,8 @@ export function createChaos(plan: ChaosPlan): {
   };
   const pendingDenials = [...(plan.denyOnce ?? [])];
   const corruptCounts = new Map<string, number>();
+  /** Attempts left in a 5xx burst, per client (account, region, service). */
+  const bursts = new Map<string, number>();
   let released = false;
   const hung: Array<() => void> = [];
   const release = () => {
@@ -93,78 +100,63 @@ export function createChaos(plan: ChaosPlan): {
     hung.splice(0).forEach(go => go());
   };
 
-  const attach: ClientCustomizer = (client, info) => {
-    let burstLeft = 0;
+  const intercept: Interceptor = async (call, answer) => {
+    const { service, action, accountId, region, input } = call;
+    if (service === 'sts') return answer();
+    log.attempts += 1;
+    if (
+      !released &&
+      plan.hangFromAttempt !== undefined &&
+      log.attempts >= plan.hangFromAttempt
+    ) {
+      await new Promise<void>(resolve => hung.push(resolve));
+    }
     const down = (plan.unreachable ?? []).some(
-      u => u.accountId === info.accountId && u.region === info.region,
+      u => u.accountId === accountId && u.region === region,
     );
-    client.middlewareStack.add(
-      (next: any, context: { commandName?: string }) => async (args: any) => {
-        const action = iamActionOf(info.service, String(context.commandName));
-        log.attempts += 1;
-        if (
-          !released &&
-          plan.hangFromAttempt !== undefined &&
-          log.attempts >= plan.hangFromAttempt
-        ) {
-          await new Promise<void>(resolve => hung.push(resolve));
-        }
-        if (down) {
-          log.unreachable += 1;
-          throw Object.assign(
-            new Error(`connect ECONNREFUSED ${info.service}.${info.region}`),
-            { name: 'Error', code: 'ECONNREFUSED' },
-          );
-        }
-        const denial = pendingDenials.findIndex(
-          d =>
-            d.action === action &&
-            (!d.target || mentions(args.input, d.target)),
-        );
-        if (denial >= 0) {
-          log.denied.push(pendingDenials.splice(denial, 1)[0]);
-          throw awsError(
-            'AccessDenied',
-            `User is not authorized to perform: ${action}`,
-            403,
-          );
-        }
-        if (
-          burstLeft > 0 ||
-          random() < (plan.serverErrorBursts?.probability ?? 0)
-        ) {
-          burstLeft =
-            burstLeft > 0 ? burstLeft - 1 : plan.serverErrorBursts!.length - 1;
-          log.serverErrors += 1;
-          throw awsError(
-            'InternalFailure',
-            'We encountered an internal error. Please try again.',
-            500,
-          );
-        }
-        if (random() < (plan.throttleRate ?? 0)) {
-          log.throttled += 1;
-          throw awsError('ThrottlingException', 'Rate exceeded', 400, {
-            throttling: true,
-          });
-        }
-        const result = await next(args);
-        const rule = plan.corrupt?.[action];
-        if (rule) {
-          const n = (corruptCounts.get(action) ?? 0) + 1;
-          corruptCounts.set(action, n);
-          if (n % rule.every === 0) {
-            (log.corrupted[action] ??= []).push(subjectOf(args.input));
-            return {
-              ...result,
-              output: rule.corruption(structuredClone(result.output)),
-            };
-          }
-        }
-        return result;
-      },
-      { step: 'finalizeRequest', priority: 'low', name: 'mlsecChaos' },
+    if (down) {
+      log.unreachable += 1;
+      // What the SDK's HTTP handler rejects with when the socket is refused.
+      throw Object.assign(
+        new Error(`connect ECONNREFUSED ${service}.${region}`),
+        { code: 'ECONNREFUSED' },
+      );
+    }
+    const denial = pendingDenials.findIndex(
+      d => d.action === action && (!d.target || mentions(input, d.target)),
     );
+    if (denial >= 0) {
+      log.denied.push(pendingDenials.splice(denial, 1)[0]);
+      throw accessDenied(service, accountId, action);
+    }
+    const client = `${accountId}|${region}|${service}`;
+    const burstLeft = bursts.get(client) ?? 0;
+    if (
+      burstLeft > 0 ||
+      random() < (plan.serverErrorBursts?.probability ?? 0)
+    ) {
+      bursts.set(
+        client,
+        burstLeft > 0 ? burstLeft - 1 : plan.serverErrorBursts!.length - 1,
+      );
+      log.serverErrors += 1;
+      throw internalError(service);
+    }
+    if (random() < (plan.throttleRate ?? 0)) {
+      log.throttled += 1;
+      throw throttled(service, action);
+    }
+    const output = await answer();
+    const rule = plan.corrupt?.[action];
+    if (rule) {
+      const n = (corruptCounts.get(action) ?? 0) + 1;
+      corruptCounts.set(action, n);
+      if (n % rule.every === 0) {
+        (log.corrupted[action] ??= []).push(subjectOf(input));
+        return rule.corruption(structuredClone(output));
+      }
+    }
+    return output;
   };
-  return { attach, log, release };
+  return { intercept, log, release };
 }

@@ -4,6 +4,7 @@
  * controls; every log line captured, root and plugin loggers alike.
  */
 import {
+  BackendFeature,
   coreServices,
   createServiceFactory,
   LoggerService,
@@ -79,6 +80,8 @@ export interface PluginBackendOptions {
   policy?: DenyList;
   /** Groups of each user (ownership refs besides the user). */
   memberships?: Record<string, string[]>;
+  /** More features, e.g. the real scheduler instead of the mock. */
+  features?: BackendFeature[];
 }
 
 export async function startPluginBackend(options: PluginBackendOptions) {
@@ -121,6 +124,7 @@ export async function startPluginBackend(options: PluginBackendOptions) {
         deps: { plugin: coreServices.pluginMetadata },
         factory: ({ plugin }) => logs.logger({ plugin: plugin.getId() }),
       }),
+      ...(options.features ?? []),
     ],
   });
   return { backend, server: backend.server, logs, policy };

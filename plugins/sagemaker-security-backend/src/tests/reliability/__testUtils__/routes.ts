@@ -107,6 +107,12 @@ export function routeCases(ids: {
       permission: SCAN,
     },
     { route: 'GET /scans/latest', method: 'get', path: '/scans/latest' },
+    {
+      route: 'GET /scans/health',
+      method: 'get',
+      path: '/scans/health',
+      permission: READ,
+    },
     { route: 'GET /scans/{id}', method: 'get', path: `/scans/${ids.scanId}` },
     {
       route: 'GET /export',

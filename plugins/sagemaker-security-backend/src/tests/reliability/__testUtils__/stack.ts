@@ -1,13 +1,17 @@
 /**
  * The backend's inventory and scorecard services wired as src/plugin.ts wires
  * them, on a given database, with only the AWS transport replaced: the AWS
- * simulator answers from an estate, optionally behind the chaos middleware.
+ * simulator (every SDK client's HTTP request handler) answers from an
+ * estate, optionally behind the chaos on the wire.
  */
 import path from 'node:path';
 import os from 'node:os';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
@@ -18,13 +22,19 @@ import { parseAllDocuments } from 'yaml';
 import { databaseOf } from '../../../inventory/__testUtils__/harness';
 import type { ClientCustomizer } from '../../../inventory/aws/clients';
 import { createInventory } from '../../../inventory/scan/createInventory';
-import { AwsSimulator } from '../../../inventory/simulator/AwsSimulator';
+import {
+  AwsSimulator,
+  Interceptor,
+} from '../../../inventory/simulator/AwsSimulator';
 import type { Estate } from '../../../inventory/simulator/estate';
 import { loadEstate } from '../../../inventory/simulator/loadEstate';
 import { createScorecardService } from '../../../service/createScorecardService';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../../../../examples');
-export const DEMO_ESTATE = path.join(EXAMPLES, 'demo-estate/estate.yaml');
+export const DEMO_ESTATE = path.resolve(
+  __dirname,
+  '../../../../demo-estate/estate.yaml',
+);
 
 /** A deep copy of the demo estate, for a test to add faults to. */
 export async function demoEstate(): Promise<Estate> {
@@ -78,13 +88,17 @@ export function demoEntities(): Entity[] {
 export interface StackOptions {
   knex: Knex;
   estate: Estate;
-  /** Extra middleware after the simulator (the chaos). */
+  /** Faults on the wire (the chaos), in front of the simulator's answers. */
+  intercept?: Interceptor;
+  /** Extra SDK middleware (e.g. to count commands). */
   customize?: ClientCustomizer;
   /** More `sagemakerSecurity` config. */
   config?: Record<string, unknown>;
   logger?: LoggerService;
   /** Worker liveness; short in tests that stop workers. */
   lease?: { heartbeatMs: number; expireAfterMs: number };
+  /** Periodic scans and the worker's poll (e.g. the real scheduler). */
+  scheduler?: SchedulerService;
 }
 
 export async function createStack(options: StackOptions) {
@@ -97,18 +111,26 @@ export async function createStack(options: StackOptions) {
     },
   });
   const simulator = new AwsSimulator(options.estate, { pageSize: 20 });
+  if (options.intercept) simulator.intercept(options.intercept);
+  // As in the plugin: the scan worker starts once the scorecard listens.
+  const startupHooks: Array<() => void | Promise<void>> = [];
+  const lifecycle = {
+    addStartupHook: (hook: () => void | Promise<void>) => {
+      startupHooks.push(hook);
+    },
+    addShutdownHook: () => {},
+  };
   const inventory = await createInventory({
     config,
     logger,
     database: databaseOf(options.knex),
     simulator,
+    scheduler: options.scheduler,
+    lifecycle,
     scanLease: options.lease,
     clientOptions: {
       retryTuning: { baseDelayMs: 1, minFillRate: 1000 },
-      customizeClient: (client, info) => {
-        simulator.attach(client, info);
-        options.customize?.(client, info);
-      },
+      ...(options.customize ? { customizeClient: options.customize } : {}),
     },
   });
   const scorecard = await createScorecardService({
@@ -123,6 +145,7 @@ export async function createStack(options: StackOptions) {
     userInfo: mockServices.userInfo(),
     scanEvents: inventory.scans,
   });
+  for (const hook of startupHooks) await hook();
   /** Runs a full scan in this process; resolves after its evaluation. */
   const scan = async () => {
     const run = await inventory.scans.triggerScan({ trigger: 'manual' });

@@ -18,6 +18,7 @@ import { ResourceFindings } from '../models';
 import { ResourceType } from '../models';
 import { RevokeWaiverRequest } from '../models';
 import { Rollup } from '../models';
+import { ScanHealth } from '../models';
 import { ScanRun } from '../models';
 import { TriggerScanRequest } from '../models';
 import { Waiver } from '../models';
@@ -160,6 +161,13 @@ export type GetLatestScan = {
 /**
  * @public
  */
+export type GetScanHealth = {
+  response: ScanHealth | ModelError;
+};
+
+/**
+ * @public
+ */
 export type GetScan = {
   path: {
     id: string;
@@ -220,6 +228,8 @@ export type EndpointMap = {
   '#post|/scans': TriggerScan;
 
   '#get|/scans/latest': GetLatestScan;
+
+  '#get|/scans/health': GetScanHealth;
 
   '#get|/scans/{id}': GetScan;
 

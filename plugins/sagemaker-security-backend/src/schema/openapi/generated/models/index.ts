@@ -24,6 +24,7 @@ export type {
   ResourceType,
   RevokeWaiverRequest,
   Rollup,
+  ScanHealth,
   ScanRunInfo as ScanRun,
   TriggerScanRequest,
   Waiver,

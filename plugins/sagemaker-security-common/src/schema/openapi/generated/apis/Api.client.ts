@@ -22,6 +22,7 @@ import { ResourceFindings } from '../models';
 import { ResourceType } from '../models';
 import { RevokeWaiverRequest } from '../models';
 import { Rollup } from '../models';
+import { ScanHealth } from '../models';
 import { ScanRun } from '../models';
 import { TriggerScanRequest } from '../models';
 import { Waiver } from '../models';
@@ -152,6 +153,10 @@ export type TriggerScan = {
  * @public
  */
 export type GetLatestScan = {};
+/**
+ * @public
+ */
+export type GetScanHealth = {};
 /**
  * @public
  */
@@ -506,6 +511,29 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/scans/latest`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * getScanHealth
+   */
+  public async getScanHealth(
+    // @ts-ignore
+    request: GetScanHealth,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ScanHealth>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/scans/health`;
 
     const uri = parser.parse(uriTemplate).expand({});
 

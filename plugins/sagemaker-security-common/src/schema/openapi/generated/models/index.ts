@@ -33,6 +33,7 @@ export type {
   PillarScore,
   ResourceSummary,
   Rollup,
+  ScanHealth,
   ScanInfo,
   ScanStatus,
   Score,
