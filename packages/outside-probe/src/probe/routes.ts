@@ -189,6 +189,15 @@ export const ROUTES: Route[] = [
     valid: () => ({ path: '/scans/latest' }),
   },
   {
+    id: 'GET /scans/health',
+    method: 'GET',
+    template: '/scans/health',
+    read: true,
+    permission: PERMISSIONS.read,
+    namesEntity: false,
+    valid: () => ({ path: '/scans/health' }),
+  },
+  {
     id: 'GET /scans/{id}',
     method: 'GET',
     template: '/scans/{id}',

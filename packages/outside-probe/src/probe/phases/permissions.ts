@@ -89,7 +89,7 @@ export async function permissionMatrix(options: {
   for (const route of ROUTES.filter(r => r.read)) {
     const res = await control.get(route.valid(known).path);
     controlStatus.set(route.id, res.status);
-    if (route.permission && !leaked(res, markers)) {
+    if (route.permission && route.namesEntity && !leaked(res, markers)) {
       problems.push(
         `control ${route.id} shows no data (HTTP ${res.status}): the leak check would be vacuous`,
       );
@@ -123,6 +123,12 @@ export async function permissionMatrix(options: {
         const res = await as(() => api.get(route.valid(known).path));
         if (res.status >= 500 || res.status === 0) {
           problems.push(`${what}: HTTP ${res.status}`);
+        } else if (denied && !route.namesEntity) {
+          // Names no entity (e.g. GET /scans/health): nothing to filter, so
+          // the permission itself must refuse.
+          if (res.status !== 403)
+            problems.push(`${what}: HTTP ${res.status} (must be 403)`);
+          else refused += 1;
         } else if (denied) {
           const marker = leaked(res, markers);
           if (marker)
