@@ -54,7 +54,13 @@ export function writeSlowEstate(
   latencyMs: number,
 ): string {
   const estate = parse(
-    readFileSync(join(repoRoot, 'plugins/sagemaker-security-backend/demo-estate/estate.yaml'), 'utf8'),
+    readFileSync(
+      join(
+        repoRoot,
+        'plugins/sagemaker-security-backend/demo-estate/estate.yaml',
+      ),
+      'utf8',
+    ),
   );
   estate.simulator = { ...estate.simulator, latencyMs };
   const path = join(dir, 'estate.yaml');
