@@ -81,14 +81,42 @@ export async function waitForScan(
  */
 export async function harvest(api: Api, timeoutMs = 180_000): Promise<Known> {
   const deadline = performance.now() + timeoutMs;
+  let first: Known;
   for (;;) {
     try {
-      return await harvestOnce(api);
+      first = await harvestOnce(api);
+      break;
     } catch (error) {
       if (performance.now() > deadline) throw error;
       await sleep(2000);
     }
   }
+  // The catalog may still be ingesting ML services: take what is served once
+  // the scored entities have stopped growing for 4 s (at most 60 s more), so
+  // that every phase names the whole estate, not its first few services.
+  const settle = performance.now() + 60_000;
+  let known = first;
+  let stableSince = performance.now();
+  while (
+    performance.now() < settle &&
+    performance.now() - stableSince < 4_000
+  ) {
+    await sleep(2000);
+    let next: Known;
+    try {
+      next = await harvestOnce(api);
+    } catch {
+      continue;
+    }
+    if (
+      next.components.length !== known.components.length ||
+      next.groups.length !== known.groups.length
+    ) {
+      stableSince = performance.now();
+    }
+    known = next;
+  }
+  return known;
 }
 
 async function harvestOnce(api: Api): Promise<Known> {
