@@ -314,7 +314,7 @@ export function requestArbitrary(
   }
   return fc
     .tuple(
-      path(route, k),
+      routePath,
       principal,
       body(route, k),
       fc.constantFrom(...CONTENT_TYPES),
