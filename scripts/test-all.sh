@@ -2,8 +2,9 @@
 # The README's test command: type-check, lint, formatting, every unit/integration
 # test (database tests on SQLite and PostgreSQL, a smoke run of the benchmark, the
 # end-to-end scan of an estate in moto), the browser end-to-end tests against the
-# demo portal, and the adopter app test (the packed packages installed into a
-# scaffolded Backstage app, scripts/adopter-test.sh).
+# demo portal, the adopter app test (the packed packages installed into a
+# scaffolded Backstage app, scripts/adopter-test.sh), and the outside probe (the
+# production build driven over HTTP on SQLite and PostgreSQL, scripts/probe.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -59,11 +60,15 @@ else
   echo "adopter app test: FAILED (exit $adopter_status)"
 fi
 
+step "outside probe: production build on SQLite and PostgreSQL, over HTTP (scripts/probe.sh)"
+probe_status=0
+scripts/probe.sh || probe_status=$?
+
 step "summary"
 summary_status=0
 node scripts/summarize-tests.js "$reports/jest.json" "$reports/playwright.json" || summary_status=$?
 
-if [ "$unit_status" != 0 ] || [ "$e2e_status" != 0 ] || [ "$adopter_status" != 0 ] || [ "$summary_status" != 0 ]; then
-  echo "test run failed (unit: $unit_status, e2e: $e2e_status, adopter: $adopter_status, summary: $summary_status)" >&2
+if [ "$unit_status" != 0 ] || [ "$e2e_status" != 0 ] || [ "$adopter_status" != 0 ] || [ "$probe_status" != 0 ] || [ "$summary_status" != 0 ]; then
+  echo "test run failed (unit: $unit_status, e2e: $e2e_status, adopter: $adopter_status, outside probe: $probe_status, summary: $summary_status)" >&2
   exit 1
 fi

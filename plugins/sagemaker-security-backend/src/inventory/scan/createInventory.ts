@@ -70,7 +70,10 @@ async function resolveSimulator(
   if (options.simulator) return options.simulator;
   if (!config.demoEstate) return undefined;
   try {
-    return new AwsSimulator(await loadEstate(config.demoEstate));
+    const estate = await loadEstate(config.demoEstate);
+    return new AwsSimulator(estate, {
+      latencyMs: estate.simulator?.latencyMs,
+    });
   } catch (error) {
     throw new InputError(
       `Invalid config at 'sagemakerSecurity.demoEstate': ${

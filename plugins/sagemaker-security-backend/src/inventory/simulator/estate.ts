@@ -118,4 +118,10 @@ export interface Estate {
   /** Free text shown in logs, e.g. `Acme ML demo estate`. */
   name: string;
   accounts: EstateAccount[];
+  /**
+   * How the simulator answers this estate. `latencyMs` delays every answer, so a
+   * scan lasts long enough to be interrupted (the outside probe's `kill -9`
+   * mid-scan); absent, answers are immediate.
+   */
+  simulator?: { latencyMs?: number };
 }

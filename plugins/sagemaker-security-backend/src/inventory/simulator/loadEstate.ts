@@ -26,5 +26,14 @@ export async function loadEstate(path: string): Promise<Estate> {
       );
     }
   });
+  const latencyMs = estate.simulator?.latencyMs;
+  if (
+    latencyMs !== undefined &&
+    !(Number.isInteger(latencyMs) && latencyMs >= 0 && latencyMs <= 60_000)
+  ) {
+    throw new InputError(
+      `Estate file ${path}: simulator.latencyMs must be an integer from 0 to 60000`,
+    );
+  }
   return estate;
 }
