@@ -13,6 +13,7 @@ describe('sagemakerSecurity.demoEstate', () => {
     expect(estate.accounts.map(a => a.accountId).sort()).toEqual([
       '111122223333',
       '444455556666',
+      '777788889999', // the marketing account whose role cannot be assumed
     ]);
   });
 
