@@ -29,7 +29,7 @@ import { isRollupEntity } from '../catalog/rollupMembers';
 import { WaiverService } from '../waivers/WaiverService';
 import { ReadAccess } from './access/ReadAccess';
 import { resolveHistoryRange } from './historyRange';
-import { utcDay } from './dates';
+import { utcDay } from '../util/time';
 import { ScorecardService } from './ScorecardService';
 
 export interface AuthorizedScorecardServiceOptions {

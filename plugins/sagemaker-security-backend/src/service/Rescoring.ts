@@ -33,7 +33,8 @@ import type {
   EntityScoreStore,
 } from '../scoring/EntityScoreStore';
 import { WaiverService } from '../waivers/WaiverService';
-import { chunks, utcDay } from './dates';
+import { chunk } from '../util/chunk';
+import { utcDay } from '../util/time';
 import {
   EvaluatedEntity,
   evaluateEntity,
@@ -197,7 +198,7 @@ export class Rescoring {
       ...graph.ofKind('component'),
       ...graph.ofKind('resource'),
     ];
-    for (const batch of chunks(entities, SCORING_BATCH)) {
+    for (const batch of chunk(entities, SCORING_BATCH)) {
       const linked = [];
       for (const entity of batch) {
         linked.push({

@@ -55,7 +55,7 @@ import type { ReadFilter } from './access/ReadAccess';
 import { resolveHistoryRange } from './historyRange';
 import { applyWaivers } from '../waivers/applyWaivers';
 import { WaiverService } from '../waivers/WaiverService';
-import { utcDay } from './dates';
+import { DAY_MS, utcDay } from '../util/time';
 import {
   evaluateEntity,
   latestEvaluation,
@@ -83,7 +83,6 @@ interface Member {
 const TREND_DAYS = 30;
 const ROW_FINDINGS = 3;
 const EXPIRING_WITHIN_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ScorecardServiceOptions {
   catalog: CatalogService;

@@ -9,8 +9,8 @@ import type { CollectContext } from './context';
 import { HOUR_MS, tagsDue, unchangedSince } from './incremental';
 import { isoDate, toPlainRecord } from './plain';
 import type { ResourceSpec, Summary } from './spec';
+import { DAY_MS } from '../../util/time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function listTags(client: SageMakerClient, arn: string) {
   const tags: Record<string, string> = {};
