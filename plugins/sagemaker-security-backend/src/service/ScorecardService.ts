@@ -50,7 +50,7 @@ import type {
   EntityScoreRow,
   EntityScoreStore,
 } from '../scoring/EntityScoreStore';
-import { pageOrgRows } from '../api/orgRollup';
+import { pageOrgRows } from './orgPage';
 import type { ReadFilter } from './access/ReadAccess';
 import { resolveHistoryRange } from './historyRange';
 import { applyWaivers } from '../waivers/applyWaivers';
