@@ -7,7 +7,6 @@ export const MAX_HISTORY_DAYS = 366;
 /** The range when the request names neither end. */
 export const DEFAULT_HISTORY_DAYS = 30;
 
-
 /** `YYYY-MM-DD` that names a real calendar day (31 February does not). */
 function isCalendarDay(day: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
