@@ -24,7 +24,7 @@ import {
   WaiverStatus,
   WaiverWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
-import type { InventoryStore } from '../inventory/InventoryStore';
+import type { InventoryReader } from '../inventory/InventoryStore';
 import { isRollupEntity } from '../catalog/rollupMembers';
 import { WaiverService } from '../waivers/WaiverService';
 import { ReadAccess } from './access/ReadAccess';
@@ -35,7 +35,7 @@ import { ScorecardService } from './ScorecardService';
 export interface AuthorizedScorecardServiceOptions {
   scorecards: ScorecardService;
   waivers: WaiverService;
-  inventory: InventoryStore;
+  inventory: InventoryReader;
   permissions: PermissionsService;
   /** The plugin's own credentials find what the caller may then be refused. */
   auth: AuthService;

@@ -13,7 +13,7 @@ import type {
   CheckMetadata,
   Waiver,
 } from '@mlsec/plugin-sagemaker-security-common';
-import type { InventoryStore } from '../inventory/InventoryStore';
+import type { InventoryReader } from '../inventory/InventoryStore';
 import type { ResultStore } from '../checks/ResultStore';
 import type { DailyScore, HistoryStore } from '../history/HistoryStore';
 import { CatalogServiceGraph, SnapshotGraph } from '../catalog/CatalogGraph';
@@ -58,7 +58,7 @@ export interface ScoredEverything {
 export interface RescoringOptions {
   catalog: CatalogService;
   auth: AuthService;
-  inventory: InventoryStore;
+  inventory: InventoryReader;
   results: ResultStore;
   history: HistoryStore;
   entityScores: EntityScoreStore;

@@ -11,7 +11,7 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { CheckMetadata } from '@mlsec/plugin-sagemaker-security-common';
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
-import type { InventoryStore, ScanTarget } from '../inventory/InventoryStore';
+import type { InventoryReader, ScanTarget } from '../inventory/InventoryStore';
 import type { ResultStore } from '../checks/ResultStore';
 import type { HistoryStore } from '../history/HistoryStore';
 import {
@@ -39,7 +39,7 @@ import { groupBy } from './groupBy';
 
 export interface ScorecardServiceOptions {
   catalog: CatalogService;
-  inventory: InventoryStore;
+  inventory: InventoryReader;
   results: ResultStore;
   history: HistoryStore;
   entityScores: EntityScoreStore;
