@@ -11,7 +11,6 @@ import { isoDate, toPlainRecord } from './plain';
 import type { ResourceSpec, Summary } from './spec';
 import { DAY_MS } from '../../util/time';
 
-
 async function listTags(client: SageMakerClient, arn: string) {
   const tags: Record<string, string> = {};
   for await (const page of paginateListTags(
