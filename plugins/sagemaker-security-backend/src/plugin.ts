@@ -11,11 +11,9 @@ import {
   sagemakerSecurityChecksExtensionPoint,
 } from '@mlsec/plugin-sagemaker-security-node';
 import { createInventory, getMigratedClient } from './inventory';
-import {
-  createRouter,
-  createScorecardService,
-  registerSecurityActions,
-} from './service';
+import { createScorecardService } from './service';
+import { createRouter } from './api';
+import { registerSecurityActions } from './actions';
 
 /**
  * The SageMaker security backend plugin: scans the AWS estate (inventory),

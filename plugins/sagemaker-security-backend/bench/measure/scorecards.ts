@@ -12,11 +12,8 @@ import express from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import type { InventoryStore } from '../../src/inventory/InventoryStore';
-import {
-  createRouter,
-  createScorecardService,
-  ScorecardBackend,
-} from '../../src/service';
+import { createRouter } from '../../src/api';
+import { createScorecardService, ScorecardBackend } from '../../src/service';
 import type { IndexedCatalog } from '../catalog/IndexedCatalog';
 import { teamRef } from '../catalog/entities';
 import { quietLogger } from '../scanner/sqlite';

@@ -15,7 +15,7 @@ import {
   RATE_FAMILIES,
   RATE_FAMILY_KEYS,
   RateFamily,
-} from '../../src/inventory/aws/pacing';
+} from '../../src/config/rateLimits';
 import { createInventory } from '../../src/inventory';
 import type { ScanRun } from '../../src/inventory/InventoryStore';
 import type { ScorecardBackend } from '../../src/service';

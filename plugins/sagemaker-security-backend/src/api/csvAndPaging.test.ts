@@ -3,7 +3,7 @@ import type {
   Finding,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { csvField, findingsToCsv } from './csv';
-import { pageOrgRows } from './orgRollup';
+import { pageOrgRows } from '../service/orgPage';
 import { scoreResults } from '../scoring/score';
 import { DEFAULT_SCORING_CONFIG } from '../scoring/ScoringConfig';
 

@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { chunks } from '../service/dates';
+import { chunk } from '../util/chunk';
 import { ownersOf, partOf, refOf } from './entityRefs';
 
 /** The parts of the catalog that linking and rollups read. */
@@ -22,7 +22,7 @@ export class CatalogServiceGraph implements CatalogGraph {
 
   async getByRefs(refs: string[]): Promise<Entity[]> {
     const found: Entity[] = [];
-    for (const batch of chunks(refs, 100)) {
+    for (const batch of chunk(refs, 100)) {
       const { items } = await this.catalog.getEntitiesByRefs(
         { entityRefs: batch },
         { credentials: this.credentials },
@@ -50,7 +50,7 @@ export class CatalogServiceGraph implements CatalogGraph {
     values: string[],
   ): Promise<Entity[]> {
     const byRef = new Map<string, Entity>();
-    for (const batch of chunks(values, 100)) {
+    for (const batch of chunk(values, 100)) {
       const { items } = await this.catalog.getEntities(
         { filter: { kind, [key]: batch } },
         { credentials: this.credentials },

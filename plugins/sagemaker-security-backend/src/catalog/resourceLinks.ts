@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import type {
-  InventoryStore,
+  InventoryReader,
   ResourceQuery,
   StoredResource,
 } from '../inventory/InventoryStore';
@@ -21,7 +21,7 @@ export interface ResourceSource {
 /** Queries the inventory store, all pages (one entity at a time). */
 export class InventoryResourceSource implements ResourceSource {
   constructor(
-    private readonly inventory: InventoryStore,
+    private readonly inventory: InventoryReader,
     private readonly options: { includeDeleted?: boolean } = {},
   ) {}
 

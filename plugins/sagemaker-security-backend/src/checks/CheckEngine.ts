@@ -12,7 +12,7 @@ import {
   SecurityCheck,
 } from '@mlsec/plugin-sagemaker-security-node';
 import type {
-  InventoryStore,
+  InventoryReader,
   ScanRun,
   ScanTarget,
   StoredResource,
@@ -66,7 +66,7 @@ const LONG_LIVED_TYPES = RESOURCE_TYPES.filter(
  * per (resource, check). Evaluations run one at a time.
  */
 export class CheckEngine {
-  private readonly inventory: InventoryStore;
+  private readonly inventory: InventoryReader;
   private readonly results: ResultStore;
   private readonly history: HistoryStore;
   private readonly logger: LoggerService;
@@ -77,7 +77,7 @@ export class CheckEngine {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: {
-    inventory: InventoryStore;
+    inventory: InventoryReader;
     checks: SecurityCheck[];
     results: ResultStore;
     history: HistoryStore;
@@ -252,7 +252,7 @@ export class CheckEngine {
   }
 
   private async listAll(
-    query: Parameters<InventoryStore['listResources']>[0],
+    query: Parameters<InventoryReader['listResources']>[0],
   ): Promise<StoredResource[]> {
     const all: StoredResource[] = [];
     let cursor: string | undefined;

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { toIsoString } from '../service/dates';
+import { toIsoString } from '../util/time';
 import { migrateResultsTables } from '../service/__testUtils__/migrations';
 import { DatabaseResultStore } from './DatabaseResultStore';
 import { NewResult, resultKey } from './ResultStore';

@@ -4,7 +4,8 @@ import type {
   CheckStatus,
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { chunks, toIsoString } from '../service/dates';
+import { chunk } from '../util/chunk';
+import { toIsoString } from '../util/time';
 import {
   NewResult,
   ResultQuery,
@@ -90,7 +91,7 @@ export class DatabaseResultStore implements ResultStore {
       byArn.set(result.resourceArn, list);
     }
 
-    for (const arns of chunks([...byArn.keys()], 200)) {
+    for (const arns of chunk([...byArn.keys()], 200)) {
       const existing = new Map<
         string,
         { status: string; fingerprint: string }
@@ -133,7 +134,7 @@ export class DatabaseResultStore implements ResultStore {
         continue;
       }
       await this.db.transaction(async tx => {
-        for (const batch of chunks(inserts, 50)) {
+        for (const batch of chunk(inserts, 50)) {
           await tx(RESULTS).insert(batch);
         }
         for (const row of updates) {
@@ -164,7 +165,7 @@ export class DatabaseResultStore implements ResultStore {
       return [];
     }
     await this.db.transaction(async tx => {
-      for (const batch of chunks(stale, 100)) {
+      for (const batch of chunk(stale, 100)) {
         await tx(RESULTS)
           .where(builder => {
             for (const row of batch) {
@@ -206,7 +207,7 @@ export class DatabaseResultStore implements ResultStore {
     if (query.arns && query.arns.length === 0) {
       return [];
     }
-    const arnChunks = query.arns ? chunks(query.arns, 500) : [undefined];
+    const arnChunks = query.arns ? chunk(query.arns, 500) : [undefined];
     const evaluatedAt = await this.evaluationTimes();
     const results: StoredResult[] = [];
     for (const arns of arnChunks) {

@@ -1,12 +1,11 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { partition } from '@aws-sdk/core/client';
-import { DEFAULT_RATE_LIMITS, RateLimits } from '../inventory/aws/pacing';
 import { fail, ROOT } from './fail';
 import { assertKnownKeys } from './knownKeys';
 import { readLinking } from './linking';
 import { DEFAULT_COLLECTION, readCollection } from './collection';
-import { readRateLimits } from './rateLimits';
+import { DEFAULT_RATE_LIMITS, RateLimits, readRateLimits } from './rateLimits';
 import {
   DEFAULT_SCAN_LEASE,
   DEFAULT_SCHEDULE,

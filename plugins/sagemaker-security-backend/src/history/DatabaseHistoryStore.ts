@@ -4,7 +4,8 @@ import type {
   Grade,
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { chunks, toIsoString, utcDay } from '../service/dates';
+import { chunk } from '../util/chunk';
+import { toIsoString, utcDay } from '../util/time';
 import { DailyScore, HistoryStore } from './HistoryStore';
 
 const TRANSITIONS = 'result_transitions';
@@ -40,7 +41,7 @@ export class DatabaseHistoryStore implements HistoryStore {
   constructor(private readonly db: Knex) {}
 
   async addTransitions(transitions: StatusTransition[]): Promise<void> {
-    for (const batch of chunks(transitions, 100)) {
+    for (const batch of chunk(transitions, 100)) {
       await this.db(TRANSITIONS).insert(
         batch.map(t => ({
           resource_arn: t.resourceArn,
@@ -59,7 +60,7 @@ export class DatabaseHistoryStore implements HistoryStore {
     to: Date;
   }): Promise<StatusTransition[]> {
     const out: StatusTransition[] = [];
-    for (const arns of chunks(query.arns, 500)) {
+    for (const arns of chunk(query.arns, 500)) {
       const rows = await this.db(TRANSITIONS)
         .select('resource_arn', 'check_id', 'from_status', 'to_status', 'at')
         .whereIn('resource_arn', arns)
@@ -86,7 +87,7 @@ export class DatabaseHistoryStore implements HistoryStore {
   async recordDailyScores(scores: DailyScore[], at: Date): Promise<number> {
     const today = utcDay(at);
     let written = 0;
-    for (const batch of chunks(scores, 200)) {
+    for (const batch of chunk(scores, 200)) {
       const refs = batch.map(s => s.entityRef);
       // The newest row per entity up to today.
       const latest = new Map<string, DailyScore>();
@@ -134,7 +135,7 @@ export class DatabaseHistoryStore implements HistoryStore {
     toDay: string;
   }): Promise<DailyScore[]> {
     const out: DailyScore[] = [];
-    for (const refs of chunks(query.entityRefs, 200)) {
+    for (const refs of chunk(query.entityRefs, 200)) {
       const inRange: DailyRow[] = await this.db(DAILY)
         .select('*')
         .whereIn('entity_ref', refs)

@@ -1,7 +1,6 @@
 import type { TrendPoint } from '@mlsec/plugin-sagemaker-security-common';
 import type { DailyScore } from './HistoryStore';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../util/time';
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS)

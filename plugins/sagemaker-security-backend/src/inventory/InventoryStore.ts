@@ -64,26 +64,27 @@ export interface ResourceQuery {
   limit?: number;
 }
 
-export interface InventoryStore {
-  createScan(input: {
-    trigger: ScanRun['trigger'];
-    requestedBy?: string;
-    targets: ScanTarget[];
-  }): Promise<ScanRun>;
-  updateScanTarget(
-    scanId: string,
-    target: ScanTarget,
-    patch: Partial<Omit<ScanTargetProgress, 'accountId' | 'region'>>,
-  ): Promise<void>;
-  finishScan(
-    scanId: string,
-    status: ScanStatus,
-    callCounts?: Record<string, number>,
-  ): Promise<void>;
+/** What the read side (checks, catalog links, scoring, service, api) reads of the inventory. */
+export interface InventoryReader {
   getScan(scanId: string): Promise<ScanRun | undefined>;
   /** The newest scan, optionally only among the given statuses. */
   getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined>;
+  getResource(arn: string): Promise<StoredResource | undefined>;
+  listResources(
+    query: ResourceQuery,
+  ): Promise<{ items: StoredResource[]; nextCursor?: string }>;
+  getFact<K extends FactKind>(
+    kind: K,
+    accountId: string,
+    region: string,
+    key: string,
+  ): Promise<RelatedFact<K> | undefined>;
+  /** Loads the facts of the given accounts into memory for the check engine. */
+  loadFacts(accountIds: string[]): Promise<FactLookup>;
+}
 
+/** What a scan's collectors write. */
+export interface InventoryWriter {
   /** Inserts or updates resources (by ARN); unchanged rows are not rewritten. */
   upsertResources(
     resources: SageMakerResource[],
@@ -103,27 +104,43 @@ export interface InventoryStore {
       createdAfter?: string;
     },
   ): Promise<number>;
-  getResource(arn: string): Promise<StoredResource | undefined>;
-  listResources(
-    query: ResourceQuery,
-  ): Promise<{ items: StoredResource[]; nextCursor?: string }>;
+  /** Inserts or updates facts (by kind, account, region, key); unchanged rows are not rewritten. */
+  upsertFacts(facts: RelatedFact[], seenAt: string): Promise<void>;
+}
+
+/**
+ * Scan bookkeeping without a worker's lease, and the stored terminal job
+ * names: used by tests and the in-memory store only (production scans go
+ * through `ScanStore` and `ScanningInventoryStore.getCompletedJobs`).
+ */
+export interface InventoryTestSupport {
+  createScan(input: {
+    trigger: ScanRun['trigger'];
+    requestedBy?: string;
+    targets: ScanTarget[];
+  }): Promise<ScanRun>;
+  updateScanTarget(
+    scanId: string,
+    target: ScanTarget,
+    patch: Partial<Omit<ScanTargetProgress, 'accountId' | 'region'>>,
+  ): Promise<void>;
+  finishScan(
+    scanId: string,
+    status: ScanStatus,
+    callCounts?: Record<string, number>,
+  ): Promise<void>;
   /** Names of jobs of a type that are stored in a terminal state (never described again). */
   getCompletedJobNames(
     target: ScanTarget,
     type: ResourceType,
   ): Promise<Set<string>>;
-
-  /** Inserts or updates facts (by kind, account, region, key); unchanged rows are not rewritten. */
-  upsertFacts(facts: RelatedFact[], seenAt: string): Promise<void>;
-  getFact<K extends FactKind>(
-    kind: K,
-    accountId: string,
-    region: string,
-    key: string,
-  ): Promise<RelatedFact<K> | undefined>;
-  /** Loads the facts of the given accounts into memory for the check engine. */
-  loadFacts(accountIds: string[]): Promise<FactLookup>;
 }
+
+/** The whole inventory store: reads, writes and the test support. */
+export interface InventoryStore
+  extends InventoryReader,
+    InventoryWriter,
+    InventoryTestSupport {}
 
 /** A worker's hold on a running target; only its holder may renew, finish or fail it. */
 export interface ScanClaim {

@@ -10,7 +10,7 @@ import {
   MIGRATIONS_DIRECTORY,
   migrateResultsTables,
 } from '../service/__testUtils__/migrations';
-import { toIsoString } from '../service/dates';
+import { toIsoString } from '../util/time';
 import { DatabaseEntityScoreStore } from './DatabaseEntityScoreStore';
 import { EntityScoreRow } from './EntityScoreStore';
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { contentHash } from '../inventory/store/hash';
-import { chunks, toIsoString } from '../service/dates';
+import { chunk } from '../util/chunk';
+import { toIsoString } from '../util/time';
 import type {
   EntityScoreRow,
   EntityScoreRun,
@@ -106,7 +107,7 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
         ]),
       );
       const stale = [...existing.keys()].filter(ref => !wanted.has(ref));
-      for (const batch of chunks(stale, 200)) {
+      for (const batch of chunk(stale, 200)) {
         await tx(TABLE).whereIn('entity_ref', batch).delete();
       }
       const changed = [...wanted.values()].filter(
@@ -130,7 +131,7 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
   }
 
   private async write(tx: Knex.Transaction, rows: DbRow[]): Promise<void> {
-    for (const batch of chunks(rows, 50)) {
+    for (const batch of chunk(rows, 50)) {
       await tx(TABLE)
         .insert(batch)
         .onConflict('entity_ref')
@@ -150,7 +151,7 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
 
   async getByRefs(entityRefs: string[]): Promise<EntityScoreRow[]> {
     const rows: EntityScoreRow[] = [];
-    for (const batch of chunks([...new Set(entityRefs)], 500)) {
+    for (const batch of chunk([...new Set(entityRefs)], 500)) {
       const found = await this.db<DbRow>(TABLE).whereIn('entity_ref', batch);
       rows.push(...found.map(toRow));
     }

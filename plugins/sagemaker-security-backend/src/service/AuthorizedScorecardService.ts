@@ -24,18 +24,18 @@ import {
   WaiverStatus,
   WaiverWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
-import type { InventoryStore } from '../inventory/InventoryStore';
+import type { InventoryReader } from '../inventory/InventoryStore';
 import { isRollupEntity } from '../catalog/rollupMembers';
 import { WaiverService } from '../waivers/WaiverService';
 import { ReadAccess } from './access/ReadAccess';
 import { resolveHistoryRange } from './historyRange';
-import { utcDay } from './dates';
+import { utcDay } from '../util/time';
 import { ScorecardService } from './ScorecardService';
 
 export interface AuthorizedScorecardServiceOptions {
   scorecards: ScorecardService;
   waivers: WaiverService;
-  inventory: InventoryStore;
+  inventory: InventoryReader;
   permissions: PermissionsService;
   /** The plugin's own credentials find what the caller may then be refused. */
   auth: AuthService;

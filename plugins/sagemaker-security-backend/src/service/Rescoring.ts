@@ -13,7 +13,7 @@ import type {
   CheckMetadata,
   Waiver,
 } from '@mlsec/plugin-sagemaker-security-common';
-import type { InventoryStore } from '../inventory/InventoryStore';
+import type { InventoryReader } from '../inventory/InventoryStore';
 import type { ResultStore } from '../checks/ResultStore';
 import type { DailyScore, HistoryStore } from '../history/HistoryStore';
 import { CatalogServiceGraph, SnapshotGraph } from '../catalog/CatalogGraph';
@@ -33,7 +33,8 @@ import type {
   EntityScoreStore,
 } from '../scoring/EntityScoreStore';
 import { WaiverService } from '../waivers/WaiverService';
-import { chunks, utcDay } from './dates';
+import { chunk } from '../util/chunk';
+import { utcDay } from '../util/time';
 import {
   EvaluatedEntity,
   evaluateEntity,
@@ -57,7 +58,7 @@ export interface ScoredEverything {
 export interface RescoringOptions {
   catalog: CatalogService;
   auth: AuthService;
-  inventory: InventoryStore;
+  inventory: InventoryReader;
   results: ResultStore;
   history: HistoryStore;
   entityScores: EntityScoreStore;
@@ -197,7 +198,7 @@ export class Rescoring {
       ...graph.ofKind('component'),
       ...graph.ofKind('resource'),
     ];
-    for (const batch of chunks(entities, SCORING_BATCH)) {
+    for (const batch of chunk(entities, SCORING_BATCH)) {
       const linked = [];
       for (const entity of batch) {
         linked.push({

@@ -28,8 +28,8 @@ import { WaiverService } from '../waivers/WaiverService';
 import { AuthorizedScorecardService } from './AuthorizedScorecardService';
 import { Rescoring } from './Rescoring';
 import { ScorecardService } from './ScorecardService';
+import { DAY_MS } from '../util/time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * How often the catalog is compared with what the stored scores were
  * computed from (one read of the catalog's components, groups, systems,

@@ -1,12 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { addDays } from '../history/trend';
+import { DAY_MS } from '../util/time';
 
 /** The longest range of one history request, in days. */
 export const MAX_HISTORY_DAYS = 366;
 /** The range when the request names neither end. */
 export const DEFAULT_HISTORY_DAYS = 30;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `YYYY-MM-DD` that names a real calendar day (31 February does not). */
 function isCalendarDay(day: string): boolean {

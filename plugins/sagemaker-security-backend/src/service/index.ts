@@ -1,6 +1,7 @@
 /**
- * What the plugin wiring (src/plugin.ts) uses of the scorecard side:
- * build the services, mount the router, register the actions.
+ * What the plugin wiring (src/plugin.ts) uses of the scorecard side: build
+ * the services. The router (src/api) and the actions (src/actions) sit above
+ * this layer and are imported from there.
  */
 export { createScorecardService } from './createScorecardService';
 export type {
@@ -9,7 +10,4 @@ export type {
 } from './createScorecardService';
 export { ScorecardService, toCheckMetadata } from './ScorecardService';
 export { AuthorizedScorecardService } from './AuthorizedScorecardService';
-export { createRouter } from '../api/createRouter';
-export type { RouterOptions, ScanTrigger } from '../api/createRouter';
-export { registerSecurityActions } from '../actions/createSecurityActions';
 export type { EvaluationSummary, ScanEvents } from '../checks/CheckEngine';

@@ -12,7 +12,7 @@ import {
   type ScanStatus,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type {
-  InventoryStore,
+  InventoryReader,
   ScanRun,
   ScanTarget,
   ScanTargetProgress,
@@ -33,7 +33,7 @@ export interface Location {
 
 /** The newest finished scan: `latest` itself unless it is still queued or running. */
 export async function lastFinishedScan(
-  inventory: Pick<InventoryStore, 'getLatestScan'>,
+  inventory: Pick<InventoryReader, 'getLatestScan'>,
   latest?: ScanRun,
 ): Promise<ScanRun | undefined> {
   if (latest && FINISHED.includes(latest.status)) {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import type { Waiver } from '@mlsec/plugin-sagemaker-security-common';
-import { chunks, toIsoString, toOptionalIsoString } from '../service/dates';
+import { chunk } from '../util/chunk';
+import { toIsoString, toOptionalIsoString } from '../util/time';
 import {
   NewWaiver,
   WaiverEvent,
@@ -130,7 +131,7 @@ export class DatabaseWaiverStore implements WaiverStore {
 
   async list(query: WaiverQuery, now: Date): Promise<Waiver[]> {
     const refChunks = query.entityRefs
-      ? chunks(query.entityRefs, 200)
+      ? chunk(query.entityRefs, 200)
       : [undefined];
     const out: Waiver[] = [];
     for (const refs of refChunks) {

@@ -12,8 +12,8 @@ import { refOf } from '../catalog/entityRefs';
 import { WaiverAuthorizer } from './WaiverAuthorizer';
 import { WaiverConfig } from './WaiverConfig';
 import { WaiverStore } from './WaiverStore';
+import { DAY_MS } from '../util/time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MIN_REASON_LENGTH = 10;
 
 export interface WaiverServiceOptions {

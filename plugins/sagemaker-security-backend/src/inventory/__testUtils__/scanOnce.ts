@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Knex } from 'knex';
 import { ENDPOINT_SERVICES } from '../../config/inventoryConfig';
-import { RATE_FAMILY_KEYS } from '../aws/pacing';
+import { RATE_FAMILY_KEYS } from '../../config/rateLimits';
 import { createInventory } from '../scan/createInventory';
 import { databaseOf, sqliteMemory } from './harness';
 

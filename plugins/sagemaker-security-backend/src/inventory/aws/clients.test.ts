@@ -6,7 +6,7 @@ import { databaseOf, sqliteMemory } from '../__testUtils__/harness';
 import { createInventory } from '../scan/createInventory';
 import { AwsSimulator } from '../simulator/AwsSimulator';
 import { AWS_SERVICES } from './actions';
-import { RATE_FAMILY_KEYS } from './pacing';
+import { RATE_FAMILY_KEYS } from '../../config/rateLimits';
 
 const ENDPOINT = 'http://localhost:4566';
 

@@ -19,7 +19,8 @@ import { AwsService, iamActionOf } from './actions';
 import type { CredentialRoutes } from './credentialRoutes';
 import { CredentialResolver } from './credentials';
 import { SecretValues, tagWithSecrets } from './safeText';
-import { Clock, Pacer, RateLimits, rateFamilyOf, UNPACED } from './pacing';
+import { RateLimits, UNPACED } from '../../config/rateLimits';
+import { Clock, Pacer, rateFamilyOf } from './pacing';
 
 /** The part of an SDK v3 client the factory and the simulator touch. */
 export interface SdkClient {

@@ -8,14 +8,8 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AwsSimulator } from '../simulator/AwsSimulator';
 import { AWS_SERVICES, iamActionOf } from './actions';
 import { AccountClients, CallCounter, ClientCustomizer } from './clients';
-import {
-  Clock,
-  Pacer,
-  RateLimits,
-  rateFamilyOf,
-  TokenBucket,
-  UNPACED,
-} from './pacing';
+import { RateLimits, UNPACED } from '../../config/rateLimits';
+import { Clock, Pacer, rateFamilyOf, TokenBucket } from './pacing';
 
 const ACCOUNT = '111111111111';
 

@@ -8,39 +8,12 @@
  * throttled, and one family's wait never holds up another's. The SDK's
  * adaptive retry stays as the safety net for what pacing does not prevent.
  */
-
-/** API families with a rate (config key → IAM action prefix; the longest prefix wins). */
-export const RATE_FAMILIES = {
-  sagemakerList: 'sagemaker:List',
-  sagemakerListTags: 'sagemaker:ListTags',
-  sagemakerDescribe: 'sagemaker:Describe',
-  sagemakerGet: 'sagemaker:Get',
-  iam: 'iam:',
-  ec2Describe: 'ec2:Describe',
-} as const;
-export type RateFamily = keyof typeof RATE_FAMILIES;
-export const RATE_FAMILY_KEYS = Object.keys(RATE_FAMILIES) as RateFamily[];
-
-/** Requests per second per family; `null` = not paced (AWS's throttling is then the only limit). */
-export type RateLimits = Record<RateFamily, number | null>;
-
-/**
- * AWS's order of magnitude (SageMaker publishes no per-API numbers; these
- * are the rates scanners run into, and the benchmark's REAL_AWS profile):
- * per account and region, IAM per account.
- */
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  sagemakerList: 4,
-  sagemakerListTags: 10,
-  sagemakerDescribe: 10,
-  sagemakerGet: 10,
-  iam: 20,
-  ec2Describe: 100,
-};
-
-export const UNPACED: RateLimits = Object.fromEntries(
-  RATE_FAMILY_KEYS.map(k => [k, null]),
-) as RateLimits;
+import {
+  RATE_FAMILIES,
+  RATE_FAMILY_KEYS,
+  RateFamily,
+  RateLimits,
+} from '../../config/rateLimits';
 
 /**
  * Tokens a bucket holds at most, in seconds of its rate. Less than the one

@@ -9,8 +9,7 @@ import type { CollectContext } from './context';
 import { HOUR_MS, tagsDue, unchangedSince } from './incremental';
 import { isoDate, toPlainRecord } from './plain';
 import type { ResourceSpec, Summary } from './spec';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../util/time';
 
 async function listTags(client: SageMakerClient, arn: string) {
   const tags: Record<string, string> = {};

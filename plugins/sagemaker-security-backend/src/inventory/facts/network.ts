@@ -17,7 +17,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, CallResult, classifyError, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
-import { chunk } from './arns';
+import { chunk } from '../../util/chunk';
 import { parsePolicyDocument } from './policyDocument';
 
 /** EC2 filters take at most 200 values. */

@@ -18,7 +18,7 @@ import {
 import { scheduleMs } from '../../config/schedule';
 import { AwsClientFactory, AwsClientFactoryOptions } from '../aws/clients';
 import { credentialRoutesFromConfig } from '../aws/credentialRoutes';
-import { UNPACED } from '../aws/pacing';
+import { UNPACED } from '../../config/rateLimits';
 import { AwsSimulator } from '../simulator/AwsSimulator';
 import { loadEstate } from '../simulator/loadEstate';
 import { DatabaseInventoryStore } from '../store/DatabaseInventoryStore';

@@ -13,7 +13,7 @@ import type {
   ScanTarget,
   StoredResource,
 } from '../InventoryStore';
-import { chunk } from '../facts/arns';
+import { chunk } from '../../util/chunk';
 import { DatabaseScanStore } from './DatabaseScanStore';
 import { decodeCursor, encodeCursor } from './cursor';
 import { getMigratedClient } from './migrate';

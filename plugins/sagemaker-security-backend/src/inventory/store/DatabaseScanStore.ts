@@ -13,7 +13,7 @@ import type {
   ScanTargetProgress,
   TargetWorker,
 } from '../InventoryStore';
-import { chunk } from '../facts/arns';
+import { chunk } from '../../util/chunk';
 import { SCANS, ScanRow, TARGETS, TargetRow, toScanRun } from './rows';
 
 /** Rows per statement: keeps SQLite under its bound-variable limit. */

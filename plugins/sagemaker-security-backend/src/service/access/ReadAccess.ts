@@ -10,7 +10,7 @@ import {
   Permission,
 } from '@backstage/plugin-permission-common';
 import { scorecardReadPermission } from '@mlsec/plugin-sagemaker-security-common';
-import { chunks } from '../dates';
+import { chunk } from '../../util/chunk';
 
 /**
  * Which entities a caller may read the scorecards of: both
@@ -146,7 +146,7 @@ export class ReadAccess {
     credentials: BackstageCredentials,
   ): Promise<Set<string>> {
     const allowed = new Set<string>();
-    for (const batch of chunks([...new Set(entityRefs)], BATCH)) {
+    for (const batch of chunk([...new Set(entityRefs)], BATCH)) {
       const decisions = await this.permissions.authorize(
         batch.flatMap(resourceRef =>
           permissions.map(permission => ({

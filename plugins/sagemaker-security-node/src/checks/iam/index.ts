@@ -3,11 +3,13 @@ import {
   executionRoleKmsNotFullAccess,
   executionRoleNoFullAccessPolicies,
   executionRoleNoWildcardActions,
+} from './executionRoleGrants';
+import {
   executionRolePassRoleScoped,
   executionRolePresignedUrlConditions,
   executionRolePrivilegeEscalation,
   executionRoleS3AccessScoped,
-} from './executionRolePermissions';
+} from './executionRoleScoping';
 import {
   executionRolePermissionsBoundary,
   executionRoleTrustConfusedDeputy,

@@ -1,3 +1,6 @@
+/** Milliseconds in a day. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Timestamps are written as Date objects and come back as Date (PostgreSQL),
  * number or string (SQLite); this turns any of them into ISO 8601.
@@ -26,13 +29,4 @@ export function toOptionalIsoString(value: unknown): string | undefined {
 /** `YYYY-MM-DD` of a moment, in UTC. */
 export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
-}
-
-/** Splits a list into chunks, e.g. to stay below SQL parameter limits. */
-export function chunks<T>(items: T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
 }

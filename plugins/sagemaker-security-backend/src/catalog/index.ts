@@ -1,6 +1,0 @@
-export * from './CatalogGraph';
-export * from './entityRefs';
-export * from './resourceLinks';
-export * from './rollupMembers';
-export * from './linkedEntities';
-export * from './snapshot';

@@ -1,3 +1,0 @@
-export * from './ScoringConfig';
-export * from './score';
-export * from './findings';

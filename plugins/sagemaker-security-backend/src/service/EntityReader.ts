@@ -1,0 +1,232 @@
+/**
+ * The reads about one entity (its scorecard, history and findings) or one
+ * resource, and scan health.
+ */
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type {
+  EntityHistory,
+  EntityScorecard,
+  Finding,
+  ResourceFindings,
+  ScanHealth,
+} from '@mlsec/plugin-sagemaker-security-common';
+import type { ScanRun } from '../inventory/InventoryStore';
+import { dailyTrend } from '../history/trend';
+import { refOf } from '../catalog/entityRefs';
+import { entitiesLinkedTo } from '../catalog/linkedEntities';
+import { isRollupEntity } from '../catalog/rollupMembers';
+import { applyWaivers } from '../waivers/applyWaivers';
+import { utcDay } from '../util/time';
+import {
+  latestEvaluation,
+  resourceSummaries,
+  toFinding,
+} from './entityScoring';
+import { resolveHistoryRange } from './historyRange';
+import type { ReadContext } from './readContext';
+import {
+  entityLocations,
+  lastFinishedScan,
+  Location,
+  scanHealthOf,
+} from './scanHealth';
+import { isStale, toScanInfo } from './staleness';
+import type { TrendReader } from './trends';
+
+export class EntityReader {
+  constructor(
+    private readonly context: ReadContext,
+    private readonly trends: TrendReader,
+  ) {}
+
+  /** The entity, read with the caller's credentials; 404 when absent. */
+  async getEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.context.options.catalog.getEntityByRef(
+      entityRef,
+      { credentials },
+    );
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef}`);
+    }
+    return entity;
+  }
+
+  /** ARNs linked to an entity (to validate a waiver's resource). */
+  async linkedArns(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const evaluated = await this.context.evaluate(
+      entity,
+      this.context.requestContext(credentials),
+    );
+    return evaluated.resources.map(r => r.arn);
+  }
+
+  async entityScorecard(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<EntityScorecard> {
+    const { inventory, logger, scoring } = this.context.options;
+    const evaluated = await this.context.evaluate(
+      entity,
+      this.context.requestContext(credentials),
+    );
+    for (const warning of evaluated.warnings) {
+      logger.warn(warning);
+    }
+    const latest = await inventory.getLatestScan();
+    const lastScan = toScanInfo(latest);
+    const evaluatedAt = latestEvaluation(evaluated.results);
+    return {
+      entityRef: evaluated.entityRef,
+      score: evaluated.score,
+      resources: resourceSummaries(
+        evaluated.resources,
+        evaluated.results,
+        scoring,
+      ),
+      results: evaluated.results,
+      ...(evaluatedAt ? { evaluatedAt } : {}),
+      stale: isStale(latest, evaluated.resources),
+      ...(lastScan ? { lastScan } : {}),
+      scanHealth: await this.scanHealth(
+        entityLocations(entity, evaluated.resources),
+        latest,
+      ),
+      trend: await this.trends.trend(evaluated.entityRef),
+    };
+  }
+
+  /**
+   * What the newest finished scan could not read: the failed and partial
+   * targets at the given locations, or all of them (see scanHealth.ts).
+   */
+  async scanHealth(
+    locations?: Location[],
+    latest?: ScanRun,
+  ): Promise<ScanHealth> {
+    const scan = await lastFinishedScan(this.context.options.inventory, latest);
+    const configured = this.context.options.scanTargets?.();
+    return scanHealthOf({
+      scan,
+      // Without the configuration at hand, the last scan tells.
+      accountsConfigured: configured
+        ? configured.length > 0
+        : !scan || scan.targets.length > 0,
+      locations,
+    });
+  }
+
+  /**
+   * One resource and its results. `credentials` find every entity linked to
+   * it; `readable` keeps those the caller may read, and only their waivers
+   * apply. `linkedEntities` names the readable ones.
+   */
+  async resourceFindings(
+    arn: string,
+    credentials: BackstageCredentials,
+    readable: (entityRefs: string[]) => Promise<Set<string>>,
+  ): Promise<{ findings: ResourceFindings; linkedEntities: string[] }> {
+    const { inventory, catalog, links, waivers, results, scoring } =
+      this.context.options;
+    const resource = await inventory.getResource(arn);
+    if (!resource) {
+      throw new NotFoundError(`No stored resource ${arn}`);
+    }
+    const linked = await entitiesLinkedTo(
+      resource,
+      catalog,
+      credentials,
+      links,
+    );
+    const allowed = await readable(linked);
+    const linkedEntities = linked.filter(ref => allowed.has(ref));
+    const applying = (
+      await waivers.list({ entityRefs: linkedEntities })
+    ).filter(w => w.resourceArn === '*' || w.resourceArn === arn);
+    const waived = applyWaivers(
+      await results.listResults({ arns: [arn] }),
+      applying,
+    );
+    const [summary] = resourceSummaries([resource], waived, scoring);
+    return {
+      findings: { resource: summary, results: waived },
+      linkedEntities,
+    };
+  }
+
+  async entityHistory(
+    entity: Entity,
+    credentials: BackstageCredentials,
+    range: { from?: string; to?: string },
+  ): Promise<EntityHistory> {
+    const { history } = this.context.options;
+    const { fromDay, toDay } = resolveHistoryRange(
+      range,
+      utcDay(this.context.now()),
+    );
+    const entityRef = refOf(entity);
+    // Deleted resources keep their history.
+    const context = this.context.requestContext(credentials, true);
+    const arns = isRollupEntity(entity)
+      ? []
+      : (await this.context.evaluate(entity, context)).resources.map(
+          r => r.arn,
+        );
+    const transitions =
+      arns.length > 0
+        ? await history.listTransitions({
+            arns,
+            from: new Date(`${fromDay}T00:00:00.000Z`),
+            to: new Date(`${toDay}T23:59:59.999Z`),
+          })
+        : [];
+    const rows = await history.listDailyScores({
+      entityRefs: [entityRef],
+      fromDay,
+      toDay,
+    });
+    return {
+      entityRef,
+      trend: dailyTrend(rows, fromDay, toDay),
+      transitions,
+    };
+  }
+
+  /** Current findings (every result) of one entity, or of every ML service. */
+  async findings(
+    entity: Entity | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<Finding[]> {
+    const checks = this.context.checksById();
+    if (entity) {
+      const evaluated = await this.context.evaluate(
+        entity,
+        this.context.requestContext(credentials),
+      );
+      return evaluated.results.map(r =>
+        toFinding(r, checks, evaluated.entityRef),
+      );
+    }
+    const snapshot = await this.context.orgSnapshot(credentials);
+    const findings: Finding[] = [];
+    for (const component of snapshot.graph.ofKind('component')) {
+      const evaluated = await this.context.evaluate(
+        component,
+        snapshot.context,
+      );
+      findings.push(
+        ...evaluated.results.map(r =>
+          toFinding(r, checks, evaluated.entityRef),
+        ),
+      );
+    }
+    return findings;
+  }
+}

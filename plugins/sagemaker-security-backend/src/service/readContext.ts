@@ -1,0 +1,127 @@
+/**
+ * What every read of the scorecard side shares: its stores and settings, and
+ * where an evaluation reads from (per request with the caller's
+ * credentials, or an org-wide snapshot loaded once).
+ */
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { CheckMetadata } from '@mlsec/plugin-sagemaker-security-common';
+import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
+import type { InventoryReader, ScanTarget } from '../inventory/InventoryStore';
+import type { ResultStore } from '../checks/ResultStore';
+import type { HistoryStore } from '../history/HistoryStore';
+import {
+  CatalogGraph,
+  CatalogServiceGraph,
+  SnapshotGraph,
+} from '../catalog/CatalogGraph';
+import { readCatalogSnapshot } from '../catalog/snapshot';
+import {
+  IndexedResourceSource,
+  InventoryResourceSource,
+  LinkOptions,
+  ResourceSource,
+} from '../catalog/resourceLinks';
+import { ScoringConfig } from '../scoring/ScoringConfig';
+import type { EntityScoreStore } from '../scoring/EntityScoreStore';
+import { WaiverService } from '../waivers/WaiverService';
+import { toCheckMetadata } from './checkMetadata';
+import {
+  evaluateEntity,
+  EvaluatedEntity,
+  ScoringContext,
+} from './entityScoring';
+import { groupBy } from './groupBy';
+
+export interface ScorecardServiceOptions {
+  catalog: CatalogService;
+  inventory: InventoryReader;
+  results: ResultStore;
+  history: HistoryStore;
+  entityScores: EntityScoreStore;
+  waivers: WaiverService;
+  checks: () => SecurityCheck[];
+  scoring: ScoringConfig;
+  links: LinkOptions;
+  logger: LoggerService;
+  now?: () => Date;
+  /** The accounts and regions the backend scans (for scan health). */
+  scanTargets?: () => ScanTarget[];
+}
+
+/** An org-wide view, loaded once and then scored in memory. */
+export interface OrgSnapshot {
+  graph: SnapshotGraph;
+  context: ScoringContext;
+}
+
+/** The stores, settings and scoring contexts the readers share. */
+export class ReadContext {
+  readonly now: () => Date;
+
+  constructor(readonly options: ScorecardServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  checkMetadata(): CheckMetadata[] {
+    return this.options.checks().map(toCheckMetadata);
+  }
+
+  checksById(): Map<string, CheckMetadata> {
+    return new Map(this.checkMetadata().map(c => [c.id, c]));
+  }
+
+  /** Reads per request, with the caller's credentials. */
+  requestContext(
+    credentials: BackstageCredentials,
+    includeDeleted = false,
+  ): ScoringContext {
+    const { inventory, results } = this.options;
+    const source = new InventoryResourceSource(inventory, { includeDeleted });
+    return {
+      graph: new CatalogServiceGraph(this.options.catalog, credentials),
+      source,
+      resultsFor: arns => results.listResults({ arns }),
+      waiversFor: entityRef =>
+        this.options.waivers.list({ entityRefs: [entityRef] }),
+    };
+  }
+
+  evaluate(entity: Entity, context: ScoringContext): Promise<EvaluatedEntity> {
+    return evaluateEntity(entity, context, {
+      scoring: this.options.scoring,
+      links: this.options.links,
+    });
+  }
+
+  /** Everything in memory, for the org-wide findings (CSV export). */
+  async orgSnapshot(credentials: BackstageCredentials): Promise<OrgSnapshot> {
+    const graph = await readCatalogSnapshot(
+      this.options.catalog,
+      credentials,
+      false,
+    );
+    const source: ResourceSource = new IndexedResourceSource(
+      await new InventoryResourceSource(this.options.inventory).listAll(),
+    );
+    const byArn = groupBy(
+      await this.options.results.listResults({}),
+      r => r.resourceArn,
+    );
+    const waiversByEntity = groupBy(
+      await this.options.waivers.list({ status: 'active' }),
+      w => w.entityRef,
+    );
+    const context: ScoringContext = {
+      graph: graph as CatalogGraph,
+      source,
+      resultsFor: async arns => arns.flatMap(arn => byArn.get(arn) ?? []),
+      waiversFor: async ref => waiversByEntity.get(ref) ?? [],
+    };
+    return { graph, context };
+  }
+}
