@@ -36,7 +36,7 @@ async function signIn() {
   });
   if (!res.ok) throw new Error(`guest sign-in answered ${res.status}`);
   const body = await res.json();
-  return body.backstageIdentity.token;
+  return body.backstageIdentity;
 }
 
 async function call(token, method, route, body) {
@@ -70,8 +70,19 @@ async function poll(what, fn, timeoutMs = 240_000) {
 }
 
 async function main() {
-  const token = await signIn();
-  pass('guest signs in (user token)');
+  // A user token carries the ownership refs the catalog held at sign-in: wait
+  // until the catalog has ingested the guest's membership of the owning group
+  // (the waiver routes authorize by it), as a user signing in later would.
+  const { token } = await poll(
+    `the guest's membership of ${GROUP}`,
+    async () => {
+      const identity = await signIn();
+      return identity.identity?.ownershipEntityRefs?.includes(GROUP)
+        ? identity
+        : undefined;
+    },
+  );
+  pass(`guest signs in (user token, owning ${GROUP})`);
   const api = (method, route, body) =>
     call(token, method, `/api/sagemaker-security${route}`, body);
   const catalog = query =>
