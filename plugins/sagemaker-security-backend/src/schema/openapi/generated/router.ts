@@ -2039,6 +2039,9 @@ export const spec = {
             },
           },
           {
+            $ref: '#/components/parameters/limit',
+          },
+          {
             name: 'cursor',
             in: 'query',
             allowReserved: true,
@@ -2050,9 +2053,6 @@ export const spec = {
               maxLength: 2048,
               pattern: '^[A-Za-z0-9_-]+$',
             },
-          },
-          {
-            $ref: '#/components/parameters/limit',
           },
           {
             name: 'includeDeleted',

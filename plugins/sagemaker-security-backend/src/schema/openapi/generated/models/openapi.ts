@@ -1154,9 +1154,9 @@ export interface operations {
     parameters: {
       query?: {
         type?: components['schemas']['ResourceType'];
+        limit?: components['parameters']['limit'];
         /** @description The `nextCursor` of the previous page. */
         cursor?: string;
-        limit?: components['parameters']['limit'];
         includeDeleted?: boolean;
       };
       header?: never;

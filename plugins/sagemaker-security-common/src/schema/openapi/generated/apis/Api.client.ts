@@ -614,7 +614,7 @@ export class DefaultApiClient {
   > {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
-    const uriTemplate = `/inventory/resources{?type,cursor,limit,includeDeleted}`;
+    const uriTemplate = `/inventory/resources{?type,limit,cursor,includeDeleted}`;
 
     const uri = parser.parse(uriTemplate).expand({ ...request.query });
 
