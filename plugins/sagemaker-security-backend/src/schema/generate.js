@@ -147,13 +147,9 @@ function successType(op) {
 function serverFile(ops) {
   return `${HEADER}import type { operations } from '../models';
 
-/** The bodies of an operation's responses, each as its media type gives it. */
+/** The bodies of an operation's responses, in every media type it answers. */
 type ResponseBodies<R> = {
-  [Code in keyof R]: R[Code] extends { content: infer C }
-    ? C extends { 'application/json': infer Json }
-      ? Json
-      : C[keyof C]
-    : void;
+  [Code in keyof R]: R[Code] extends { content: infer C } ? C[keyof C] : void;
 }[keyof R];
 ${ops
   .map(

@@ -393,6 +393,14 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'string',
+                  enum: [
+                    'data-preparation',
+                    'experimentation',
+                    'training',
+                    'deployment',
+                    'monitoring',
+                    'governance',
+                  ],
                 },
               },
             },

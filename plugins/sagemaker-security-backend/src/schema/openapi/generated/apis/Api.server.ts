@@ -7,13 +7,9 @@
 // by src/schema/generate.js (openapi-typescript); run it after editing the spec.
 import type { operations } from '../models';
 
-/** The bodies of an operation's responses, each as its media type gives it. */
+/** The bodies of an operation's responses, in every media type it answers. */
 type ResponseBodies<R> = {
-  [Code in keyof R]: R[Code] extends { content: infer C }
-    ? C extends { 'application/json': infer Json }
-      ? Json
-      : C[keyof C]
-    : void;
+  [Code in keyof R]: R[Code] extends { content: infer C } ? C[keyof C] : void;
 }[keyof R];
 
 /**

@@ -392,7 +392,14 @@ export interface components {
       powerpipe?: string[];
       seed: {
         pillar: string;
-        phases: string[];
+        phases: (
+          | 'data-preparation'
+          | 'experimentation'
+          | 'training'
+          | 'deployment'
+          | 'monitoring'
+          | 'governance'
+        )[];
       };
     };
     CheckMetadata: {
