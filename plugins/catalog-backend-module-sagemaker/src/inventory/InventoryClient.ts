@@ -81,9 +81,7 @@ export class HttpInventoryClient implements InventoryClient {
 
   /** {@inheritDoc InventoryClient.getLatestScan} */
   async getLatestScan(): Promise<LatestScan | undefined> {
-    const body: unknown = await this.client.getLatestScan(
-      await this.options(),
-    );
+    const body: unknown = await this.client.getLatestScan(await this.options());
     if (body === undefined) {
       return undefined;
     }
