@@ -11,7 +11,10 @@
  *   exactly as `backstage-repo-tools package schema openapi generate --server`
  *   does;
  * - -common's `generated/apis/Api.client.ts` is the client of every
- *   operation, in the layout of repo-tools' client template.
+ *   operation, in the layout of repo-tools' client template; its requests
+ *   and answers are typed by the generated `operations` (exported by
+ *   -common), whose schemas -common's shared types must equal
+ *   (-common `src/schema/contract.ts`).
  *
  * Run from the repository root or the package folder:
  *   node plugins/sagemaker-security-backend/src/schema/generate.js [--check]
@@ -75,7 +78,8 @@ function operationsOf(spec) {
           const response = op.responses[code].$ref
             ? resolveRef(spec, op.responses[code].$ref)
             : op.responses[code];
-          return { code, json: !!response.content?.['application/json'] };
+          const json = response.content?.['application/json'];
+          return { code, json: !!json, schema: json?.schema };
         });
       result.push({
         route,
@@ -84,7 +88,12 @@ function operationsOf(spec) {
         type: pascal(op.operationId),
         pathParams: params.filter(p => p.in === 'path').map(p => p.name),
         queryParams: params.filter(p => p.in === 'query').map(p => p.name),
-        body: body ? { required: !!body.required } : undefined,
+        body: body
+          ? {
+              required: !!body.required,
+              schema: body.content?.['application/json']?.schema,
+            }
+          : undefined,
         success,
       });
     }
@@ -101,7 +110,13 @@ function resolveRef(spec, ref) {
 
 async function modelsFiles(specText, spec) {
   const ast = await openapiTS(specText, { alphabetize: false });
-  const types = `${HEADER}\n${astToString(ast)}`;
+  // API Extractor reads the doc comments: the exports are public, and
+  // openapi-typescript's `@description` and `@enum` are not TSDoc tags.
+  const types = `${HEADER}\n${astToString(ast)
+    .replace(/^export (interface|type) /gm, '/** @public */\nexport $1 ')
+    .replace(/@description /g, '')
+    .replace(/^\s*\/\*\* @enum \{\w+\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{\w+\}\n/gm, '')}`;
   const names = Object.keys(spec.components.schemas);
   const index = `${HEADER}import type { components } from './openapi';
 
@@ -118,8 +133,30 @@ ${names
   return { 'models/openapi.ts': types, 'models/index.ts': index };
 }
 
+/** The model a schema names (`Array<Model>` for an array of one), if any. */
+function namedType(schema) {
+  const name = ref => modelName(ref.replace('#/components/schemas/', ''));
+  if (schema?.$ref) return name(schema.$ref);
+  if (schema?.type === 'array' && schema.items?.$ref) {
+    return `Array<${name(schema.items.$ref)}>`;
+  }
+  return undefined;
+}
+
+/** The import of `operations` and of every model the operations name. */
+function modelsImport(ops) {
+  const names = new Set(['operations']);
+  for (const op of ops) {
+    for (const schema of [op.body?.schema]) {
+      const named = namedType(schema);
+      if (named) names.add(named.replace(/^Array<(.*)>$/, '$1'));
+    }
+  }
+  return `import type { ${[...names].sort().join(', ')} } from '../models';`;
+}
+
 /** The request of an operation: its path, query and body, as the spec types them. */
-function requestType(op) {
+function requestType(op, named) {
   const parts = [];
   const params = `operations['${op.id}']['parameters']`;
   if (op.pathParams.length) parts.push(`path: ${params}['path'];`);
@@ -128,24 +165,27 @@ function requestType(op) {
   }
   if (op.body) {
     parts.push(
-      `body${op.body.required ? '' : '?'}: NonNullable<operations['${
-        op.id
-      }']['requestBody']>['content']['application/json'];`,
+      `body${op.body.required ? '' : '?'}: ${
+        (named && namedType(op.body.schema)) ||
+        `NonNullable<operations['${op.id}']['requestBody']>['content']['application/json']`
+      };`,
     );
   }
   return `{${parts.join('\n')}}`;
 }
 
 /** The JSON body of an operation's first successful response. */
-function successType(op) {
+function successType(op, named) {
   const first = op.success.find(s => s.json);
-  return first
-    ? `operations['${op.id}']['responses'][${first.code}]['content']['application/json']`
-    : 'void';
+  if (!first) return 'void';
+  return (
+    (named && namedType(first.schema)) ||
+    `operations['${op.id}']['responses'][${first.code}]['content']['application/json']`
+  );
 }
 
 function serverFile(ops) {
-  return `${HEADER}import type { operations } from '../models';
+  return `${HEADER}${modelsImport(ops)}
 
 /** The bodies of an operation's responses, in every media type it answers. */
 type ResponseBodies<R> = {
@@ -157,7 +197,7 @@ ${ops
 /**
  * @public
  */
-export type ${op.type} = ${requestType(op).replace(
+export type ${op.type} = ${requestType(op, true).replace(
       /\}$/,
       `response: ResponseBodies<operations['${op.id}']['responses']>;}`,
     )};`,
@@ -200,7 +240,7 @@ function clientMethod(op) {
     // @ts-ignore
     request: ${op.type},
     options?: RequestOptions,
-  ): Promise<TypedResponse<${successType(op)}>> {
+  ): Promise<TypedResponse<${successType(op, false)}>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = \`${op.route}${query}\`;
@@ -251,7 +291,7 @@ ${ops
 /**
  * @public
  */
-export type ${op.type} = ${requestType(op)};`,
+export type ${op.type} = ${requestType(op, false)};`,
   )
   .join('\n')}
 
@@ -315,7 +355,9 @@ async function main() {
       ? `The generated API contract is current (${
           Object.keys(files).length
         } files).`
-      : `Wrote ${stale.length} of ${Object.keys(files).length} generated files.`,
+      : `Wrote ${stale.length} of ${
+          Object.keys(files).length
+        } generated files.`,
   );
 }
 

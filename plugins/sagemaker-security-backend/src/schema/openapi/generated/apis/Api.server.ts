@@ -5,7 +5,12 @@
 // ******************************************************************
 // Generated from plugins/sagemaker-security-backend/src/schema/openapi.yaml
 // by src/schema/generate.js (openapi-typescript); run it after editing the spec.
-import type { operations } from '../models';
+import type {
+  CreateWaiverRequest,
+  RevokeWaiverRequest,
+  TriggerScanRequest,
+  operations,
+} from '../models';
 
 /** The bodies of an operation's responses, in every media type it answers. */
 type ResponseBodies<R> = {
@@ -80,9 +85,7 @@ export type ListWaivers = {
  * @public
  */
 export type CreateWaiver = {
-  body: NonNullable<
-    operations['CreateWaiver']['requestBody']
-  >['content']['application/json'];
+  body: CreateWaiverRequest;
   response: ResponseBodies<operations['CreateWaiver']['responses']>;
 };
 
@@ -99,9 +102,7 @@ export type GetWaiver = {
  */
 export type RevokeWaiver = {
   path: operations['RevokeWaiver']['parameters']['path'];
-  body?: NonNullable<
-    operations['RevokeWaiver']['requestBody']
-  >['content']['application/json'];
+  body?: RevokeWaiverRequest;
   response: ResponseBodies<operations['RevokeWaiver']['responses']>;
 };
 
@@ -109,9 +110,7 @@ export type RevokeWaiver = {
  * @public
  */
 export type TriggerScan = {
-  body?: NonNullable<
-    operations['TriggerScan']['requestBody']
-  >['content']['application/json'];
+  body?: TriggerScanRequest;
   response: ResponseBodies<operations['TriggerScan']['responses']>;
 };
 

@@ -6,6 +6,7 @@
 // Generated from plugins/sagemaker-security-backend/src/schema/openapi.yaml
 // by src/schema/generate.js (openapi-typescript); run it after editing the spec.
 
+/** @public */
 export interface paths {
   '/scorecards/entity': {
     parameters: {
@@ -14,7 +15,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The scorecard of a catalog entity: an ML service Component (over its linked resources) or a SageMaker Resource entity. Needs `sagemaker-security.scorecard.read` on the entity. */
+    /** The scorecard of a catalog entity: an ML service Component (over its linked resources) or a SageMaker Resource entity. Needs `sagemaker-security.scorecard.read` on the entity. */
     get: operations['GetEntityScorecard'];
     put?: never;
     post?: never;
@@ -31,7 +32,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One stored resource and its results. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on an entity linked to the resource, or both unconditionally (resources no entity links to); otherwise 404, as for a resource that does not exist. Only waivers of the linked entities the caller may read apply. */
+    /** One stored resource and its results. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on an entity linked to the resource, or both unconditionally (resources no entity links to); otherwise 404, as for a resource that does not exist. Only waivers of the linked entities the caller may read apply. */
     get: operations['GetResourceFindings'];
     put?: never;
     post?: never;
@@ -48,7 +49,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The check catalogue. Any authenticated principal. */
+    /** The check catalogue. Any authenticated principal. */
     get: operations['ListChecks'];
     put?: never;
     post?: never;
@@ -65,7 +66,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One check of the catalogue. Any authenticated principal. */
+    /** One check of the catalogue. Any authenticated principal. */
     get: operations['GetCheck'];
     put?: never;
     post?: never;
@@ -82,7 +83,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every ML service with linked resources, scored, as a page. Rows the caller may not read (`sagemaker-security.scorecard.read` and `catalog.entity.read`) are left out. */
+    /** Every ML service with linked resources, scored, as a page. Rows the caller may not read (`sagemaker-security.scorecard.read` and `catalog.entity.read`) are left out. */
     get: operations['ListOrgRollup'];
     put?: never;
     post?: never;
@@ -99,7 +100,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Rollup of a Group (nested groups included), System or Domain. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity (404 when the catalog hides it). Member services the caller may not read are counted in `hiddenEntityCount` and otherwise left out. */
+    /** Rollup of a Group (nested groups included), System or Domain. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity (404 when the catalog hides it). Member services the caller may not read are counted in `hiddenEntityCount` and otherwise left out. */
     get: operations['GetEntityRollup'];
     put?: never;
     post?: never;
@@ -116,7 +117,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Daily scores and status transitions of an entity between two calendar dates. `to` defaults to today (UTC) and may be at most tomorrow; `from` defaults to 30 days before `to`; the range spans at most 366 days, whichever end is left out. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read`. */
+    /** Daily scores and status transitions of an entity between two calendar dates. `to` defaults to today (UTC) and may be at most tomorrow; `from` defaults to 30 days before `to`; the range spans at most 366 days, whichever end is left out. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read`. */
     get: operations['GetEntityHistory'];
     put?: never;
     post?: never;
@@ -133,10 +134,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Waivers of an entity, or of every entity the caller may read. Needs `sagemaker-security.scorecard.read`. */
+    /** Waivers of an entity, or of every entity the caller may read. Needs `sagemaker-security.scorecard.read`. */
     get: operations['ListWaivers'];
     put?: never;
-    /** @description Waive a check for one resource (or all, `*`) of an entity until `expiresAt`. Needs `sagemaker-security.waiver.create` on the entity (and `catalog.entity.read`: 404 otherwise); by default only the entity's owners and the configured security groups may waive. One waiver per entity, check and resource is active at a time: the database refuses a second one with 409, however many requests race. */
+    /** Waive a check for one resource (or all, `*`) of an entity until `expiresAt`. Needs `sagemaker-security.waiver.create` on the entity (and `catalog.entity.read`: 404 otherwise); by default only the entity's owners and the configured security groups may waive. One waiver per entity, check and resource is active at a time: the database refuses a second one with 409, however many requests race. */
     post: operations['CreateWaiver'];
     delete?: never;
     options?: never;
@@ -151,7 +152,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One waiver with its audit trail (created, revoked, expired: by whom, when, why), oldest event first. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the waiver's entity (404 otherwise). */
+    /** One waiver with its audit trail (created, revoked, expired: by whom, when, why), oldest event first. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the waiver's entity (404 otherwise). */
     get: operations['GetWaiver'];
     put?: never;
     post?: never;
@@ -170,7 +171,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Revoke an active waiver. Needs `sagemaker-security.waiver.revoke` on the waiver's entity (and the owner rule, as for creating). */
+    /** Revoke an active waiver. Needs `sagemaker-security.waiver.revoke` on the waiver's entity (and the owner rule, as for creating). */
     post: operations['RevokeWaiver'];
     delete?: never;
     options?: never;
@@ -187,7 +188,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Start a scan of the AWS estate: of every configured account and region, or of the `targets` given (each must be configured; 400 naming the target otherwise). When a scan is already running, that scan is answered. Needs `sagemaker-security.scan.run`. */
+    /** Start a scan of the AWS estate: of every configured account and region, or of the `targets` given (each must be configured; 400 naming the target otherwise). When a scan is already running, that scan is answered. Needs `sagemaker-security.scan.run`. */
     post: operations['TriggerScan'];
     delete?: never;
     options?: never;
@@ -202,7 +203,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The newest scan with per-target progress. Any authenticated principal. */
+    /** The newest scan with per-target progress. Any authenticated principal. */
     get: operations['GetLatestScan'];
     put?: never;
     post?: never;
@@ -219,7 +220,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description What the newest finished scan could not read: every account and region that failed or was partial, with its errors, and whether any account is configured. Needs `sagemaker-security.scorecard.read` (for any entity). */
+    /** What the newest finished scan could not read: every account and region that failed or was partial, with its errors, and whether any account is configured. Needs `sagemaker-security.scorecard.read` (for any entity). */
     get: operations['GetScanHealth'];
     put?: never;
     post?: never;
@@ -236,7 +237,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One scan with per-target progress. Any authenticated principal. */
+    /** One scan with per-target progress. Any authenticated principal. */
     get: operations['GetScan'];
     put?: never;
     post?: never;
@@ -253,7 +254,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. */
+    /** Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. */
     get: operations['ExportFindings'];
     put?: never;
     post?: never;
@@ -270,7 +271,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description A page of the stored inventory, for the catalog module. Every caller, user or service (the catalog module reads it with its service token), needs `sagemaker-security.scorecard.read` and `catalog.entity.read` allowed unconditionally. */
+    /** A page of the stored inventory, for the catalog module. Every caller, user or service (the catalog module reads it with its service token), needs `sagemaker-security.scorecard.read` and `catalog.entity.read` allowed unconditionally. */
     get: operations['ListInventoryResources'];
     put?: never;
     post?: never;
@@ -281,7 +282,9 @@ export interface paths {
     trace?: never;
   };
 }
+/** @public */
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
     Error: {
@@ -297,13 +300,9 @@ export interface components {
         statusCode: number;
       };
     };
-    /** @enum {string} */
     Pillar: 'encryption' | 'network' | 'iam' | 'monitoring' | 'resilience';
-    /** @enum {string} */
     Severity: 'critical' | 'high' | 'medium' | 'low' | 'informational';
-    /** @enum {string} */
     CheckStatus: 'pass' | 'fail' | 'warn' | 'unknown' | 'not_applicable';
-    /** @enum {string} */
     ResultStatus:
       | 'pass'
       | 'fail'
@@ -311,9 +310,7 @@ export interface components {
       | 'unknown'
       | 'not_applicable'
       | 'waived';
-    /** @enum {string} */
     Grade: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
-    /** @enum {string} */
     ResourceType:
       | 'notebook-instance'
       | 'notebook-instance-lifecycle-config'
@@ -337,7 +334,6 @@ export interface components {
       | 'model-bias-job-definition'
       | 'model-explainability-job-definition'
       | 'inference-experiment';
-    /** @enum {string} */
     ScanStatus:
       | 'queued'
       | 'running'
@@ -345,13 +341,11 @@ export interface components {
       | 'partial'
       | 'failed'
       | 'cancelled';
-    /** @enum {string} */
     WaiverStatus: 'active' | 'expired' | 'revoked';
     Tags: {
       [key: string]: string;
     };
     CollectionError: {
-      /** @enum {string} */
       kind:
         | 'access_denied'
         | 'throttled'
@@ -416,7 +410,7 @@ export interface components {
     Waiver: {
       id: string;
       checkId: string;
-      /** @description The waived resource, or `*` for every resource of the entity. */
+      /** The waived resource, or `*` for every resource of the entity. */
       resourceArn: string;
       entityRef: string;
       reason: string;
@@ -431,13 +425,12 @@ export interface components {
       status: components['schemas']['WaiverStatus'];
     };
     WaiverEvent: {
-      /** @enum {string} */
       event: 'created' | 'revoked' | 'expired';
-      /** @description Who created or revoked the waiver; absent for expiry. */
+      /** Who created or revoked the waiver; absent for expiry. */
       actor?: string;
       /** Format: date-time */
       at: string;
-      /** @description The reason given when creating or revoking. */
+      /** The reason given when creating or revoking. */
       detail?: string;
     };
     WaiverWithEvents: components['schemas']['Waiver'] & {
@@ -560,15 +553,15 @@ export interface components {
       worstFindings: components['schemas']['Finding'][];
       expiringWaivers: components['schemas']['Waiver'][];
       trend: components['schemas']['TrendPoint'][];
-      /** @description Member services the caller may not read: counted only, their names, scores, findings and waivers are left out of the other fields, and `trend` (stored over every member) is empty when this is above 0. */
+      /** Member services the caller may not read: counted only, their names, scores, findings and waivers are left out of the other fields, and `trend` (stored over every member) is empty when this is above 0. */
       hiddenEntityCount?: number;
     };
     StatusTransition: {
       resourceArn: string;
       checkId: string;
-      /** @description The previous status; null when the result is new. */
+      /** The previous status; null when the result is new. */
       fromStatus: components['schemas']['CheckStatus'] | null;
-      /** @description The new status; null when the resource was deleted. */
+      /** The new status; null when the resource was deleted. */
       toStatus: components['schemas']['CheckStatus'] | null;
       /** Format: date-time */
       at: string;
@@ -581,7 +574,7 @@ export interface components {
     CreateWaiverRequest: {
       entityRef: string;
       checkId: string;
-      /** @description An ARN of the entity's resources, or `*` for all of them. */
+      /** An ARN of the entity's resources, or `*` for all of them. */
       resourceArn: string;
       reason: string;
       /** Format: date-time */
@@ -595,13 +588,12 @@ export interface components {
       region: string;
     };
     TriggerScanRequest: {
-      /** @description Accounts and regions to scan, each one of the configured targets; all configured ones when absent. */
+      /** Accounts and regions to scan, each one of the configured targets; all configured ones when absent. */
       targets?: components['schemas']['ScanTarget'][];
     };
     ScanTargetProgress: {
       accountId: string;
       region: string;
-      /** @enum {string} */
       status: 'pending' | 'running' | 'succeeded' | 'partial' | 'failed';
       resourceCount: number;
       errorCount: number;
@@ -610,26 +602,24 @@ export interface components {
       /** Format: date-time */
       finishedAt?: string;
       errors: components['schemas']['CollectionError'][];
-      /** @description AWS calls sent for this account and region, by IAM action. */
+      /** AWS calls sent for this account and region, by IAM action. */
       callCounts?: {
         [key: string]: number;
       };
     };
     ScanHealth: {
-      /** @description False when the backend has no AWS account to scan. */
+      /** False when the backend has no AWS account to scan. */
       accountsConfigured: boolean;
       lastFinishedScan?: components['schemas']['ScanInfo'];
       /**
-       * @description `entity`: the accounts and regions of the entity's resources and AWS annotations; `all`: every account and region.
-       * @enum {string}
+       * `entity`: the accounts and regions of the entity's resources and AWS annotations; `all`: every account and region.
        */
       scope: 'entity' | 'all';
-      /** @description Targets of the newest finished scan, within the scope, that failed or were partial (at most 20 errors each). */
+      /** Targets of the newest finished scan, within the scope, that failed or were partial (at most 20 errors each). */
       targets: components['schemas']['ScanTargetProgress'][];
     };
     ScanRun: {
       id: string;
-      /** @enum {string} */
       trigger: 'schedule' | 'manual' | 'startup';
       requestedBy?: string;
       status: components['schemas']['ScanStatus'];
@@ -663,7 +653,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description The request is malformed; the message names the field. */
+    /** The request is malformed; the message names the field. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -672,7 +662,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description No valid user or service credentials. */
+    /** No valid user or service credentials. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -681,7 +671,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The permission policy denied the request. */
+    /** The permission policy denied the request. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -690,7 +680,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The entity, resource, check, waiver or scan does not exist. */
+    /** The entity, resource, check, waiver or scan does not exist. */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -699,7 +689,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The request conflicts with the current state. */
+    /** The request conflicts with the current state. */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -710,9 +700,9 @@ export interface components {
     };
   };
   parameters: {
-    /** @description Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+    /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
     entityRef: string;
-    /** @description Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+    /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
     optionalEntityRef: string;
     checkId: string;
     waiverId: string;
@@ -724,12 +714,14 @@ export interface components {
   headers: never;
   pathItems: never;
 }
+/** @public */
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   GetEntityScorecard: {
     parameters: {
       query: {
-        /** @description Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+        /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
         entityRef: components['parameters']['entityRef'];
       };
       header?: never;
@@ -738,7 +730,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's scorecard. */
+      /** The entity's scorecard. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -764,7 +756,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The resource and its results. */
+      /** The resource and its results. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -790,7 +782,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every check, as data. */
+      /** Every check, as data. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -814,7 +806,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The check. */
+      /** The check. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -835,10 +827,10 @@ export interface operations {
         limit?: components['parameters']['limit'];
         orderBy?: 'score' | 'entityRef' | 'owner' | 'resourceCount' | 'fail';
         order?: 'asc' | 'desc';
-        /** @description Only rows owned by this group (entity reference). */
+        /** Only rows owned by this group (entity reference). */
         owner?: string;
         grade?: components['schemas']['Grade'];
-        /** @description Order and filter by this pillar's score and grade. */
+        /** Order and filter by this pillar's score and grade. */
         pillar?: components['schemas']['Pillar'];
       };
       header?: never;
@@ -847,7 +839,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of rows. */
+      /** A page of rows. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -864,7 +856,7 @@ export interface operations {
   GetEntityRollup: {
     parameters: {
       query: {
-        /** @description Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+        /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
         entityRef: components['parameters']['entityRef'];
       };
       header?: never;
@@ -873,7 +865,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The rollup. */
+      /** The rollup. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -891,7 +883,7 @@ export interface operations {
   GetEntityHistory: {
     parameters: {
       query: {
-        /** @description Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+        /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
         entityRef: components['parameters']['entityRef'];
         from?: string;
         to?: string;
@@ -902,7 +894,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Trend and transitions. */
+      /** Trend and transitions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -920,7 +912,7 @@ export interface operations {
   ListWaivers: {
     parameters: {
       query?: {
-        /** @description Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+        /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
         entityRef?: components['parameters']['optionalEntityRef'];
         status?: components['schemas']['WaiverStatus'];
       };
@@ -930,7 +922,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The waivers, newest first. */
+      /** The waivers, newest first. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -958,7 +950,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The created waiver. */
+      /** The created waiver. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -985,7 +977,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The waiver and its events. */
+      /** The waiver and its events. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1015,7 +1007,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The revoked waiver. */
+      /** The revoked waiver. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1044,7 +1036,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The scan, queued or running. */
+      /** The scan, queued or running. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1068,7 +1060,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The scan. */
+      /** The scan. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1090,7 +1082,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The health of the last scan. */
+      /** The health of the last scan. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1114,7 +1106,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The scan. */
+      /** The scan. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1132,7 +1124,7 @@ export interface operations {
     parameters: {
       query?: {
         format?: 'csv' | 'json';
-        /** @description Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+        /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
         entityRef?: components['parameters']['optionalEntityRef'];
       };
       header?: never;
@@ -1141,7 +1133,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The findings. */
+      /** The findings. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1162,7 +1154,7 @@ export interface operations {
       query?: {
         type?: components['schemas']['ResourceType'];
         limit?: components['parameters']['limit'];
-        /** @description The `nextCursor` of the previous page. */
+        /** The `nextCursor` of the previous page. */
         cursor?: string;
         includeDeleted?: boolean;
       };
@@ -1172,7 +1164,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of resources. */
+      /** A page of resources. */
       200: {
         headers: {
           [name: string]: unknown;
