@@ -188,7 +188,7 @@ export class BackendUnderLoad {
 
   /**
    * Waits until the start-up scan has finished and the org rollup serves
-   * scored ML services, their count unchanged for 5 s (the catalog ingests
+   * scored ML services, their count unchanged for 20 s (the catalog ingests
    * the ML services and their resources in the meantime).
    */
   async waitScored(token: string, timeoutMs = 300_000): Promise<any[]> {
@@ -209,7 +209,11 @@ export class BackendUnderLoad {
       const scored = next.filter(r => r.resourceCount > 0);
       if (scored.length !== rows.length) stableSince = performance.now();
       rows = scored;
-      if (done && rows.length > 0 && performance.now() - stableSince >= 5_000) {
+      if (
+        done &&
+        rows.length > 0 &&
+        performance.now() - stableSince >= 20_000
+      ) {
         return rows;
       }
       await sleep(1000);
