@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { runBenchmark } from './benchmark';
 import { fixed } from './figures';
+import { readdirSync } from 'node:fs';
+import { summariseFile } from './load/profileSummary';
 import { loadDetails, loadHead, loadRows } from './loadReport';
 import { LoadResult, measureLoad } from './measure/load';
 import { parseOptions } from './options';
@@ -14,6 +16,25 @@ import { renderReport, table } from './report';
 import { killAll } from './scanner/ScannerProcess';
 
 const repoRoot = path.resolve(__dirname, '../../..');
+
+/** Summaries of the backends' CPU profiles, over the load window only. */
+function profileSummaries(dir: string, results: LoadResult[]): string[] {
+  return results.flatMap(r => {
+    if ('notMeasured' in r) return [];
+    const files = readdirSync(path.join(dir, r.database))
+      .filter(f => f.endsWith('.cpuprofile'))
+      .sort();
+    if (files.length === 0) return [`CPU profile, ${r.database}: none written`];
+    const file = path.join(dir, r.database, files[files.length - 1]);
+    return [
+      `CPU profile of the backend under load, ${r.database} (${file}):`,
+      ...summariseFile(file, {
+        fromEnd: r.exitLagSeconds + r.drive.seconds,
+        toEnd: r.exitLagSeconds,
+      }).map(line => `  ${line}`),
+    ];
+  });
+}
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
@@ -60,6 +81,9 @@ async function main() {
       progress,
     );
   }
+  const profiles = settings.cpuProfileDir
+    ? profileSummaries(path.resolve(settings.cpuProfileDir), results)
+    : [];
   const rows = loadRows(results, settings);
   const misses = rows.filter(r => !r.pass);
   missed += misses.length;
@@ -73,6 +97,7 @@ async function main() {
     ...rows.filter(r => r.note).map(r => `${r.label}: ${r.note}`),
     '',
     ...loadDetails(results),
+    ...profiles,
     '',
     misses.length
       ? `${misses.length} of ${

@@ -6,7 +6,7 @@
  * stacks only (an await ends a stack), so the categories overlap and do not
  * sum to 100 %.
  *
- *   node -r @backstage/cli/config/nodeTransform.cjs bench/load/profileSummary.ts <file.cpuprofile>
+ *   node -r @backstage/cli/config/nodeTransform.cjs bench/load/profileSummary.ts <file.cpuprofile> [fromEnd toEnd]
  */
 import { readFileSync } from 'node:fs';
 
@@ -79,13 +79,31 @@ const fileOf = (n: ProfileNode) =>
     .replace(/^.*\/(plugins|packages)\//, '') ||
   `(${n.callFrame.functionName})`;
 
-export function summarise(profile: CpuProfile, top = 20): string[] {
+/**
+ * A window of the profile, in seconds before its end (the process exit):
+ * the samples from `fromEnd` to `toEnd` seconds before it.
+ */
+export interface Window {
+  fromEnd: number;
+  toEnd: number;
+}
+
+export function summarise(
+  profile: CpuProfile,
+  top = 20,
+  window?: Window,
+): string[] {
   const byId = new Map(profile.nodes.map(n => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes)
     for (const c of n.children ?? []) parent.set(c, n.id);
   const timeOf = new Map<number, number>();
+  const from = window ? profile.endTime - window.fromEnd * 1e6 : -Infinity;
+  const to = window ? profile.endTime - window.toEnd * 1e6 : Infinity;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < from || at > to) return;
     timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   let total = 0;
@@ -139,7 +157,11 @@ export function summarise(profile: CpuProfile, top = 20): string[] {
       .slice(0, n)
       .map(([k, t]) => `  ${pct(t)}  ${k}`);
   return [
-    `sampled ${(total / 1e6).toFixed(1)} s (${profile.samples.length} samples)`,
+    `sampled ${(total / 1e6).toFixed(1)} s${
+      window
+        ? ` (from ${window.fromEnd} s to ${window.toEnd} s before exit)`
+        : ''
+    }`,
     'categories (inclusive, synchronous stacks; overlapping):',
     ...list(categories, CATEGORIES.length),
     `top ${top} functions by self time:`,
@@ -151,9 +173,17 @@ export function summarise(profile: CpuProfile, top = 20): string[] {
   ];
 }
 
+export function summariseFile(file: string, window?: Window): string[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  return summarise(profile, 20, window);
+}
+
+// profileSummary.ts <file> [fromEnd toEnd]
 if (require.main === module) {
-  for (const file of process.argv.slice(2)) {
-    const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-    process.stdout.write(`${file}\n${summarise(profile).join('\n')}\n`);
-  }
+  const [file, fromEnd, toEnd] = process.argv.slice(2);
+  const window =
+    fromEnd === undefined
+      ? undefined
+      : { fromEnd: Number(fromEnd), toEnd: Number(toEnd ?? 0) };
+  process.stdout.write(`${file}\n${summariseFile(file, window).join('\n')}\n`);
 }

@@ -42,6 +42,8 @@ export interface LoadFigures {
   loadAverage: { before: number[]; after: number[] };
   startSeconds: number;
   logFile: string;
+  /** Seconds from the end of the load to the backend's exit (to window a CPU profile). */
+  exitLagSeconds: number;
 }
 
 export type LoadResult =
@@ -144,6 +146,8 @@ async function measureOne(
       options.cpuProfileDir && path.join(options.cpuProfileDir, database),
   });
   const onExit = () => backend.killNow();
+  let measured: LoadFigures | undefined;
+  let driveEnded = 0;
   process.once('exit', onExit);
   try {
     const started = performance.now();
@@ -176,10 +180,11 @@ async function measureOne(
       seconds: options.seconds,
     });
     const peakBytes = stopSampling();
+    driveEnded = performance.now();
     // What stays once the load is gone (a GC may still reclaim some later).
     await new Promise(r => setTimeout(r, 2000));
     const afterBytes = rssOf(pid) ?? NaN;
-    return {
+    measured = {
       database,
       services: rows.length,
       orgPages: new Set(
@@ -194,12 +199,16 @@ async function measureOne(
       loadAverage: { before, after: os.loadavg() },
       startSeconds,
       logFile: backend.logFile,
+      exitLagSeconds: NaN,
     };
   } finally {
     await backend.stop();
+    if (measured)
+      measured.exitLagSeconds = (performance.now() - driveEnded) / 1000;
     process.removeListener('exit', onExit);
     await dropDatabase?.().catch(() => {});
   }
+  return measured!;
 }
 
 export async function measureLoad(
