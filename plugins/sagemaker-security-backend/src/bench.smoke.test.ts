@@ -117,15 +117,16 @@ describe('yarn bench --only load, driver smoke run', () => {
   });
 
   const settings = () => ({ ...defaultOptions().load, connections: 4 });
-  const figuresOf = (drive: DriveFigures): LoadResult => ({
+  const figuresOf = (driven: DriveFigures): LoadResult => ({
     database: 'sqlite',
     services: 1,
     orgPages: 1,
-    drive,
+    drive: driven,
     rss: { beforeBytes: 100e6, peakBytes: 150e6, afterBytes: 120e6 },
     loadAverage: { before: [0, 0, 0], after: [0, 0, 0] },
     startSeconds: 1,
     logFile: 'backend.log',
+    exitLagSeconds: 3,
   });
 
   it('times every answer per route, with body sizes', async () => {
