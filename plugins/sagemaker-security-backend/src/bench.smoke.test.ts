@@ -134,7 +134,7 @@ describe('yarn bench --only load, driver smoke run', () => {
       baseUrl,
       token: 't',
       connections: 4,
-      seconds: 1,
+      seconds: 3,
       requests: [
         { route: 'big', path: '/big' },
         { route: 'small', path: '/small' },
