@@ -87,6 +87,22 @@ export interface BenchOptions {
   scanOnly: boolean;
   /** Progress lines on stderr. */
   verbose: boolean;
+  /** The load figure (bench/measure/load.ts). */
+  load: LoadSettings;
+}
+
+export interface LoadSettings {
+  /** `--only load`: the load figure alone. */
+  only: boolean;
+  /** `--skip-load`: not measured (a miss). */
+  skip: boolean;
+  connections: number;
+  seconds: number;
+  databases: Array<'sqlite' | 'postgres'>;
+  /** `--skip-build`: use packages/backend/dist/bundle.tar.gz as it is. */
+  skipBuild: boolean;
+  /** `--cpu-prof DIR`: V8 CPU profiles of the backend under load. */
+  cpuProfileDir?: string;
 }
 
 export const DEFAULT_SCALE = 8;
@@ -104,15 +120,32 @@ export function defaultOptions(): BenchOptions {
       undefined,
     scanOnly: false,
     verbose: true,
+    load: {
+      only: false,
+      skip: false,
+      connections: 50,
+      seconds: 60,
+      databases: ['sqlite', 'postgres'],
+      skipBuild: false,
+    },
   };
 }
 
 const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--scan-only] [--quiet]
+                  [--only load] [--skip-load] [--load-seconds S] [--load-connections N]
+                  [--load-db sqlite,postgres] [--skip-build] [--cpu-prof DIR]
   --jobs N         training jobs in the estate (default 50000; the RSS goal is for 500000)
   --scan-only      only the full scan and rescan figures (the others count as missed)
   --scale F        multiply every rate limit and divide the latency by F (default ${DEFAULT_SCALE})
   --naive-slice K  the naive baseline scans 1/K of the estate (default 100)
   --quiet          no progress lines
+  --only load      only the load figure (production build of packages/backend under load)
+  --skip-load      everything but the load figure (which then counts as missed)
+  --load-seconds S     seconds of load per database (default 60)
+  --load-connections N concurrent clients (default 50; the goal is stated for 50)
+  --load-db LIST       databases of the load figure (default sqlite,postgres)
+  --skip-build         use packages/backend/dist/bundle.tar.gz as built (no yarn build:backend)
+  --cpu-prof DIR       write a V8 CPU profile of the loaded backend into DIR/<db>/
 PostgreSQL: BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (unset: the PG figure is a miss).`;
 
 function positive(name: string, value: string | undefined, fallback: number) {
@@ -133,6 +166,13 @@ export function parseOptions(argv: string[]): BenchOptions {
       'naive-slice': { type: 'string' },
       'scan-only': { type: 'boolean' },
       quiet: { type: 'boolean' },
+      only: { type: 'string' },
+      'skip-load': { type: 'boolean' },
+      'load-seconds': { type: 'string' },
+      'load-connections': { type: 'string' },
+      'load-db': { type: 'string' },
+      'skip-build': { type: 'boolean' },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -150,6 +190,28 @@ export function parseOptions(argv: string[]): BenchOptions {
   );
   options.scanOnly = Boolean(values['scan-only']);
   options.verbose = !values.quiet;
+  if (values.only !== undefined && values.only !== 'load') {
+    throw new Error(`--only: expected 'load', got '${values.only}'`);
+  }
+  const load = options.load;
+  load.only = values.only === 'load';
+  load.skip = Boolean(values['skip-load']);
+  load.seconds = positive('load-seconds', values['load-seconds'], load.seconds);
+  load.connections = Math.round(
+    positive('load-connections', values['load-connections'], load.connections),
+  );
+  if (values['load-db'] !== undefined) {
+    const dbs = values['load-db'].split(',').map(d => d.trim());
+    const bad = dbs.find(d => d !== 'sqlite' && d !== 'postgres');
+    if (bad !== undefined || dbs.length === 0) {
+      throw new Error(
+        `--load-db: expected sqlite and/or postgres, got '${bad}'`,
+      );
+    }
+    load.databases = dbs as LoadSettings['databases'];
+  }
+  load.skipBuild = Boolean(values['skip-build']);
+  load.cpuProfileDir = values['cpu-prof'];
   return options;
 }
 

@@ -12,7 +12,7 @@ import { FigureRow, figureRows, fixed, mib, n } from './figures';
 export { figureRows, RSS_GOAL_JOBS } from './figures';
 export type { FigureRow } from './figures';
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) =>
     Math.max(...rows.map(r => (r[c] ?? '').length)),
   );

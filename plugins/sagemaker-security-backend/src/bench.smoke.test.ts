@@ -4,7 +4,12 @@
  * goal is reported as a miss (which makes `yarn bench` exit non-zero).
  * The benchmark itself is a measurement, not a test: it is not run here.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { runBenchmark, BenchResult } from '../bench/benchmark';
+import { drive, DriveFigures } from '../bench/load/drive';
+import { loadRows } from '../bench/loadReport';
+import type { LoadResult } from '../bench/measure/load';
 import { sliceSize } from '../bench/estate/generateEstate';
 import { defaultOptions } from '../bench/options';
 import { figureRows, renderReport } from '../bench/report';
@@ -80,5 +85,107 @@ describe('yarn bench, smoke run', () => {
     expect(renderReport(at(floor * 1.1)).misses.map(m => m.id)).not.toContain(
       'wall',
     );
+  });
+});
+
+/**
+ * The load figure's driver and rows, against a small local server instead of
+ * the production build (which `yarn bench --only load` builds; too slow for
+ * a test): answers are attributed to their route with their body size, and a
+ * single non-2xx answer fails the throughput figure.
+ */
+describe('yarn bench --only load, driver smoke run', () => {
+  let server: http.Server;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const failing = req.url?.includes('fail=1');
+      const big = req.url?.startsWith('/big');
+      res.writeHead(failing ? 500 : 200, {
+        'content-type': 'application/json',
+      });
+      res.end(JSON.stringify({ pad: 'x'.repeat(big ? 5_000 : 10) }));
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const address = server.address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise(r => server.close(r));
+  });
+
+  const settings = () => ({ ...defaultOptions().load, connections: 4 });
+  const figuresOf = (driven: DriveFigures): LoadResult => ({
+    database: 'sqlite',
+    services: 1,
+    orgPages: 1,
+    drive: driven,
+    rss: { beforeBytes: 100e6, peakBytes: 150e6, afterBytes: 120e6 },
+    loadAverage: { before: [0, 0, 0], after: [0, 0, 0] },
+    startSeconds: 1,
+    logFile: 'backend.log',
+    exitLagSeconds: 3,
+  });
+
+  it('times every answer per route, with body sizes', async () => {
+    const figures = await drive({
+      baseUrl,
+      token: 't',
+      connections: 4,
+      seconds: 3,
+      requests: [
+        { route: 'big', path: '/big' },
+        { route: 'small', path: '/small' },
+      ],
+    });
+    expect(figures.non2xx).toBe(0);
+    expect(figures.routes.map(r => r.route).sort()).toEqual(['big', 'small']);
+    const big = figures.routes.find(r => r.route === 'big')!;
+    const small = figures.routes.find(r => r.route === 'small')!;
+    expect(big.maxBodyBytes).toBeGreaterThan(5_000);
+    expect(small.maxBodyBytes).toBeLessThan(100);
+    expect(big.requests + small.requests).toBe(figures.requests);
+    expect(Math.abs(big.requests - small.requests)).toBeLessThanOrEqual(4);
+    expect(big.p95Ms).toBeGreaterThan(0);
+    const rows = loadRows([figuresOf(figures)], {
+      ...settings(),
+      connections: 50,
+    });
+    // Growth 50 MB is within the goal; the rest depends on this machine.
+    expect(rows.find(r => r.id === 'load-rss-sqlite')!.pass).toBe(true);
+  });
+
+  it('fails the throughput figure on a single non-2xx answer', async () => {
+    const figures = await drive({
+      baseUrl,
+      token: 't',
+      connections: 2,
+      seconds: 1,
+      requests: [
+        { route: 'ok', path: '/ok' },
+        { route: 'failing', path: '/x?fail=1' },
+      ],
+    });
+    expect(figures.non2xx).toBeGreaterThan(0);
+    expect(figures.routes.find(r => r.route === 'failing')!.non2xx).toBe(
+      figures.routes.find(r => r.route === 'failing')!.requests,
+    );
+    // Pretend the rate met the goal: the non-2xx answers alone fail it.
+    const result = figuresOf({ ...figures, requestsPerSecond: 10_000 });
+    const rows = loadRows([result], { ...settings(), connections: 50 });
+    const rps = rows.find(r => r.id === 'load-rps-sqlite')!;
+    expect(rps.pass).toBe(false);
+    expect(rps.text).toContain('non-2xx');
+  });
+
+  it('counts a database it could not measure as a miss', () => {
+    const rows = loadRows(
+      [{ database: 'postgres', notMeasured: 'no connection string' }],
+      settings(),
+    );
+    expect(rows).toHaveLength(4);
+    expect(rows.every(r => !r.pass && r.value === undefined)).toBe(true);
   });
 });
