@@ -1,6 +1,9 @@
 import {
   CheckOutcome,
+  fillTemplate,
+  findResourceTypeDescriptor,
   LogGroupsFact,
+  resourceTypesWith,
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
@@ -12,38 +15,19 @@ import { notApplicable } from './outcomes';
 
 export type LogGroup = LogGroupsFact['logGroups'][number];
 
-/** The CloudWatch log group SageMaker writes each resource type's logs to. */
+/** The CloudWatch log group SageMaker writes each resource type's logs to (the descriptor's `logGroup`). */
 export function logGroupNameOf(
   resource: SageMakerResource,
 ): string | undefined {
-  switch (resource.type) {
-    case 'endpoint':
-      return `/aws/sagemaker/Endpoints/${resource.name}`;
-    case 'training-job':
-    case 'hyperparameter-tuning-job':
-      return '/aws/sagemaker/TrainingJobs';
-    case 'processing-job':
-      return '/aws/sagemaker/ProcessingJobs';
-    case 'transform-job':
-      return '/aws/sagemaker/TransformJobs';
-    case 'notebook-instance':
-      return '/aws/sagemaker/NotebookInstances';
-    case 'domain':
-      return '/aws/sagemaker/studio';
-    default:
-      return undefined;
-  }
+  const template = findResourceTypeDescriptor(resource.type)?.logGroup;
+  return template === undefined
+    ? undefined
+    : fillTemplate(template, { name: resource.name });
 }
 
-export const LOG_GROUP_RESOURCE_TYPES: ResourceType[] = [
-  'endpoint',
-  'training-job',
-  'hyperparameter-tuning-job',
-  'processing-job',
-  'transform-job',
-  'notebook-instance',
-  'domain',
-];
+export const LOG_GROUP_RESOURCE_TYPES: ResourceType[] = resourceTypesWith(
+  d => d.logGroup,
+);
 
 /**
  * Judges the resource's log group; absent group = nothing logged yet.
