@@ -86,6 +86,20 @@ export interface ResourceLinks {
 }
 
 /**
+ * Where a Model Monitor job's settings sit in the description.
+ *
+ * @public
+ */
+export interface MonitoringJobLayout {
+  /** The report output config (holds `KmsKeyId`). */
+  outputConfig: string;
+  /** The cluster config (holds `VolumeKmsKeyId`, `InstanceType`, `InstanceCount`). */
+  clusterConfig: string;
+  /** Set when the job definition may be inline (a schedule); absent = it refers to one by name. */
+  inlineDefinition?: string;
+}
+
+/**
  * How a catalog `Resource` entity of the type is named and linked.
  *
  * @public
@@ -147,6 +161,10 @@ export interface ResourceTypeDescriptor<Id extends string = string> {
   catalog?: CatalogEntityDescriptor;
   api: SageMakerApiDescriptor;
   links: ResourceLinks;
+  /** Fields holding environment variables and hyperparameters (clear text in the description). */
+  environmentFields?: string[];
+  /** Model Monitor jobs: where their output and cluster configs are. */
+  monitoringJob?: MonitoringJobLayout;
   /** CloudWatch log group SageMaker writes to, `{name}` = resource name. */
   logGroup?: string;
   cloudFormation?: CloudFormationDescriptor;

@@ -42,6 +42,12 @@ export const hyperparameterTuningJob = defineResourceType({
     ],
   },
   // Tuning jobs' training jobs log where training jobs do.
+  environmentFields: [
+    'TrainingJobDefinition.StaticHyperParameters',
+    'TrainingJobDefinition.Environment',
+    'TrainingJobDefinitions[].StaticHyperParameters',
+    'TrainingJobDefinitions[].Environment',
+  ],
   logGroup: '/aws/sagemaker/TrainingJobs',
   simulator: {
     summary: [

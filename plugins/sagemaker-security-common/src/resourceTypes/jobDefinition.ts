@@ -32,6 +32,10 @@ export function monitoringJobDefinition<Id extends string>(
       securityGroups: ['NetworkConfig.VpcConfig.SecurityGroupIds[]'],
       subnets: ['NetworkConfig.VpcConfig.Subnets[]'],
     },
+    monitoringJob: {
+      outputConfig: `${kind}JobOutputConfig`,
+      clusterConfig: 'JobResources.ClusterConfig',
+    },
     cloudFormation: {
       type: `AWS::SageMaker::${kind}JobDefinition`,
       nameProperty: 'JobDefinitionName',

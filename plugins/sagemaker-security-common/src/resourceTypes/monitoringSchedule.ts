@@ -30,6 +30,11 @@ export const monitoringSchedule = defineResourceType({
     securityGroups: [`${JOB}.NetworkConfig.VpcConfig.SecurityGroupIds[]`],
     subnets: [`${JOB}.NetworkConfig.VpcConfig.Subnets[]`],
   },
+  monitoringJob: {
+    outputConfig: `${JOB}.MonitoringOutputConfig`,
+    clusterConfig: `${JOB}.MonitoringResources.ClusterConfig`,
+    inlineDefinition: JOB,
+  },
   cloudFormation: {
     type: 'AWS::SageMaker::MonitoringSchedule',
     nameProperty: 'MonitoringScheduleName',

@@ -28,6 +28,7 @@ export const processingJob = defineResourceType({
       'ProcessingOutputConfig.Outputs[].S3Output.S3Uri',
     ],
   },
+  environmentFields: ['Environment'],
   logGroup: '/aws/sagemaker/ProcessingJobs',
   simulator: {
     summary: [

@@ -26,6 +26,7 @@ export const trainingJob = defineResourceType({
       'CheckpointConfig.S3Uri',
     ],
   },
+  environmentFields: ['Environment', 'HyperParameters'],
   logGroup: '/aws/sagemaker/TrainingJobs',
   simulator: {
     summary: [

@@ -26,6 +26,7 @@ export const transformJob = defineResourceType({
       'TransformOutput.S3OutputPath',
     ],
   },
+  environmentFields: ['Environment'],
   logGroup: '/aws/sagemaker/TransformJobs',
   simulator: {
     summary: [

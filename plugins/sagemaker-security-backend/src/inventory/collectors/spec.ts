@@ -118,7 +118,11 @@ function extraReader(read: ExtraRead) {
     const result = await attempt(
       action,
       { target: arn, field: read.field },
-      () => client.send(new Command(input)) as Promise<Record<string, unknown>>,
+      async () =>
+        (await client.send(new Command(input))) as unknown as Record<
+          string,
+          unknown
+        >,
     );
     if (result.ok) {
       description[read.field] = result.value[read.field] ?? null;
