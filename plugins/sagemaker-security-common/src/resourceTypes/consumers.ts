@@ -39,6 +39,14 @@ export const DESCRIPTOR_READERS: ReadonlyArray<{
       'api (list, items, describe input, ARN field, extra reads) and simulator (summary fields, describe matching)',
   },
   {
+    file: 'plugins/sagemaker-security-node/src/checks/encryption/monitoringJobKmsKeys.ts',
+    reads: 'monitoringJob (output and cluster config paths)',
+  },
+  {
+    file: 'plugins/sagemaker-security-node/src/checks/iam/secretsInConfiguration.ts',
+    reads: 'environmentFields',
+  },
+  {
     file: 'plugins/sagemaker-security-node/src/checks/support/describe.ts',
     reads: 'api.describe (evidence paths)',
   },
@@ -73,4 +81,14 @@ export const DESCRIPTOR_READERS: ReadonlyArray<{
  * with how many such lines each has. The test fails on any other file, and
  * when a count here is higher than the file's (shrink it as they go).
  */
-export const KNOWN_TYPE_SWITCHES: Readonly<Record<string, number>> = {};
+export const KNOWN_TYPE_SWITCHES: Readonly<Record<string, number>> = {
+  // Not converted: what a catalog entity depends on (endpoint → config →
+  // models → model package group, schedule → endpoint, profile → domain).
+  'plugins/catalog-backend-module-sagemaker/src/entities/relations.ts': 8,
+  // Not converted: the demo estate generator's per-type builders (plain JS).
+  'plugins/sagemaker-security-backend/demo-estate/generate.js': 4,
+  // Not a resource type: `kind === 'domain'` is the catalog Domain kind.
+  'plugins/sagemaker-security-backend/src/catalog/rollupMembers.ts': 1,
+  // A check judging two types differently (lifecycle config and notebook).
+  'plugins/sagemaker-security-node/src/checks/iam/secretsInConfiguration.ts': 1,
+};

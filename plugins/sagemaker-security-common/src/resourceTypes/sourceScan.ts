@@ -55,7 +55,7 @@ function escape(id: string): string {
 /**
  * Lines of `source` that branch on or key by a resource type id:
  * `case 'id'`, `=== 'id'` / `!== 'id'` (either side), and object-literal
- * keys (`'id':`; a bare key such as `domain:` counts only next to another
+ * keys (`'id':` at a line's start or after `{` or `,`; a bare key such as `domain:` counts only next to another
  * type-id key, since single words are common keys).
  */
 export function findTypeSwitches(source: string, ids: string[]): string[] {
@@ -65,7 +65,7 @@ export function findTypeSwitches(source: string, ids: string[]): string[] {
     .map(escape)
     .join('|');
   const compare = new RegExp(
-    `\\bcase\\s+['"\`](${alternatives})['"\`]|[!=]==\\s*['"\`](${alternatives})['"\`]|['"\`](${alternatives})['"\`]\\s*[!=]==`,
+    `\\bcase\\s+['"\`](${alternatives})['"\`]|[!=]==\\s*['"\`](${alternatives})['"\`]|['"\`](${alternatives})['"\`]\\s*[!=]==|[{,]\\s*['"](${alternatives})['"]\\s*:`,
   );
   const quotedKey = new RegExp(`^\\s*['"](${alternatives})['"]\\s*:`);
   const bareKey = new RegExp(`^\\s*(${alternatives})\\s*:`);
