@@ -21,6 +21,11 @@ export const DESCRIPTOR_READERS: ReadonlyArray<{
     reads: 'catalog.abbreviation (entity names)',
   },
   {
+    file: 'plugins/catalog-backend-module-sagemaker/src/entities/relations.ts',
+    reads:
+      'catalog.key and catalog.dependsOn (spec.dependsOn); arnSegment, api.arnPath (domain IDs in ARNs)',
+  },
+  {
     file: 'plugins/sagemaker-security-backend/bench/model/minimumCalls.ts',
     reads: 'api.extraReads (least calls of a scan)',
   },
@@ -82,9 +87,6 @@ export const DESCRIPTOR_READERS: ReadonlyArray<{
  * when a count here is higher than the file's (shrink it as they go).
  */
 export const KNOWN_TYPE_SWITCHES: Readonly<Record<string, number>> = {
-  // Not converted: what a catalog entity depends on (endpoint → config →
-  // models → model package group, schedule → endpoint, profile → domain).
-  'plugins/catalog-backend-module-sagemaker/src/entities/relations.ts': 8,
   // Not converted: the demo estate generator's per-type builders (plain JS).
   'plugins/sagemaker-security-backend/demo-estate/generate.js': 4,
   // Not a resource type: `kind === 'domain'` is the catalog Domain kind.

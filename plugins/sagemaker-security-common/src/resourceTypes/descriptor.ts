@@ -100,6 +100,25 @@ export interface MonitoringJobLayout {
 }
 
 /**
+ * A resource a catalog entity depends on, named in its description.
+ *
+ * @public
+ */
+export interface CatalogDependency {
+  /** Type id of the resource depended on. */
+  on: string;
+  /** Description paths holding its key (`[]` = each element). */
+  paths: string[];
+  /**
+   * How the value names it: its catalog key (default); a model package ARN
+   * whose group is the target (in the ARN's account and region); or
+   * `domainId`: the resource's own Studio domain ID, from `paths` or else
+   * from its ARN.
+   */
+  value?: 'key' | 'modelPackageArn' | 'domainId';
+}
+
+/**
  * How a catalog `Resource` entity of the type is named and linked.
  *
  * @public
@@ -114,6 +133,10 @@ export interface CatalogEntityDescriptor {
    * `{domainId}` placeholders; no link when a placeholder has no value.
    */
   consolePage?: string;
+  /** What other descriptions name it by: its name (default) or its Studio domain ID. */
+  key?: 'name' | 'domainId';
+  /** What it depends on (becomes `spec.dependsOn`). */
+  dependsOn?: CatalogDependency[];
 }
 
 /**

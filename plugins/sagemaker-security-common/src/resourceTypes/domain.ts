@@ -9,6 +9,7 @@ export const domain = defineResourceType({
     abbreviation: 'domain',
     label: 'Studio domain',
     consolePage: 'studio/{domainId}',
+    key: 'domainId',
   },
   api: {
     list: 'ListDomains',

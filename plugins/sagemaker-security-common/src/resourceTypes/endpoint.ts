@@ -5,7 +5,11 @@ export const endpoint = defineResourceType({
   id: 'endpoint',
   arnSegment: 'endpoint',
   job: false,
-  catalog: { abbreviation: 'endpoint', consolePage: 'endpoints/{name}' },
+  catalog: {
+    abbreviation: 'endpoint',
+    consolePage: 'endpoints/{name}',
+    dependsOn: [{ on: 'endpoint-config', paths: ['EndpointConfigName'] }],
+  },
   api: {
     list: 'ListEndpoints',
     items: 'Endpoints',

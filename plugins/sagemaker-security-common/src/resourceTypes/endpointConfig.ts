@@ -9,6 +9,15 @@ export const endpointConfig = defineResourceType({
     abbreviation: 'endpoint-config',
     label: 'endpoint configuration',
     consolePage: 'endpointConfig/{name}',
+    dependsOn: [
+      {
+        on: 'model',
+        paths: [
+          'ProductionVariants[].ModelName',
+          'ShadowProductionVariants[].ModelName',
+        ],
+      },
+    ],
   },
   api: {
     list: 'ListEndpointConfigs',

@@ -55,3 +55,29 @@ export function fillTemplate(
 export function descriptionValueAt(value: unknown, path: string): unknown {
   return valueAt(value, path);
 }
+
+/**
+ * The non-empty strings at a path of a description (`A[].B` = `B` of each
+ * element of the list `A`), in order.
+ *
+ * @public
+ */
+export function stringsAt(value: unknown, path: string): string[] {
+  let current: unknown[] = [value];
+  for (const part of path.split('.')) {
+    const each = part.endsWith('[]');
+    const key = each ? part.slice(0, -2) : part;
+    const next: unknown[] = [];
+    for (const item of current) {
+      if (item === null || typeof item !== 'object') continue;
+      const found = (item as Record<string, unknown>)[key];
+      if (!each) {
+        next.push(found);
+      } else if (Array.isArray(found)) {
+        next.push(...found);
+      }
+    }
+    current = next;
+  }
+  return current.filter((v): v is string => typeof v === 'string' && v !== '');
+}

@@ -5,7 +5,20 @@ export const model = defineResourceType({
   id: 'model',
   arnSegment: 'model',
   job: false,
-  catalog: { abbreviation: 'model', consolePage: 'models/{name}' },
+  catalog: {
+    abbreviation: 'model',
+    consolePage: 'models/{name}',
+    dependsOn: [
+      {
+        on: 'model-package-group',
+        paths: [
+          'PrimaryContainer.ModelPackageName',
+          'Containers[].ModelPackageName',
+        ],
+        value: 'modelPackageArn',
+      },
+    ],
+  },
   api: {
     list: 'ListModels',
     items: 'Models',

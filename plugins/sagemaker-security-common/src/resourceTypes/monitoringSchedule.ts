@@ -10,6 +10,15 @@ export const monitoringSchedule = defineResourceType({
   catalog: {
     abbreviation: 'monitor',
     consolePage: 'monitoring-schedules/{name}',
+    dependsOn: [
+      {
+        on: 'endpoint',
+        paths: [
+          'EndpointName',
+          `${JOB}.MonitoringInputs[].EndpointInput.EndpointName`,
+        ],
+      },
+    ],
   },
   api: {
     list: 'ListMonitoringSchedules',

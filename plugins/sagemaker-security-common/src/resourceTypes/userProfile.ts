@@ -10,6 +10,8 @@ export const userProfile = defineResourceType({
     label: 'Studio user profile',
     // The console has no stable per-profile page; the domain page lists them.
     consolePage: 'studio/{domainId}',
+    // Its domain, by the ID in its description or else in its ARN.
+    dependsOn: [{ on: 'domain', paths: ['DomainId'], value: 'domainId' }],
   },
   api: {
     list: 'ListUserProfiles',
