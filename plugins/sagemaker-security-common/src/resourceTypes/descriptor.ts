@@ -6,7 +6,9 @@
  * @public
  */
 export interface ConditionalFieldPath {
+  /** The link field. */
   path: string;
+  /** The field and value under which it is in use. */
   when: { path: string; equals: string | number | boolean };
 }
 
@@ -76,10 +78,13 @@ export interface SageMakerApiDescriptor {
  * @public
  */
 export interface ResourceLinks {
+  /** Fields naming KMS keys (ID, ARN or alias). */
   kmsKeys?: string[];
   /** Execution roles SageMaker assumes on behalf of the resource. */
   roles?: FieldPath[];
+  /** Security group IDs of the resource's VPC configuration. */
   securityGroups?: FieldPath[];
+  /** Subnet IDs of the resource's VPC configuration. */
   subnets?: FieldPath[];
   /** S3 locations the resource reads from or writes to. */
   s3Uris?: FieldPath[];
@@ -182,7 +187,9 @@ export interface ResourceTypeDescriptor<Id extends string = string> {
   job: boolean;
   /** Long-lived resources that become catalog `Resource` entities. */
   catalog?: CatalogEntityDescriptor;
+  /** How the SageMaker API lists and describes it. */
   api: SageMakerApiDescriptor;
+  /** The related resources its description points at. */
   links: ResourceLinks;
   /** Fields holding environment variables and hyperparameters (clear text in the description). */
   environmentFields?: string[];
@@ -190,7 +197,9 @@ export interface ResourceTypeDescriptor<Id extends string = string> {
   monitoringJob?: MonitoringJobLayout;
   /** CloudWatch log group SageMaker writes to, `{name}` = resource name. */
   logGroup?: string;
+  /** How CloudFormation declares it (absent: not declared by templates the scaffolder reads). */
   cloudFormation?: CloudFormationDescriptor;
+  /** How the wire simulator serves it. */
   simulator: SimulatorDescriptor;
 }
 
