@@ -26,6 +26,11 @@ export const DESCRIPTOR_READERS: ReadonlyArray<{
       'catalog.key and catalog.dependsOn (spec.dependsOn); arnSegment, api.arnPath (domain IDs in ARNs)',
   },
   {
+    file: 'plugins/sagemaker-security-backend/bench/aws/SimulatedAws.ts',
+    reads:
+      'api.describe and describeInput, simulator.match (describes answered by index)',
+  },
+  {
     file: 'plugins/sagemaker-security-backend/bench/model/minimumCalls.ts',
     reads: 'api.extraReads (least calls of a scan)',
   },
