@@ -1,8 +1,7 @@
 import {
   CheckOutcome,
-  fillTemplate,
-  findResourceTypeDescriptor,
   LogGroupsFact,
+  RESOURCE_TYPE_DESCRIPTORS,
   resourceTypesWith,
   ResourceType,
   SageMakerResource,
@@ -15,14 +14,19 @@ import { notApplicable } from './outcomes';
 
 export type LogGroup = LogGroupsFact['logGroups'][number];
 
+/** Each type's log group template split at `{name}`, read once from the registry. */
+const LOG_GROUP_PARTS = new Map<string, string[]>(
+  RESOURCE_TYPE_DESCRIPTORS.flatMap(
+    (d): Array<[string, string[]]> =>
+      d.logGroup === undefined ? [] : [[d.id, d.logGroup.split('{name}')]],
+  ),
+);
+
 /** The CloudWatch log group SageMaker writes each resource type's logs to (the descriptor's `logGroup`). */
 export function logGroupNameOf(
   resource: SageMakerResource,
 ): string | undefined {
-  const template = findResourceTypeDescriptor(resource.type)?.logGroup;
-  return template === undefined
-    ? undefined
-    : fillTemplate(template, { name: resource.name });
+  return LOG_GROUP_PARTS.get(resource.type)?.join(resource.name);
 }
 
 export const LOG_GROUP_RESOURCE_TYPES: ResourceType[] = resourceTypesWith(
