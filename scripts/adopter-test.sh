@@ -125,6 +125,11 @@ if [ -d "$APP/packages" ]; then
   find "$APP/packages" -mindepth 2 -maxdepth 2 ! -name node_modules -exec rm -rf {} +
 fi
 (cd adopter-app && tar cf - --exclude=node_modules .) | (cd "$APP" && tar xf -)
+# The app pins the same yarn release as this repository (create-app commits
+# one); it is copied from here rather than kept twice in git.
+yarn_path=$(sed -n 's/^yarnPath: *//p' adopter-app/.yarnrc.yml)
+mkdir -p "$APP/$(dirname "$yarn_path")"
+cp "$yarn_path" "$APP/$yarn_path"
 [ ! -f "$WORK/install-state.gz" ] || mv "$WORK/install-state.gz" "$APP/.yarn/install-state.gz"
 mkdir -p "$TARBALLS"
 

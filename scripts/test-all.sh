@@ -24,6 +24,12 @@ export CI="${CI:-true}"
 step() { printf '\n==> %s\n' "$*"; }
 reports="$(mktemp -d)"
 
+step "API contract is current (generated from openapi.yaml, yarn generate:api --check)"
+# openapi-typescript regenerates the models, the typed router and the client of
+# plugins/sagemaker-security-backend/src/schema/openapi.yaml; fails when a
+# committed generated file differs.
+yarn generate:api --check
+
 step "type-check (yarn tsc)"
 yarn tsc
 

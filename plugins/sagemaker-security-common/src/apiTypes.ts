@@ -40,12 +40,25 @@ export interface EntityHistory {
 }
 
 /**
+ * A resource as `GET /resources/findings` answers it.
+ *
+ * @public
+ */
+export interface ResourceDetail extends ResourceSummary {
+  /**
+   * The Describe* fields that remediation templates of the resource's checks
+   * prefill from (only those), when present.
+   */
+  description?: Record<string, unknown>;
+}
+
+/**
  * One resource and its check results (`GET /resources/findings`).
  *
  * @public
  */
 export interface ResourceFindings {
-  resource: ResourceSummary;
+  resource: ResourceDetail;
   results: CheckResult[];
 }
 

@@ -14,6 +14,9 @@ export * from './apiTypes';
 export * from './client';
 export { DefaultApiClient } from './schema/openapi/generated';
 export type {
+  components,
+  operations,
+  paths,
   CreateWaiver,
   EntityRollupRowPage,
   ExportFindings,

@@ -36,7 +36,7 @@ import {
 import { Content } from '@backstage/core-components';
 import SecurityIcon from '@material-ui/icons/Security';
 import { z } from 'zod';
-import { sageMakerSecurityApiRef, SageMakerSecurityClient } from './api';
+import { sageMakerSecurityApiRef, DefaultSageMakerSecurityApi } from './api';
 import { isSageMakerSecurityAvailable } from './availability';
 import { entityContentRouteRef, rootRouteRef } from './routes';
 
@@ -46,7 +46,7 @@ const api = ApiBlueprint.make({
       api: sageMakerSecurityApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new SageMakerSecurityClient({ discoveryApi, fetchApi }),
+        new DefaultSageMakerSecurityApi({ discoveryApi, fetchApi }),
     }),
 });
 

@@ -12,7 +12,7 @@ export {
   SageMakerSecurityPage,
 } from './plugin';
 export { isSageMakerSecurityAvailable, isTeamEntity } from './availability';
-export { sageMakerSecurityApiRef, SageMakerSecurityClient } from './api';
+export { sageMakerSecurityApiRef, DefaultSageMakerSecurityApi } from './api';
 export type {
   SageMakerSecurityApi,
   ResourceDetail,

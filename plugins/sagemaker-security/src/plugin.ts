@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import type { JSX } from 'react';
-import { sageMakerSecurityApiRef, SageMakerSecurityClient } from './api';
+import { sageMakerSecurityApiRef, DefaultSageMakerSecurityApi } from './api';
 import type { EntitySecurityCardProps } from './components/EntitySecurityCard';
 import type { EntitySecurityContentProps } from './components/EntitySecurityContent';
 import type { TeamSecurityCardProps } from './components/TeamSecurityCard';
@@ -26,7 +26,7 @@ export const sagemakerSecurityPlugin = createPlugin({
       api: sageMakerSecurityApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new SageMakerSecurityClient({ discoveryApi, fetchApi }),
+        new DefaultSageMakerSecurityApi({ discoveryApi, fetchApi }),
     }),
   ],
   routes: {

@@ -1,8 +1,8 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   InventoryPage,
   ResourceType,
+  SageMakerSecurityClient,
 } from '@mlsec/plugin-sagemaker-security-common';
 
 /**
@@ -43,24 +43,27 @@ export interface InventoryClient {
 const PLUGIN_ID = 'sagemaker-security';
 
 /**
- * Calls the sagemaker-security backend plugin with this plugin's own service
- * credentials, found through discovery (so it works across deployments).
+ * Calls the sagemaker-security backend plugin through its client (the one of
+ * `@mlsec/plugin-sagemaker-security-common`, generated from the plugin's
+ * OpenAPI spec) with this plugin's own service credentials, found through
+ * discovery (so it works across deployments).
  *
  * @public
  */
 export class HttpInventoryClient implements InventoryClient {
-  private readonly discovery: DiscoveryService;
   private readonly auth: AuthService;
-  private readonly fetchFn: typeof fetch;
+  private readonly client: SageMakerSecurityClient;
 
   constructor(options: {
     discovery: DiscoveryService;
     auth: AuthService;
     fetch?: typeof fetch;
   }) {
-    this.discovery = options.discovery;
     this.auth = options.auth;
-    this.fetchFn = options.fetch ?? fetch;
+    this.client = new SageMakerSecurityClient({
+      discoveryApi: options.discovery,
+      fetchApi: { fetch: options.fetch ?? fetch },
+    });
   }
 
   /** {@inheritDoc InventoryClient.listResources} */
@@ -69,46 +72,33 @@ export class HttpInventoryClient implements InventoryClient {
     limit: number;
     cursor?: string;
   }): Promise<InventoryPage> {
-    const query = new URLSearchParams({
-      type: request.type,
-      limit: String(request.limit),
-    });
-    if (request.cursor) {
-      query.set('cursor', request.cursor);
-    }
-    const response = await this.get(`/inventory/resources?${query}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return parseInventoryPage(await response.json());
+    const page: unknown = await this.client.listInventoryResources(
+      request,
+      await this.options(),
+    );
+    return parseInventoryPage(page);
   }
 
   /** {@inheritDoc InventoryClient.getLatestScan} */
   async getLatestScan(): Promise<LatestScan | undefined> {
-    const response = await this.get('/scans/latest');
-    if (response.status === 404) {
+    const body: unknown = await this.client.getLatestScan(await this.options());
+    if (body === undefined) {
       return undefined;
     }
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    const body = await response.json();
+    const scan = body as { status?: unknown; finishedAt?: unknown } | null;
     return {
-      status: typeof body?.status === 'string' ? body.status : undefined,
+      status: typeof scan?.status === 'string' ? scan.status : undefined,
       finishedAt:
-        typeof body?.finishedAt === 'string' ? body.finishedAt : undefined,
+        typeof scan?.finishedAt === 'string' ? scan.finishedAt : undefined,
     };
   }
 
-  private async get(path: string): Promise<Response> {
-    const baseUrl = await this.discovery.getBaseUrl(PLUGIN_ID);
+  private async options(): Promise<{ token: string }> {
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: PLUGIN_ID,
     });
-    return this.fetchFn(`${baseUrl}${path}`, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-    });
+    return { token };
   }
 }
 

@@ -25,6 +25,7 @@ import {
   toFinding,
 } from './entityScoring';
 import { resolveHistoryRange } from './historyRange';
+import { prefillPaths, projectDescription } from './prefillFields';
 import type { ReadContext } from './readContext';
 import {
   entityLocations,
@@ -155,8 +156,15 @@ export class EntityReader {
       applying,
     );
     const [summary] = resourceSummaries([resource], waived, scoring);
+    const description = projectDescription(
+      resource.description,
+      prefillPaths(this.context.checksById().values(), resource.type),
+    );
     return {
-      findings: { resource: summary, results: waived },
+      findings: {
+        resource: { ...summary, ...(description ? { description } : {}) },
+        results: waived,
+      },
       linkedEntities,
     };
   }

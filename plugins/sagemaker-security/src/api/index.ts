@@ -1,6 +1,6 @@
 export { sageMakerSecurityApiRef } from './SageMakerSecurityApi';
 export type { SageMakerSecurityApi } from './SageMakerSecurityApi';
-export { SageMakerSecurityClient } from './SageMakerSecurityClient';
+export { DefaultSageMakerSecurityApi } from './DefaultSageMakerSecurityApi';
 export type {
   ExportFormat,
   ResourceDetail,

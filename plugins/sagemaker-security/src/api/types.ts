@@ -1,6 +1,6 @@
 import type {
-  CheckResult,
-  ResourceSummary,
+  ResourceDetail as CommonResourceDetail,
+  ResourceFindings,
   ScanRunInfo,
 } from '@mlsec/plugin-sagemaker-security-common';
 
@@ -12,26 +12,18 @@ import type {
 export type ScanRun = ScanRunInfo;
 
 /**
- * The resource of `GET /resources/findings`. `description` (the Describe*
- * data) is read when the backend includes it, to prefill `description.*`
- * template parameters.
+ * The resource of `GET /resources/findings`: its summary and the Describe*
+ * fields its checks' remediation templates prefill (`description.*`).
  *
  * @public
  */
-export type ResourceDetail = ResourceSummary & {
-  description?: Record<string, unknown>;
-};
+export type ResourceDetail = CommonResourceDetail;
 
 /**
  * One resource and its check results (`GET /resources/findings`).
  *
  * @public
  */
-export interface ResourceDetailFindings {
-  /** The resource, with its Describe* data when the backend includes it. */
-  resource: ResourceDetail;
-  /** The check results of the resource. */
-  results: CheckResult[];
-}
+export type ResourceDetailFindings = ResourceFindings;
 
 export type ExportFormat = 'csv' | 'json';

@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 import { ResponseError } from '@backstage/errors';
-import { SageMakerSecurityClient } from './SageMakerSecurityClient';
+import { DefaultSageMakerSecurityApi } from './DefaultSageMakerSecurityApi';
 
 const BASE = 'http://localhost:7007/api/sagemaker-security';
 
@@ -16,7 +16,7 @@ function setup(answer: (url: string, init?: RequestInit) => Response) {
     }),
   };
   const discoveryApi = { getBaseUrl: jest.fn(async () => BASE) };
-  const client = new SageMakerSecurityClient({
+  const client = new DefaultSageMakerSecurityApi({
     discoveryApi,
     fetchApi: fetchApi as any,
   });
@@ -29,7 +29,7 @@ const json = (body: unknown, status = 200) =>
     headers: { 'Content-Type': 'application/json' },
   });
 
-describe('SageMakerSecurityClient', () => {
+describe('DefaultSageMakerSecurityApi', () => {
   it('reads the scorecard of an entity through discovery and fetchApi', async () => {
     const { client, calls, discoveryApi } = setup(() =>
       json({ entityRef: 'component:default/fraud', results: [] }),

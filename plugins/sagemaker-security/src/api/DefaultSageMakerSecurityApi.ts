@@ -1,6 +1,6 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import {
-  SageMakerSecurityClient as GeneratedApiClient,
+  SageMakerSecurityClient,
   type CheckMetadata,
   type CreateWaiverRequest,
   type EntityRollupRow,
@@ -17,19 +17,20 @@ import type { SageMakerSecurityApi } from './SageMakerSecurityApi';
 import type { ResourceDetailFindings, ScanRun } from './types';
 
 /**
- * The frontend's {@link SageMakerSecurityApi}: delegates to the client
- * generated from the backend's OpenAPI schema (in the `-common` package),
- * calling through the app's `fetchApi` so requests carry the user's token.
+ * The frontend's {@link SageMakerSecurityApi}: delegates to the one client of
+ * the backend, `SageMakerSecurityClient` of the `-common` package (generated
+ * from the backend's OpenAPI spec), calling through the app's `fetchApi` so
+ * requests carry the user's token.
  *
  * @public
  */
-export class SageMakerSecurityClient implements SageMakerSecurityApi {
-  private readonly client: GeneratedApiClient;
+export class DefaultSageMakerSecurityApi implements SageMakerSecurityApi {
+  private readonly client: SageMakerSecurityClient;
   /** The check catalogue only changes with a backend deployment. */
   private checks?: Promise<CheckMetadata[]>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.client = new GeneratedApiClient(options);
+    this.client = new SageMakerSecurityClient(options);
   }
 
   /** {@inheritDoc SageMakerSecurityApi.getEntityScorecard} */
