@@ -12,6 +12,7 @@ import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
   ANNOTATION_AWS_REGION,
+  findResourceTypeDescriptor,
   SAGEMAKER_ENTITY_TYPE_PREFIX,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
@@ -56,13 +57,6 @@ export interface BuildContext {
   /** Components that select resources by tags. */
   componentSelectors: ComponentSelector[];
 }
-
-const TYPE_LABELS: Record<string, string> = {
-  'notebook-instance': 'notebook instance',
-  'endpoint-config': 'endpoint configuration',
-  domain: 'Studio domain',
-  'user-profile': 'Studio user profile',
-};
 
 /**
  * Turns the live inventory into `Resource` entities, relations included.
@@ -156,7 +150,8 @@ function resourceRef(name: string): string {
 
 function describe(resource: InventoryItem): string {
   const typeLabel =
-    TYPE_LABELS[resource.type] ?? resource.type.replace(/-/g, ' ');
+    findResourceTypeDescriptor(resource.type)?.catalog?.label ??
+    resource.type.replace(/-/g, ' ');
   const status = resource.status ? ` (${resource.status})` : '';
   return `SageMaker ${typeLabel} ${resource.name} in account ${resource.accountId}, ${resource.region}${status}.`;
 }

@@ -1,21 +1,8 @@
-import { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
-
-/** Console page fragment per type (`#/...`), as the SageMaker console routes them. */
-const FRAGMENTS: Partial<
-  Record<ResourceType, (name: string, domainId?: string) => string | undefined>
-> = {
-  'notebook-instance': name => `notebook-instances/${name}`,
-  endpoint: name => `endpoints/${name}`,
-  'endpoint-config': name => `endpointConfig/${name}`,
-  model: name => `models/${name}`,
-  domain: (_name, domainId) => domainId && `studio/${domainId}`,
-  // The console has no stable per-profile page; the domain page lists them.
-  'user-profile': (_name, domainId) => domainId && `studio/${domainId}`,
-  'model-package-group': name => `model-packages/${name}`,
-  pipeline: name => `pipelines/${name}`,
-  'feature-group': name => `feature-groups/${name}/details`,
-  'monitoring-schedule': name => `monitoring-schedules/${name}`,
-};
+import {
+  fillTemplate,
+  findResourceTypeDescriptor,
+  ResourceType,
+} from '@mlsec/plugin-sagemaker-security-common';
 
 function consoleHost(partition: string, region: string): string {
   switch (partition) {
@@ -36,10 +23,14 @@ export function consoleUrl(resource: {
   region: string;
   domainId?: string;
 }): string | undefined {
-  const fragment = FRAGMENTS[resource.type]?.(
-    encodeURIComponent(resource.name),
-    resource.domainId,
-  );
+  // The descriptor's console page, e.g. `notebook-instances/{name}`.
+  const page = findResourceTypeDescriptor(resource.type)?.catalog?.consolePage;
+  const fragment =
+    page &&
+    fillTemplate(page, {
+      name: encodeURIComponent(resource.name),
+      domainId: resource.domainId,
+    });
   if (!fragment) {
     return undefined;
   }

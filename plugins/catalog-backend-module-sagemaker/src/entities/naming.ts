@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
-import { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  RESOURCE_TYPE_DESCRIPTORS,
+  ResourceType,
+} from '@mlsec/plugin-sagemaker-security-common';
 
 const MAX_NAME_LENGTH = 63;
 const SUFFIX_LENGTH = 6;
 
-/** Short, readable prefixes so `metadata.name` tells the type at a glance. */
-export const TYPE_ABBREVIATIONS: Partial<Record<ResourceType, string>> = {
-  'notebook-instance': 'notebook',
-  endpoint: 'endpoint',
-  'endpoint-config': 'endpoint-config',
-  model: 'model',
-  domain: 'domain',
-  'user-profile': 'user-profile',
-  'model-package-group': 'model-group',
-  pipeline: 'pipeline',
-  'feature-group': 'feature-group',
-  'monitoring-schedule': 'monitor',
-};
+/** Short, readable prefixes so `metadata.name` tells the type at a glance (the descriptor's `catalog.abbreviation`). */
+export const TYPE_ABBREVIATIONS: Partial<Record<ResourceType, string>> =
+  Object.fromEntries(
+    RESOURCE_TYPE_DESCRIPTORS.flatMap(d =>
+      d.catalog ? [[d.id, d.catalog.abbreviation]] : [],
+    ),
+  );
 
 /**
  * Turns any text into a valid catalog name: `[a-zA-Z0-9]` runs separated by

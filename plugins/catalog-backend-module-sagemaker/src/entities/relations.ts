@@ -1,4 +1,10 @@
-import { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  findResourceTypeDescriptor,
+  RESOURCE_TYPE_DESCRIPTORS,
+  ResourceType,
+  resourceTypeDescriptor,
+  stringsAt,
+} from '@mlsec/plugin-sagemaker-security-common';
 import { InventoryItem } from '../inventory/InventoryClient';
 
 /** A resource another one depends on, as named in a Describe* response. */
@@ -10,10 +16,8 @@ export interface DependencyTarget {
   key: string;
 }
 
-type Description = Record<string, any>;
+const PACKAGE_ARN_SEGMENT = resourceTypeDescriptor('model-package').arnSegment;
 
-const asArray = (value: unknown): Description[] =>
-  Array.isArray(value) ? value.filter(v => v && typeof v === 'object') : [];
 const asString = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
@@ -23,73 +27,78 @@ export function domainIdOf(resource: InventoryItem): string | undefined {
   if (fromDescription) {
     return fromDescription;
   }
-  const [resourceType, id] = resource.arn
-    .split(':')
-    .slice(5)
-    .join(':')
-    .split('/');
-  return resourceType === 'domain' || resourceType === 'user-profile'
-    ? asString(id)
-    : undefined;
+  const [segment, id] = resource.arn.split(':').slice(5).join(':').split('/');
+  // Catalog types whose ARN path starts with the domain ID (per descriptor).
+  const named = RESOURCE_TYPE_DESCRIPTORS.some(
+    d =>
+      d.catalog !== undefined &&
+      d.arnSegment === segment &&
+      d.api.arnPath?.[0] === 'DomainId',
+  );
+  return named ? asString(id) : undefined;
 }
 
-/** The key a resource is found by in `DependencyTarget.key`. */
+/** The key a resource is found by in `DependencyTarget.key` (the descriptor's `catalog.key`). */
 export function targetKeyOf(resource: InventoryItem): string | undefined {
-  return resource.type === 'domain' ? domainIdOf(resource) : resource.name;
+  return findResourceTypeDescriptor(resource.type)?.catalog?.key === 'domainId'
+    ? domainIdOf(resource)
+    : resource.name;
 }
 
 /**
- * What a resource depends on, read from its Describe* response:
- * endpoint → endpoint config → model(s) → model package group, monitoring
- * schedule → endpoint, user profile → domain.
+ * What a resource depends on, read from its Describe* response as its
+ * descriptor's `catalog.dependsOn` says: endpoint → endpoint config →
+ * model(s) → model package group, monitoring schedule → endpoint, user
+ * profile → domain.
  */
 export function dependencyTargets(resource: InventoryItem): DependencyTarget[] {
-  const d = resource.description as Description;
-  const local = (type: ResourceType, key: string | undefined) =>
-    key
-      ? [{ type, key, accountId: resource.accountId, region: resource.region }]
-      : [];
-
-  switch (resource.type) {
-    case 'endpoint':
-      return local('endpoint-config', asString(d.EndpointConfigName));
-    case 'endpoint-config':
-      return [
-        ...asArray(d.ProductionVariants),
-        ...asArray(d.ShadowProductionVariants),
-      ].flatMap(variant => local('model', asString(variant.ModelName)));
-    case 'monitoring-schedule': {
-      const inputs = asArray(
-        d.MonitoringScheduleConfig?.MonitoringJobDefinition?.MonitoringInputs,
-      ).map(input => asString(input.EndpointInput?.EndpointName));
-      return [asString(d.EndpointName), ...inputs].flatMap(name =>
-        local('endpoint', name),
-      );
+  const dependencies =
+    findResourceTypeDescriptor(resource.type)?.catalog?.dependsOn ?? [];
+  return dependencies.flatMap(dependency => {
+    const type = dependency.on as ResourceType;
+    const local = (key: string | undefined): DependencyTarget[] =>
+      key
+        ? [
+            {
+              type,
+              key,
+              accountId: resource.accountId,
+              region: resource.region,
+            },
+          ]
+        : [];
+    switch (dependency.value) {
+      case 'domainId':
+        return local(domainIdOf(resource));
+      case 'modelPackageArn':
+        return dependency.paths
+          .flatMap(path => stringsAt(resource.description, path))
+          .flatMap(arn => modelPackageGroupOf(arn, type));
+      default:
+        return dependency.paths
+          .flatMap(path => stringsAt(resource.description, path))
+          .flatMap(local);
     }
-    case 'user-profile':
-      return local('domain', domainIdOf(resource));
-    case 'model':
-      return [d.PrimaryContainer, ...asArray(d.Containers)].flatMap(container =>
-        modelPackageGroupOf(asString(container?.ModelPackageName)),
-      );
-    default:
-      return [];
-  }
+  });
 }
 
 /** `arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>` → the group. */
-function modelPackageGroupOf(arn: string | undefined): DependencyTarget[] {
+function modelPackageGroupOf(
+  arn: string | undefined,
+  type: ResourceType,
+): DependencyTarget[] {
   const parts = arn?.split(':');
   if (!parts || parts.length < 6 || parts[0] !== 'arn') {
     return [];
   }
   const [kind, group, version] = parts.slice(5).join(':').split('/');
-  if (kind !== 'model-package' || !group || !version) {
+  // A versioned model package ARN names its group.
+  if (kind !== PACKAGE_ARN_SEGMENT || !group || !version) {
     return [];
   }
   return [
     {
-      type: 'model-package-group',
+      type,
       region: parts[3],
       accountId: parts[4],
       key: group,

@@ -6,6 +6,7 @@
  * `rateLimits` are one window per action across all accounts; AWS limits
  * each account and region separately, which this wrapper does.
  */
+import { RESOURCE_TYPE_DESCRIPTORS } from '@mlsec/plugin-sagemaker-security-common';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { AwsService } from '../../src/inventory/aws/actions';
 import {
@@ -39,16 +40,18 @@ export function benchAccessKey(accountId: string): string {
   return `AKIA${accountId}BNCH`;
 }
 
-/** SageMaker describes the index answers: operation → (type, input field = description field). */
-const DESCRIBES: Record<string, [string, string]> = {
-  DescribeNotebookInstance: ['notebook-instance', 'NotebookInstanceName'],
-  DescribeModel: ['model', 'ModelName'],
-  DescribeEndpointConfig: ['endpoint-config', 'EndpointConfigName'],
-  DescribeEndpoint: ['endpoint', 'EndpointName'],
-  DescribeTrainingJob: ['training-job', 'TrainingJobName'],
-  DescribeProcessingJob: ['processing-job', 'ProcessingJobName'],
-  DescribeTransformJob: ['transform-job', 'TransformJobName'],
-};
+/**
+ * SageMaker describes the index answers: operation → (type, input field =
+ * description field), for every descriptor described by one such field.
+ */
+const DESCRIBES: Record<string, [string, string]> = Object.fromEntries(
+  RESOURCE_TYPE_DESCRIPTORS.flatMap(({ id, api, simulator }) => {
+    const inputs = Object.keys(api.describeInput);
+    return inputs.length === 1 && simulator.match === undefined
+      ? [[api.describe, [id, inputs[0]]]]
+      : [];
+  }),
+);
 
 /**
  * The simulator finds a resource by scanning its type's list: O(n) per

@@ -6,7 +6,10 @@
  * From it, the rate-limit floor: no scanner can finish before its busiest
  * throttled API has served the calls it needs at the rate AWS allows.
  */
-import type { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  resourceTypeDescriptor,
+  type ResourceType,
+} from '@mlsec/plugin-sagemaker-security-common';
 import { RESOURCE_SPECS } from '../../src/inventory/collectors';
 import { References } from '../../src/inventory/facts';
 import type {
@@ -98,12 +101,14 @@ export function minimumCalls(
             0,
           ),
         );
-        if (spec.type === 'model-package-group') {
+        // Reads besides Describe (e.g. GetModelPackageGroupPolicy), one per resource.
+        for (const read of resourceTypeDescriptor(spec.type).api.extraReads ??
+          []) {
           add(
             accountId,
             r,
             'sagemaker',
-            'sagemaker:GetModelPackageGroupPolicy',
+            `sagemaker:${read.operation}`,
             listed.length,
           );
         }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { RESOURCE_TYPE_DESCRIPTORS } from '@mlsec/plugin-sagemaker-security-common';
 import { fullEstate } from './__testUtils__/fullEstate';
 import { createHarness } from './__testUtils__/harness';
 import { AwsService, iamActionOf } from './aws/actions';
@@ -57,6 +58,17 @@ function importedActions(): Set<string> {
           /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
         if (command) actions.add(iamActionOf(PACKAGE_SERVICE[pkg], command));
       }
+    }
+  }
+  // The collectors send the list, describe and extra reads that the
+  // registry's descriptors name (`paginate<List>`, `<Describe>Command`).
+  for (const { api } of RESOURCE_TYPE_DESCRIPTORS) {
+    for (const operation of [
+      api.list,
+      api.describe,
+      ...(api.extraReads ?? []).map(read => read.operation),
+    ]) {
+      actions.add(iamActionOf('sagemaker', operation));
     }
   }
   return actions;

@@ -1,65 +1,21 @@
-import { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  RESOURCE_TYPE_DESCRIPTORS,
+  ResourceType,
+} from '@mlsec/plugin-sagemaker-security-common';
 
 /**
  * Every field of a Describe response that names a KMS key, per resource type
- * (paths may contain `[]` for "each element of the list").
+ * (paths may contain `[]` for "each element of the list"), from the
+ * descriptors' `links.kmsKeys`.
  *
  * @public
  */
-export const KMS_KEY_FIELDS: Partial<Record<ResourceType, string[]>> = {
-  'notebook-instance': ['KmsKeyId'],
-  domain: ['KmsKeyId', 'DefaultUserSettings.SharingSettings.S3KmsKeyId'],
-  'endpoint-config': [
-    'KmsKeyId',
-    'DataCaptureConfig.KmsKeyId',
-    'AsyncInferenceConfig.OutputConfig.KmsKeyId',
-  ],
-  endpoint: ['DataCaptureConfig.KmsKeyId'],
-  'training-job': [
-    'OutputDataConfig.KmsKeyId',
-    'ResourceConfig.VolumeKmsKeyId',
-  ],
-  'processing-job': [
-    'ProcessingOutputConfig.KmsKeyId',
-    'ProcessingResources.ClusterConfig.VolumeKmsKeyId',
-  ],
-  'transform-job': [
-    'TransformOutput.KmsKeyId',
-    'TransformResources.VolumeKmsKeyId',
-    'DataCaptureConfig.KmsKeyId',
-  ],
-  'hyperparameter-tuning-job': [
-    'TrainingJobDefinition.OutputDataConfig.KmsKeyId',
-    'TrainingJobDefinition.ResourceConfig.VolumeKmsKeyId',
-    'TrainingJobDefinitions[].OutputDataConfig.KmsKeyId',
-    'TrainingJobDefinitions[].ResourceConfig.VolumeKmsKeyId',
-  ],
-  'feature-group': [
-    'OfflineStoreConfig.S3StorageConfig.KmsKeyId',
-    'OnlineStoreConfig.SecurityConfig.KmsKeyId',
-  ],
-  'inference-experiment': ['KmsKey', 'DataStorageConfig.KmsKey'],
-  'data-quality-job-definition': [
-    'DataQualityJobOutputConfig.KmsKeyId',
-    'JobResources.ClusterConfig.VolumeKmsKeyId',
-  ],
-  'model-quality-job-definition': [
-    'ModelQualityJobOutputConfig.KmsKeyId',
-    'JobResources.ClusterConfig.VolumeKmsKeyId',
-  ],
-  'model-bias-job-definition': [
-    'ModelBiasJobOutputConfig.KmsKeyId',
-    'JobResources.ClusterConfig.VolumeKmsKeyId',
-  ],
-  'model-explainability-job-definition': [
-    'ModelExplainabilityJobOutputConfig.KmsKeyId',
-    'JobResources.ClusterConfig.VolumeKmsKeyId',
-  ],
-  'monitoring-schedule': [
-    'MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringOutputConfig.KmsKeyId',
-    'MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeKmsKeyId',
-  ],
-};
+export const KMS_KEY_FIELDS: Partial<Record<ResourceType, string[]>> =
+  Object.fromEntries(
+    RESOURCE_TYPE_DESCRIPTORS.filter(
+      d => (d.links.kmsKeys?.length ?? 0) > 0,
+    ).map(d => [d.id, d.links.kmsKeys]),
+  );
 
 /** @public */
 export const KMS_KEY_RESOURCE_TYPES = Object.keys(

@@ -1,6 +1,7 @@
 /** Builders of SageMaker resources (and collection errors) for check tests. */
 import {
   CollectionError,
+  findResourceTypeDescriptor,
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
@@ -10,11 +11,6 @@ import { DESCRIBE_OPERATIONS } from '../checks/support/describe';
 export const ACCOUNT = '111122223333';
 /** @public */
 export const REGION = 'eu-west-1';
-
-const ARN_SEGMENT: Partial<Record<ResourceType, string>> = {
-  'hyperparameter-tuning-job': 'hyper-parameter-tuning-job',
-  'notebook-instance-lifecycle-config': 'notebook-instance-lifecycle-config',
-};
 
 /** @public */
 export type ResourceOverrides = Partial<Omit<SageMakerResource, 'type'>>;
@@ -32,7 +28,7 @@ export function resource(
   const name = overrides.name ?? `test-${type}`;
   return {
     arn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:${
-      ARN_SEGMENT[type] ?? type
+      findResourceTypeDescriptor(type)?.arnSegment ?? type
     }/${name}`,
     type,
     name,

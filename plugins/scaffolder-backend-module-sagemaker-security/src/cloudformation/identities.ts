@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { RESOURCE_TYPE_DESCRIPTORS } from '@mlsec/plugin-sagemaker-security-common';
 import {
   Identify,
   isRecord,
@@ -21,76 +22,26 @@ function syntheticUuid(seed: string): string {
   )}-${h.slice(20)}`;
 }
 
-/** SageMaker resource types: name property, ARN segment, and attribute names. */
+/** SageMaker resource types by CloudFormation type: name property, ARN segment, and whether `Ref` is the name (from the registry). */
 export const SAGEMAKER_TYPES: Record<
   string,
   { nameProperty: string; arnSegment: string; refIsName?: boolean }
-> = {
-  'AWS::SageMaker::NotebookInstance': {
-    nameProperty: 'NotebookInstanceName',
-    arnSegment: 'notebook-instance',
-  },
-  'AWS::SageMaker::NotebookInstanceLifecycleConfig': {
-    nameProperty: 'NotebookInstanceLifecycleConfigName',
-    arnSegment: 'notebook-instance-lifecycle-config',
-  },
-  'AWS::SageMaker::Model': { nameProperty: 'ModelName', arnSegment: 'model' },
-  'AWS::SageMaker::EndpointConfig': {
-    nameProperty: 'EndpointConfigName',
-    arnSegment: 'endpoint-config',
-  },
-  'AWS::SageMaker::Endpoint': {
-    nameProperty: 'EndpointName',
-    arnSegment: 'endpoint',
-  },
-  'AWS::SageMaker::Domain': {
-    nameProperty: 'DomainName',
-    arnSegment: 'domain',
-  },
-  'AWS::SageMaker::UserProfile': {
-    nameProperty: 'UserProfileName',
-    arnSegment: 'user-profile',
-  },
-  'AWS::SageMaker::Space': { nameProperty: 'SpaceName', arnSegment: 'space' },
-  'AWS::SageMaker::FeatureGroup': {
-    nameProperty: 'FeatureGroupName',
-    arnSegment: 'feature-group',
-    refIsName: true,
-  },
-  'AWS::SageMaker::ModelPackageGroup': {
-    nameProperty: 'ModelPackageGroupName',
-    arnSegment: 'model-package-group',
-  },
-  'AWS::SageMaker::MonitoringSchedule': {
-    nameProperty: 'MonitoringScheduleName',
-    arnSegment: 'monitoring-schedule',
-  },
-  'AWS::SageMaker::DataQualityJobDefinition': {
-    nameProperty: 'JobDefinitionName',
-    arnSegment: 'data-quality-job-definition',
-  },
-  'AWS::SageMaker::ModelQualityJobDefinition': {
-    nameProperty: 'JobDefinitionName',
-    arnSegment: 'model-quality-job-definition',
-  },
-  'AWS::SageMaker::ModelBiasJobDefinition': {
-    nameProperty: 'JobDefinitionName',
-    arnSegment: 'model-bias-job-definition',
-  },
-  'AWS::SageMaker::ModelExplainabilityJobDefinition': {
-    nameProperty: 'JobDefinitionName',
-    arnSegment: 'model-explainability-job-definition',
-  },
-  'AWS::SageMaker::Pipeline': {
-    nameProperty: 'PipelineName',
-    arnSegment: 'pipeline',
-    refIsName: true,
-  },
-  'AWS::SageMaker::InferenceExperiment': {
-    nameProperty: 'Name',
-    arnSegment: 'inference-experiment',
-  },
-};
+> = Object.fromEntries(
+  RESOURCE_TYPE_DESCRIPTORS.flatMap(({ cloudFormation, arnSegment }) =>
+    cloudFormation
+      ? [
+          [
+            cloudFormation.type,
+            {
+              nameProperty: cloudFormation.nameProperty,
+              arnSegment,
+              ...(cloudFormation.refIsName ? { refIsName: true } : {}),
+            },
+          ],
+        ]
+      : [],
+  ),
+);
 
 /** The synthetic Studio domain ID of a Domain resource. */
 export function syntheticDomainId(seed: string): string {

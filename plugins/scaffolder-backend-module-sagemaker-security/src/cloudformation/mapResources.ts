@@ -1,4 +1,5 @@
 import {
+  descriptorOfCloudFormationType,
   RelatedFact,
   ResourceType,
   SageMakerResource,
@@ -29,27 +30,10 @@ export interface IacInventory {
   sources: Record<string, ResourceSource>;
 }
 
-const RESOURCE_TYPES: Record<string, ResourceType> = {
-  'AWS::SageMaker::NotebookInstance': 'notebook-instance',
-  'AWS::SageMaker::NotebookInstanceLifecycleConfig':
-    'notebook-instance-lifecycle-config',
-  'AWS::SageMaker::Model': 'model',
-  'AWS::SageMaker::EndpointConfig': 'endpoint-config',
-  'AWS::SageMaker::Endpoint': 'endpoint',
-  'AWS::SageMaker::Domain': 'domain',
-  'AWS::SageMaker::UserProfile': 'user-profile',
-  'AWS::SageMaker::Space': 'space',
-  'AWS::SageMaker::FeatureGroup': 'feature-group',
-  'AWS::SageMaker::ModelPackageGroup': 'model-package-group',
-  'AWS::SageMaker::MonitoringSchedule': 'monitoring-schedule',
-  'AWS::SageMaker::DataQualityJobDefinition': 'data-quality-job-definition',
-  'AWS::SageMaker::ModelQualityJobDefinition': 'model-quality-job-definition',
-  'AWS::SageMaker::ModelBiasJobDefinition': 'model-bias-job-definition',
-  'AWS::SageMaker::ModelExplainabilityJobDefinition':
-    'model-explainability-job-definition',
-  'AWS::SageMaker::Pipeline': 'pipeline',
-  'AWS::SageMaker::InferenceExperiment': 'inference-experiment',
-};
+/** The resource type a CloudFormation type declares, from the registry. */
+function resourceTypeOf(cfnType: string): ResourceType | undefined {
+  return descriptorOfCloudFormationType(cfnType)?.id;
+}
 
 type Props = Record<string, unknown>;
 
@@ -285,7 +269,7 @@ export function mapToInventory(
 
   const descriptions = new Map<ResolvedResource, Props>();
   for (const resource of resolved) {
-    if (RESOURCE_TYPES[resource.type]) {
+    if (resourceTypeOf(resource.type)) {
       descriptions.set(resource, describe(resource));
     }
   }
@@ -306,7 +290,7 @@ export function mapToInventory(
   for (const [resource, description] of descriptions) {
     const mapped = toSageMakerResource(
       resource,
-      RESOURCE_TYPES[resource.type],
+      resourceTypeOf(resource.type)!,
       env,
       description,
     );

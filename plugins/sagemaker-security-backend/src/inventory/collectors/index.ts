@@ -1,22 +1,9 @@
-import { inferenceSpecs } from './inference';
-import { jobSpecs } from './jobs';
-import { monitoringSpecs } from './monitoring';
-import { notebookSpecs } from './notebooks';
-import { pipelineSpecs } from './pipelines';
-import { registrySpecs } from './registry';
-import type { ResourceSpec } from './spec';
-import { studioSpecs } from './studio';
+import { RESOURCE_TYPE_DESCRIPTORS } from '@mlsec/plugin-sagemaker-security-common';
+import { ResourceSpec, specOf } from './spec';
 
-/** Every SageMaker resource type the collector lists, one spec each. */
-export const RESOURCE_SPECS: ResourceSpec[] = [
-  ...notebookSpecs,
-  ...studioSpecs,
-  ...inferenceSpecs,
-  ...jobSpecs,
-  ...pipelineSpecs,
-  ...registrySpecs,
-  ...monitoringSpecs,
-];
+/** Every SageMaker resource type the collector lists, one spec each, from the registry. */
+export const RESOURCE_SPECS: ResourceSpec[] =
+  RESOURCE_TYPE_DESCRIPTORS.map(specOf);
 
 export { collectResourceType } from './collectResourceType';
 export type { ResourceSpec } from './spec';

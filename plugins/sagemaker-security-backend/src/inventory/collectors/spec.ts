@@ -1,5 +1,12 @@
+import * as sagemaker from '@aws-sdk/client-sagemaker';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import type { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import type {
+  CollectionError,
+  ExtraRead,
+  ResourceType,
+  ResourceTypeDescriptor,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { attempt } from '../aws/errors';
 import { partitionOf } from '../facts/arns';
 import type { ScanTarget } from '../InventoryStore';
 
@@ -11,6 +18,9 @@ type Paginator = (
   config: { client: SageMakerClient; pageSize?: number },
   input: any,
 ) => AsyncIterable<Record<string, any>>;
+
+/** An SDK command class, `new DescribeXCommand(input)`. */
+type CommandClass = new (input: any) => any;
 
 /** How one SageMaker resource type is listed and described. */
 export interface ResourceSpec {
@@ -48,9 +58,7 @@ export interface ResourceSpec {
     client: SageMakerClient,
     description: Record<string, unknown>,
     arn: string,
-  ): Promise<
-    import('@mlsec/plugin-sagemaker-security-common').CollectionError[]
-  >;
+  ): Promise<CollectionError[]>;
 }
 
 /** ARN built from parts, for list summaries that carry none. */
@@ -62,62 +70,126 @@ export function sagemakerArn(target: ScanTarget, resource: string): string {
 
 const JOB_TERMINAL = ['Completed', 'Failed', 'Stopped', 'Deleted'];
 
-/** Declares a spec from operation names and field names. */
-export function sagemakerSpec(o: {
-  type: ResourceType;
-  list: string;
-  paginate: Paginator;
-  items: string;
-  /** List input besides paging and the creation filter. */
-  listInput?: Record<string, unknown>;
-  describe: string;
-  describeCommand: (summary: Summary) => any;
-  /** Summary field with the name, or a function for composite names. */
-  name: string | ((s: Summary) => string);
-  /** Summary field with the ARN; otherwise built from `arnResource`. */
-  summaryArn?: string;
-  arnResource?: (s: Summary) => string;
-  arnField: string;
-  statusField?: string;
-  isJob?: boolean;
-  immutable?: boolean;
-  changeFields?: string[];
-  enrich?: ResourceSpec['enrich'];
-}): ResourceSpec {
+const sdk = sagemaker as unknown as Record<string, unknown>;
+
+/** The SDK's `paginate<List>`; throws at start-up when the descriptor names none. */
+export function paginatorOf(list: string): Paginator {
+  const paginator = sdk[`paginate${list}`];
+  if (typeof paginator !== 'function') {
+    throw new Error(`@aws-sdk/client-sagemaker has no paginate${list}`);
+  }
+  return paginator as Paginator;
+}
+
+/** The SDK's `<Operation>Command`; throws at start-up when the descriptor names none. */
+export function commandOf(operation: string): CommandClass {
+  const command = sdk[`${operation}Command`];
+  if (typeof command !== 'function') {
+    throw new Error(`@aws-sdk/client-sagemaker has no ${operation}Command`);
+  }
+  return command as CommandClass;
+}
+
+/** `{ InputField: summary[SummaryField] }` for each pair of `fields`. */
+function inputOf(
+  fields: Record<string, string>,
+  source: Record<string, unknown>,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [inputField, sourceField] of Object.entries(fields)) {
+    input[inputField] = source[sourceField];
+  }
+  return input;
+}
+
+/** An extra read stored in the description; not found = `null` (e.g. no policy). */
+function extraReader(read: ExtraRead) {
+  const Command = commandOf(read.operation);
+  const action = `sagemaker:${read.operation}`;
+  return async (
+    client: SageMakerClient,
+    description: Record<string, unknown>,
+    arn: string,
+  ): Promise<CollectionError[]> => {
+    const input: Record<string, unknown> = {};
+    for (const [field, source] of Object.entries(read.input)) {
+      input[field] = String(description[source]);
+    }
+    const result = await attempt(
+      action,
+      { target: arn, field: read.field },
+      async () =>
+        (await client.send(new Command(input))) as unknown as Record<
+          string,
+          unknown
+        >,
+    );
+    if (result.ok) {
+      description[read.field] = result.value[read.field] ?? null;
+      return [];
+    }
+    if (result.error.kind === 'not_found') {
+      description[read.field] = null;
+      return [];
+    }
+    return [result.error];
+  };
+}
+
+/** The collector spec of a resource type, built from its descriptor. */
+export function specOf(
+  descriptor: ResourceTypeDescriptor<ResourceType>,
+): ResourceSpec {
+  const { api } = descriptor;
+  const paginate = paginatorOf(api.list);
+  const Describe = commandOf(api.describe);
+  const readers = (api.extraReads ?? []).map(extraReader);
+  const summaryName = api.summaryName;
   const nameOf =
-    typeof o.name === 'string'
-      ? (s: Summary) => String(s[o.name as string])
-      : o.name;
+    typeof summaryName === 'string'
+      ? (s: Summary) => String(s[summaryName])
+      : summaryName;
+  const arnPath = api.arnPath;
   return {
-    type: o.type,
-    listAction: `sagemaker:${o.list}`,
-    describeAction: `sagemaker:${o.describe}`,
-    isJob: o.isJob ?? false,
-    ...(o.immutable ? { immutable: true } : {}),
-    ...(o.changeFields ? { changeFields: o.changeFields } : {}),
-    arnField: o.arnField,
-    statusField: o.statusField,
-    terminalStatuses: o.isJob ? JOB_TERMINAL : undefined,
-    enrich: o.enrich,
+    type: descriptor.id,
+    listAction: `sagemaker:${api.list}`,
+    describeAction: `sagemaker:${api.describe}`,
+    isJob: descriptor.job,
+    ...(api.immutable ? { immutable: true } : {}),
+    ...(api.changeFields ? { changeFields: api.changeFields } : {}),
+    arnField: api.arnField,
+    statusField: api.statusField,
+    terminalStatuses: descriptor.job ? JOB_TERMINAL : undefined,
+    enrich:
+      readers.length === 0
+        ? undefined
+        : async (client, description, arn) => {
+            const errors: CollectionError[] = [];
+            for (const read of readers) {
+              errors.push(...(await read(client, description, arn)));
+            }
+            return errors;
+          },
     async *pages(client, { createdAfter }) {
       const input = {
-        ...o.listInput,
+        ...api.listInput,
         ...(createdAfter ? { CreationTimeAfter: createdAfter } : {}),
       };
-      for await (const page of o.paginate({ client, pageSize: 100 }, input)) {
-        yield (page[o.items] ?? []) as Summary[];
+      for await (const page of paginate({ client, pageSize: 100 }, input)) {
+        yield (page[api.items] ?? []) as Summary[];
       }
     },
     identify(summary, target) {
       const name = nameOf(summary);
+      const path = arnPath
+        ? arnPath.map(field => summary[field]).join('/')
+        : name;
       const arn =
-        (o.summaryArn && summary[o.summaryArn]) ||
-        sagemakerArn(
-          target,
-          o.arnResource ? o.arnResource(summary) : `${o.type}/${name}`,
-        );
+        (api.summaryArn && summary[api.summaryArn]) ||
+        sagemakerArn(target, `${descriptor.arnSegment}/${path}`);
       return { name, arn };
     },
-    describe: (client, summary) => client.send(o.describeCommand(summary)),
+    describe: (client, summary) =>
+      client.send(new Describe(inputOf(api.describeInput, summary))),
   };
 }

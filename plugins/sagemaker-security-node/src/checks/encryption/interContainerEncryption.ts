@@ -167,6 +167,7 @@ interface JobDefinitionSpec {
   title: string;
   securityHub: string;
   configRule: string;
+  checkov?: string[];
 }
 
 /** The four Model Monitor job definitions (SageMaker.9, .10, .13, .15). */
@@ -183,9 +184,7 @@ function jobDefinitionEncryption(spec: JobDefinitionSpec) {
       references: {
         securityHub: [spec.securityHub],
         configRules: [spec.configRule],
-        ...(spec.type === 'data-quality-job-definition'
-          ? { checkov: ['CKV_AWS_369'] }
-          : {}),
+        ...(spec.checkov ? { checkov: spec.checkov } : {}),
         seed: { pillar: SEED.dataProtection, phases: ['monitoring'] },
       },
       remediation: {
@@ -208,6 +207,7 @@ export const dataQualityJobInterContainerEncryption = jobDefinitionEncryption({
   title: 'Data quality job definition encrypts inter-container traffic',
   securityHub: 'SageMaker.9',
   configRule: 'sagemaker-data-quality-job-encrypt-in-transit',
+  checkov: ['CKV_AWS_369'],
 });
 
 export const explainabilityJobInterContainerEncryption =

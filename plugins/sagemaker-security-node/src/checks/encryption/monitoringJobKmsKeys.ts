@@ -1,34 +1,9 @@
-import { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  resourceTypeDescriptor,
+  resourceTypesWith,
+} from '@mlsec/plugin-sagemaker-security-common';
 import { defineCheck, DOCS, getPath, notApplicable, SEED } from '../support';
 import { requireKeys, volumeKeyRequirement } from './keyRequirements';
-
-const INLINE = 'MonitoringScheduleConfig.MonitoringJobDefinition';
-
-/** Where each monitoring resource keeps its output config and cluster config. */
-const LAYOUT: Partial<
-  Record<ResourceType, { output: string; cluster: string }>
-> = {
-  'data-quality-job-definition': {
-    output: 'DataQualityJobOutputConfig',
-    cluster: 'JobResources.ClusterConfig',
-  },
-  'model-quality-job-definition': {
-    output: 'ModelQualityJobOutputConfig',
-    cluster: 'JobResources.ClusterConfig',
-  },
-  'model-bias-job-definition': {
-    output: 'ModelBiasJobOutputConfig',
-    cluster: 'JobResources.ClusterConfig',
-  },
-  'model-explainability-job-definition': {
-    output: 'ModelExplainabilityJobOutputConfig',
-    cluster: 'JobResources.ClusterConfig',
-  },
-  'monitoring-schedule': {
-    output: `${INLINE}.MonitoringOutputConfig`,
-    cluster: `${INLINE}.MonitoringResources.ClusterConfig`,
-  },
-};
 
 export const monitoringJobKmsKeys = defineCheck(
   {
@@ -37,7 +12,7 @@ export const monitoringJobKmsKeys = defineCheck(
     title:
       'Model Monitor jobs encrypt reports and storage volumes with KMS keys',
     severity: 'medium',
-    resourceTypes: Object.keys(LAYOUT) as ResourceType[],
+    resourceTypes: resourceTypesWith(d => d.monitoringJob),
     rationale:
       'Monitoring jobs read captured production data and write reports about it; both deserve the same keys as the endpoint.',
     references: {
@@ -50,19 +25,24 @@ export const monitoringJobKmsKeys = defineCheck(
     },
   },
   context => {
-    const layout = LAYOUT[context.resource.type]!;
+    // Where the descriptor says this job's output and cluster configs are.
+    const layout = resourceTypeDescriptor(context.resource.type).monitoringJob!;
     if (
-      context.resource.type === 'monitoring-schedule' &&
-      getPath(context.resource.description, INLINE) === undefined
+      layout.inlineDefinition !== undefined &&
+      getPath(context.resource.description, layout.inlineDefinition) ===
+        undefined
     ) {
       return notApplicable(
         `${context.resource.name} refers to a job definition by name; the job definition is checked itself.`,
       );
     }
     return requireKeys(context, [
-      { path: `${layout.output}.KmsKeyId`, label: 'report output KMS key' },
-      volumeKeyRequirement(context, `${layout.cluster}.VolumeKmsKeyId`, [
-        `${layout.cluster}.InstanceType`,
+      {
+        path: `${layout.outputConfig}.KmsKeyId`,
+        label: 'report output KMS key',
+      },
+      volumeKeyRequirement(context, `${layout.clusterConfig}.VolumeKmsKeyId`, [
+        `${layout.clusterConfig}.InstanceType`,
       ]),
     ]);
   },

@@ -1,6 +1,7 @@
 import {
   CheckOutcome,
   Evidence,
+  findResourceTypeDescriptor,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { MODEL_TEMPLATE, NOTEBOOK_TEMPLATE } from '../../remediation/templates';
@@ -118,18 +119,6 @@ export const modelEnvironmentNoSecrets = defineCheck(
   },
 );
 
-const JOB_VARIABLES: Record<string, string[]> = {
-  'training-job': ['Environment', 'HyperParameters'],
-  'processing-job': ['Environment'],
-  'transform-job': ['Environment'],
-  'hyperparameter-tuning-job': [
-    'TrainingJobDefinition.StaticHyperParameters',
-    'TrainingJobDefinition.Environment',
-    'TrainingJobDefinitions[].StaticHyperParameters',
-    'TrainingJobDefinitions[].Environment',
-  ],
-};
-
 export const jobEnvironmentNoSecrets = defineCheck(
   {
     id: 'job-environment-no-secrets',
@@ -152,7 +141,11 @@ export const jobEnvironmentNoSecrets = defineCheck(
   context =>
     verdict(
       context.resource,
-      variablesAt(context, JOB_VARIABLES[context.resource.type] ?? []),
+      variablesAt(
+        context,
+        findResourceTypeDescriptor(context.resource.type)?.environmentFields ??
+          [],
+      ),
       'environment variables and hyperparameters',
     ),
 );

@@ -1,36 +1,14 @@
 import {
   Evidence,
+  RESOURCE_TYPE_DESCRIPTORS,
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
 
-/** The SageMaker API call whose response is a resource's `description`. */
-export const DESCRIBE_OPERATIONS: Record<ResourceType, string> = {
-  'notebook-instance': 'DescribeNotebookInstance',
-  'notebook-instance-lifecycle-config':
-    'DescribeNotebookInstanceLifecycleConfig',
-  domain: 'DescribeDomain',
-  'user-profile': 'DescribeUserProfile',
-  space: 'DescribeSpace',
-  model: 'DescribeModel',
-  'endpoint-config': 'DescribeEndpointConfig',
-  endpoint: 'DescribeEndpoint',
-  'training-job': 'DescribeTrainingJob',
-  'processing-job': 'DescribeProcessingJob',
-  'transform-job': 'DescribeTransformJob',
-  'hyperparameter-tuning-job': 'DescribeHyperParameterTuningJob',
-  pipeline: 'DescribePipeline',
-  'feature-group': 'DescribeFeatureGroup',
-  'model-package-group': 'DescribeModelPackageGroup',
-  'model-package': 'DescribeModelPackage',
-  'monitoring-schedule': 'DescribeMonitoringSchedule',
-  'data-quality-job-definition': 'DescribeDataQualityJobDefinition',
-  'model-quality-job-definition': 'DescribeModelQualityJobDefinition',
-  'model-bias-job-definition': 'DescribeModelBiasJobDefinition',
-  'model-explainability-job-definition':
-    'DescribeModelExplainabilityJobDefinition',
-  'inference-experiment': 'DescribeInferenceExperiment',
-};
+/** The SageMaker API call whose response is a resource's `description` (from the registry). */
+export const DESCRIBE_OPERATIONS = Object.fromEntries(
+  RESOURCE_TYPE_DESCRIPTORS.map(d => [d.id, d.api.describe]),
+) as Record<ResourceType, string>;
 
 /** `describePath` strings, built once per operation and path. */
 const describedPaths = new Map<string, Map<string, string>>();

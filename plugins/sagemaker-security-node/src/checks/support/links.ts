@@ -1,151 +1,38 @@
 import {
+  activeFieldPath,
+  FieldPath,
+  RESOURCE_TYPE_DESCRIPTORS,
+  ResourceLinks,
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
 import { perEvaluation } from './memo';
-import { getPath } from './paths';
 import { stringValuesAt } from './valuesAt';
 
-/**
- * A field whose link is in use only while a setting of the same
- * description says so: the resource it names is not the resource's to be
- * judged otherwise (whatever its facts say, readable or not).
- */
-interface ConditionalField {
-  path: string;
-  activeWhen: (description: unknown) => boolean;
+type FieldMap = Partial<Record<ResourceType, FieldPath[]>>;
+
+/** The `links[kind]` fields of every descriptor that has some, by type. */
+function fieldMap(kind: keyof ResourceLinks): FieldMap {
+  const map: FieldMap = {};
+  for (const descriptor of RESOURCE_TYPE_DESCRIPTORS) {
+    const fields = descriptor.links[kind];
+    if (fields && fields.length > 0) {
+      map[descriptor.id] = fields;
+    }
+  }
+  return map;
 }
-type Field = string | ConditionalField;
-type FieldMap = Partial<Record<ResourceType, Field[]>>;
 
-/**
- * The data-capture destination is written only while capture is enabled
- * (`EnableCapture` true, as `endpoint-config-data-capture-kms-key` reads it).
- */
-const CAPTURE_DESTINATION: ConditionalField = {
-  path: 'DataCaptureConfig.DestinationS3Uri',
-  activeWhen: description =>
-    getPath(description, 'DataCaptureConfig.EnableCapture') === true,
-};
+/** Execution roles SageMaker assumes on behalf of each resource type (from the registry). */
+export const ROLE_FIELDS: FieldMap = fieldMap('roles');
 
-/** Notebook output is shared to S3 only when sharing is `Allowed` (default `Disabled`). */
-const SHARING_OUTPUT: ConditionalField = {
-  path: 'DefaultUserSettings.SharingSettings.S3OutputPath',
-  activeWhen: description =>
-    getPath(
-      description,
-      'DefaultUserSettings.SharingSettings.NotebookOutputOption',
-    ) === 'Allowed',
-};
+export const SECURITY_GROUP_FIELDS: FieldMap = fieldMap('securityGroups');
 
-/** Execution roles SageMaker assumes on behalf of each resource type. */
-export const ROLE_FIELDS: FieldMap = {
-  'notebook-instance': ['RoleArn'],
-  model: ['ExecutionRoleArn'],
-  'training-job': ['RoleArn'],
-  'processing-job': ['RoleArn'],
-  'hyperparameter-tuning-job': [
-    'TrainingJobDefinition.RoleArn',
-    'TrainingJobDefinitions[].RoleArn',
-  ],
-  domain: [
-    'DefaultUserSettings.ExecutionRole',
-    'DefaultSpaceSettings.ExecutionRole',
-  ],
-  'user-profile': ['UserSettings.ExecutionRole'],
-  'feature-group': ['RoleArn'],
-  pipeline: ['RoleArn'],
-  'monitoring-schedule': [
-    'MonitoringScheduleConfig.MonitoringJobDefinition.RoleArn',
-  ],
-  'data-quality-job-definition': ['RoleArn'],
-  'model-quality-job-definition': ['RoleArn'],
-  'model-bias-job-definition': ['RoleArn'],
-  'model-explainability-job-definition': ['RoleArn'],
-  'inference-experiment': ['RoleArn'],
-};
+export const SUBNET_FIELDS: FieldMap = fieldMap('subnets');
 
-export const SECURITY_GROUP_FIELDS: FieldMap = {
-  'notebook-instance': ['SecurityGroups[]'],
-  domain: [
-    'DomainSettings.SecurityGroupIds[]',
-    'DefaultUserSettings.SecurityGroups[]',
-    'DefaultSpaceSettings.SecurityGroups[]',
-  ],
-  'user-profile': ['UserSettings.SecurityGroups[]'],
-  model: ['VpcConfig.SecurityGroupIds[]'],
-  'training-job': ['VpcConfig.SecurityGroupIds[]'],
-  'processing-job': ['NetworkConfig.VpcConfig.SecurityGroupIds[]'],
-  'hyperparameter-tuning-job': [
-    'TrainingJobDefinition.VpcConfig.SecurityGroupIds[]',
-    'TrainingJobDefinitions[].VpcConfig.SecurityGroupIds[]',
-  ],
-  'data-quality-job-definition': ['NetworkConfig.VpcConfig.SecurityGroupIds[]'],
-  'model-quality-job-definition': [
-    'NetworkConfig.VpcConfig.SecurityGroupIds[]',
-  ],
-  'model-bias-job-definition': ['NetworkConfig.VpcConfig.SecurityGroupIds[]'],
-  'model-explainability-job-definition': [
-    'NetworkConfig.VpcConfig.SecurityGroupIds[]',
-  ],
-  'monitoring-schedule': [
-    'MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.SecurityGroupIds[]',
-  ],
-};
-
-export const SUBNET_FIELDS: FieldMap = {
-  'notebook-instance': ['SubnetId'],
-  domain: ['SubnetIds[]'],
-  model: ['VpcConfig.Subnets[]'],
-  'training-job': ['VpcConfig.Subnets[]'],
-  'processing-job': ['NetworkConfig.VpcConfig.Subnets[]'],
-  'hyperparameter-tuning-job': [
-    'TrainingJobDefinition.VpcConfig.Subnets[]',
-    'TrainingJobDefinitions[].VpcConfig.Subnets[]',
-  ],
-  'data-quality-job-definition': ['NetworkConfig.VpcConfig.Subnets[]'],
-  'model-quality-job-definition': ['NetworkConfig.VpcConfig.Subnets[]'],
-  'model-bias-job-definition': ['NetworkConfig.VpcConfig.Subnets[]'],
-  'model-explainability-job-definition': ['NetworkConfig.VpcConfig.Subnets[]'],
-  'monitoring-schedule': [
-    'MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.Subnets[]',
-  ],
-};
-
-/** S3 locations a resource reads from or writes to. */
-export const S3_URI_FIELDS: FieldMap = {
-  model: [
-    'PrimaryContainer.ModelDataUrl',
-    'PrimaryContainer.ModelDataSource.S3DataSource.S3Uri',
-    'Containers[].ModelDataUrl',
-  ],
-  'endpoint-config': [
-    CAPTURE_DESTINATION,
-    'AsyncInferenceConfig.OutputConfig.S3OutputPath',
-    'AsyncInferenceConfig.OutputConfig.S3FailurePath',
-  ],
-  'training-job': [
-    'InputDataConfig[].DataSource.S3DataSource.S3Uri',
-    'OutputDataConfig.S3OutputPath',
-    'CheckpointConfig.S3Uri',
-  ],
-  'processing-job': [
-    'ProcessingInputs[].S3Input.S3Uri',
-    'ProcessingOutputConfig.Outputs[].S3Output.S3Uri',
-  ],
-  'transform-job': [
-    'TransformInput.DataSource.S3DataSource.S3Uri',
-    'TransformOutput.S3OutputPath',
-  ],
-  'hyperparameter-tuning-job': [
-    'TrainingJobDefinition.InputDataConfig[].DataSource.S3DataSource.S3Uri',
-    'TrainingJobDefinition.OutputDataConfig.S3OutputPath',
-  ],
-  'feature-group': ['OfflineStoreConfig.S3StorageConfig.S3Uri'],
-  domain: [SHARING_OUTPUT],
-  'inference-experiment': ['DataStorageConfig.Destination'],
-};
+/** S3 locations a resource reads from or writes to (from the registry). */
+export const S3_URI_FIELDS: FieldMap = fieldMap('s3Uris');
 
 export interface LinkedValue {
   value: string;
@@ -161,12 +48,8 @@ export interface LinkedValue {
 function linked(resource: SageMakerResource, fields: FieldMap): LinkedValue[] {
   let found: LinkedValue[] | undefined;
   for (const field of fields[resource.type] ?? []) {
-    let pattern: string;
-    if (typeof field === 'string') {
-      pattern = field;
-    } else if (field.activeWhen(resource.description)) {
-      pattern = field.path;
-    } else {
+    const pattern = activeFieldPath(field, resource.description);
+    if (pattern === undefined) {
       continue;
     }
     const items = stringValuesAt(resource.description, pattern);

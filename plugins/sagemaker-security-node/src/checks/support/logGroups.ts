@@ -1,6 +1,8 @@
 import {
   CheckOutcome,
   LogGroupsFact,
+  RESOURCE_TYPE_DESCRIPTORS,
+  resourceTypesWith,
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
@@ -12,38 +14,24 @@ import { notApplicable } from './outcomes';
 
 export type LogGroup = LogGroupsFact['logGroups'][number];
 
-/** The CloudWatch log group SageMaker writes each resource type's logs to. */
+/** Each type's log group template split at `{name}`, read once from the registry. */
+const LOG_GROUP_PARTS = new Map<string, string[]>(
+  RESOURCE_TYPE_DESCRIPTORS.flatMap(
+    (d): Array<[string, string[]]> =>
+      d.logGroup === undefined ? [] : [[d.id, d.logGroup.split('{name}')]],
+  ),
+);
+
+/** The CloudWatch log group SageMaker writes each resource type's logs to (the descriptor's `logGroup`). */
 export function logGroupNameOf(
   resource: SageMakerResource,
 ): string | undefined {
-  switch (resource.type) {
-    case 'endpoint':
-      return `/aws/sagemaker/Endpoints/${resource.name}`;
-    case 'training-job':
-    case 'hyperparameter-tuning-job':
-      return '/aws/sagemaker/TrainingJobs';
-    case 'processing-job':
-      return '/aws/sagemaker/ProcessingJobs';
-    case 'transform-job':
-      return '/aws/sagemaker/TransformJobs';
-    case 'notebook-instance':
-      return '/aws/sagemaker/NotebookInstances';
-    case 'domain':
-      return '/aws/sagemaker/studio';
-    default:
-      return undefined;
-  }
+  return LOG_GROUP_PARTS.get(resource.type)?.join(resource.name);
 }
 
-export const LOG_GROUP_RESOURCE_TYPES: ResourceType[] = [
-  'endpoint',
-  'training-job',
-  'hyperparameter-tuning-job',
-  'processing-job',
-  'transform-job',
-  'notebook-instance',
-  'domain',
-];
+export const LOG_GROUP_RESOURCE_TYPES: ResourceType[] = resourceTypesWith(
+  d => d.logGroup,
+);
 
 /**
  * Judges the resource's log group; absent group = nothing logged yet.

@@ -1,190 +1,65 @@
-import type { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  descriptionValueAt,
+  RESOURCE_TYPE_DESCRIPTORS,
+  ResourceType,
+  ResourceTypeDescriptor,
+} from '@mlsec/plugin-sagemaker-security-common';
 import { awsError, notFound } from '../awsErrors';
 import type { EstateSageMakerResource } from '../estate';
 import { paginate } from '../paging';
-import { Handler, pick, SimScope } from './types';
+import { Handler, SimScope } from './types';
 
 type Desc = Record<string, any>;
 
+/** How the simulator serves one type, from its descriptor. */
 interface TypeOps {
   type: ResourceType;
   list: string;
   items: string;
   summary: (d: Desc) => Desc;
   describe: string;
-  /** Describe input fields that must equal the same description fields. */
-  keys: string[];
+  /** Describe input field → description fields any of which may equal it. */
+  match: Array<[string, string[]]>;
   /** Description field with the resource's ARN (what ListTags is asked for). */
   arn: string;
+  /** Fields read besides Describe (e.g. a resource policy): not in its output. */
+  extraFields: string[];
 }
 
-const jobDefinition = (type: ResourceType, kind: string): TypeOps => ({
-  type,
-  list: `List${kind}JobDefinitions`,
-  items: 'JobDefinitionSummaries',
-  summary: d => ({
-    MonitoringJobDefinitionName: d.JobDefinitionName,
-    MonitoringJobDefinitionArn: d.JobDefinitionArn,
-    CreationTime: d.CreationTime,
-    EndpointName:
-      d[`${kind}JobInput`]?.EndpointInput?.EndpointName ?? d.EndpointName,
-  }),
-  describe: `Describe${kind}JobDefinition`,
-  keys: ['JobDefinitionName'],
-  arn: 'JobDefinitionArn',
-});
+/** A list summary as AWS's summary of the type has it: the descriptor's `simulator.summary` fields. */
+function summaryOf(descriptor: ResourceTypeDescriptor<ResourceType>) {
+  const fields = descriptor.simulator.summary.map(field =>
+    typeof field === 'string' ? ([field, field] as const) : field,
+  );
+  return (d: Desc): Desc => {
+    const out: Desc = {};
+    for (const [name, ...paths] of fields) {
+      for (const path of paths) {
+        const value = descriptionValueAt(d, path);
+        if (value !== undefined) {
+          out[name] = value;
+          break;
+        }
+      }
+    }
+    return out;
+  };
+}
 
-const simple = (
-  type: ResourceType,
-  noun: string,
-  plural: string,
-  items = plural,
-  /** More summary fields, as AWS's summary of the type has them. */
-  extra: string[] = [],
-): TypeOps => ({
-  type,
-  list: `List${plural}`,
-  items,
-  summary: d =>
-    pick(
-      d,
-      `${noun}Name`,
-      `${noun}Arn`,
-      `${noun}Status`,
-      'CreationTime',
-      ...extra,
-    ),
-  describe: `Describe${noun}`,
-  keys: [`${noun}Name`],
-  arn: `${noun}Arn`,
-});
-
-const OPS: TypeOps[] = [
-  simple(
-    'notebook-instance',
-    'NotebookInstance',
-    'NotebookInstances',
-    'NotebookInstances',
-    ['LastModifiedTime'],
-  ),
-  simple(
-    'notebook-instance-lifecycle-config',
-    'NotebookInstanceLifecycleConfig',
-    'NotebookInstanceLifecycleConfigs',
-  ),
-  {
-    type: 'domain',
-    list: 'ListDomains',
-    items: 'Domains',
-    summary: d =>
-      pick(
-        d,
-        'DomainId',
-        'DomainArn',
-        'DomainName',
-        'Status',
-        'CreationTime',
-        'Url',
-      ),
-    describe: 'DescribeDomain',
-    keys: ['DomainId'],
-    arn: 'DomainArn',
-  },
-  {
-    type: 'user-profile',
-    list: 'ListUserProfiles',
-    items: 'UserProfiles',
-    summary: d =>
-      pick(d, 'DomainId', 'UserProfileName', 'Status', 'CreationTime'),
-    describe: 'DescribeUserProfile',
-    keys: ['DomainId', 'UserProfileName'],
-    arn: 'UserProfileArn',
-  },
-  {
-    type: 'space',
-    list: 'ListSpaces',
-    items: 'Spaces',
-    summary: d => pick(d, 'DomainId', 'SpaceName', 'Status', 'CreationTime'),
-    describe: 'DescribeSpace',
-    keys: ['DomainId', 'SpaceName'],
-    arn: 'SpaceArn',
-  },
-  simple('model', 'Model', 'Models'),
-  simple('endpoint-config', 'EndpointConfig', 'EndpointConfigs'),
-  simple('endpoint', 'Endpoint', 'Endpoints', 'Endpoints', [
-    'LastModifiedTime',
+const OPS: TypeOps[] = RESOURCE_TYPE_DESCRIPTORS.map(descriptor => ({
+  type: descriptor.id,
+  list: descriptor.api.list,
+  items: descriptor.api.items,
+  summary: summaryOf(descriptor),
+  describe: descriptor.api.describe,
+  match: Object.keys(descriptor.api.describeInput).map(key => [
+    key,
+    descriptor.simulator.match?.[key] ?? [key],
   ]),
-  simple('training-job', 'TrainingJob', 'TrainingJobs', 'TrainingJobSummaries'),
-  simple(
-    'processing-job',
-    'ProcessingJob',
-    'ProcessingJobs',
-    'ProcessingJobSummaries',
-  ),
-  simple(
-    'transform-job',
-    'TransformJob',
-    'TransformJobs',
-    'TransformJobSummaries',
-  ),
-  simple(
-    'hyperparameter-tuning-job',
-    'HyperParameterTuningJob',
-    'HyperParameterTuningJobs',
-    'HyperParameterTuningJobSummaries',
-  ),
-  simple('pipeline', 'Pipeline', 'Pipelines', 'PipelineSummaries'),
-  simple(
-    'feature-group',
-    'FeatureGroup',
-    'FeatureGroups',
-    'FeatureGroupSummaries',
-  ),
-  simple(
-    'model-package-group',
-    'ModelPackageGroup',
-    'ModelPackageGroups',
-    'ModelPackageGroupSummaryList',
-  ),
-  {
-    type: 'model-package',
-    list: 'ListModelPackages',
-    items: 'ModelPackageSummaryList',
-    summary: d =>
-      pick(
-        d,
-        'ModelPackageName',
-        'ModelPackageGroupName',
-        'ModelPackageVersion',
-        'ModelPackageArn',
-        'CreationTime',
-        'ModelPackageStatus',
-        'ModelApprovalStatus',
-      ),
-    describe: 'DescribeModelPackage',
-    keys: ['ModelPackageName'],
-    arn: 'ModelPackageArn',
-  },
-  simple(
-    'monitoring-schedule',
-    'MonitoringSchedule',
-    'MonitoringSchedules',
-    'MonitoringScheduleSummaries',
-  ),
-  jobDefinition('data-quality-job-definition', 'DataQuality'),
-  jobDefinition('model-quality-job-definition', 'ModelQuality'),
-  jobDefinition('model-bias-job-definition', 'ModelBias'),
-  jobDefinition('model-explainability-job-definition', 'ModelExplainability'),
-  {
-    type: 'inference-experiment',
-    list: 'ListInferenceExperiments',
-    items: 'InferenceExperiments',
-    summary: d => pick(d, 'Name', 'Type', 'Status', 'CreationTime', 'RoleArn'),
-    describe: 'DescribeInferenceExperiment',
-    keys: ['Name'],
-    arn: 'Arn',
-  },
-];
+  arn: descriptor.api.arnField,
+  extraFields: (descriptor.api.extraReads ?? []).map(read => read.field),
+}));
+
 function resources(
   scope: SimScope,
   type: ResourceType,
@@ -202,9 +77,10 @@ function createdAfter(d: Desc, input: Record<string, any>): boolean {
 }
 
 function describeOutput(ops: TypeOps, d: Desc): Desc {
-  if (ops.type !== 'model-package-group') return d;
-  // The resource policy is read with GetModelPackageGroupPolicy, not Describe.
-  const { ResourcePolicy: _policy, ...rest } = d;
+  if (ops.extraFields.length === 0) return d;
+  // e.g. the resource policy is read with GetModelPackageGroupPolicy, not Describe.
+  const rest = { ...d };
+  for (const field of ops.extraFields) delete rest[field];
   return rest;
 }
 
@@ -214,15 +90,14 @@ function findResource(
   scope: SimScope,
 ) {
   const found = resources(scope, ops.type).find(r =>
-    ops.type === 'model-package'
-      ? r.description.ModelPackageArn === input.ModelPackageName ||
-        r.description.ModelPackageName === input.ModelPackageName
-      : ops.keys.every(k => r.description[k] === input[k]),
+    ops.match.every(([key, fields]) =>
+      fields.some(field => r.description[field] === input[key]),
+    ),
   );
   if (!found)
     throw notFound(
       'sagemaker',
-      `${ops.type} ${ops.keys.map(k => input[k]).join('/')}`,
+      `${ops.type} ${ops.match.map(([k]) => input[k]).join('/')}`,
     );
   return found;
 }
@@ -269,7 +144,7 @@ sagemakerHandlers.ListTags = (input, scope) => {
 };
 
 sagemakerHandlers.GetModelPackageGroupPolicy = (input, scope) => {
-  const ops = OPS.find(o => o.type === 'model-package-group')!;
+  const ops = OPS.find(o => o.extraFields.includes('ResourcePolicy'))!;
   const group = findResource(ops, input, scope);
   const policy = group.description.ResourcePolicy;
   if (policy === undefined || policy === null) {

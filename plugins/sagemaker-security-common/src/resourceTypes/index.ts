@@ -1,0 +1,3 @@
+export * from './descriptor';
+export * from './fields';
+export * from './registry';

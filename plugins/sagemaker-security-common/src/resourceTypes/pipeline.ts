@@ -1,0 +1,28 @@
+import { defineResourceType } from './descriptor';
+
+/** A SageMaker pipeline. */
+export const pipeline = defineResourceType({
+  id: 'pipeline',
+  arnSegment: 'pipeline',
+  job: false,
+  catalog: { abbreviation: 'pipeline', consolePage: 'pipelines/{name}' },
+  api: {
+    list: 'ListPipelines',
+    items: 'PipelineSummaries',
+    summaryName: 'PipelineName',
+    summaryArn: 'PipelineArn',
+    describe: 'DescribePipeline',
+    describeInput: { PipelineName: 'PipelineName' },
+    arnField: 'PipelineArn',
+    statusField: 'PipelineStatus',
+  },
+  links: { roles: ['RoleArn'] },
+  cloudFormation: {
+    type: 'AWS::SageMaker::Pipeline',
+    nameProperty: 'PipelineName',
+    refIsName: true,
+  },
+  simulator: {
+    summary: ['PipelineName', 'PipelineArn', 'PipelineStatus', 'CreationTime'],
+  },
+});
