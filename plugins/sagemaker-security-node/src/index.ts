@@ -13,8 +13,8 @@ export {
   monitoringChecks,
   resilienceChecks,
 } from './checks';
-export { evaluateResource } from './engine';
-export type { CheckEvaluation } from './engine';
+export { createCheckEvaluator, evaluateResource } from './engine';
+export type { CheckEvaluation, CheckEvaluator } from './engine';
 export * from './policy';
 export * from './kms';
 export {

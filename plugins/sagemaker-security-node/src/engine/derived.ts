@@ -24,6 +24,8 @@ export function contextIn(
   context: CheckContext,
 ): CheckContext {
   const evaluated: EvaluatedContext = { ...context, [EVALUATION]: scope };
+  // Derivations compute with the context that leads back to this scope.
+  scope.context = evaluated;
   return evaluated;
 }
 

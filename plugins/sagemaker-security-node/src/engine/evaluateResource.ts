@@ -69,7 +69,7 @@ export function createCheckEvaluator(checks: SecurityCheck[]): CheckEvaluator {
       if (forType.length === 0) {
         return [];
       }
-      const scope = memory.open(context);
+      const scope = memory.open();
       try {
         const evaluated = contextIn(scope, context);
         const results = new Array<CheckEvaluation>(forType.length);

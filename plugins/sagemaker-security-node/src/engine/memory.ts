@@ -24,11 +24,9 @@ export class EvaluationMemory {
   /** Scopes of finished evaluations, reused (their arrays keep their capacity). */
   private readonly idle: EvaluationScope[] = [];
 
-  /** A scope for one evaluation of `context`; `close` it when done. */
-  open(context: CheckContext): EvaluationScope {
-    const scope = this.idle.pop() ?? new EvaluationScope(this);
-    scope.context = context;
-    return scope;
+  /** A scope for one evaluation; `close` it when done. */
+  open(): EvaluationScope {
+    return this.idle.pop() ?? new EvaluationScope(this);
   }
 
   /** Forgets what the evaluation derived (nothing of it stays alive). */
@@ -166,6 +164,7 @@ interface InternNode {
  * reads), dropped when the evaluation ends.
  */
 export class EvaluationScope {
+  /** The context the checks of this evaluation receive (see `contextIn`). */
   context: CheckContext | undefined;
   /** Derivations, in the order they were stored (a handful per resource: searched in order). */
   private readonly derivations: unknown[] = [];
