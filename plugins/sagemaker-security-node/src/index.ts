@@ -29,9 +29,13 @@ export type { SeedRecommendation } from './docs';
 export {
   CheckRegistry,
   sagemakerSecurityChecksExtensionPoint,
+  sagemakerSecurityChecksServiceRef,
   validateChecks,
 } from './extension';
-export type { SagemakerSecurityChecksExtensionPoint } from './extension';
+export type {
+  SagemakerSecurityChecksExtensionPoint,
+  SagemakerSecurityChecksService,
+} from './extension';
 export {
   findSecretsInScript,
   findSecretsInText,
