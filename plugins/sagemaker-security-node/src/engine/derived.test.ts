@@ -52,9 +52,10 @@ describe('derivations', () => {
     expect(results.map(r => r.outcome.message)).toEqual(['a one', 'b one']);
     expect(seen).toEqual(['one']);
 
-    expect(
-      evaluator.evaluate(second).map(r => r.outcome.message),
-    ).toEqual(['a two', 'b two']);
+    expect(evaluator.evaluate(second).map(r => r.outcome.message)).toEqual([
+      'a two',
+      'b two',
+    ]);
     expect(seen).toEqual(['one', 'two']);
 
     // The same context evaluated again is a new evaluation: derived again.
@@ -73,7 +74,9 @@ describe('derivations', () => {
       check('a', context => pass(`${doubled(context)}`)),
       check('b', context => pass(`${base(context)}`)),
     ]);
-    const results = evaluator.evaluate(contextFor(notebook({}, { name: 'abc' })));
+    const results = evaluator.evaluate(
+      contextFor(notebook({}, { name: 'abc' })),
+    );
     expect(results.map(r => r.outcome.message)).toEqual(['6', '3']);
     expect(inner).toBe(1);
   });
@@ -138,7 +141,9 @@ describe('derivations', () => {
       check('a', context => verdictOn(context, role, '!')),
     ]);
     const first = evaluator.evaluate(contextFor(notebook({}, { name: 'one' })));
-    const second = evaluator.evaluate(contextFor(notebook({}, { name: 'two' })));
+    const second = evaluator.evaluate(
+      contextFor(notebook({}, { name: 'two' })),
+    );
     expect(judged).toEqual(['!']);
     expect(second[0].outcome).toBe(first[0].outcome);
     // Another evaluator keeps its own memory.
@@ -176,7 +181,8 @@ describe('derivations', () => {
     const evaluator = createCheckEvaluator([check('a', evaluate)]);
     const messages = ['one', 'two', 'alone', 'three'].map(
       name =>
-        evaluator.evaluate(contextFor(notebook({}, { name })))[0].outcome.message,
+        evaluator.evaluate(contextFor(notebook({}, { name })))[0].outcome
+          .message,
     );
     expect(messages).toEqual([
       'judged one',
