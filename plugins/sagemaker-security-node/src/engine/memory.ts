@@ -1,6 +1,73 @@
 import { CheckContext } from '../types';
 
 /**
+ * What one evaluation of a context derived: the values the checks of one
+ * resource share (its execution roles, buckets, KMS keys, subnets, fact
+ * reads), dropped when the evaluation ends.
+ */
+export class EvaluationScope {
+  /** The context the checks of this evaluation receive (see `contextIn`). */
+  context: CheckContext | undefined;
+  /** Derivations, in the order they were stored (a handful per resource: searched in order). */
+  private readonly derivations: unknown[] = [];
+  private readonly values: unknown[] = [];
+  private derived = 0;
+  /** Values stored by derivation and two arguments, as quadruples. */
+  private readonly keyed: unknown[] = [];
+  private stored = 0;
+
+  constructor(readonly memory: EvaluationMemory) {}
+
+  /** `compute(context)`, once per evaluation for `derivation`. */
+  value<T>(derivation: unknown, compute: (context: CheckContext) => T): T {
+    const { derivations } = this;
+    for (let i = 0; i < this.derived; i++) {
+      if (derivations[i] === derivation) {
+        return this.values[i] as T;
+      }
+    }
+    const value = compute(this.context!);
+    // A nested derivation may have been stored meanwhile: append after it.
+    derivations[this.derived] = derivation;
+    this.values[this.derived] = value;
+    this.derived += 1;
+    return value;
+  }
+
+  /** `compute(context, a, b)`, once per evaluation for `derivation`, `a` and `b`. */
+  valueFor<T, A, B>(
+    derivation: unknown,
+    a: A,
+    b: B,
+    compute: (context: CheckContext, a: A, b: B) => T,
+  ): T {
+    const { keyed } = this;
+    for (let i = 0; i < this.stored; i += 4) {
+      if (keyed[i] === derivation && keyed[i + 1] === a && keyed[i + 2] === b) {
+        return keyed[i + 3] as T;
+      }
+    }
+    const value = compute(this.context!, a, b);
+    keyed[this.stored] = derivation;
+    keyed[this.stored + 1] = a;
+    keyed[this.stored + 2] = b;
+    keyed[this.stored + 3] = value;
+    this.stored += 4;
+    return value;
+  }
+
+  /** Keeps nothing of the evaluation alive. */
+  clear(): void {
+    this.context = undefined;
+    this.derivations.fill(undefined, 0, this.derived);
+    this.values.fill(undefined, 0, this.derived);
+    this.keyed.fill(undefined, 0, this.stored);
+    this.derived = 0;
+    this.stored = 0;
+  }
+}
+
+/**
  * What the evaluations of one check evaluator share: values derived from a
  * collected fact (a role, a bucket, a key...) and the strings beside it,
  * kept as long as the fact object lives (facts are read-only snapshots of a
@@ -156,71 +223,4 @@ interface InternNode {
   key?: object;
   objects?: WeakMap<object, InternNode>;
   values?: Map<unknown, InternNode>;
-}
-
-/**
- * What one evaluation of a context derived: the values the checks of one
- * resource share (its execution roles, buckets, KMS keys, subnets, fact
- * reads), dropped when the evaluation ends.
- */
-export class EvaluationScope {
-  /** The context the checks of this evaluation receive (see `contextIn`). */
-  context: CheckContext | undefined;
-  /** Derivations, in the order they were stored (a handful per resource: searched in order). */
-  private readonly derivations: unknown[] = [];
-  private readonly values: unknown[] = [];
-  private derived = 0;
-  /** Values stored by derivation and two arguments, as quadruples. */
-  private readonly keyed: unknown[] = [];
-  private stored = 0;
-
-  constructor(readonly memory: EvaluationMemory) {}
-
-  /** `compute(context)`, once per evaluation for `derivation`. */
-  value<T>(derivation: unknown, compute: (context: CheckContext) => T): T {
-    const { derivations } = this;
-    for (let i = 0; i < this.derived; i++) {
-      if (derivations[i] === derivation) {
-        return this.values[i] as T;
-      }
-    }
-    const value = compute(this.context!);
-    // A nested derivation may have been stored meanwhile: append after it.
-    derivations[this.derived] = derivation;
-    this.values[this.derived] = value;
-    this.derived += 1;
-    return value;
-  }
-
-  /** `compute(context, a, b)`, once per evaluation for `derivation`, `a` and `b`. */
-  valueFor<T, A, B>(
-    derivation: unknown,
-    a: A,
-    b: B,
-    compute: (context: CheckContext, a: A, b: B) => T,
-  ): T {
-    const { keyed } = this;
-    for (let i = 0; i < this.stored; i += 4) {
-      if (keyed[i] === derivation && keyed[i + 1] === a && keyed[i + 2] === b) {
-        return keyed[i + 3] as T;
-      }
-    }
-    const value = compute(this.context!, a, b);
-    keyed[this.stored] = derivation;
-    keyed[this.stored + 1] = a;
-    keyed[this.stored + 2] = b;
-    keyed[this.stored + 3] = value;
-    this.stored += 4;
-    return value;
-  }
-
-  /** Keeps nothing of the evaluation alive. */
-  clear(): void {
-    this.context = undefined;
-    this.derivations.fill(undefined, 0, this.derived);
-    this.values.fill(undefined, 0, this.derived);
-    this.keyed.fill(undefined, 0, this.stored);
-    this.derived = 0;
-    this.stored = 0;
-  }
 }

@@ -47,6 +47,21 @@ export type KeyJudge = (
 /** A key field: its failure, or the keys found in it. */
 type KeyField = CheckOutcome | Array<{ path: string; value: string }>;
 
+/** The key field, read once per evaluation. */
+const keyField = deriveFor(
+  'key field',
+  (context: CheckContext, pattern: string): KeyField =>
+    fieldFailure(context.resource, pattern.replace(/\[\].*$/, '')) ??
+    stringValuesAt(context.resource.description, pattern),
+);
+
+/** The resolution of a reference, once per evaluation. */
+const resolution = deriveFor(
+  'key resolution',
+  (context: CheckContext, reference: string): KmsKeyResolution =>
+    resolveKmsKeyOnce(reference, context.resource, context.facts),
+);
+
 /**
  * The same object for every resource of this type naming the same resolved
  * keys at the same paths; undefined when a key field failed or a key is not
@@ -78,21 +93,6 @@ const keysKey = deriveKey('configured key facts', context => {
   parts.push(resource.type);
   return parts;
 });
-
-/** The key field, read once per evaluation. */
-const keyField = deriveFor(
-  'key field',
-  (context: CheckContext, pattern: string): KeyField =>
-    fieldFailure(context.resource, pattern.replace(/\[\].*$/, '')) ??
-    stringValuesAt(context.resource.description, pattern),
-);
-
-/** The resolution of a reference, once per evaluation. */
-const resolution = deriveFor(
-  'key resolution',
-  (context: CheckContext, reference: string): KmsKeyResolution =>
-    resolveKmsKeyOnce(reference, context.resource, context.facts),
-);
 
 /**
  * A check function resolving every KMS key the resource names (alias → key

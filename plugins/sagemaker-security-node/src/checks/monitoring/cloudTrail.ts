@@ -40,19 +40,19 @@ type TrailsCovering =
   | { ok: true; trails: Trail[]; covering: Trail[] }
   | { ok: false; outcome: CheckOutcome };
 
-/** Trails covering the resource's region that are logging management events. */
-function loggingTrails(context: CheckContext): TrailsCovering {
-  const read = readFactOnce(context, 'cloudtrail', '-');
-  if (!read.ok) return read;
-  return trailsCovering(context, read.fact, context.resource.region);
-}
-
 /** The trails covering a region, found once per `cloudtrail` fact and region. */
 const trailsCovering = deriveFromFact(
   'trails covering a region',
   (fact: RelatedFact<'cloudtrail'>, region: string): TrailsCovering =>
     coveringTrails(fact.data!, fact.errors, region),
 );
+
+/** Trails covering the resource's region that are logging management events. */
+function loggingTrails(context: CheckContext): TrailsCovering {
+  const read = readFactOnce(context, 'cloudtrail', '-');
+  if (!read.ok) return read;
+  return trailsCovering(context, read.fact, context.resource.region);
+}
 
 function coveringTrails(
   data: CloudTrailFact,
