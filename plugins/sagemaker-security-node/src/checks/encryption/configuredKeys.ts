@@ -1,11 +1,11 @@
 import {
   CheckOutcome,
   CollectionError,
+  FactLookup,
   KmsKeyFact,
   ResourceType,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { KMS_KEY_FIELDS, KmsKeyResolution } from '../../kms';
-import { resolveKmsKeyOnce } from '../../kms/resolveKmsKey';
+import { KMS_KEY_FIELDS, KmsKeyResolution, resolveKmsKey } from '../../kms';
 import { CheckContext } from '../../types';
 import {
   combineItems,
@@ -55,11 +55,26 @@ const keyField = deriveFor(
     stringValuesAt(context.resource.description, pattern),
 );
 
+/** A key or alias ARN that names its account and region: it resolves the same for every resource. */
+const FULL_ARN = /^arn:[^:]+:kms:[^:]+:[^:]+:(key|alias)\/./;
+
+/** Not read when resolving a full ARN (see `FULL_ARN`). */
+const NO_RESOURCE = { arn: '', accountId: '', region: '' };
+
+/** The resolution of a full key or alias ARN, once per fact lookup. */
+const resolutionOfArn = deriveFromFact(
+  'resolution of a key ARN',
+  (facts: FactLookup, reference: string): KmsKeyResolution =>
+    resolveKmsKey(reference, NO_RESOURCE, facts),
+);
+
 /** The resolution of a reference, once per evaluation. */
 const resolution = deriveFor(
   'key resolution',
   (context: CheckContext, reference: string): KmsKeyResolution =>
-    resolveKmsKeyOnce(reference, context.resource, context.facts),
+    typeof reference === 'string' && FULL_ARN.test(reference.trim())
+      ? resolutionOfArn(context, context.facts, reference)
+      : resolveKmsKey(reference, context.resource, context.facts),
 );
 
 /**

@@ -3,11 +3,11 @@ import {
   CollectionError,
   FactDataByKind,
   FactKind,
+  FactLookup,
   GLOBAL_REGION,
   RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { deriveFor, deriveFromFact } from '../../engine/derived';
-import { lookupFact } from '../../lookupFact';
 import { CheckContext } from '../../types';
 import { LinkedValue } from './links';
 import { notApplicable, unknown } from './outcomes';
@@ -58,6 +58,23 @@ function subject(kind: FactKind, key: string): string {
   return key === '-' ? FACT_LABELS[kind] : `${FACT_LABELS[kind]} ${key}`;
 }
 
+/**
+ * `facts.get(kind, accountId, region, key)`, asked once per lookup: a
+ * `FactLookup` reads the facts of one scan, a snapshot that does not change,
+ * while thousands of resources ask it for the same few roles, keys and
+ * buckets.
+ */
+const lookupFact = deriveFromFact(
+  'fact of a lookup',
+  (
+    facts: FactLookup,
+    kind: FactKind,
+    accountId: string,
+    region: string,
+    key: string,
+  ): RelatedFact | undefined => facts.get(kind, accountId, region, key),
+);
+
 /** The read of a collected fact: one object per fact (shared: do not modify). */
 const readOf = deriveFromFact(
   'read of a fact',
@@ -82,6 +99,7 @@ export function readFact<K extends FactKind>(
 ): FactRead<K> {
   const { resource } = context;
   const fact = lookupFact(
+    context,
     context.facts,
     kind,
     resource.accountId,
