@@ -151,12 +151,7 @@ export function resolveKmsKey(
   const keyArn = keyId.startsWith('arn:')
     ? keyId
     : `arn:${parsed.partition}:kms:${parsed.region}:${parsed.accountId}:key/${keyId}`;
-  const fact = facts.get(
-    'kms-key',
-    parsed.accountId,
-    parsed.region,
-    keyArn,
-  );
+  const fact = facts.get('kms-key', parsed.accountId, parsed.region, keyArn);
   if (!fact) {
     return {
       status: 'unresolved',
