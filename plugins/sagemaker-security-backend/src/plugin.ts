@@ -9,6 +9,7 @@ import {
   CheckRegistry,
   defaultChecks,
   sagemakerSecurityChecksExtensionPoint,
+  sagemakerSecurityChecksServiceRef,
 } from '@mlsec/plugin-sagemaker-security-node';
 import { createInventory, getMigratedClient } from './inventory';
 import { createScorecardService } from './service';
@@ -44,10 +45,14 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        publishedChecks: sagemakerSecurityChecksServiceRef,
       },
       async init(deps) {
         const { config, logger, database, scheduler } = deps;
         deps.permissionsRegistry.addPermissions(sagemakerSecurityPermissions);
+        // The modules have added their checks: the scaffolder's pre-deploy
+        // validation runs the same list.
+        deps.publishedChecks.setChecks(checks.getChecks());
 
         const inventory = await createInventory({
           config,

@@ -13,8 +13,8 @@ export {
   monitoringChecks,
   resilienceChecks,
 } from './checks';
-export { evaluateResource } from './engine';
-export type { CheckEvaluation } from './engine';
+export { createCheckEvaluator, evaluateResource } from './engine';
+export type { CheckEvaluation, CheckEvaluator } from './engine';
 export * from './policy';
 export * from './kms';
 export {
@@ -29,9 +29,13 @@ export type { SeedRecommendation } from './docs';
 export {
   CheckRegistry,
   sagemakerSecurityChecksExtensionPoint,
+  sagemakerSecurityChecksServiceRef,
   validateChecks,
 } from './extension';
-export type { SagemakerSecurityChecksExtensionPoint } from './extension';
+export type {
+  SagemakerSecurityChecksExtensionPoint,
+  SagemakerSecurityChecksService,
+} from './extension';
 export {
   findSecretsInScript,
   findSecretsInText,

@@ -1,5 +1,10 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { scaffolderModuleSageMakerSecurity } from './module';
 
 type ConfigData = NonNullable<
@@ -36,6 +41,41 @@ describe('scaffolderModuleSageMakerSecurity', () => {
       start({ sagemakerSecurity: { validate: { failOn: 'severe' } } }),
     ).rejects.toThrow(
       'Invalid config value for sagemakerSecurity.validate.failOn: "severe"; expected one of critical, high, medium, low, never',
+    );
+  });
+
+  it('validates with the default checks in a backend without the SageMaker security plugin', async () => {
+    const addActions = await start({});
+    const [action] = addActions.mock.calls[0];
+    const workspace = createMockDirectory();
+    workspace.setContent({
+      'infra/notebook.yaml': [
+        'Resources:',
+        '  Notebook:',
+        '    Type: AWS::SageMaker::NotebookInstance',
+        '    Properties:',
+        '      NotebookInstanceName: open-notebook',
+        '      InstanceType: ml.t3.medium',
+        '      RoleArn: arn:aws:iam::000000000000:role/notebook',
+        '      RootAccess: Enabled',
+        '',
+      ].join('\n'),
+    });
+    const ctx = createMockActionContext({
+      workspacePath: workspace.path,
+      input: { failOn: 'never' } as any,
+      logger: mockServices.logger.mock(),
+    });
+    await action.handler(ctx);
+    const findings = (ctx.output as jest.Mock).mock.calls.find(
+      ([key]) => key === 'findings',
+    )?.[1];
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        checkId: 'notebook-root-access-disabled',
+        status: 'fail',
+        resourceName: 'open-notebook',
+      }),
     );
   });
 });

@@ -8,7 +8,8 @@ import {
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
-  evaluateResource,
+  CheckEvaluator,
+  createCheckEvaluator,
   SecurityCheck,
 } from '@mlsec/plugin-sagemaker-security-node';
 import type {
@@ -168,6 +169,8 @@ export class CheckEngine {
       transitions: 0,
     };
     const factsByAccount = new Map<string, FactLookup>();
+    // What the checks derive from the same facts is shared for this run only.
+    const evaluator = createCheckEvaluator(this.checks);
     for (const target of targets) {
       let facts = factsByAccount.get(target.accountId);
       if (!facts) {
@@ -176,7 +179,14 @@ export class CheckEngine {
         facts = await this.inventory.loadFacts([target.accountId]);
         factsByAccount.set(target.accountId, facts);
       }
-      await this.evaluateTarget(target, facts, at, summary, scanId, listings);
+      await this.evaluateTarget(
+        target,
+        { facts, evaluator },
+        at,
+        summary,
+        scanId,
+        listings,
+      );
     }
     this.logger.info(
       `Evaluated ${summary.results} results of ${summary.resources} resources in ${targets.length} account regions; ${summary.transitions} changed`,
@@ -193,7 +203,7 @@ export class CheckEngine {
 
   private async evaluateTarget(
     target: ScanTarget,
-    facts: FactLookup,
+    { facts, evaluator }: { facts: FactLookup; evaluator: CheckEvaluator },
     at: Date,
     summary: EvaluationSummary,
     scanId?: string,
@@ -215,7 +225,7 @@ export class CheckEngine {
       for (const resource of page.items) {
         summary.resources += 1;
         // Checks that throw or answer nonsense come back `unknown`.
-        const evaluations = evaluateResource(this.checks, {
+        const evaluations = evaluator.evaluate({
           resource,
           facts,
           resources: lookup,

@@ -3,18 +3,32 @@ import {
   CheckOutcome,
   CheckStatus,
 } from '@mlsec/plugin-sagemaker-security-common';
-import {
-  knownOutcome,
-  SharedJudgment,
-  sharedJudgmentOf,
-} from '../checks/support/defineCheck';
-import { isSharedValue, withEvaluationScope } from '../checks/support/memo';
 import { CheckContext, SecurityCheck } from '../types';
+import { contextIn } from './derived';
+import { EvaluationMemory } from './memory';
 
 /** @public */
 export interface CheckEvaluation {
   checkId: string;
   outcome: CheckOutcome;
+}
+
+/**
+ * Runs a list of checks over resource after resource, sharing what they
+ * derive from the same facts (see `derive` and `deriveFromFact`) for as long
+ * as the evaluator lives: make one per scan (or per batch of resources
+ * judged against the same facts), not one per process.
+ *
+ * @public
+ */
+export interface CheckEvaluator {
+  /**
+   * Runs the checks that apply to the context's resource. A check that throws or
+   * returns something that is not an outcome becomes `unknown` with the reason;
+   * it never crashes the run and never passes. In `iac` mode, checks that need
+   * live data are `not_applicable`.
+   */
+  evaluate(context: CheckContext): CheckEvaluation[];
 }
 
 /** `CHECK_STATUSES`, read once. */
@@ -29,67 +43,55 @@ function isOutcome(value: unknown): value is CheckOutcome {
   );
 }
 
-interface CheckIndex {
-  /** The list as indexed, and each check's resource types then. */
-  checks: SecurityCheck[];
-  resourceTypes: unknown[];
-  byType: Map<string, Applicable>;
-}
-
-/** The checks for one resource type, with each one's function and shared judgment when indexed. */
-interface Applicable {
-  checks: SecurityCheck[];
-  evaluates: unknown[];
-  shared: Array<SharedJudgment | undefined>;
-}
-
-const indexes = new WeakMap<SecurityCheck[], CheckIndex>();
-
-/** The checks of a list that apply to `type`, in list order (indexed once per list). */
-function checksFor(checks: SecurityCheck[], type: string): Applicable {
-  let index = indexes.get(checks);
-  if (index === undefined || !isCurrent(index, checks)) {
-    index = {
-      checks: [...checks],
-      resourceTypes: checks.map(check => check.resourceTypes),
-      byType: new Map(),
-    };
-    indexes.set(checks, index);
-  }
-  let applicable = index.byType.get(type);
-  if (applicable === undefined) {
-    const forType = checks.filter(check =>
-      check.resourceTypes.includes(type as never),
-    );
-    applicable = {
-      checks: forType,
-      evaluates: forType.map(check => check.evaluate),
-      shared: forType.map(check => sharedJudgmentOf(check.evaluate)),
-    };
-    index.byType.set(type, applicable);
-  }
-  return applicable;
-}
-
-/** The list (and each check's resource type list) is still the one indexed. */
-function isCurrent(index: CheckIndex, checks: SecurityCheck[]): boolean {
-  if (index.checks.length !== checks.length) return false;
-  for (let i = 0; i < checks.length; i++) {
-    if (
-      index.checks[i] !== checks[i] ||
-      index.resourceTypes[i] !== checks[i].resourceTypes
-    ) {
-      return false;
+/**
+ * An evaluator of `checks` (the list as it is now: a check added later is not
+ * run by it).
+ *
+ * @public
+ */
+export function createCheckEvaluator(checks: SecurityCheck[]): CheckEvaluator {
+  const listed = [...checks];
+  const memory = new EvaluationMemory();
+  const byType = new Map<string, SecurityCheck[]>();
+  const checksFor = (type: string): SecurityCheck[] => {
+    let forType = byType.get(type);
+    if (forType === undefined) {
+      forType = listed.filter(check =>
+        check.resourceTypes.includes(type as never),
+      );
+      byType.set(type, forType);
     }
-  }
-  return true;
+    return forType;
+  };
+  return {
+    evaluate(context) {
+      const forType = checksFor(context.resource.type);
+      if (forType.length === 0) {
+        return [];
+      }
+      const scope = memory.open();
+      try {
+        const evaluated = contextIn(scope, context);
+        const results = new Array<CheckEvaluation>(forType.length);
+        for (let i = 0; i < forType.length; i++) {
+          const check = forType[i];
+          results[i] = {
+            checkId: check.id,
+            outcome: runCheck(check, evaluated, memory),
+          };
+        }
+        return results;
+      } finally {
+        memory.close(scope);
+      }
+    },
+  };
 }
 
 /**
- * Runs the checks that apply to the context's resource. A check that throws or
- * returns something that is not an outcome becomes `unknown` with the reason;
- * it never crashes the run and never passes. In `iac` mode, checks that need
- * live data are `not_applicable`.
+ * Runs the checks that apply to the context's resource (see
+ * `CheckEvaluator.evaluate`). Nothing is shared with other calls: to judge
+ * many resources, use one `createCheckEvaluator`.
  *
  * @public
  */
@@ -97,33 +99,13 @@ export function evaluateResource(
   checks: SecurityCheck[],
   context: CheckContext,
 ): CheckEvaluation[] {
-  if (checks.length === 0) {
-    return [];
-  }
-  const applicable = checksFor(checks, context.resource.type);
-  return withEvaluationScope(context, () => {
-    const { checks: forType, evaluates, shared } = applicable;
-    const results = new Array<CheckEvaluation>(forType.length);
-    for (let i = 0; i < forType.length; i++) {
-      const check = forType[i];
-      // The shared judgment found when indexing, while the function is the same.
-      const judgment =
-        check.evaluate === evaluates[i]
-          ? shared[i]
-          : sharedJudgmentOf(check.evaluate);
-      results[i] = {
-        checkId: check.id,
-        outcome: runCheck(check, context, judgment),
-      };
-    }
-    return results;
-  });
+  return createCheckEvaluator(checks).evaluate(context);
 }
 
 function runCheck(
   check: SecurityCheck,
   context: CheckContext,
-  judgment: SharedJudgment | undefined,
+  memory: EvaluationMemory,
 ): CheckOutcome {
   if (context.mode === 'iac' && check.requiresLiveData) {
     return {
@@ -134,15 +116,14 @@ function runCheck(
     };
   }
   try {
-    const returned: unknown =
-      (judgment && knownOutcome(judgment, context)) ?? check.evaluate(context);
+    const returned: unknown = check.evaluate(context);
     if (
-      isSharedValue(returned) &&
+      memory.isShared(returned) &&
       isOutcome(returned) &&
       returned.evidence !== undefined &&
       returned.evidence !== null
     ) {
-      // A memoised outcome, read-only like every result: no copy needed.
+      // A kept outcome, read-only like every result: no copy needed.
       return returned;
     }
     return isOutcome(returned)

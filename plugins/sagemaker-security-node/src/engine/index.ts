@@ -1,2 +1,10 @@
-export { evaluateResource } from './evaluateResource';
-export type { CheckEvaluation } from './evaluateResource';
+export { createCheckEvaluator, evaluateResource } from './evaluateResource';
+export type { CheckEvaluation, CheckEvaluator } from './evaluateResource';
+export {
+  derive,
+  deriveFor,
+  deriveFromFact,
+  deriveKey,
+  sharedVerdict,
+} from './derived';
+export type { Derived, Verdict } from './derived';

@@ -4,8 +4,6 @@ import {
   KmsKeyFact,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { isObject, lookupFact } from '../lookupFact';
-import { mapIn } from '../maps';
 
 /** @public */
 export type KmsKeyResolution =
@@ -114,8 +112,7 @@ export function resolveKmsKey(
   }
   let keyId = parsed.id;
   if (parsed.kind === 'alias') {
-    const aliases = lookupFact(
-      facts,
+    const aliases = facts.get(
       'kms-aliases',
       parsed.accountId,
       parsed.region,
@@ -154,13 +151,7 @@ export function resolveKmsKey(
   const keyArn = keyId.startsWith('arn:')
     ? keyId
     : `arn:${parsed.partition}:kms:${parsed.region}:${parsed.accountId}:key/${keyId}`;
-  const fact = lookupFact(
-    facts,
-    'kms-key',
-    parsed.accountId,
-    parsed.region,
-    keyArn,
-  );
+  const fact = facts.get('kms-key', parsed.accountId, parsed.region, keyArn);
   if (!fact) {
     return {
       status: 'unresolved',
@@ -178,45 +169,4 @@ export function resolveKmsKey(
     };
   }
   return { status: 'resolved', key: fact.data, keyArn, errors: fact.errors };
-}
-
-/** Marks a reference whose resolution depends on the resource (not a full ARN). */
-const PER_RESOURCE = { status: 'per-resource' } as const;
-
-const resolutionsOf = new WeakMap<
-  FactLookup,
-  Map<string, KmsKeyResolution | typeof PER_RESOURCE>
->();
-
-/**
- * `resolveKmsKey`, answered once per fact lookup (a snapshot of one scan) for
- * a key or alias ARN that names its region and account, which resolves the
- * same for every resource. The resolution is shared: do not modify it.
- */
-export function resolveKmsKeyOnce(
-  reference: string,
-  resource: Pick<SageMakerResource, 'arn' | 'accountId' | 'region'>,
-  facts: FactLookup,
-): KmsKeyResolution {
-  if (typeof reference !== 'string' || !isObject(facts)) {
-    return resolveKmsKey(reference, resource, facts);
-  }
-  const resolutions = mapIn<KmsKeyResolution | typeof PER_RESOURCE>(
-    resolutionsOf,
-    facts,
-  );
-  const known = resolutions.get(reference);
-  if (known !== undefined) {
-    return known.status === 'per-resource'
-      ? resolveKmsKey(reference, resource, facts)
-      : known;
-  }
-  const resolution = resolveKmsKey(reference, resource, facts);
-  resolutions.set(
-    reference,
-    /^arn:[^:]+:kms:[^:]+:[^:]+:(key|alias)\/./.test(reference.trim())
-      ? resolution
-      : PER_RESOURCE,
-  );
-  return resolution;
 }

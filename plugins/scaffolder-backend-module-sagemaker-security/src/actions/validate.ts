@@ -33,8 +33,11 @@ export const IAC_DEFAULT_REGION = 'us-east-1';
  * @public
  */
 export interface ValidateActionOptions {
-  /** The checks to run. */
-  checks: SecurityCheck[];
+  /**
+   * The checks to run: a list, or a function giving the list at each run
+   * (e.g. the checks the SageMaker security backend plugin publishes).
+   */
+  checks: SecurityCheck[] | (() => SecurityCheck[]);
   /** From `sagemakerSecurity.validate.failOn`; the action's input overrides it. */
   defaultFailOn: FailOn;
 }
@@ -203,7 +206,9 @@ export function createValidateAction(
       });
       const findings = evaluateInventory(
         inventory,
-        options.checks,
+        typeof options.checks === 'function'
+          ? options.checks()
+          : options.checks,
         ctx.input.exclude ?? [],
       );
       const summary = summarize(

@@ -6,7 +6,7 @@ import {
   Severity,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
-  evaluateResource,
+  createCheckEvaluator,
   SecurityCheck,
 } from '@mlsec/plugin-sagemaker-security-node';
 import { IacInventory } from '../cloudformation/mapResources';
@@ -93,12 +93,14 @@ export function evaluateInventory(
   const resources = createResourceLookup(inventory.resources);
   const findings: IacFinding[] = [];
   const byId = new Map(checks.map(check => [check.id, check]));
-  const selected = checks.filter(check => !exclude.includes(check.id));
+  const evaluator = createCheckEvaluator(
+    checks.filter(check => !exclude.includes(check.id)),
+  );
   for (const resource of inventory.resources) {
     const source = inventory.sources[resource.arn];
     // The engine skips checks that need live data in `iac` mode, and turns a
     // check that throws into `unknown`.
-    const evaluations = evaluateResource(selected, {
+    const evaluations = evaluator.evaluate({
       resource,
       facts,
       resources,

@@ -1,25 +1,21 @@
 import {
   CheckOutcome,
   CollectionError,
+  FactLookup,
   KmsKeyFact,
   ResourceType,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { KMS_KEY_FIELDS, KmsKeyResolution } from '../../kms';
-import { resolveKmsKeyOnce } from '../../kms/resolveKmsKey';
+import { KMS_KEY_FIELDS, KmsKeyResolution, resolveKmsKey } from '../../kms';
 import { CheckContext } from '../../types';
 import {
   combineItems,
   describePath,
   fieldFailure,
-  internKey,
-  judgingSharedFacts,
-  memoCombination,
-  memoFor,
-  memoOn,
+  deriveFor,
+  deriveFromFact,
+  deriveKey,
   notApplicable,
-  perEvaluation,
-  storedInEvaluation,
-  storeInEvaluation,
+  sharedVerdict,
   stringValuesAt,
   unknown,
 } from '../support';
@@ -51,12 +47,42 @@ export type KeyJudge = (
 /** A key field: its failure, or the keys found in it. */
 type KeyField = CheckOutcome | Array<{ path: string; value: string }>;
 
+/** The key field, read once per evaluation. */
+const keyField = deriveFor(
+  'key field',
+  (context: CheckContext, pattern: string): KeyField =>
+    fieldFailure(context.resource, pattern.replace(/\[\].*$/, '')) ??
+    stringValuesAt(context.resource.description, pattern),
+);
+
+/** A key or alias ARN that names its account and region: it resolves the same for every resource. */
+const FULL_ARN = /^arn:[^:]+:kms:[^:]+:[^:]+:(key|alias)\/./;
+
+/** Not read when resolving a full ARN (see `FULL_ARN`). */
+const NO_RESOURCE = { arn: '', accountId: '', region: '' };
+
+/** The resolution of a full key or alias ARN, once per fact lookup. */
+const resolutionOfArn = deriveFromFact(
+  'resolution of a key ARN',
+  (facts: FactLookup, reference: string): KmsKeyResolution =>
+    resolveKmsKey(reference, NO_RESOURCE, facts),
+);
+
+/** The resolution of a reference, once per evaluation. */
+const resolution = deriveFor(
+  'key resolution',
+  (context: CheckContext, reference: string): KmsKeyResolution =>
+    typeof reference === 'string' && FULL_ARN.test(reference.trim())
+      ? resolutionOfArn(context, context.facts, reference)
+      : resolveKmsKey(reference, context.resource, context.facts),
+);
+
 /**
  * The same object for every resource of this type naming the same resolved
  * keys at the same paths; undefined when a key field failed or a key is not
  * resolved to a fact, or when reading throws (malformed facts).
  */
-function keysKey(context: CheckContext): object | undefined {
+const keysKey = deriveKey('configured key facts', context => {
   const { resource } = context;
   const parts: unknown[] = [];
   try {
@@ -80,75 +106,50 @@ function keysKey(context: CheckContext): object | undefined {
   }
   if (parts.length === 0) return undefined;
   parts.push(resource.type);
-  return internKey(parts);
-}
-
-/** `pattern` without its `[]` part: the field whose failure hides its keys. */
-const fieldOfPattern = new Map<string, string>();
-
-/** The key field, read once per evaluation. */
-function keyField(context: CheckContext, pattern: string): KeyField {
-  const known = storedInEvaluation(context, keyField, pattern);
-  if (known !== undefined) {
-    return known as KeyField;
-  }
-  const { resource } = context;
-  let field = fieldOfPattern.get(pattern);
-  if (field === undefined) {
-    field = pattern.replace(/\[\].*$/, '');
-    fieldOfPattern.set(pattern, field);
-  }
-  const read: KeyField =
-    fieldFailure(resource, field) ??
-    stringValuesAt(resource.description, pattern);
-  storeInEvaluation(context, keyField, pattern, read);
-  return read;
-}
-
-/** The resolution of a reference, once per evaluation. */
-function resolution(
-  context: CheckContext,
-  reference: string,
-): KmsKeyResolution {
-  const known = storedInEvaluation(context, resolution, reference);
-  if (known !== undefined) {
-    return known as KmsKeyResolution;
-  }
-  const resolved = resolveKmsKeyOnce(
-    reference,
-    context.resource,
-    context.facts,
-  );
-  storeInEvaluation(context, resolution, reference, resolved);
-  return resolved;
-}
+  return parts;
+});
 
 /**
- * Resolves every KMS key the resource names (alias → key ID → key ARN → key
- * facts) and judges each one; nothing is judged on the raw reference.
+ * A check function resolving every KMS key the resource names (alias → key
+ * ID → key ARN → key facts) and judging each one with `judge`; nothing is
+ * judged on the raw reference.
  */
-export function judgeConfiguredKeys(
-  context: CheckContext,
-  judge: KeyJudge,
-): CheckOutcome {
-  const key = perEvaluation(context, keysKey);
-  return key
-    ? memoFor(judge, key, judgeEachKey, context, judge)
-    : judgeEachKey(context, judge);
-}
-
-/** A check function judging each configured key with `judge` (see `judgeConfiguredKeys`). */
 export function eachConfiguredKey(
   judge: KeyJudge,
 ): (context: CheckContext) => CheckOutcome {
-  return judgingSharedFacts(
-    context => judgeConfiguredKeys(context, judge),
-    keysKey,
-    judge,
+  const judgeKey = deriveFromFact(
+    'verdict on a key',
+    (
+      key: KmsKeyFact,
+      errors: CollectionError[],
+      keyArn: string,
+      resourceType: ResourceType,
+      path: string,
+      reference: string,
+    ) =>
+      judge(
+        { kind: 'resolved', fact: key, keyArn, errors },
+        { path, reference, resourceType },
+      ),
+  );
+  return sharedVerdict(keysKey, context =>
+    judgeEachKey(context, judge, judgeKey),
   );
 }
 
-function judgeEachKey(context: CheckContext, judge: KeyJudge): CheckOutcome {
+function judgeEachKey(
+  context: CheckContext,
+  judge: KeyJudge,
+  judgeKey: (
+    context: CheckContext,
+    key: KmsKeyFact,
+    errors: CollectionError[],
+    keyArn: string,
+    resourceType: ResourceType,
+    path: string,
+    reference: string,
+  ) => CheckOutcome,
+): CheckOutcome {
   const { resource } = context;
   const outcomes: CheckOutcome[] = [];
   for (const pattern of KMS_KEY_FIELDS[resource.type] ?? []) {
@@ -193,15 +194,14 @@ function judgeEachKey(context: CheckContext, judge: KeyJudge): CheckOutcome {
       } else {
         const { keyArn, errors } = resolved;
         outcomes.push(
-          memoOn(
-            judge,
+          judgeKey(
+            context,
             resolved.key,
-            [errors, keyArn, resource.type, found.path, found.value],
-            () =>
-              judge(
-                { kind: 'resolved', fact: resolved.key, keyArn, errors },
-                configured,
-              ),
+            errors,
+            keyArn,
+            resource.type,
+            found.path,
+            found.value,
           ),
         );
       }
@@ -212,5 +212,5 @@ function judgeEachKey(context: CheckContext, judge: KeyJudge): CheckOutcome {
       `${resource.name} names no KMS key; the key presence checks report that.`,
     );
   }
-  return memoCombination(outcomes, combineItems);
+  return combineItems(outcomes);
 }

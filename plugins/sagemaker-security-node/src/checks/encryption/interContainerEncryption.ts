@@ -22,7 +22,7 @@ const TEXT =
 function whenDistributed(
   context: CheckContext,
   instanceCountPaths: string[],
-  flagPath: string,
+  flag: (context: CheckContext) => CheckOutcome,
 ): CheckOutcome {
   let counted = 0;
   let total = 0;
@@ -38,30 +38,25 @@ function whenDistributed(
       `${context.resource.name} runs on a single instance; there is no inter-container traffic.`,
     );
   }
-  return encryptionFlag(flagPath)(context);
+  return flag(context);
 }
 
-/** The check of the encryption flag at `flagPath`, made once per path. */
-const flagChecks = new Map<string, (context: CheckContext) => CheckOutcome>();
-
+/** The check of the encryption flag at `flagPath`. */
 function encryptionFlag(
   flagPath: string,
 ): (context: CheckContext) => CheckOutcome {
-  let check = flagChecks.get(flagPath);
-  if (check === undefined) {
-    check = fieldValue({
-      path: flagPath,
-      expected: true,
-      absentMeans: false,
-      label: 'inter-container traffic encryption',
-    });
-    if (flagChecks.size >= 1000) {
-      flagChecks.clear();
-    }
-    flagChecks.set(flagPath, check);
-  }
-  return check;
+  return fieldValue({
+    path: flagPath,
+    expected: true,
+    absentMeans: false,
+    label: 'inter-container traffic encryption',
+  });
 }
+
+const TOP_LEVEL_FLAG = encryptionFlag('EnableInterContainerTrafficEncryption');
+const NETWORK_CONFIG_FLAG = encryptionFlag(
+  'NetworkConfig.EnableInterContainerTrafficEncryption',
+);
 
 export const trainingJobInterContainerEncryption = defineCheck(
   {
@@ -85,7 +80,7 @@ export const trainingJobInterContainerEncryption = defineCheck(
     whenDistributed(
       context,
       ['ResourceConfig.InstanceCount', ...groupCounts(context)],
-      'EnableInterContainerTrafficEncryption',
+      TOP_LEVEL_FLAG,
     ),
 );
 
@@ -118,7 +113,7 @@ export const processingJobInterContainerEncryption = defineCheck(
     whenDistributed(
       context,
       ['ProcessingResources.ClusterConfig.InstanceCount'],
-      'NetworkConfig.EnableInterContainerTrafficEncryption',
+      NETWORK_CONFIG_FLAG,
     ),
 );
 
@@ -150,7 +145,7 @@ export const tuningJobInterContainerEncryption = defineCheck(
         whenDistributed(
           context,
           [`${prefix}.ResourceConfig.InstanceCount`],
-          `${prefix}.EnableInterContainerTrafficEncryption`,
+          encryptionFlag(`${prefix}.EnableInterContainerTrafficEncryption`),
         ),
       ),
       unknown(
@@ -196,7 +191,7 @@ function jobDefinitionEncryption(spec: JobDefinitionSpec) {
       whenDistributed(
         context,
         ['JobResources.ClusterConfig.InstanceCount'],
-        'NetworkConfig.EnableInterContainerTrafficEncryption',
+        NETWORK_CONFIG_FLAG,
       ),
   );
 }

@@ -1,7 +1,7 @@
 import {
   CheckOutcome,
   CloudTrailFact,
-  CollectionError,
+  RelatedFact,
   ResourceType,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
@@ -13,12 +13,9 @@ import {
   notApplicable,
   LinkedValue,
   bucketNamesKey,
-  internKey,
-  judgingSharedFacts,
-  memoFor,
-  memoOn,
-  memoOnKey,
-  perEvaluation,
+  deriveFromFact,
+  deriveKey,
+  sharedVerdict,
   pass,
   readFactOnce,
   resourceBuckets,
@@ -43,26 +40,26 @@ type TrailsCovering =
   | { ok: true; trails: Trail[]; covering: Trail[] }
   | { ok: false; outcome: CheckOutcome };
 
+/** The trails covering a region, found once per `cloudtrail` fact and region. */
+const trailsCovering = deriveFromFact(
+  'trails covering a region',
+  (fact: RelatedFact<'cloudtrail'>, region: string): TrailsCovering =>
+    coveringTrails(fact.data!, fact.errors, region),
+);
+
 /** Trails covering the resource's region that are logging management events. */
 function loggingTrails(context: CheckContext): TrailsCovering {
   const read = readFactOnce(context, 'cloudtrail', '-');
   if (!read.ok) return read;
-  const { region } = context.resource;
-  return memoOnKey(
-    trailsCovering,
-    read.fact,
-    region,
-    trailsCovering,
-    read,
-    region,
-  );
+  return trailsCovering(context, read.fact, context.resource.region);
 }
 
-function trailsCovering(
-  read: { data: CloudTrailFact; fact: { errors: CollectionError[] } },
+function coveringTrails(
+  data: CloudTrailFact,
+  errors: RelatedFact['errors'],
   region: string,
 ): TrailsCovering {
-  const covering = read.data.trails.filter(trail => covers(trail, region));
+  const covering = data.trails.filter(trail => covers(trail, region));
   const logging = covering.filter(
     trail => trail.isLogging === true && trail.includeManagementEvents === true,
   );
@@ -86,7 +83,7 @@ function trailsCovering(
         ? ['cloudtrail:GetEventSelectors']
         : []),
     ];
-    const error = read.fact.errors.find(e => actions.includes(e.action));
+    const error = errors.find(e => actions.includes(e.action));
     return {
       ok: false,
       outcome: unknown(
@@ -296,6 +293,19 @@ function judgeDataEvents(
   );
 }
 
+/**
+ * The same object for resources naming the same buckets (see
+ * `bucketNamesKey`) in a region whose trails log the same way; undefined
+ * when either is unknown.
+ */
+const dataEventsKey = deriveKey('S3 data event logging', context => {
+  if (resourceBuckets(context).length === 0) return undefined;
+  const result = loggingTrails(context);
+  if (!result.ok) return undefined;
+  const buckets = bucketNamesKey(context);
+  return buckets ? [result, buckets] : undefined;
+});
+
 export const cloudTrailS3DataEvents = defineCheck(
   {
     id: 'cloudtrail-s3-data-events',
@@ -318,40 +328,13 @@ export const cloudTrailS3DataEvents = defineCheck(
     },
     requiresLiveData: true,
   },
-  judgingSharedFacts(
-    context => {
-      const buckets = resourceBuckets(context);
-      if (buckets.length === 0) {
-        return notApplicable(`${context.resource.name} names no S3 bucket.`);
-      }
-      const result = loggingTrails(context);
-      if (!result.ok) return result.outcome;
-      const key = perEvaluation(context, dataEventsKey);
-      return key
-        ? memoFor(judgeDataEvents, key, judgeDataEvents, result, buckets)
-        : memoOn(
-            judgeDataEvents,
-            result,
-            buckets.map(bucket => bucket.value),
-            judgeDataEvents,
-            result,
-            buckets,
-          );
-    },
-    dataEventsKey,
-    judgeDataEvents,
-  ),
+  sharedVerdict(dataEventsKey, context => {
+    const buckets = resourceBuckets(context);
+    if (buckets.length === 0) {
+      return notApplicable(`${context.resource.name} names no S3 bucket.`);
+    }
+    const result = loggingTrails(context);
+    if (!result.ok) return result.outcome;
+    return judgeDataEvents(result, buckets);
+  }),
 );
-
-/**
- * The same object for resources naming the same buckets (see
- * `bucketNamesKey`) in a region whose trails log the same way; undefined
- * when either is unknown.
- */
-function dataEventsKey(context: CheckContext): object | undefined {
-  if (resourceBuckets(context).length === 0) return undefined;
-  const result = loggingTrails(context);
-  if (!result.ok) return undefined;
-  const buckets = bucketNamesKey(context);
-  return buckets ? internKey([result, buckets]) : undefined;
-}

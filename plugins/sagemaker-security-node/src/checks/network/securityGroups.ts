@@ -1,26 +1,15 @@
 import {
-  CheckOutcome,
   SecurityGroupFact,
   SecurityGroupRule,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
-import { CheckContext } from '../../types';
 import {
-  combineItems,
   defineCheck,
   DOCS,
+  eachSecurityGroup,
   fail,
-  judgingSharedFacts,
-  notApplicable,
-  LinkedValue,
-  memoCombination,
-  memoFor,
-  memoOn,
-  perEvaluation,
-  linkedFactsKey,
+  GroupVerdict,
   pass,
-  readFactOnce,
-  resourceSecurityGroups,
   SECURITY_GROUP_RESOURCE_TYPES,
   SEED,
   warn,
@@ -42,72 +31,6 @@ function portsOf(rule: SecurityGroupRule): string {
   return rule.fromPort === rule.toPort
     ? `${rule.ipProtocol}/${rule.fromPort}`
     : `${rule.ipProtocol}/${rule.fromPort}-${rule.toPort}`;
-}
-
-/** A group's verdict, or one that names the resource it is attached to. */
-type GroupVerdict = CheckOutcome | ((resourceName: string) => CheckOutcome);
-
-function groupsKey(context: CheckContext): object | undefined {
-  return linkedFactsKey(
-    context,
-    'security-group',
-    resourceSecurityGroups(context),
-    false,
-  );
-}
-
-/**
- * Judges each security group of the resource. `judge` must be a pure function
- * of the group: its verdict is memoised per group fact (and set of groups).
- */
-function judgeGroups(
-  context: CheckContext,
-  judge: (group: SecurityGroupFact) => GroupVerdict,
-): CheckOutcome {
-  const groups = resourceSecurityGroups(context);
-  if (groups.length === 0) {
-    return notApplicable(`${context.resource.name} names no security group.`);
-  }
-  const key = perEvaluation(context, groupsKey);
-  const verdict = key
-    ? memoFor(judge, key, judgeEachGroup, context, groups, judge)
-    : judgeEachGroup(context, groups, judge);
-  return typeof verdict === 'function'
-    ? verdict(context.resource.name)
-    : verdict;
-}
-
-/** The combined verdict: an outcome, or one naming the resource when a group's does. */
-function judgeEachGroup(
-  context: CheckContext,
-  groups: LinkedValue[],
-  judge: (group: SecurityGroupFact) => GroupVerdict,
-): GroupVerdict {
-  const verdicts = groups.map(group => {
-    const read = readFactOnce(context, 'security-group', group.value);
-    if (!read.ok) return read.outcome;
-    return memoOn(judge, read.fact, [group.value], () => judge(read.data));
-  });
-  if (verdicts.every(verdict => typeof verdict !== 'function')) {
-    return memoCombination(verdicts as CheckOutcome[], combineItems);
-  }
-  return resourceName =>
-    combineItems(
-      verdicts.map(verdict =>
-        typeof verdict === 'function' ? verdict(resourceName) : verdict,
-      ),
-    );
-}
-
-/** A check function judging each security group with `judge`. */
-function eachGroup(
-  judge: (group: SecurityGroupFact) => GroupVerdict,
-): (context: CheckContext) => CheckOutcome {
-  return judgingSharedFacts(
-    context => judgeGroups(context, judge),
-    groupsKey,
-    judge,
-  );
 }
 
 function judgeIngress(group: SecurityGroupFact): GroupVerdict {
@@ -181,7 +104,7 @@ export const securityGroupsNoPublicIngress = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  eachGroup(judgeIngress),
+  eachSecurityGroup(judgeIngress),
 );
 
 export const securityGroupsEgressRestricted = defineCheck(
@@ -202,5 +125,5 @@ export const securityGroupsEgressRestricted = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  eachGroup(judgeEgress),
+  eachSecurityGroup(judgeEgress),
 );

@@ -1,23 +1,20 @@
 import {
   CheckOutcome,
   CollectionError,
+  RelatedFact,
   SubnetFact,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
-import { CheckContext } from '../../types';
 import {
   combineItems,
   defineCheck,
   DOCS,
   factFieldUnknown,
   fail,
-  judgingSharedFacts,
-  LinkedValue,
-  memoCombination,
-  memoFor,
-  memoOn,
-  perEvaluation,
-  linkedFactsKey,
+  deriveFromFact,
+  deriveKey,
+  linkedFactParts,
+  sharedVerdict,
   NETWORKED_RESOURCE_TYPES,
   notApplicable,
   pass,
@@ -27,58 +24,53 @@ import {
   warn,
 } from '../support';
 
-function judgeSubnet(
-  read: { data: SubnetFact; fact: { errors: CollectionError[] } },
-  subnet: LinkedValue,
+/** The verdict on one subnet (`subnetId` as the resource names it). */
+const judgeSubnet = deriveFromFact(
+  'verdict on a subnet',
+  (fact: RelatedFact<'subnet'>, subnetId: string): CheckOutcome =>
+    subnetVerdict(fact.data!, fact.errors, subnetId),
+);
+
+function subnetVerdict(
+  subnet: SubnetFact,
+  errors: CollectionError[],
+  subnetId: string,
 ): CheckOutcome {
-  const { routesToInternetGateway, mapPublicIpOnLaunch } = read.data;
+  const { routesToInternetGateway, mapPublicIpOnLaunch } = subnet;
   const evidence = [
     {
       path: 'ec2:DescribeRouteTables.Routes',
       observed: { routesToInternetGateway, mapPublicIpOnLaunch },
       expected: 'no 0.0.0.0/0 route to an internet gateway',
-      relatedArn: subnet.value,
+      relatedArn: subnetId,
     },
   ];
   if (routesToInternetGateway === undefined) {
     return factFieldUnknown(
-      read.fact,
+      { errors },
       'routesToInternetGateway',
       'ec2:DescribeRouteTables',
-      `Routes of subnet ${subnet.value}`,
+      `Routes of subnet ${subnetId}`,
     );
   }
   if (routesToInternetGateway) {
     return fail(
-      `Subnet ${subnet.value} is public: it routes to an internet gateway.`,
+      `Subnet ${subnetId} is public: it routes to an internet gateway.`,
       evidence,
     );
   }
   return mapPublicIpOnLaunch
     ? warn(
-        `Subnet ${subnet.value} is private but assigns public IPs on launch.`,
+        `Subnet ${subnetId} is private but assigns public IPs on launch.`,
         evidence,
       )
-    : pass(`Subnet ${subnet.value} is private.`, evidence);
+    : pass(`Subnet ${subnetId} is private.`, evidence);
 }
 
-function subnetsKey(context: CheckContext): object | undefined {
-  return linkedFactsKey(context, 'subnet', resourceSubnets(context), false);
-}
-
-function judgeEachSubnet(
-  context: CheckContext,
-  subnets: LinkedValue[],
-): CheckOutcome {
-  const outcomes = subnets.map(subnet => {
-    const read = readFactOnce(context, 'subnet', subnet.value);
-    if (!read.ok) return read.outcome;
-    return memoOn(judgeSubnet, read.fact, [subnet.value], () =>
-      judgeSubnet(read, subnet),
-    );
-  });
-  return memoCombination(outcomes, combineItems);
-}
+/** The same object for resources in the same subnets (with the same facts). */
+const subnetsKey = deriveKey('subnet facts', context =>
+  linkedFactParts(context, 'subnet', resourceSubnets(context), false),
+);
 
 export const subnetsPrivate = defineCheck(
   {
@@ -101,18 +93,18 @@ export const subnetsPrivate = defineCheck(
       template: FOUNDATION_TEMPLATE,
     },
   },
-  judgingSharedFacts(
-    context => {
-      const subnets = resourceSubnets(context);
-      if (subnets.length === 0) {
-        return notApplicable(`${context.resource.name} names no subnet.`);
-      }
-      const key = perEvaluation(context, subnetsKey);
-      return key
-        ? memoFor(judgeSubnet, key, judgeEachSubnet, context, subnets)
-        : judgeEachSubnet(context, subnets);
-    },
-    subnetsKey,
-    judgeSubnet,
-  ),
+  sharedVerdict(subnetsKey, context => {
+    const subnets = resourceSubnets(context);
+    if (subnets.length === 0) {
+      return notApplicable(`${context.resource.name} names no subnet.`);
+    }
+    return combineItems(
+      subnets.map(subnet => {
+        const read = readFactOnce(context, 'subnet', subnet.value);
+        return read.ok
+          ? judgeSubnet(context, read.fact, subnet.value)
+          : read.outcome;
+      }),
+    );
+  }),
 );

@@ -1,5 +1,6 @@
 import {
   CheckOutcome,
+  RelatedFact,
   VpcEndpointsFact,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
@@ -11,12 +12,9 @@ import {
   fail,
   NETWORKED_RESOURCE_TYPES,
   notApplicable,
-  internKey,
-  judgingSharedFacts,
-  memoCombination,
-  memoFor,
-  memoOn,
-  perEvaluation,
+  deriveFromFact,
+  deriveKey,
+  sharedVerdict,
   pass,
   readFactOnce,
   SEED,
@@ -75,11 +73,18 @@ function judgeService(
       );
 }
 
+/** The verdict on one service's endpoints in one VPC. */
+const judgeVpcService = deriveFromFact(
+  'verdict on a VPC endpoint service',
+  (fact: RelatedFact<'vpc-endpoints'>, vpcId: string, service: string) =>
+    judgeService(vpcId, fact.data!.endpoints, service),
+);
+
 /**
  * The same object for resources in the same VPCs with the same endpoints;
  * undefined when a VPC or its endpoints could not be read.
  */
-function endpointsKey(context: CheckContext): object | undefined {
+const endpointsKey = deriveKey('VPC endpoint facts', context => {
   const { vpcIds, unreadable } = vpcsOf(context);
   if (unreadable.length > 0 || vpcIds.length === 0) return undefined;
   const parts: unknown[] = [];
@@ -92,10 +97,10 @@ function endpointsKey(context: CheckContext): object | undefined {
   } catch {
     return undefined;
   }
-  return internKey(parts);
-}
+  return parts;
+});
 
-function evaluateEndpoints(
+function judgeEndpoints(
   context: CheckContext,
   services: string[],
 ): CheckOutcome {
@@ -107,14 +112,6 @@ function evaluateEndpoints(
         : `${context.resource.name}: no VPC could be derived.`,
     );
   }
-  const key = perEvaluation(context, endpointsKey);
-  return key
-    ? memoFor(services, key, judgeEachVpc, context, services)
-    : judgeEachVpc(context, services);
-}
-
-function judgeEachVpc(context: CheckContext, services: string[]): CheckOutcome {
-  const { vpcIds, unreadable } = vpcsOf(context);
   const outcomes = [...unreadable];
   for (const vpcId of vpcIds) {
     const read = readFactOnce(context, 'vpc-endpoints', vpcId);
@@ -123,16 +120,12 @@ function judgeEachVpc(context: CheckContext, services: string[]): CheckOutcome {
       continue;
     }
     for (const service of services) {
-      outcomes.push(
-        memoOn(judgeService, read.fact, [vpcId, service], () =>
-          judgeService(vpcId, read.data.endpoints, service),
-        ),
-      );
+      outcomes.push(judgeVpcService(context, read.fact, vpcId, service));
     }
   }
   return outcomes.length === 0
     ? notApplicable('No VPC to check.')
-    : memoCombination(outcomes, combineItems);
+    : combineItems(outcomes);
 }
 
 interface Spec {
@@ -167,10 +160,8 @@ function vpcEndpointCheck(spec: Spec): SecurityCheck {
         template: FOUNDATION_TEMPLATE,
       },
     },
-    judgingSharedFacts(
-      context => evaluateEndpoints(context, spec.services),
-      endpointsKey,
-      spec.services,
+    sharedVerdict(endpointsKey, context =>
+      judgeEndpoints(context, spec.services),
     ),
   );
 }

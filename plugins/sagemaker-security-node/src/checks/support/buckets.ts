@@ -1,13 +1,18 @@
 import {
   CheckOutcome,
   CollectionError,
+  RelatedFact,
   S3BucketFact,
 } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  derive,
+  deriveFromFact,
+  deriveKey,
+  sharedVerdict,
+} from '../../engine/derived';
 import { CheckContext } from '../../types';
-import { judgingSharedFacts } from './defineCheck';
-import { linkedFactsKey, readFactOnce } from './facts';
+import { linkedFactParts, readFactOnce } from './facts';
 import { LinkedValue, resourceBuckets } from './links';
-import { memoCombination, memoFor, memoOn, perEvaluation } from './memo';
 import { combineItems, notApplicable } from './outcomes';
 
 /** A bucket the resource uses, as its checks judge it. */
@@ -20,83 +25,71 @@ export interface BucketUse {
   partition: string;
 }
 
-function partitionOf(context: CheckContext): string {
+/** Partition of the resource's ARN (`aws`, `aws-cn`...), as `arn.split(':')[1] || 'aws'`. */
+const partitionOf = derive('partition', (context): string => {
   const { arn } = context.resource;
   if (typeof arn !== 'string') {
     return context.resource.arn.split(':')[1] || 'aws';
   }
-  // As arn.split(':')[1] || 'aws'.
   const start = arn.indexOf(':') + 1;
   if (start === 0) {
     return 'aws';
   }
   const end = arn.indexOf(':', start);
   return (end < 0 ? arn.slice(start) : arn.slice(start, end)) || 'aws';
-}
+});
 
-function bucketsKey(context: CheckContext): object | undefined {
-  return linkedFactsKey(
+/**
+ * The same object for resources naming the same buckets (with the same facts,
+ * at the same paths) in the same partition: what a judgment of their names
+ * may be shared on. Undefined when a bucket's fact could not be read.
+ */
+export const bucketNamesKey = deriveKey('bucket facts', context =>
+  linkedFactParts(
     context,
     's3-bucket',
     resourceBuckets(context),
     true,
-    perEvaluation(context, partitionOf),
-  );
-}
+    partitionOf(context),
+  ),
+);
 
 /**
- * The same object for resources naming the same buckets (with the same facts,
- * at the same paths): what a judgment of their names may be memoised on.
- * Undefined when a bucket's fact could not be read.
+ * A check function judging every S3 bucket the resource reads or writes
+ * (from its S3 URIs) with `judge`, a pure function of its argument: a bucket
+ * shared by thousands of jobs is judged once per place it is named.
  */
-export function bucketNamesKey(context: CheckContext): object | undefined {
-  return perEvaluation(context, bucketsKey);
-}
-
-/**
- * Judges every S3 bucket the resource reads or writes (from its S3 URIs).
- * `judge` must be a pure function of its argument: its outcome is memoised
- * per bucket fact (and per set of buckets), so a bucket shared by thousands
- * of jobs is judged once per place it is named.
- */
-export function judgeBuckets(
-  context: CheckContext,
-  judge: (use: BucketUse) => CheckOutcome,
-): CheckOutcome {
-  const buckets = resourceBuckets(context);
-  if (buckets.length === 0) {
-    return notApplicable(`${context.resource.name} names no S3 location.`);
-  }
-  const key = perEvaluation(context, bucketsKey);
-  return key
-    ? memoFor(judge, key, judgeEachBucket, context, buckets, judge)
-    : judgeEachBucket(context, buckets, judge);
-}
-
-/** A check function judging each bucket with `judge` (see `judgeBuckets`). */
 export function eachBucket(
   judge: (use: BucketUse) => CheckOutcome,
 ): (context: CheckContext) => CheckOutcome {
-  return judgingSharedFacts(
-    context => judgeBuckets(context, judge),
-    bucketsKey,
-    judge,
+  const judgeBucket = deriveFromFact(
+    'verdict on a bucket',
+    (
+      fact: RelatedFact<'s3-bucket'>,
+      partition: string,
+      path: string,
+      name: string,
+    ) =>
+      judge({
+        bucket: fact.data!,
+        used: { value: name, path },
+        errors: fact.errors,
+        partition,
+      }),
   );
-}
-
-function judgeEachBucket(
-  context: CheckContext,
-  buckets: LinkedValue[],
-  judge: (use: BucketUse) => CheckOutcome,
-): CheckOutcome {
-  const outcomes = buckets.map(used => {
-    const read = readFactOnce(context, 's3-bucket', used.value);
-    if (!read.ok) return read.outcome;
-    const { fact } = read;
-    const partition = perEvaluation(context, partitionOf);
-    return memoOn(judge, fact, [partition, used.path, used.value], () =>
-      judge({ bucket: read.data, used, errors: fact.errors, partition }),
+  return sharedVerdict(bucketNamesKey, context => {
+    const buckets = resourceBuckets(context);
+    if (buckets.length === 0) {
+      return notApplicable(`${context.resource.name} names no S3 location.`);
+    }
+    const partition = partitionOf(context);
+    return combineItems(
+      buckets.map(used => {
+        const read = readFactOnce(context, 's3-bucket', used.value);
+        return read.ok
+          ? judgeBucket(context, read.fact, partition, used.path, used.value)
+          : read.outcome;
+      }),
     );
   });
-  return memoCombination(outcomes, combineItems);
 }

@@ -3,13 +3,13 @@ import {
   CollectionError,
   FactDataByKind,
   FactKind,
+  FactLookup,
   GLOBAL_REGION,
   RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { isObject, lookupFact } from '../../lookupFact';
+import { deriveFor, deriveFromFact } from '../../engine/derived';
 import { CheckContext } from '../../types';
 import { LinkedValue } from './links';
-import { internKey, storedInEvaluation, storeInEvaluation } from './memo';
 import { notApplicable, unknown } from './outcomes';
 import { describeError } from './resourceErrors';
 
@@ -59,6 +59,33 @@ function subject(kind: FactKind, key: string): string {
 }
 
 /**
+ * `facts.get(kind, accountId, region, key)`, asked once per lookup: a
+ * `FactLookup` reads the facts of one scan, a snapshot that does not change,
+ * while thousands of resources ask it for the same few roles, keys and
+ * buckets.
+ */
+const lookupFact = deriveFromFact(
+  'fact of a lookup',
+  (
+    facts: FactLookup,
+    kind: FactKind,
+    accountId: string,
+    region: string,
+    key: string,
+  ): RelatedFact | undefined => facts.get(kind, accountId, region, key),
+);
+
+/** The read of a collected fact: one object per fact (shared: do not modify). */
+const readOf = deriveFromFact(
+  'read of a fact',
+  (fact: RelatedFact): FactRead<FactKind> => ({
+    ok: true,
+    data: fact.data!,
+    fact,
+  }),
+);
+
+/**
  * Reads a related fact of the resource's account (and region, unless the kind
  * is account-wide). Not collected: `unknown` in a live scan, `not_applicable`
  * in pre-deploy (iac) validation, where an undeclared fact is outside the code
@@ -72,6 +99,7 @@ export function readFact<K extends FactKind>(
 ): FactRead<K> {
   const { resource } = context;
   const fact = lookupFact(
+    context,
     context.facts,
     kind,
     resource.accountId,
@@ -111,23 +139,13 @@ export function readFact<K extends FactKind>(
       ),
     };
   }
-  return readOf(fact);
+  return readOf(context, fact as RelatedFact) as FactRead<K>;
 }
 
-const okReads = new WeakMap<RelatedFact, FactRead<FactKind>>();
-
-/** The read of a collected fact: one object per fact (shared: do not modify). */
-function readOf<K extends FactKind>(fact: RelatedFact<K>): FactRead<K> {
-  if (!isObject(fact)) {
-    return { ok: true, data: fact.data!, fact };
-  }
-  let read = okReads.get(fact) as FactRead<K> | undefined;
-  if (read === undefined) {
-    read = { ok: true, data: fact.data!, fact };
-    okReads.set(fact, read);
-  }
-  return read;
-}
+const readOnce = deriveFor<FactKind, string, FactRead<FactKind>>(
+  'fact read',
+  readFact,
+);
 
 /**
  * `readFact`, read once per evaluation of the resource and shared by its
@@ -138,32 +156,23 @@ export function readFactOnce<K extends FactKind>(
   kind: K,
   key: string,
 ): FactRead<K> {
-  if (typeof key !== 'string') {
-    return readFact(context, kind, key);
-  }
-  const known = storedInEvaluation(context, kind, key);
-  if (known !== undefined) {
-    return known as FactRead<K>;
-  }
-  const read = readFact(context, kind, key);
-  storeInEvaluation(context, kind, key, read);
-  return read;
+  return readOnce(context, kind, key) as FactRead<K>;
 }
 
 /**
- * The same object for every resource linking to the same facts of `kind`
- * under the same values (and paths, with `withPaths`; and `extra`): what a
- * judgment of all of them may be memoised on. Undefined when a fact could
- * not be read, or reading throws (malformed facts): callers then read item by
- * item, as they judge.
+ * What identifies the facts of `kind` a resource links to under these values
+ * (and paths, with `withPaths`; and `extra`), as parts of a sharing key (see
+ * `deriveKey`): resources with the same parts may share a judgment of them.
+ * Undefined when a fact could not be read, or reading throws (malformed
+ * facts): callers then read item by item, as they judge.
  */
-export function linkedFactsKey<K extends FactKind>(
+export function linkedFactParts<K extends FactKind>(
   context: CheckContext,
   kind: K,
   linked: LinkedValue[],
   withPaths: boolean,
   extra?: unknown,
-): object | undefined {
+): unknown[] | undefined {
   if (linked.length === 0) {
     return undefined;
   }
@@ -190,7 +199,7 @@ export function linkedFactsKey<K extends FactKind>(
   if (extra !== undefined) {
     parts[parts.length - 1] = extra;
   }
-  return internKey(parts);
+  return parts;
 }
 
 /**

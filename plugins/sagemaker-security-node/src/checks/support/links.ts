@@ -6,8 +6,7 @@ import {
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { CheckContext } from '../../types';
-import { perEvaluation } from './memo';
+import { derive } from '../../engine/derived';
 import { stringValuesAt } from './valuesAt';
 
 type FieldMap = Partial<Record<ResourceType, FieldPath[]>>;
@@ -123,41 +122,25 @@ export function bucketsUsed(resource: SageMakerResource): LinkedValue[] {
   return found;
 }
 
-function rolesOfResource(context: CheckContext): LinkedValue[] {
-  return executionRoles(context.resource);
-}
-
-function bucketsOfResource(context: CheckContext): LinkedValue[] {
-  return bucketsUsed(context.resource);
-}
-
-function subnetsOfResource(context: CheckContext): LinkedValue[] {
-  return subnetIds(context.resource);
-}
-
-function securityGroupsOfResource(context: CheckContext): LinkedValue[] {
-  return securityGroupIds(context.resource);
-}
-
 /** `executionRoles` of the context's resource, found once per evaluation (shared: do not modify). */
-export function resourceRoles(context: CheckContext): LinkedValue[] {
-  return perEvaluation(context, rolesOfResource);
-}
+export const resourceRoles = derive('execution roles', context =>
+  executionRoles(context.resource),
+);
 
 /** `bucketsUsed` of the context's resource, found once per evaluation (shared: do not modify). */
-export function resourceBuckets(context: CheckContext): LinkedValue[] {
-  return perEvaluation(context, bucketsOfResource);
-}
+export const resourceBuckets = derive('buckets used', context =>
+  bucketsUsed(context.resource),
+);
 
 /** `subnetIds` of the context's resource, found once per evaluation (shared: do not modify). */
-export function resourceSubnets(context: CheckContext): LinkedValue[] {
-  return perEvaluation(context, subnetsOfResource);
-}
+export const resourceSubnets = derive('subnets', context =>
+  subnetIds(context.resource),
+);
 
 /** `securityGroupIds` of the context's resource, found once per evaluation (shared: do not modify). */
-export function resourceSecurityGroups(context: CheckContext): LinkedValue[] {
-  return perEvaluation(context, securityGroupsOfResource);
-}
+export const resourceSecurityGroups = derive('security groups', context =>
+  securityGroupIds(context.resource),
+);
 
 export const ROLE_RESOURCE_TYPES = Object.keys(ROLE_FIELDS) as ResourceType[];
 export const NETWORKED_RESOURCE_TYPES = Object.keys(

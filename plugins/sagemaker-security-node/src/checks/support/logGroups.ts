@@ -6,10 +6,9 @@ import {
   ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
+import { deriveKey, sharedVerdict } from '../../engine/derived';
 import { CheckContext } from '../../types';
 import { readFactOnce } from './facts';
-import { judgingSharedFacts } from './defineCheck';
-import { internKey, memoFor, perEvaluation } from './memo';
 import { notApplicable } from './outcomes';
 
 export type LogGroup = LogGroupsFact['logGroups'][number];
@@ -33,51 +32,29 @@ export const LOG_GROUP_RESOURCE_TYPES: ResourceType[] = resourceTypesWith(
   d => d.logGroup,
 );
 
-/**
- * Judges the resource's log group; absent group = nothing logged yet.
- * `judge` must be a pure function of the group: its outcome is memoised per
- * `log-groups` fact.
- */
-export function judgeLogGroup(
-  context: CheckContext,
-  judge: (group: LogGroup) => CheckOutcome,
-): CheckOutcome {
-  const name = logGroupNameOf(context.resource)!;
-  const read = readFactOnce(context, 'log-groups', '-');
-  if (!read.ok) return read.outcome;
-  const key = perEvaluation(context, logGroupKey)!;
-  return memoFor(judge, key, judgeNamedGroup, read, name, judge);
-}
-
 /** The same object for resources whose log group is the same name in the same `log-groups` fact. */
-function logGroupKey(context: CheckContext): object | undefined {
+const logGroupKey = deriveKey('log group', context => {
   const read = readFactOnce(context, 'log-groups', '-');
-  return read.ok
-    ? internKey([read.fact, logGroupNameOf(context.resource)])
-    : undefined;
-}
+  return read.ok ? [read.fact, logGroupNameOf(context.resource)] : undefined;
+});
 
-/** A check function judging the resource's log group with `judge` (see `judgeLogGroup`). */
+/**
+ * A check function judging the resource's log group with `judge`, a pure
+ * function of the group; an absent group means nothing was logged yet.
+ */
 export function ofLogGroup(
   judge: (group: LogGroup) => CheckOutcome,
 ): (context: CheckContext) => CheckOutcome {
-  return judgingSharedFacts(
-    context => judgeLogGroup(context, judge),
-    logGroupKey,
-    judge,
-  );
-}
-
-function judgeNamedGroup(
-  read: { data: LogGroupsFact },
-  name: string,
-  judge: (group: LogGroup) => CheckOutcome,
-): CheckOutcome {
-  const group = read.data.logGroups.find(item => item.logGroupName === name);
-  if (!group) {
-    return notApplicable(
-      `Log group ${name} does not exist yet; nothing has been logged.`,
-    );
-  }
-  return judge(group);
+  return sharedVerdict(logGroupKey, context => {
+    const read = readFactOnce(context, 'log-groups', '-');
+    if (!read.ok) return read.outcome;
+    const name = logGroupNameOf(context.resource)!;
+    const group = read.data.logGroups.find(item => item.logGroupName === name);
+    if (!group) {
+      return notApplicable(
+        `Log group ${name} does not exist yet; nothing has been logged.`,
+      );
+    }
+    return judge(group);
+  });
 }

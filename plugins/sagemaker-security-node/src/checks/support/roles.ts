@@ -3,14 +3,16 @@ import {
   CollectionError,
   IamRoleFact,
   PolicyDocument,
+  RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
-import { judgingSharedFacts } from './defineCheck';
-import { linkedFactsKey, readFactOnce } from './facts';
-import { LinkedValue, resourceRoles } from './links';
-import { memoCombination, memoFor, memoOn, perEvaluation } from './memo';
+import { deriveFromFact, deriveKey, sharedVerdict } from '../../engine/derived';
+import { linkedFactParts, readFactOnce } from './facts';
+import { resourceRoles } from './links';
 import { combine, combineItems, notApplicable, unknown } from './outcomes';
 import { describeError } from './resourceErrors';
+
+type IamRoleRecord = RelatedFact<'iam-role'>;
 
 /** An execution role as its checks judge it: the collected fact and its ARN. */
 export interface RoleContext {
@@ -19,55 +21,38 @@ export interface RoleContext {
   errors: CollectionError[];
 }
 
-function rolesKey(context: CheckContext): object | undefined {
-  return linkedFactsKey(context, 'iam-role', resourceRoles(context), false);
-}
+/** The same for resources naming the same roles (with the same facts). */
+const rolesKey = deriveKey('execution role facts', context =>
+  linkedFactParts(context, 'iam-role', resourceRoles(context), false),
+);
 
 /**
- * Judges each execution role the resource names (from the `iam-role` facts).
- * `judge` must be a pure function of the role: its outcome is memoised per
- * role fact (and per set of roles), so the roles shared by thousands of jobs
- * are judged once.
+ * A check function judging each execution role the resource names (from the
+ * `iam-role` facts) with `judge`, a pure function of the role: the roles
+ * shared by thousands of jobs are judged once.
  */
-export function judgeRoles(
-  context: CheckContext,
-  judge: (role: RoleContext) => CheckOutcome,
-): CheckOutcome {
-  const roles = resourceRoles(context);
-  if (roles.length === 0) {
-    return notApplicable(`${context.resource.name} names no execution role.`);
-  }
-  const key = perEvaluation(context, rolesKey);
-  return key
-    ? memoFor(judge, key, judgeEachRole, context, roles, judge)
-    : judgeEachRole(context, roles, judge);
-}
-
-/** A check function judging each execution role with `judge` (see `judgeRoles`). */
 export function eachRole(
   judge: (role: RoleContext) => CheckOutcome,
 ): (context: CheckContext) => CheckOutcome {
-  return judgingSharedFacts(
-    context => judgeRoles(context, judge),
-    rolesKey,
-    judge,
+  const judgeRole = deriveFromFact(
+    'verdict on a role',
+    (fact: IamRoleRecord, roleArn: string) =>
+      judge({ role: fact.data!, roleArn, errors: fact.errors }),
   );
-}
-
-function judgeEachRole(
-  context: CheckContext,
-  roles: LinkedValue[],
-  judge: (role: RoleContext) => CheckOutcome,
-): CheckOutcome {
-  const outcomes = roles.map(linked => {
-    const read = readFactOnce(context, 'iam-role', linked.value);
-    if (!read.ok) return read.outcome;
-    const { fact } = read;
-    return memoOn(judge, fact, [linked.value], () =>
-      judge({ role: read.data, roleArn: linked.value, errors: fact.errors }),
+  return sharedVerdict(rolesKey, context => {
+    const roles = resourceRoles(context);
+    if (roles.length === 0) {
+      return notApplicable(`${context.resource.name} names no execution role.`);
+    }
+    return combineItems(
+      roles.map(linked => {
+        const read = readFactOnce(context, 'iam-role', linked.value);
+        return read.ok
+          ? judgeRole(context, read.fact, linked.value)
+          : read.outcome;
+      }),
     );
   });
-  return memoCombination(outcomes, combineItems);
 }
 
 export interface NamedDocument {

@@ -2,7 +2,7 @@ import { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
 import { readFactOnce } from './facts';
 import { LinkedValue, resourceSubnets } from './links';
-import { perEvaluation } from './memo';
+import { derive } from '../../engine/derived';
 import { nonEmptyString, getPath } from './paths';
 
 export interface VpcsOfResource {
@@ -18,9 +18,7 @@ export interface VpcsOfResource {
  * subnet it names (read from the `subnet` facts). Found once per evaluation
  * (shared: do not modify).
  */
-export function vpcsOf(context: CheckContext): VpcsOfResource {
-  return perEvaluation(context, findVpcs);
-}
+export const vpcsOf = derive('VPCs of the resource', findVpcs);
 
 function findVpcs(context: CheckContext): VpcsOfResource {
   const subnets = resourceSubnets(context);

@@ -7,6 +7,7 @@ import {
   BackendFeature,
   coreServices,
   createServiceFactory,
+  ExtensionPoint,
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -82,12 +83,15 @@ export interface PluginBackendOptions {
   memberships?: Record<string, string[]>;
   /** More features, e.g. the real scheduler instead of the mock. */
   features?: BackendFeature[];
+  /** Extension points of other plugins, as `startTestBackend` takes them. */
+  extensionPoints?: ReadonlyArray<readonly [ExtensionPoint<any>, any]>;
 }
 
 export async function startPluginBackend(options: PluginBackendOptions) {
   const logs = options.logs ?? new LogSink();
   const policy = options.policy ?? new DenyList();
   const backend = await startTestBackend({
+    extensionPoints: (options.extensionPoints ?? []) as any,
     features: [
       sagemakerSecurityPlugin,
       mockServices.rootConfig.factory({ data: options.config }),
