@@ -167,6 +167,13 @@ async function main() {
   const samples = {
     'GET /scorecards/entity': () =>
       api('GET', `/scorecards/entity?entityRef=${enc(SERVICE)}`),
+    'GET /scorecards/entity/findings': () =>
+      api(
+        'GET',
+        `/scorecards/entity/findings?entityRef=${enc(
+          SERVICE,
+        )}&status=fail,warn&offset=1&limit=5`,
+      ),
     'GET /resources/findings': () =>
       api('GET', `/resources/findings?arn=${enc(arn)}`),
     'GET /checks': () => api('GET', '/checks'),
@@ -281,6 +288,8 @@ async function main() {
     );
     return r.status === 200 && r.json?.score?.grade ? r.json : undefined;
   });
+  // `results` is the first page (the worst first): the titles the tab shows
+  // before "Show more"; the section counts every failing result.
   const failingNow = final.results.filter(
     r => r.status === 'fail' || r.status === 'warn',
   );
@@ -288,7 +297,7 @@ async function main() {
     entityRef: SERVICE,
     grade: final.score.grade,
     score: final.score.score,
-    failingCount: failingNow.length,
+    failingCount: final.score.counts.fail + final.score.counts.warn,
     failingCheckTitles: [
       ...new Set(failingNow.map(r => checks.get(r.checkId)?.title)),
     ].filter(Boolean),

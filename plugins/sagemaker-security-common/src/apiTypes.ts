@@ -3,7 +3,7 @@
  * (those are in `scorecards.ts`). Declared in the backend's
  * `src/schema/openapi.yaml`; keep the two in step.
  */
-import type { CheckStatus, Grade, Pillar } from './pillars';
+import type { CheckStatus, Grade, Pillar, ResultStatus } from './pillars';
 import type { CollectionError, SageMakerResource } from './inventory';
 import type {
   CheckResult,
@@ -169,6 +169,21 @@ export interface OrgRollupQuery {
   owner?: string;
   grade?: Grade;
   pillar?: Pillar;
+}
+
+/**
+ * Query of `GET /scorecards/entity/findings`: a page of an entity's results,
+ * worst first, optionally of some statuses, one pillar or one resource.
+ *
+ * @public
+ */
+export interface EntityFindingsQuery {
+  entityRef: string;
+  offset?: number;
+  limit?: number;
+  status?: ResultStatus[];
+  pillar?: Pillar;
+  resourceArn?: string;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { InventoryPage } from './inventory';
 import type { Pillar } from './pillars';
 import type { ResourceType } from './resourceTypes';
 import type {
+  CheckResult,
   EntityRollupRow,
   EntityScorecard,
   Finding,
@@ -20,6 +21,7 @@ import type {
 } from './scorecards';
 import type {
   CreateWaiverRequest,
+  EntityFindingsQuery,
   EntityHistory,
   OrgRollupQuery,
   ResourceFindings,
@@ -61,14 +63,37 @@ export class SageMakerSecurityClient {
     this.fetchApi = options.fetchApi ?? { fetch: crossFetch };
   }
 
-  /** Scorecard of a catalog entity (`GET /scorecards/entity`). */
+  /**
+   * Scorecard of a catalog entity (`GET /scorecards/entity`), with the first
+   * page of its results (`findingsLimit` of them, default 50).
+   */
   async getEntityScorecard(
     entityRef: string,
-    options?: SageMakerSecurityRequestOptions,
+    options?: SageMakerSecurityRequestOptions & { findingsLimit?: number },
   ): Promise<EntityScorecard> {
+    const { findingsLimit, ...requestOptions } = options ?? {};
     return json(
-      await this.api.getEntityScorecard({ query: { entityRef } }, options),
+      await this.api.getEntityScorecard(
+        {
+          query: {
+            entityRef,
+            ...(findingsLimit === undefined ? {} : { findingsLimit }),
+          },
+        },
+        requestOptions,
+      ),
     );
+  }
+
+  /**
+   * A page of an entity's results, worst first, in the order of the
+   * scorecard's (`GET /scorecards/entity/findings`).
+   */
+  async listEntityFindings(
+    query: EntityFindingsQuery,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<Page<CheckResult>> {
+    return json(await this.api.listEntityFindings({ query }, options));
   }
 
   /** One resource and its check results (`GET /resources/findings`). */

@@ -8,6 +8,7 @@ export * from './resourceTypes';
 export * from './inventory';
 export * from './checks';
 export * from './scorecards';
+export * from './findingsOrder';
 export * from './permissions';
 export * from './annotations';
 export * from './apiTypes';
@@ -30,6 +31,7 @@ export type {
   GetScanHealth,
   GetWaiver,
   ListChecks,
+  ListEntityFindings,
   ListInventoryResources,
   ListOrgRollup,
   ListWaivers,

@@ -123,7 +123,13 @@ export interface EntityScorecard {
   entityRef: string;
   score: Score;
   resources: ResourceSummary[];
+  /**
+   * The first page of the results, worst first (see `compareResults`);
+   * `GET /scorecards/entity/findings` answers the rest.
+   */
   results: CheckResult[];
+  /** Where `results` lies among all the entity's results (`score.counts` counts them by status). */
+  resultsPage: PageInfo;
   /** Time of the last complete evaluation the results come from. */
   evaluatedAt?: string;
   /** True when the newest scan failed or was partial, so results are older than it. */
@@ -270,4 +276,16 @@ export interface Page<T> {
   totalCount: number;
   offset: number;
   limit: number;
+}
+
+/**
+ * Where a page lies in the whole list: it starts at `offset`, holds at most
+ * `limit` items, of `totalCount` in all.
+ *
+ * @public
+ */
+export interface PageInfo {
+  offset: number;
+  limit: number;
+  totalCount: number;
 }

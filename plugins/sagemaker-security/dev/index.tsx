@@ -2,6 +2,7 @@ import { createDevApp } from '@backstage/dev-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type {
   CreateWaiverRequest,
+  EntityFindingsQuery,
   OrgRollupQuery,
   Waiver,
   WaiverWithEvents,
@@ -33,6 +34,19 @@ class DemoSageMakerSecurityApi implements SageMakerSecurityApi {
 
   async getEntityScorecard() {
     return scorecard;
+  }
+  async listEntityFindings(query: EntityFindingsQuery) {
+    const items = scorecard.results.filter(
+      r => !query.status || query.status.includes(r.status),
+    );
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
+    return {
+      items: items.slice(offset, offset + limit),
+      totalCount: items.length,
+      offset,
+      limit,
+    };
   }
   async getResourceFindings() {
     return { resource: endpointResource, results: scorecard.results };

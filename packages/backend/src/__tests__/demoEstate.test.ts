@@ -65,12 +65,17 @@ describe('the demo portal backend over the demo estate', () => {
       .get(`${API}${url}`)
       .set('Authorization', mockCredentials.user.header(GUEST));
 
+  /** The scorecard with every result in its first page. */
   const scorecardOf = async (entityRef: string): Promise<EntityScorecard> => {
     const response = await get(
-      `/scorecards/entity?entityRef=${encodeURIComponent(entityRef)}`,
+      `/scorecards/entity?entityRef=${encodeURIComponent(
+        entityRef,
+      )}&findingsLimit=500`,
     );
     expect(response.status).toBe(200);
-    return response.body;
+    const card: EntityScorecard = response.body;
+    expect(card.results).toHaveLength(card.resultsPage.totalCount);
+    return card;
   };
 
   beforeAll(async () => {

@@ -37,7 +37,15 @@ function queryParams(route: Route, k: Known): Record<string, string[]> {
   const entities = [...k.components, ...k.groups, ...k.systems];
   switch (route.id) {
     case 'GET /scorecards/entity':
-      return { entityRef: entities };
+      return { entityRef: entities, findingsLimit: ['1', '50', '500'] };
+    case 'GET /scorecards/entity/findings':
+      return {
+        entityRef: entities,
+        offset: ['0', '10'],
+        limit: ['1', '50', '500'],
+        status: ['fail', 'fail,warn', 'unknown,waived', 'pass,not_applicable'],
+        pillar: PILLARS,
+      };
     case 'GET /resources/findings':
       return { arn: k.arns };
     case 'GET /checks':

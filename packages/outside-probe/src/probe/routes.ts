@@ -66,6 +66,21 @@ export const ROUTES: Route[] = [
     }),
   },
   {
+    id: 'GET /scorecards/entity/findings',
+    method: 'GET',
+    template: '/scorecards/entity/findings',
+    read: true,
+    permission: PERMISSIONS.read,
+    namesEntity: true,
+    valid: k => ({
+      path: `/scorecards/entity/findings${q({
+        entityRef: k.components[0],
+        offset: 1,
+        limit: 5,
+      })}`,
+    }),
+  },
+  {
     id: 'GET /resources/findings',
     method: 'GET',
     template: '/resources/findings',

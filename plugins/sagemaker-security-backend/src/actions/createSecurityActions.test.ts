@@ -93,6 +93,29 @@ describe('security actions', () => {
     });
   });
 
+  it('returns the first findings and says how to get the rest', async () => {
+    const { output } = await actions.invoke({
+      id: 'test:get-entity-security-scorecard',
+      input: { entityRef: FRAUD, findingsLimit: 1 },
+      credentials,
+    });
+    const card = output as any;
+    expect(card.openFindingCount).toBe(3);
+    expect(card.worstFindings).toEqual([
+      expect.objectContaining({ checkId: 'test-direct-internet' }),
+    ]);
+    expect(card.moreFindings).toMatch(
+      /^2 more open findings: .*list-failing-checks/,
+    );
+    const all = await actions.invoke({
+      id: 'test:get-entity-security-scorecard',
+      input: { entityRef: FRAUD, findingsLimit: 50 },
+      credentials,
+    });
+    expect((all.output as any).worstFindings).toHaveLength(3);
+    expect((all.output as any).moreFindings).toBeUndefined();
+  });
+
   it('lists failing checks filtered by severity and status', async () => {
     const all = await actions.invoke({
       id: 'test:list-failing-checks',

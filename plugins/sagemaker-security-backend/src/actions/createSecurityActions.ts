@@ -29,9 +29,11 @@ export function registerSecurityActions(options: {
       'Returns the security grade (A–F), overall score (0–100) and pillar scores ' +
       '(encryption, network, iam, monitoring, resilience) of an ML service ' +
       'Component or a SageMaker Resource entity, computed from the checks run over ' +
-      'its linked SageMaker resources, with the worst open findings. `unknown` ' +
-      'results could not be evaluated (for example a denied IAM call) and count ' +
-      'partly against the score; `waived` results are excluded from it.',
+      'its linked SageMaker resources, with its worst open findings (the first ' +
+      '`findingsLimit`, default 5, of `openFindingCount`; list-failing-checks ' +
+      'lists more). `unknown` results could not be evaluated (for example a ' +
+      'denied IAM call) and count partly against the score; `waived` results ' +
+      'are excluded from it.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -39,6 +41,15 @@ export function registerSecurityActions(options: {
           entityRef: z
             .string()
             .describe('Entity reference, e.g. component:default/fraud-scoring'),
+          findingsLimit: z
+            .number()
+            .int()
+            .min(1)
+            .max(50)
+            .optional()
+            .describe(
+              'How many of the worst open findings to return (default 5)',
+            ),
         }),
       output: z =>
         z.object({
@@ -67,6 +78,13 @@ export function registerSecurityActions(options: {
               message: z.string(),
             }),
           ),
+          openFindingCount: z
+            .number()
+            .describe('Open findings (fail, unknown, warn) in all'),
+          moreFindings: z
+            .string()
+            .optional()
+            .describe('How to get the findings left out, when there are some'),
         }),
     },
     examples: [
@@ -77,7 +95,15 @@ export function registerSecurityActions(options: {
     ],
     action: async ({ input, credentials }) => {
       const entityRef = parseEntityRefInput(input.entityRef);
-      const card = await scorecards.entityScorecard(entityRef, credentials);
+      const limit = input.findingsLimit ?? 5;
+      // The first page is worst first: its open findings lead it.
+      const card = await scorecards.entityScorecard(
+        entityRef,
+        credentials,
+        limit,
+      );
+      const { fail, unknown, warn } = card.score.counts;
+      const openFindingCount = fail + unknown + warn;
       const titles = new Map(
         scorecards.checkMetadata().map(c => [c.id, c.title]),
       );
@@ -106,7 +132,7 @@ export function registerSecurityActions(options: {
                 severity: r.severity,
               },
             })),
-            5,
+            limit,
           ).map(f => ({
             checkId: f.check.id,
             title: f.check.title,
@@ -115,6 +141,14 @@ export function registerSecurityActions(options: {
             resourceName: f.result.resourceName,
             message: f.result.message,
           })),
+          openFindingCount,
+          ...(openFindingCount > limit
+            ? {
+                moreFindings: `${
+                  openFindingCount - limit
+                } more open findings: call list-failing-checks with this entityRef (and a limit up to 200), or this action with a larger findingsLimit (up to 50).`,
+              }
+            : {}),
         },
       };
     },

@@ -94,6 +94,16 @@ describe('createRouter', () => {
       malformed: { path: '/scorecards/entity', names: 'entityRef' },
     },
     {
+      name: 'GET /scorecards/entity/findings',
+      method: 'get',
+      path: `/scorecards/entity/findings?entityRef=${FRAUD}&status=fail,warn&limit=2`,
+      permission: READ,
+      malformed: {
+        path: `/scorecards/entity/findings?entityRef=${FRAUD}&status=fail,broken`,
+        names: 'status',
+      },
+    },
+    {
       name: 'GET /resources/findings',
       method: 'get',
       path: `/resources/findings?arn=${encodeURIComponent(FRAUD_NOTEBOOK_ARN)}`,

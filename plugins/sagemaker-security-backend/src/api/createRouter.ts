@@ -101,7 +101,31 @@ export async function createRouter(
   router.get('/scorecards/entity', async (req, res) => {
     const credentials = await credentialsOf(req);
     const entityRef = parseEntityRefInput(req.query.entityRef);
-    res.json(await scorecards.entityScorecard(entityRef, credentials));
+    res.json(
+      await scorecards.entityScorecard(
+        entityRef,
+        credentials,
+        optionalNumber(req.query.findingsLimit),
+      ),
+    );
+  });
+
+  router.get('/scorecards/entity/findings', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { entityRef, status, pillar, resourceArn } = req.query;
+    res.json(
+      await scorecards.entityFindings(
+        parseEntityRefInput(entityRef),
+        {
+          offset: optionalNumber(req.query.offset),
+          limit: optionalNumber(req.query.limit),
+          status,
+          pillar,
+          resourceArn,
+        },
+        credentials,
+      ),
+    );
   });
 
   router.get('/resources/findings', async (req, res) => {

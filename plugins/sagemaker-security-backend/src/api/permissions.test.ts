@@ -87,6 +87,7 @@ describe.each(databases.eachSupportedId())('permissions on %s', databaseId => {
     // Nor anything else: 404 where the catalog hides a named entity.
     const expected: Record<string, number> = {
       [`/scorecards/entity?entityRef=${FRAUD}`]: 404,
+      [`/scorecards/entity/findings?entityRef=${FRAUD}`]: 404,
       [`/resources/findings?arn=${enc(FRAUD_NOTEBOOK_ARN)}`]: 403,
       '/rollups/org': 403,
       [`/rollups/entity?entityRef=${PLATFORM}`]: 404,
@@ -155,6 +156,7 @@ describe.each(databases.eachSupportedId())('permissions on %s', databaseId => {
     onlyReadable(CATALOG_READ, [CHURN]);
     for (const path of [
       `/scorecards/entity?entityRef=${FRAUD}`,
+      `/scorecards/entity/findings?entityRef=${FRAUD}`,
       `/history/entity?entityRef=${FRAUD}`,
       `/waivers?entityRef=${FRAUD}`,
       `/export?entityRef=${FRAUD}`,

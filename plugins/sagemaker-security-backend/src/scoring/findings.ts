@@ -1,4 +1,5 @@
 import {
+  compareResults,
   Finding,
   ResultStatus,
   Severity,
@@ -18,19 +19,13 @@ export function severityRank(severity: Severity): number {
 
 /**
  * The worst open findings: failures before unknowns before warnings, then by
- * severity, then oldest first (a long-open finding is worse than a new one).
+ * severity, then oldest first (a long-open finding is worse than a new one),
+ * then by resource and check: -common's `compareResults`, the order the
+ * entity scorecard pages its results in.
  */
 export function worstFindings(findings: Finding[], limit: number): Finding[] {
   return findings
     .filter(f => isOpenFinding(f.result.status))
-    .sort(
-      (a, b) =>
-        OPEN_STATUSES.indexOf(a.result.status) -
-          OPEN_STATUSES.indexOf(b.result.status) ||
-        severityRank(a.result.severity) - severityRank(b.result.severity) ||
-        a.result.since.localeCompare(b.result.since) ||
-        a.result.resourceArn.localeCompare(b.result.resourceArn) ||
-        a.result.checkId.localeCompare(b.result.checkId),
-    )
+    .sort((a, b) => compareResults(a.result, b.result))
     .slice(0, limit);
 }

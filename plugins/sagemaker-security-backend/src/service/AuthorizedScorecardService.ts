@@ -7,6 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CheckMetadata,
+  CheckResult,
   CreateWaiverRequest,
   EntityHistory,
   EntityRollupRow,
@@ -30,6 +31,7 @@ import { WaiverService } from '../waivers/WaiverService';
 import { ReadAccess } from './access/ReadAccess';
 import { resolveHistoryRange } from './historyRange';
 import { utcDay } from '../util/time';
+import type { ResultPageQuery } from './resultPages';
 import { ScorecardService } from './ScorecardService';
 
 export interface AuthorizedScorecardServiceOptions {
@@ -73,12 +75,28 @@ export class AuthorizedScorecardService {
     return this.options.scorecards.checkMetadata();
   }
 
+  /** The scorecard, with the first `findingsLimit` results (default 50). */
   async entityScorecard(
     entityRef: string,
     credentials: BackstageCredentials,
+    findingsLimit?: number,
   ): Promise<EntityScorecard> {
     const entity = await this.readableEntity(entityRef, credentials);
-    return this.options.scorecards.entityScorecard(entity, credentials);
+    return this.options.scorecards.entityScorecard(
+      entity,
+      credentials,
+      findingsLimit,
+    );
+  }
+
+  /** A page of the entity's results: the scorecard's read decisions. */
+  async entityFindings(
+    entityRef: string,
+    query: ResultPageQuery,
+    credentials: BackstageCredentials,
+  ): Promise<Page<CheckResult>> {
+    const entity = await this.readableEntity(entityRef, credentials);
+    return this.options.scorecards.entityFindings(entity, credentials, query);
   }
 
   /**

@@ -7,8 +7,10 @@ import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type {
   EntityHistory,
+  CheckResult,
   EntityScorecard,
   Finding,
+  Page,
   ResourceFindings,
   ScanHealth,
 } from '@mlsec/plugin-sagemaker-security-common';
@@ -27,6 +29,7 @@ import {
 import { resolveHistoryRange } from './historyRange';
 import { prefillPaths, projectDescription } from './prefillFields';
 import type { ReadContext } from './readContext';
+import { pageResults, ResultPageQuery } from './resultPages';
 import {
   entityLocations,
   lastFinishedScan,
@@ -69,9 +72,14 @@ export class EntityReader {
     return evaluated.resources.map(r => r.arn);
   }
 
+  /**
+   * The entity's scorecard; `results` holds the first `findingsLimit` of
+   * its results, worst first (see resultPages.ts).
+   */
   async entityScorecard(
     entity: Entity,
     credentials: BackstageCredentials,
+    findingsLimit?: number,
   ): Promise<EntityScorecard> {
     const { inventory, logger, scoring } = this.context.options;
     const evaluated = await this.context.evaluate(
@@ -84,6 +92,9 @@ export class EntityReader {
     const latest = await inventory.getLatestScan();
     const lastScan = toScanInfo(latest);
     const evaluatedAt = latestEvaluation(evaluated.results);
+    const { items, ...resultsPage } = pageResults(evaluated.results, {
+      limit: findingsLimit,
+    });
     return {
       entityRef: evaluated.entityRef,
       score: evaluated.score,
@@ -92,7 +103,8 @@ export class EntityReader {
         evaluated.results,
         scoring,
       ),
-      results: evaluated.results,
+      results: items,
+      resultsPage,
       ...(evaluatedAt ? { evaluatedAt } : {}),
       stale: isStale(latest, evaluated.resources),
       ...(lastScan ? { lastScan } : {}),
@@ -102,6 +114,19 @@ export class EntityReader {
       ),
       trend: await this.trends.trend(evaluated.entityRef),
     };
+  }
+
+  /** A page of the entity's results, worst first (see resultPages.ts). */
+  async entityFindings(
+    entity: Entity,
+    credentials: BackstageCredentials,
+    query: ResultPageQuery,
+  ): Promise<Page<CheckResult>> {
+    const evaluated = await this.context.evaluate(
+      entity,
+      this.context.requestContext(credentials),
+    );
+    return pageResults(evaluated.results, query);
   }
 
   /**

@@ -9,6 +9,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import type {
   CheckMetadata,
+  CheckResult,
   EntityHistory,
   EntityRollupRow,
   EntityScorecard,
@@ -23,6 +24,7 @@ import type { ScanRun } from '../inventory/InventoryStore';
 import type { ReadFilter } from './access/ReadAccess';
 import { EntityReader } from './EntityReader';
 import { ReadContext, ScorecardServiceOptions } from './readContext';
+import type { ResultPageQuery } from './resultPages';
 import { RollupReader } from './RollupReader';
 import type { Location } from './scanHealth';
 import { TrendReader } from './trends';
@@ -63,11 +65,22 @@ export class ScorecardService {
     return this.entities.linkedArns(entity, credentials);
   }
 
+  /** See EntityReader.entityScorecard. */
   entityScorecard(
     entity: Entity,
     credentials: BackstageCredentials,
+    findingsLimit?: number,
   ): Promise<EntityScorecard> {
-    return this.entities.entityScorecard(entity, credentials);
+    return this.entities.entityScorecard(entity, credentials, findingsLimit);
+  }
+
+  /** See EntityReader.entityFindings. */
+  entityFindings(
+    entity: Entity,
+    credentials: BackstageCredentials,
+    query: ResultPageQuery,
+  ): Promise<Page<CheckResult>> {
+    return this.entities.entityFindings(entity, credentials, query);
   }
 
   /** See EntityReader.scanHealth. */

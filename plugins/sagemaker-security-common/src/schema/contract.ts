@@ -10,6 +10,7 @@
 import type * as Spec from './openapi/generated/models';
 import type {
   CreateWaiverRequest,
+  EntityFindingsQuery,
   EntityHistory,
   InventoryItem,
   OrgRollupQuery,
@@ -45,6 +46,7 @@ import type {
   EntityScorecard,
   Finding,
   Page,
+  PageInfo,
   PillarScore,
   ResourceSummary,
   Rollup,
@@ -141,4 +143,7 @@ export type SharedTypesMatchTheSpec = [
   Assert<Exactly<ScanTargetProgressInfo, Spec.ScanTargetProgress>>,
   Assert<Exactly<Page<EntityRollupRow>, Spec.EntityRollupRowPage>>,
   Assert<Exactly<OrgRollupQuery, Query<'ListOrgRollup'>>>,
+  Assert<Exactly<PageInfo, Spec.PageInfo>>,
+  Assert<Exactly<Page<CheckResult>, Spec.CheckResultPage>>,
+  Assert<Exactly<EntityFindingsQuery, Query<'ListEntityFindings'>>>,
 ];

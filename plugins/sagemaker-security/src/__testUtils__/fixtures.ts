@@ -302,6 +302,7 @@ export const scorecard: EntityScorecard = {
     unknownResult,
     waivedResult,
   ],
+  resultsPage: { offset: 0, limit: 50, totalCount: 5 },
   evaluatedAt: '2025-06-01T10:00:00.000Z',
   stale: false,
   lastScan: {
@@ -330,6 +331,7 @@ export const emptyScorecard: EntityScorecard = {
   score: { score: null, grade: null, pillars: [], counts: counts() },
   resources: [],
   results: [],
+  resultsPage: { offset: 0, limit: 50, totalCount: 0 },
   stale: false,
   trend: [],
 };
@@ -387,6 +389,7 @@ export function mockSecurityApi(
     jest.fn(() => Promise.reject(new Error(`unexpected call to ${name}`)));
   return {
     getEntityScorecard: unexpected('getEntityScorecard'),
+    listEntityFindings: unexpected('listEntityFindings'),
     getResourceFindings: unexpected('getResourceFindings'),
     listChecks: jest.fn(async () => checks),
     getOrgRollup: unexpected('getOrgRollup'),

@@ -44,6 +44,31 @@ describe('DefaultSageMakerSecurityApi', () => {
     expect(url.searchParams.get('entityRef')).toBe('component:default/fraud');
   });
 
+  it("asks for a page of an entity's findings, statuses comma-separated", async () => {
+    const { client, calls } = setup(() =>
+      json({ items: [], totalCount: 120, offset: 50, limit: 50 }),
+    );
+    const page = await client.listEntityFindings({
+      entityRef: 'component:default/fraud',
+      status: ['fail', 'warn'],
+      pillar: 'network',
+      offset: 50,
+      limit: 50,
+    });
+    expect(page.totalCount).toBe(120);
+    const url = new URL(calls[0].url);
+    expect(url.pathname).toBe(
+      '/api/sagemaker-security/scorecards/entity/findings',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      entityRef: 'component:default/fraud',
+      status: 'fail,warn',
+      pillar: 'network',
+      offset: '50',
+      limit: '50',
+    });
+  });
+
   it('sends org rollup filters, sorting and paging', async () => {
     const { client, calls } = setup(() =>
       json({ items: [], totalCount: 0, offset: 20, limit: 10 }),

@@ -2,7 +2,9 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import {
   SageMakerSecurityClient,
   type CheckMetadata,
+  type CheckResult,
   type CreateWaiverRequest,
+  type EntityFindingsQuery,
   type EntityRollupRow,
   type EntityScorecard,
   type OrgRollupQuery,
@@ -36,6 +38,11 @@ export class DefaultSageMakerSecurityApi implements SageMakerSecurityApi {
   /** {@inheritDoc SageMakerSecurityApi.getEntityScorecard} */
   getEntityScorecard(entityRef: string): Promise<EntityScorecard> {
     return this.client.getEntityScorecard(entityRef);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.listEntityFindings} */
+  listEntityFindings(query: EntityFindingsQuery): Promise<Page<CheckResult>> {
+    return this.client.listEntityFindings(query);
   }
 
   /** {@inheritDoc SageMakerSecurityApi.getResourceFindings} */

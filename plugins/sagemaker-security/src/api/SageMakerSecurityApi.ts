@@ -1,7 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   CheckMetadata,
+  CheckResult,
   CreateWaiverRequest,
+  EntityFindingsQuery,
   EntityRollupRow,
   EntityScorecard,
   OrgRollupQuery,
@@ -22,8 +24,13 @@ import type { ResourceDetailFindings, ScanRun } from './types';
  * @public
  */
 export interface SageMakerSecurityApi {
-  /** `GET /scorecards/entity`: scorecard of an ML service or SageMaker Resource. */
+  /**
+   * `GET /scorecards/entity`: scorecard of an ML service or SageMaker
+   * Resource, with the first page of its results, worst first.
+   */
   getEntityScorecard(entityRef: string): Promise<EntityScorecard>;
+  /** `GET /scorecards/entity/findings`: a page of an entity's results, in the scorecard's order. */
+  listEntityFindings(query: EntityFindingsQuery): Promise<Page<CheckResult>>;
   /** `GET /resources/findings`: one resource and its results. */
   getResourceFindings(arn: string): Promise<ResourceDetailFindings>;
   /** `GET /checks`: the check catalogue. */

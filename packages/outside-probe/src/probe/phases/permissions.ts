@@ -312,6 +312,7 @@ export async function hiddenEntity(options: {
   const q = encodeURIComponent;
   const mustHide = [
     `/scorecards/entity?entityRef=${q(hidden)}`,
+    `/scorecards/entity/findings?entityRef=${q(hidden)}`,
     `/history/entity?entityRef=${q(hidden)}`,
     `/waivers?entityRef=${q(hidden)}`,
     '/waivers',

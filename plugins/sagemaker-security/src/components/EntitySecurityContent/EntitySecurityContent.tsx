@@ -12,6 +12,7 @@ import {
   scanRunPermission,
   waiverCreatePermission,
   waiverRevokePermission,
+  type CheckMetadata,
   type EntityScorecard,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { isForbidden, isNotFound } from '../common/errors';
@@ -26,12 +27,14 @@ import {
   hasScanProblems,
 } from '../ScanHealth/EntityScanHealth';
 import { EntityWaivers } from './EntityWaivers';
+import { FindingActions } from './FindingItem';
 import { FindingsSections } from './FindingsSections';
 import { NoResourcesState } from './NoResourcesState';
 import { RescanButton } from './RescanButton';
 import { ResourceDetailProvider } from './resourceDetails';
 import { ResourcesTable } from './ResourcesTable';
 import { ScorecardHeader } from './ScorecardHeader';
+import { useFindingPages } from './useFindingPages';
 
 /** Shown when results are older than the newest (failed or partial) scan. */
 export function StaleWarning(props: { scorecard: EntityScorecard }) {
@@ -45,6 +48,24 @@ export function StaleWarning(props: { scorecard: EntityScorecard }) {
       } did not complete, so this scorecard still shows the results of ${formatDateTime(
         evaluatedAt,
       )}.`}
+    />
+  );
+}
+
+/** The findings: the scorecard's first page, and more on demand. */
+function Findings(props: {
+  scorecard: EntityScorecard;
+  checks: Map<string, CheckMetadata>;
+  resources: EntityScorecard['resources'];
+  actions: FindingActions;
+}) {
+  const pages = useFindingPages(props.scorecard);
+  return (
+    <FindingsSections
+      pages={pages}
+      checks={props.checks}
+      resources={props.resources}
+      actions={props.actions}
     />
   );
 }
@@ -137,8 +158,8 @@ export function EntitySecurityContent(props: EntitySecurityContentProps) {
           <PillarScores score={scorecard.score} />
         </Box>
         <Box>
-          <FindingsSections
-            results={scorecard.results}
+          <Findings
+            scorecard={scorecard}
             checks={checks}
             resources={scorecard.resources}
             actions={{ entityRef, canWaive, canRevoke, onChanged: retry }}

@@ -1,37 +1,45 @@
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type {
-  CheckMetadata,
-  CheckResult,
-  ResourceSummary,
+import {
+  compareResults,
+  type CheckMetadata,
+  type CheckResult,
+  type ResourceSummary,
+  type ResultStatus,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { ReactNode } from 'react';
-import { pillarLabel, severityRank } from '../common/format';
+import { pillarLabel } from '../common/format';
 import { StatusLabel } from '../common/StatusLabel';
 import { FindingActions, FindingItem } from './FindingItem';
+import type { FindingPages } from './useFindingPages';
 
-/** Worst first: severity, then failures before warnings, then by check. */
+/**
+ * Worst first, in the order the API pages results (-common's
+ * `compareResults`): failures, could not evaluate, warnings, waived,
+ * passing; then by severity, age, resource and check.
+ */
 export function sortFindings(results: CheckResult[]): CheckResult[] {
-  const statusRank = (status: string) => (status === 'fail' ? 0 : 1);
-  return [...results].sort(
-    (a, b) =>
-      severityRank(a.severity) - severityRank(b.severity) ||
-      statusRank(a.status) - statusRank(b.status) ||
-      a.checkId.localeCompare(b.checkId) ||
-      a.resourceName.localeCompare(b.resourceName),
-  );
+  return [...results].sort(compareResults);
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 function Section(props: {
   id: string;
   title: string;
   description?: string;
+  /** How many results the section has in all. */
   count: number;
+  /** How many of them are loaded and shown. */
+  shown: number;
+  onMore: () => void;
+  loading: boolean;
   children: ReactNode;
 }) {
   if (props.count === 0) {
@@ -40,7 +48,7 @@ function Section(props: {
   return (
     <Box component="section" aria-labelledby={props.id} mb={3}>
       <Typography variant="h5" component="h2" id={props.id}>
-        {props.title} ({props.count})
+        {props.title} ({count(props.count)})
       </Typography>
       {props.description && (
         <Typography variant="body2" color="textSecondary" paragraph>
@@ -50,30 +58,57 @@ function Section(props: {
       <Box display="flex" flexDirection="column" style={{ gap: 12 }}>
         {props.children}
       </Box>
+      {props.shown < props.count && (
+        <Box display="flex" alignItems="center" mt={1} style={{ gap: 12 }}>
+          <Typography variant="body2" color="textSecondary">
+            Showing {count(props.shown)} of {count(props.count)}
+          </Typography>
+          <Button
+            variant="outlined"
+            size="small"
+            disabled={props.loading}
+            onClick={props.onMore}
+            aria-label={`Show more: ${props.title.toLocaleLowerCase('en-US')}`}
+          >
+            {props.loading ? 'Loading…' : 'Show more'}
+          </Button>
+        </Box>
+      )}
     </Box>
   );
 }
+
+const FAILING: ResultStatus[] = ['fail', 'warn'];
+const UNKNOWN: ResultStatus[] = ['unknown'];
+const WAIVED: ResultStatus[] = ['waived'];
+const PASSING: ResultStatus[] = ['pass', 'not_applicable'];
 
 /**
  * Results grouped by what the reader must do: fix (failing), grant access
  * (could not evaluate), review (waived), nothing (passing).
  */
 export function FindingsSections(props: {
-  results: CheckResult[];
+  pages: FindingPages;
   checks: Map<string, CheckMetadata>;
   resources: ResourceSummary[];
   actions: FindingActions;
 }) {
-  const { results, checks, resources, actions } = props;
+  const { pages, checks, resources, actions } = props;
   const resourceByArn = new Map(resources.map(r => [r.arn, r]));
-  const failing = sortFindings(
-    results.filter(r => r.status === 'fail' || r.status === 'warn'),
-  );
-  const unknown = sortFindings(results.filter(r => r.status === 'unknown'));
-  const waived = sortFindings(results.filter(r => r.status === 'waived'));
-  const passing = results.filter(
-    r => r.status === 'pass' || r.status === 'not_applicable',
-  );
+  const of = (statuses: ResultStatus[]) =>
+    sortFindings(pages.results.filter(r => statuses.includes(r.status)));
+  const failing = of(FAILING);
+  const unknown = of(UNKNOWN);
+  const waived = of(WAIVED);
+  const passing = of(PASSING);
+  const paging = (statuses: ResultStatus[], shown: number) => ({
+    count: pages.total(statuses),
+    shown,
+    onMore: () => {
+      pages.loadMore(statuses);
+    },
+    loading: pages.loading === statuses.join(),
+  });
 
   const item = (result: CheckResult) => (
     <FindingItem
@@ -87,30 +122,43 @@ export function FindingsSections(props: {
 
   return (
     <>
-      {failing.length === 0 && (
+      {pages.error && (
+        <Typography color="error" role="alert" paragraph>
+          Could not load more results: {pages.error.message}
+        </Typography>
+      )}
+      {pages.total(FAILING) === 0 && (
         <Box mb={3}>
           <StatusLabel status="pass" />{' '}
           <Typography component="span">No failing checks.</Typography>
         </Box>
       )}
-      <Section id="sms-failing" title="Failing checks" count={failing.length}>
+      <Section
+        id="sms-failing"
+        title="Failing checks"
+        {...paging(FAILING, failing.length)}
+      >
         {failing.map(item)}
       </Section>
       <Section
         id="sms-unknown"
         title="Could not evaluate"
         description="These checks are neither passing nor failing: the scanner could not read what they need. Each names what could not be read."
-        count={unknown.length}
+        {...paging(UNKNOWN, unknown.length)}
       >
         {unknown.map(item)}
       </Section>
-      <Section id="sms-waived" title="Waived" count={waived.length}>
+      <Section
+        id="sms-waived"
+        title="Waived"
+        {...paging(WAIVED, waived.length)}
+      >
         {waived.map(item)}
       </Section>
       <Section
         id="sms-passing"
         title="Passing and not applicable"
-        count={passing.length}
+        {...paging(PASSING, passing.length)}
       >
         <Table size="small" aria-label="Passing and not applicable checks">
           <TableHead>

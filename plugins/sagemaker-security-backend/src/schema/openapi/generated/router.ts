@@ -822,6 +822,44 @@ export const spec = {
           },
         },
       },
+      PageInfo: {
+        description:
+          'Where a page lies in the whole list: it starts at `offset`, holds at most `limit` items, of `totalCount` in all.',
+        type: 'object',
+        required: ['offset', 'limit', 'totalCount'],
+        properties: {
+          offset: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      CheckResultPage: {
+        type: 'object',
+        required: ['items', 'totalCount', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckResult',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
+          },
+        },
+      },
       EntityScorecard: {
         type: 'object',
         required: [
@@ -829,6 +867,7 @@ export const spec = {
           'score',
           'resources',
           'results',
+          'resultsPage',
           'stale',
           'trend',
         ],
@@ -846,10 +885,15 @@ export const spec = {
             },
           },
           results: {
+            description:
+              "The first page of the entity's results, worst first (fail, unknown, warn, waived, pass, not_applicable; then by severity, oldest first, resource ARN and check id). `resultsPage` says how many there are in all (`score.counts` counts them by status); `GET /scorecards/entity/findings` answers the rest.",
             type: 'array',
             items: {
               $ref: '#/components/schemas/CheckResult',
             },
+          },
+          resultsPage: {
+            $ref: '#/components/schemas/PageInfo',
           },
           evaluatedAt: {
             type: 'string',
@@ -1374,6 +1418,19 @@ export const spec = {
           {
             $ref: '#/components/parameters/entityRef',
           },
+          {
+            name: 'findingsLimit',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description:
+              'How many results the first page (`results`) holds; default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
         ],
         responses: {
           '200': {
@@ -1382,6 +1439,86 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EntityScorecard',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/scorecards/entity/findings': {
+      get: {
+        operationId: 'ListEntityFindings',
+        description:
+          "A page of an entity's results, in the order of the scorecard's `results` (worst first), optionally of some statuses, one pillar or one resource. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity, as the scorecard does.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only results of these statuses (comma-separated).',
+            style: 'form',
+            explode: false,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 6,
+              items: {
+                $ref: '#/components/schemas/ResultStatus',
+              },
+            },
+          },
+          {
+            name: 'pillar',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              $ref: '#/components/schemas/Pillar',
+            },
+          },
+          {
+            name: 'resourceArn',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only results of this resource.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 2048,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of results.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CheckResultPage',
                 },
               },
             },

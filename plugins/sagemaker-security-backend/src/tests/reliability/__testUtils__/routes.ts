@@ -38,6 +38,12 @@ export function routeCases(ids: {
       permission: READ,
     },
     {
+      route: 'GET /scorecards/entity/findings',
+      method: 'get',
+      path: `/scorecards/entity/findings?entityRef=${SERVICE}&offset=1&limit=5`,
+      permission: READ,
+    },
+    {
       route: 'GET /resources/findings',
       method: 'get',
       path: `/resources/findings?arn=${encodeURIComponent(ids.arn)}`,

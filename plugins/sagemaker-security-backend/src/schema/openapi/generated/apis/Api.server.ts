@@ -28,6 +28,14 @@ export type GetEntityScorecard = {
 /**
  * @public
  */
+export type ListEntityFindings = {
+  query: NonNullable<operations['ListEntityFindings']['parameters']['query']>;
+  response: ResponseBodies<operations['ListEntityFindings']['responses']>;
+};
+
+/**
+ * @public
+ */
 export type GetResourceFindings = {
   query: NonNullable<operations['GetResourceFindings']['parameters']['query']>;
   response: ResponseBodies<operations['GetResourceFindings']['responses']>;
@@ -159,6 +167,7 @@ export type ListInventoryResources = {
  */
 export type EndpointMap = {
   '#get|/scorecards/entity': GetEntityScorecard;
+  '#get|/scorecards/entity/findings': ListEntityFindings;
   '#get|/resources/findings': GetResourceFindings;
   '#get|/checks': ListChecks;
   '#get|/checks/{checkId}': GetCheck;

@@ -91,6 +91,12 @@ export type ResourceDetail = components['schemas']['ResourceDetail'];
 export type TrendPoint = components['schemas']['TrendPoint'];
 
 /** @public */
+export type PageInfo = components['schemas']['PageInfo'];
+
+/** @public */
+export type CheckResultPage = components['schemas']['CheckResultPage'];
+
+/** @public */
 export type EntityScorecard = components['schemas']['EntityScorecard'];
 
 /** @public */

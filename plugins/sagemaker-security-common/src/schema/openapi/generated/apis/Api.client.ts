@@ -40,6 +40,13 @@ export type GetEntityScorecard = {
 /**
  * @public
  */
+export type ListEntityFindings = {
+  query: NonNullable<operations['ListEntityFindings']['parameters']['query']>;
+};
+
+/**
+ * @public
+ */
 export type GetResourceFindings = {
   query: NonNullable<operations['GetResourceFindings']['parameters']['query']>;
 };
@@ -177,7 +184,34 @@ export class DefaultApiClient {
   > {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
-    const uriTemplate = `/scorecards/entity{?entityRef}`;
+    const uriTemplate = `/scorecards/entity{?entityRef,findingsLimit}`;
+
+    const uri = parser.parse(uriTemplate).expand({ ...request.query });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * listEntityFindings
+   */
+  public async listEntityFindings(
+    // @ts-ignore
+    request: ListEntityFindings,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['ListEntityFindings']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/scorecards/entity/findings{?entityRef,offset,limit,status,pillar,resourceArn}`;
 
     const uri = parser.parse(uriTemplate).expand({ ...request.query });
 

@@ -25,6 +25,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/scorecards/entity/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page of an entity's results, in the order of the scorecard's `results` (worst first), optionally of some statuses, one pillar or one resource. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity, as the scorecard does. */
+    get: operations['ListEntityFindings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/resources/findings': {
     parameters: {
       query?: never;
@@ -510,11 +527,25 @@ export interface components {
       score: number | null;
       grade: components['schemas']['Grade'] | null;
     };
+    /** Where a page lies in the whole list: it starts at `offset`, holds at most `limit` items, of `totalCount` in all. */
+    PageInfo: {
+      offset: number;
+      limit: number;
+      totalCount: number;
+    };
+    CheckResultPage: {
+      items: components['schemas']['CheckResult'][];
+      totalCount: number;
+      offset: number;
+      limit: number;
+    };
     EntityScorecard: {
       entityRef: string;
       score: components['schemas']['Score'];
       resources: components['schemas']['ResourceSummary'][];
+      /** The first page of the entity's results, worst first (fail, unknown, warn, waived, pass, not_applicable; then by severity, oldest first, resource ARN and check id). `resultsPage` says how many there are in all (`score.counts` counts them by status); `GET /scorecards/entity/findings` answers the rest. */
       results: components['schemas']['CheckResult'][];
+      resultsPage: components['schemas']['PageInfo'];
       /** Format: date-time */
       evaluatedAt?: string;
       stale: boolean;
@@ -729,6 +760,8 @@ export interface operations {
       query: {
         /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
         entityRef: components['parameters']['entityRef'];
+        /** How many results the first page (`results`) holds; default 50. */
+        findingsLimit?: number;
       };
       header?: never;
       path?: never;
@@ -743,6 +776,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EntityScorecard'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListEntityFindings: {
+    parameters: {
+      query: {
+        /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+        entityRef: components['parameters']['entityRef'];
+        offset?: components['parameters']['offset'];
+        limit?: components['parameters']['limit'];
+        /** Only results of these statuses (comma-separated). */
+        status?: components['schemas']['ResultStatus'][];
+        pillar?: components['schemas']['Pillar'];
+        /** Only results of this resource. */
+        resourceArn?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** A page of results. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckResultPage'];
         };
       };
       400: components['responses']['BadRequest'];
