@@ -1,3 +1,7 @@
+import type {
+  OrgRollupQuery,
+  Page,
+} from '@mlsec/plugin-sagemaker-security-common';
 import type { Knex } from 'knex';
 import { contentHash } from '../inventory/store/hash';
 import { chunk } from '../util/chunk';
@@ -8,7 +12,16 @@ import type {
   EntityScoreStore,
   EntityScoreSummary,
   ReplaceAllOptions,
+  VisibleRefs,
 } from './EntityScoreStore';
+import {
+  DEFAULT_PAGE_SIZE,
+  orderedAs,
+  PILLAR_COLUMNS,
+  whereMatches,
+  whereRefs,
+} from './orgPageQuery';
+import { sortKey } from './sortKey';
 
 const TABLE = 'entity_scores';
 const RUNS = 'entity_score_runs';
@@ -24,7 +37,18 @@ interface DbRow {
   detail: string;
   fingerprint: string;
   updated_at: unknown;
+  entity_ref_key: string;
+  owner_key: string | null;
+  /** The score and grade columns of each pillar (see `PILLAR_COLUMNS`). */
+  [pillarColumn: string]: unknown;
 }
+
+/**
+ * Refs bound into one statement at most (SQLite allows 32,766 variables,
+ * PostgreSQL 65,535); past that, the page orders refs only and keeps the
+ * visible ones here.
+ */
+const MAX_BOUND_REFS = 10_000;
 
 type Detail = Pick<EntityScoreRow, 'score' | 'worstFindings' | 'capResults'>;
 
@@ -39,6 +63,12 @@ function toDbRow(row: EntityScoreRow, at: Date): DbRow {
     score: p.score,
     grade: p.grade,
   }));
+  const pillarColumns: Record<string, number | string | null> = {};
+  for (const [pillar, column] of Object.entries(PILLAR_COLUMNS)) {
+    const found = pillars.find(p => p.pillar === pillar);
+    pillarColumns[column.score] = found?.score ?? null;
+    pillarColumns[column.grade] = found?.grade ?? null;
+  }
   const columns = {
     entity_ref: row.entityRef,
     owner: row.owner ?? null,
@@ -48,6 +78,9 @@ function toDbRow(row: EntityScoreRow, at: Date): DbRow {
     fail_count: row.score.counts.fail,
     pillars: JSON.stringify(pillars),
     detail: JSON.stringify(detail),
+    ...pillarColumns,
+    entity_ref_key: sortKey(row.entityRef),
+    owner_key: row.owner ? sortKey(row.owner) : null,
   };
   return { ...columns, fingerprint: contentHash(columns), updated_at: at };
 }
@@ -72,7 +105,10 @@ function toRow(row: DbRow): EntityScoreRow {
 
 /** Knex implementation of `EntityScoreStore` (SQLite and PostgreSQL). */
 export class DatabaseEntityScoreStore implements EntityScoreStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly options: { maxBoundRefs?: number } = {},
+  ) {}
 
   async replaceAll(
     rows: EntityScoreRow[],
@@ -145,6 +181,9 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
           'detail',
           'fingerprint',
           'updated_at',
+          'entity_ref_key',
+          'owner_key',
+          ...Object.values(PILLAR_COLUMNS).flatMap(c => [c.score, c.grade]),
         ]);
     }
   }
@@ -183,6 +222,87 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
         counts: { fail: toNumber(row.fail_count) },
       },
     }));
+  }
+
+  async page(
+    query: OrgRollupQuery,
+    visible: VisibleRefs,
+  ): Promise<Page<EntityScoreRow>> {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const matching = () => whereMatches(this.db<DbRow>(TABLE), query);
+    if (visible.all) {
+      return this.pageOf(matching, query, offset, limit);
+    }
+    const refs = (
+      (await matching().select('entity_ref')) as Array<{ entity_ref: string }>
+    ).map(r => r.entity_ref);
+    const allowed = await visible.allowed(refs);
+    const shown = refs.filter(ref => allowed.has(ref));
+    const hidden = refs.filter(ref => !allowed.has(ref));
+    if (Math.min(shown.length, hidden.length) > this.maxBoundRefs) {
+      return this.pageOfRefs(matching, query, allowed, offset, limit);
+    }
+    const restrict =
+      hidden.length < shown.length ? { notIn: hidden } : { in: shown };
+    return this.pageOf(
+      () => whereRefs(matching(), restrict),
+      query,
+      offset,
+      limit,
+    );
+  }
+
+  private get maxBoundRefs() {
+    return this.options.maxBoundRefs ?? MAX_BOUND_REFS;
+  }
+
+  private async pageOf(
+    matching: () => Knex.QueryBuilder,
+    query: OrgRollupQuery,
+    offset: number,
+    limit: number,
+  ): Promise<Page<EntityScoreRow>> {
+    const [rows, [{ count }]] = await Promise.all([
+      orderedAs(
+        matching().select('entity_ref', 'owner', 'resource_count', 'detail'),
+        query,
+      )
+        .limit(limit)
+        .offset(offset),
+      matching().count({ count: '*' }),
+    ]);
+    return {
+      items: (rows as DbRow[]).map(toRow),
+      totalCount: toNumber(count as number | string),
+      offset,
+      limit,
+    };
+  }
+
+  /** Too many refs to bind: orders the refs in SQL, keeps the visible ones here. */
+  private async pageOfRefs(
+    matching: () => Knex.QueryBuilder,
+    query: OrgRollupQuery,
+    allowed: Set<string>,
+    offset: number,
+    limit: number,
+  ): Promise<Page<EntityScoreRow>> {
+    const ordered = (
+      (await orderedAs(matching().select('entity_ref'), query)) as DbRow[]
+    )
+      .map(r => r.entity_ref)
+      .filter(ref => allowed.has(ref));
+    const refs = ordered.slice(offset, offset + limit);
+    const found = new Map(
+      (await this.getByRefs(refs)).map(row => [row.entityRef, row]),
+    );
+    return {
+      items: refs.flatMap(ref => found.get(ref) ?? []),
+      totalCount: ordered.length,
+      offset,
+      limit,
+    };
   }
 
   async getComputedAt(): Promise<string | undefined> {
