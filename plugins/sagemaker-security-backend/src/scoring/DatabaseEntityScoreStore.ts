@@ -17,6 +17,7 @@ import type {
 import {
   DEFAULT_PAGE_SIZE,
   orderedAs,
+  orderKey,
   PILLAR_COLUMNS,
   whereMatches,
   whereRefs,
@@ -257,27 +258,65 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
     return this.options.maxBoundRefs ?? MAX_BOUND_REFS;
   }
 
+  /**
+   * Orders and pages the refs only (narrow rows: the database sorts no
+   * `detail`), then reads the page's rows by their key. A key rows may
+   * lack is read in two parts, the rows with a value, then the rows
+   * without, so that its index gives the order of each.
+   */
   private async pageOf(
     matching: () => Knex.QueryBuilder,
     query: OrgRollupQuery,
     offset: number,
     limit: number,
   ): Promise<Page<EntityScoreRow>> {
-    const [rows, [{ count }]] = await Promise.all([
-      orderedAs(
-        matching().select('entity_ref', 'owner', 'resource_count', 'detail'),
-        query,
-      )
-        .limit(limit)
-        .offset(offset),
-      matching().count({ count: '*' }),
-    ]);
-    return {
-      items: (rows as DbRow[]).map(toRow),
-      totalCount: toNumber(count as number | string),
-      offset,
-      limit,
-    };
+    const refsOf = async (builder: Knex.QueryBuilder) =>
+      ((await builder) as Array<{ entity_ref: string }>).map(r => r.entity_ref);
+    const countOf = async (builder: Knex.QueryBuilder) =>
+      toNumber(((await builder.count({ count: '*' })) as any)[0].count);
+    const { column, nullable } = orderKey(query);
+    let refs: string[];
+    let totalCount: number;
+    if (!nullable) {
+      [refs, totalCount] = await Promise.all([
+        refsOf(
+          orderedAs(matching().select('entity_ref'), query)
+            .limit(limit)
+            .offset(offset),
+        ),
+        countOf(matching()),
+      ]);
+    } else {
+      const withValue = () => matching().whereNotNull(column);
+      const [valued, all] = await Promise.all([
+        countOf(withValue()),
+        countOf(matching()),
+      ]);
+      totalCount = all;
+      refs =
+        offset < valued
+          ? await refsOf(
+              orderedAs(withValue().select('entity_ref'), query, {
+                withValue: true,
+              })
+                .limit(limit)
+                .offset(offset),
+            )
+          : [];
+      if (refs.length < limit && offset + limit > valued) {
+        refs.push(
+          ...(await refsOf(
+            matching()
+              .whereNull(column)
+              .select('entity_ref')
+              .orderBy('entity_ref_key', 'asc')
+              .limit(limit - refs.length)
+              .offset(Math.max(0, offset - valued)),
+          )),
+        );
+      }
+    }
+    return { items: await this.inOrder(refs), totalCount, offset, limit };
   }
 
   /** Too many refs to bind: orders the refs in SQL, keeps the visible ones here. */
@@ -289,20 +328,26 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
     limit: number,
   ): Promise<Page<EntityScoreRow>> {
     const ordered = (
-      (await orderedAs(matching().select('entity_ref'), query)) as DbRow[]
+      (await orderedAs(matching().select('entity_ref'), query)) as Array<{
+        entity_ref: string;
+      }>
     )
       .map(r => r.entity_ref)
       .filter(ref => allowed.has(ref));
-    const refs = ordered.slice(offset, offset + limit);
-    const found = new Map(
-      (await this.getByRefs(refs)).map(row => [row.entityRef, row]),
-    );
     return {
-      items: refs.flatMap(ref => found.get(ref) ?? []),
+      items: await this.inOrder(ordered.slice(offset, offset + limit)),
       totalCount: ordered.length,
       offset,
       limit,
     };
+  }
+
+  /** The rows of these refs, in their order (a row deleted meanwhile is left out). */
+  private async inOrder(refs: string[]): Promise<EntityScoreRow[]> {
+    const found = new Map(
+      (await this.getByRefs(refs)).map(row => [row.entityRef, row]),
+    );
+    return refs.flatMap(ref => found.get(ref) ?? []);
   }
 
   async getComputedAt(): Promise<string | undefined> {

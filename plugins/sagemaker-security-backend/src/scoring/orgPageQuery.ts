@@ -74,33 +74,44 @@ export function whereRefs(
   return builder;
 }
 
+/** The column the query orders by, and whether rows may have no value in it. */
+export function orderKey(query: OrgRollupQuery): {
+  column: string;
+  nullable: boolean;
+} {
+  switch (query.orderBy ?? 'score') {
+    case 'entityRef':
+      return { column: 'entity_ref_key', nullable: false };
+    case 'owner':
+      return { column: 'owner_key', nullable: true };
+    case 'resourceCount':
+      return { column: 'resource_count', nullable: false };
+    case 'fail':
+      return { column: 'fail_count', nullable: false };
+    default:
+      return { column: pillarColumns(query.pillar).score, nullable: true };
+  }
+}
+
 /**
  * Orders as `pageOrgRows`: by the query's key (the score of the service or
  * of a pillar by default), rows without one last in either direction, ties
- * by entity ref ascending.
+ * by entity ref ascending. `withValue`: the rows all have a value (or all
+ * have none), so that an index on the key can give the order.
  */
 export function orderedAs(
   builder: Knex.QueryBuilder,
   query: OrgRollupQuery,
+  options: { withValue?: boolean } = {},
 ): Knex.QueryBuilder {
   const direction = query.order === 'desc' ? 'desc' : 'asc';
-  const byKey = (column: string, nullable: boolean) => {
-    if (nullable) {
-      // The same SQL on both databases: false (0) before true (1).
-      builder.orderByRaw('(?? is null)', [column]);
-    }
-    return builder.orderBy(column, direction).orderBy('entity_ref_key', 'asc');
-  };
-  switch (query.orderBy ?? 'score') {
-    case 'entityRef':
-      return builder.orderBy('entity_ref_key', direction);
-    case 'owner':
-      return byKey('owner_key', true);
-    case 'resourceCount':
-      return byKey('resource_count', false);
-    case 'fail':
-      return byKey('fail_count', false);
-    default:
-      return byKey(pillarColumns(query.pillar).score, true);
+  const { column, nullable } = orderKey(query);
+  if (column === 'entity_ref_key') {
+    return builder.orderBy(column, direction);
   }
+  if (nullable && !options.withValue) {
+    // The same SQL on both databases: false (0) before true (1).
+    builder.orderByRaw('(?? is null)', [column]);
+  }
+  return builder.orderBy(column, direction).orderBy('entity_ref_key', 'asc');
 }
