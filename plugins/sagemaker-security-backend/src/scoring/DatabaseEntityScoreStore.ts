@@ -273,7 +273,13 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
     const refsOf = async (builder: Knex.QueryBuilder) =>
       ((await builder) as Array<{ entity_ref: string }>).map(r => r.entity_ref);
     const countOf = async (builder: Knex.QueryBuilder) =>
-      toNumber(((await builder.count({ count: '*' })) as any)[0].count);
+      toNumber(
+        (
+          (await builder.count({ count: '*' })) as Array<{
+            count: number | string;
+          }>
+        )[0].count,
+      );
     const { column, nullable } = orderKey(query);
     let refs: string[];
     let totalCount: number;
