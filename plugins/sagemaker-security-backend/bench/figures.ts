@@ -60,7 +60,7 @@ function ratioRow(
   };
 }
 
-function latencyRow(
+export function latencyRow(
   id: string,
   label: string,
   figure: LatencyFigure | undefined,

@@ -76,7 +76,7 @@ function sizeLine(e: EstateFigures) {
   )} ML services`;
 }
 
-function latencyDetail(name: string, r: RollupFigures) {
+export function latencyDetail(name: string, r: RollupFigures) {
   const one = (l: LatencyFigure) => {
     if (l.notMeasured) return `not measured (${l.notMeasured})`;
     if (l.timedOutAfterMs) {

@@ -1,10 +1,12 @@
 /**
  * `yarn bench`: runs the benchmark, prints every figure next to its goal and
  * exits 1 when a figure misses its goal (2 when the run itself failed).
- * `yarn bench --only load` runs the load figure alone.
+ * `yarn bench --only load` runs the load figure alone, `--only api` the
+ * rollup latency figures alone.
  */
 import os from 'node:os';
 import path from 'node:path';
+import { renderApiReport, runApiBenchmark } from './apiOnly';
 import { runBenchmark } from './benchmark';
 import { fixed } from './figures';
 import { readdirSync } from 'node:fs';
@@ -45,6 +47,14 @@ async function main() {
       process.stderr.write(`[bench ${s}s] ${message}\n`);
     }
   };
+  if (options.only === 'api') {
+    const { text, misses } = renderApiReport(
+      await runApiBenchmark(options, progress),
+    );
+    process.stdout.write(`${text}\n`);
+    process.exitCode = misses.length > 0 ? 1 : 0;
+    return;
+  }
   const settings = options.load;
   const out: string[] = [];
   let missed = 0;

@@ -1,3 +1,7 @@
+import type {
+  OrgRollupQuery,
+  Page,
+} from '@mlsec/plugin-sagemaker-security-common';
 import type { Knex } from 'knex';
 import { contentHash } from '../inventory/store/hash';
 import { chunk } from '../util/chunk';
@@ -8,7 +12,17 @@ import type {
   EntityScoreStore,
   EntityScoreSummary,
   ReplaceAllOptions,
+  VisibleRefs,
 } from './EntityScoreStore';
+import {
+  DEFAULT_PAGE_SIZE,
+  orderedAs,
+  orderKey,
+  PILLAR_COLUMNS,
+  whereMatches,
+  whereRefs,
+} from './orgPageQuery';
+import { sortKey } from './sortKey';
 
 const TABLE = 'entity_scores';
 const RUNS = 'entity_score_runs';
@@ -24,7 +38,18 @@ interface DbRow {
   detail: string;
   fingerprint: string;
   updated_at: unknown;
+  entity_ref_key: string;
+  owner_key: string | null;
+  /** The score and grade columns of each pillar (see `PILLAR_COLUMNS`). */
+  [pillarColumn: string]: unknown;
 }
+
+/**
+ * Refs bound into one statement at most (SQLite allows 32,766 variables,
+ * PostgreSQL 65,535); past that, the page orders refs only and keeps the
+ * visible ones here.
+ */
+const MAX_BOUND_REFS = 10_000;
 
 type Detail = Pick<EntityScoreRow, 'score' | 'worstFindings' | 'capResults'>;
 
@@ -39,6 +64,12 @@ function toDbRow(row: EntityScoreRow, at: Date): DbRow {
     score: p.score,
     grade: p.grade,
   }));
+  const pillarColumns: Record<string, number | string | null> = {};
+  for (const [pillar, column] of Object.entries(PILLAR_COLUMNS)) {
+    const found = pillars.find(p => p.pillar === pillar);
+    pillarColumns[column.score] = found?.score ?? null;
+    pillarColumns[column.grade] = found?.grade ?? null;
+  }
   const columns = {
     entity_ref: row.entityRef,
     owner: row.owner ?? null,
@@ -48,6 +79,9 @@ function toDbRow(row: EntityScoreRow, at: Date): DbRow {
     fail_count: row.score.counts.fail,
     pillars: JSON.stringify(pillars),
     detail: JSON.stringify(detail),
+    ...pillarColumns,
+    entity_ref_key: sortKey(row.entityRef),
+    owner_key: row.owner ? sortKey(row.owner) : null,
   };
   return { ...columns, fingerprint: contentHash(columns), updated_at: at };
 }
@@ -72,7 +106,10 @@ function toRow(row: DbRow): EntityScoreRow {
 
 /** Knex implementation of `EntityScoreStore` (SQLite and PostgreSQL). */
 export class DatabaseEntityScoreStore implements EntityScoreStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly options: { maxBoundRefs?: number } = {},
+  ) {}
 
   async replaceAll(
     rows: EntityScoreRow[],
@@ -145,6 +182,9 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
           'detail',
           'fingerprint',
           'updated_at',
+          'entity_ref_key',
+          'owner_key',
+          ...Object.values(PILLAR_COLUMNS).flatMap(c => [c.score, c.grade]),
         ]);
     }
   }
@@ -183,6 +223,137 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
         counts: { fail: toNumber(row.fail_count) },
       },
     }));
+  }
+
+  async page(
+    query: OrgRollupQuery,
+    visible: VisibleRefs,
+  ): Promise<Page<EntityScoreRow>> {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const matching = () => whereMatches(this.db<DbRow>(TABLE), query);
+    if (visible.all) {
+      return this.pageOf(matching, query, offset, limit);
+    }
+    const refs = (
+      (await matching().select('entity_ref')) as Array<{ entity_ref: string }>
+    ).map(r => r.entity_ref);
+    const allowed = await visible.allowed(refs);
+    const shown = refs.filter(ref => allowed.has(ref));
+    const hidden = refs.filter(ref => !allowed.has(ref));
+    if (Math.min(shown.length, hidden.length) > this.maxBoundRefs) {
+      return this.pageOfRefs(matching, query, allowed, offset, limit);
+    }
+    const restrict =
+      hidden.length < shown.length ? { notIn: hidden } : { in: shown };
+    return this.pageOf(
+      () => whereRefs(matching(), restrict),
+      query,
+      offset,
+      limit,
+    );
+  }
+
+  private get maxBoundRefs() {
+    return this.options.maxBoundRefs ?? MAX_BOUND_REFS;
+  }
+
+  /**
+   * Orders and pages the refs only (narrow rows: the database sorts no
+   * `detail`), then reads the page's rows by their key. A key rows may
+   * lack is read in two parts, the rows with a value, then the rows
+   * without, so that its index gives the order of each.
+   */
+  private async pageOf(
+    matching: () => Knex.QueryBuilder,
+    query: OrgRollupQuery,
+    offset: number,
+    limit: number,
+  ): Promise<Page<EntityScoreRow>> {
+    const refsOf = async (builder: Knex.QueryBuilder) =>
+      ((await builder) as Array<{ entity_ref: string }>).map(r => r.entity_ref);
+    const countOf = async (builder: Knex.QueryBuilder) =>
+      toNumber(
+        (
+          (await builder.count({ count: '*' })) as Array<{
+            count: number | string;
+          }>
+        )[0].count,
+      );
+    const { column, nullable } = orderKey(query);
+    let refs: string[];
+    let totalCount: number;
+    if (!nullable) {
+      [refs, totalCount] = await Promise.all([
+        refsOf(
+          orderedAs(matching().select('entity_ref'), query)
+            .limit(limit)
+            .offset(offset),
+        ),
+        countOf(matching()),
+      ]);
+    } else {
+      const withValue = () => matching().whereNotNull(column);
+      const [valued, all] = await Promise.all([
+        countOf(withValue()),
+        countOf(matching()),
+      ]);
+      totalCount = all;
+      refs =
+        offset < valued
+          ? await refsOf(
+              orderedAs(withValue().select('entity_ref'), query, {
+                withValue: true,
+              })
+                .limit(limit)
+                .offset(offset),
+            )
+          : [];
+      if (refs.length < limit && offset + limit > valued) {
+        refs.push(
+          ...(await refsOf(
+            matching()
+              .whereNull(column)
+              .select('entity_ref')
+              .orderBy('entity_ref_key', 'asc')
+              .limit(limit - refs.length)
+              .offset(Math.max(0, offset - valued)),
+          )),
+        );
+      }
+    }
+    return { items: await this.inOrder(refs), totalCount, offset, limit };
+  }
+
+  /** Too many refs to bind: orders the refs in SQL, keeps the visible ones here. */
+  private async pageOfRefs(
+    matching: () => Knex.QueryBuilder,
+    query: OrgRollupQuery,
+    allowed: Set<string>,
+    offset: number,
+    limit: number,
+  ): Promise<Page<EntityScoreRow>> {
+    const ordered = (
+      (await orderedAs(matching().select('entity_ref'), query)) as Array<{
+        entity_ref: string;
+      }>
+    )
+      .map(r => r.entity_ref)
+      .filter(ref => allowed.has(ref));
+    return {
+      items: await this.inOrder(ordered.slice(offset, offset + limit)),
+      totalCount: ordered.length,
+      offset,
+      limit,
+    };
+  }
+
+  /** The rows of these refs, in their order (a row deleted meanwhile is left out). */
+  private async inOrder(refs: string[]): Promise<EntityScoreRow[]> {
+    const found = new Map(
+      (await this.getByRefs(refs)).map(row => [row.entityRef, row]),
+    );
+    return refs.flatMap(ref => found.get(ref) ?? []);
   }
 
   async getComputedAt(): Promise<string | undefined> {

@@ -6,6 +6,8 @@
 import type {
   Finding,
   Grade,
+  OrgRollupQuery,
+  Page,
   Pillar,
   Score,
 } from '@mlsec/plugin-sagemaker-security-common';
@@ -65,6 +67,14 @@ export interface ReplaceAllOptions {
   ifVersion?: number;
 }
 
+/** Which services a caller may see (the read side's permission filter). */
+export interface VisibleRefs {
+  /** Every service. */
+  all: boolean;
+  /** The entity refs among these that the caller may see. */
+  allowed(entityRefs: string[]): Promise<Set<string>>;
+}
+
 export interface EntityScoreStore {
   /**
    * Replaces every row: rows absent from `rows` are deleted, unchanged rows
@@ -84,6 +94,18 @@ export interface EntityScoreStore {
   getByRefs(entityRefs: string[]): Promise<EntityScoreRow[]>;
   /** Summaries of the services with at least one resource. */
   listSummaries(): Promise<EntityScoreSummary[]>;
+  /**
+   * One page of the org rollup: the services with at least one resource
+   * that `visible` lets through and that match the query's owner and grade
+   * (of the score, or of the query's pillar), ordered by its key (rows
+   * without one last in either direction; ties by entity ref, ascending as
+   * `localeCompare` orders) and paged, all in the database. `totalCount`
+   * counts every matching visible service.
+   */
+  page(
+    query: OrgRollupQuery,
+    visible: VisibleRefs,
+  ): Promise<Page<EntityScoreRow>>;
   /** When every row was last recomputed; undefined before the first time. */
   getComputedAt(): Promise<string | undefined>;
   /** The last recomputation; undefined before the first one. */

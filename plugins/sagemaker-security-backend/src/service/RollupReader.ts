@@ -66,8 +66,9 @@ export class RollupReader {
 
   /**
    * One page of the ML services (Components) with resources that the caller
-   * may see, read from the stored scores: filtered, ordered and paged over
-   * the summaries, then completed for the page's rows only.
+   * may see, read from the stored scores: filtered, ordered and paged in the
+   * database, then completed (catalog title and owner, trend) for the
+   * page's rows only.
    */
   async orgPage(
     query: OrgRollupQuery,
@@ -84,25 +85,17 @@ export class RollupReader {
       }
       return pageOrgRows(rows, query);
     }
-    let summaries = await entityScores.listSummaries();
-    if (!filter.all) {
-      const allowed = await filter.allowed(summaries.map(s => s.entityRef));
-      summaries = summaries.filter(s => allowed.has(s.entityRef));
-    }
-    const page = pageOrgRows(summaries, query);
-    const refs = page.items.map(s => s.entityRef);
-    const stored = new Map(
-      (await entityScores.getByRefs(refs)).map(r => [r.entityRef, r]),
-    );
+    const page = await entityScores.page(query, filter);
+    const refs = page.items.map(row => row.entityRef);
     const entities = new Map(
       (await new CatalogServiceGraph(catalog, credentials).getByRefs(refs)).map(
         e => [refOf(e), e],
       ),
     );
-    const members = refs.flatMap(ref => {
-      const row = stored.get(ref);
-      return row ? [{ entity: entities.get(ref), row }] : [];
-    });
+    const members = page.items.map(row => ({
+      entity: entities.get(row.entityRef),
+      row,
+    }));
     return { ...page, items: await this.rows(members) };
   }
 

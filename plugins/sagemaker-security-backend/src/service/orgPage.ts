@@ -1,4 +1,5 @@
 import type { EntityScoreSummary } from '../scoring/EntityScoreStore';
+import { DEFAULT_PAGE_SIZE } from '../scoring/orgPageQuery';
 import type {
   Grade,
   OrgRollupQuery,
@@ -6,7 +7,7 @@ import type {
   Pillar,
 } from '@mlsec/plugin-sagemaker-security-common';
 
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE };
 
 /** What paging reads of a row: a full `EntityRollupRow` or a stored summary. */
 export type PageableRow = EntityScoreSummary;

@@ -10,11 +10,13 @@ export const WAIVERS_ONE_ACTIVE_MIGRATION =
   '20261201120000_waivers_one_active.js';
 export const ENTITY_SCORE_RUNS_CATALOG_MIGRATION =
   '20261206120000_entity_score_runs_catalog.js';
+export const ENTITY_SCORES_COLUMNS_MIGRATION =
+  '20261207100000_entity_scores_columns.js';
 
 /**
  * Applies only this package's scorecard migrations, the results, the
- * entity scores (with what the last recomputation saw of the catalog) and
- * the one-active-waiver index (tests of these tables, over an in-memory
+ * entity scores (with what the last recomputation saw of the catalog, and
+ * the columns the org page is ordered by) and the one-active-waiver index (tests of these tables, over an in-memory
  * inventory).
  */
 export async function migrateResultsTables(knex: Knex): Promise<void> {
@@ -23,6 +25,7 @@ export async function migrateResultsTables(knex: Knex): Promise<void> {
     ENTITY_SCORES_MIGRATION,
     WAIVERS_ONE_ACTIVE_MIGRATION,
     ENTITY_SCORE_RUNS_CATALOG_MIGRATION,
+    ENTITY_SCORES_COLUMNS_MIGRATION,
   ]) {
     await knex.migrate.up({
       directory: MIGRATIONS_DIRECTORY,
