@@ -71,6 +71,9 @@ function judgeModel(
       'sagemaker:DescribeModelPackage',
     );
   }
+  // A package that could not be described says why, naming the call.
+  const packageFailed = describeFailure(modelPackage);
+  if (packageFailed) return packageFailed;
   const status = getPath(modelPackage.description, 'ModelApprovalStatus');
   const evidence = [
     {
