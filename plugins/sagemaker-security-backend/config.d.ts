@@ -195,5 +195,16 @@ export interface Config {
       /** Days of status transitions and daily scorecards to keep. Default 365. */
       retentionDays?: number;
     };
+    permissions?: {
+      /**
+       * Seconds a read permission decision (`sagemaker-security.scorecard.read`,
+       * `catalog.entity.read`) is remembered per principal, permission and
+       * entity, so repeated reads do not each ask the permission backend.
+       * Default 0 (asks every time); at most 300. A policy change or a
+       * revoked membership takes effect within this time. Writes (waivers,
+       * scans) are always decided afresh.
+       */
+      decisionCacheSeconds?: number;
+    };
   };
 }

@@ -48,6 +48,7 @@ export const SAGEMAKER_SECURITY_KEYS: { [key: string]: KeyShape } = {
   },
   waivers: values(['maxDays', 'securityGroups']),
   history: values(['retentionDays']),
+  permissions: values(['decisionCacheSeconds']),
   // The scaffolder module's pre-deploy validation; it reads and checks it.
   validate: 'checked',
 };

@@ -28,6 +28,7 @@ import {
 import type { InventoryReader } from '../inventory/InventoryStore';
 import { isRollupEntity } from '../catalog/rollupMembers';
 import { WaiverService } from '../waivers/WaiverService';
+import { CachedPermissions } from './access/CachedPermissions';
 import { ReadAccess } from './access/ReadAccess';
 import { resolveHistoryRange } from './historyRange';
 import { utcDay } from '../util/time';
@@ -39,6 +40,8 @@ export interface AuthorizedScorecardServiceOptions {
   waivers: WaiverService;
   inventory: InventoryReader;
   permissions: PermissionsService;
+  /** How long read decisions are remembered; 0 (default) asks every time. */
+  decisionCacheSeconds?: number;
   /** The plugin's own credentials find what the caller may then be refused. */
   auth: AuthService;
   now?: () => Date;
@@ -66,7 +69,13 @@ export class AuthorizedScorecardService {
   private readonly now: () => Date;
 
   constructor(private readonly options: AuthorizedScorecardServiceOptions) {
-    this.access = new ReadAccess(options.permissions);
+    this.access = new ReadAccess(
+      options.permissions,
+      new CachedPermissions(
+        options.permissions,
+        options.decisionCacheSeconds ?? 0,
+      ),
+    );
     this.now = options.now ?? (() => new Date());
   }
 

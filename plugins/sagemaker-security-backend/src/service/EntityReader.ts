@@ -50,10 +50,10 @@ export class EntityReader {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.context.options.catalog.getEntityByRef(
-      entityRef,
-      { credentials },
-    );
+    const { catalog, catalogView } = this.context.options;
+    const entity =
+      (await catalogView?.entity(entityRef)) ??
+      (await catalog.getEntityByRef(entityRef, { credentials }));
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }
@@ -65,10 +65,7 @@ export class EntityReader {
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<string[]> {
-    const evaluated = await this.context.evaluate(
-      entity,
-      this.context.requestContext(credentials),
-    );
+    const evaluated = await this.context.evaluateCurrent(entity, credentials);
     return evaluated.resources.map(r => r.arn);
   }
 
@@ -82,10 +79,7 @@ export class EntityReader {
     findingsLimit?: number,
   ): Promise<EntityScorecard> {
     const { inventory, logger, scoring } = this.context.options;
-    const evaluated = await this.context.evaluate(
-      entity,
-      this.context.requestContext(credentials),
-    );
+    const evaluated = await this.context.evaluateCurrent(entity, credentials);
     for (const warning of evaluated.warnings) {
       logger.warn(warning);
     }
@@ -122,10 +116,7 @@ export class EntityReader {
     credentials: BackstageCredentials,
     query: ResultPageQuery,
   ): Promise<Page<CheckResult>> {
-    const evaluated = await this.context.evaluate(
-      entity,
-      this.context.requestContext(credentials),
-    );
+    const evaluated = await this.context.evaluateCurrent(entity, credentials);
     return pageResults(evaluated.results, query);
   }
 
@@ -239,10 +230,7 @@ export class EntityReader {
   ): Promise<Finding[]> {
     const checks = this.context.checksById();
     if (entity) {
-      const evaluated = await this.context.evaluate(
-        entity,
-        this.context.requestContext(credentials),
-      );
+      const evaluated = await this.context.evaluateCurrent(entity, credentials);
       return evaluated.results.map(r =>
         toFinding(r, checks, evaluated.entityRef),
       );

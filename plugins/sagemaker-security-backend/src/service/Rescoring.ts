@@ -7,7 +7,11 @@
  * services the catalog gains, re-owns, re-links or loses after a scan are
  * not left out of (or kept in) the org page until the next scan.
  */
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   CheckMetadata,
@@ -26,6 +30,7 @@ import {
 } from '../catalog/resourceLinks';
 import { rollupComponents } from '../catalog/rollupMembers';
 import { catalogFingerprint, readCatalogSnapshot } from '../catalog/snapshot';
+import type { CatalogView } from '../catalog/CatalogView';
 import { ScoringConfig } from '../scoring/ScoringConfig';
 import { rollupScore } from '../scoring/score';
 import type {
@@ -56,6 +61,8 @@ export interface ScoredEverything {
 }
 
 export interface RescoringOptions {
+  /** Shown every catalog snapshot the rescoring reads. */
+  catalogView?: CatalogView;
   catalog: CatalogService;
   auth: AuthService;
   inventory: InventoryReader;
@@ -83,11 +90,7 @@ export class Rescoring {
    */
   async rescoreAll(): Promise<number> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const graph = await readCatalogSnapshot(
-      this.options.catalog,
-      credentials,
-      true,
-    );
+    const graph = await this.readSnapshot(credentials);
     return (await this.store(graph)) ?? 0;
   }
 
@@ -103,11 +106,7 @@ export class Rescoring {
       return false;
     }
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const graph = await readCatalogSnapshot(
-      this.options.catalog,
-      credentials,
-      true,
-    );
+    const graph = await this.readSnapshot(credentials);
     if (catalogFingerprint(graph) === run.catalogFingerprint) {
       return false;
     }
@@ -259,6 +258,19 @@ export class Rescoring {
       }
     }
     return { daily, services };
+  }
+
+  private async readSnapshot(
+    credentials: BackstageCredentials,
+  ): Promise<SnapshotGraph> {
+    const readAt = Date.now();
+    const graph = await readCatalogSnapshot(
+      this.options.catalog,
+      credentials,
+      true,
+    );
+    this.options.catalogView?.offer(graph, readAt);
+    return graph;
   }
 
   private async activeWaiversByEntity(): Promise<Map<string, Waiver[]>> {

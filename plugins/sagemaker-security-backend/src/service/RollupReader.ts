@@ -10,7 +10,6 @@ import type {
   Page,
   Rollup,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { CatalogServiceGraph } from '../catalog/CatalogGraph';
 import { ownersOf, refOf } from '../catalog/entityRefs';
 import { rollupComponents } from '../catalog/rollupMembers';
 import { rollupScore } from '../scoring/score';
@@ -49,11 +48,10 @@ export class RollupReader {
     credentials: BackstageCredentials,
     readable: (entityRefs: string[]) => Promise<Set<string>>,
   ): Promise<Rollup> {
-    const graph = new CatalogServiceGraph(
-      this.context.options.catalog,
-      credentials,
+    const components = await rollupComponents(
+      entity,
+      this.context.graph(credentials),
     );
-    const components = await rollupComponents(entity, graph);
     const members = await this.members(components, credentials);
     const allowed = await readable(members.map(m => m.row.entityRef));
     const visible = members.filter(m => allowed.has(m.row.entityRef));
@@ -75,7 +73,7 @@ export class RollupReader {
     credentials: BackstageCredentials,
     filter: ReadFilter,
   ): Promise<Page<EntityRollupRow>> {
-    const { entityScores, catalog } = this.context.options;
+    const { entityScores } = this.context.options;
     if (!(await entityScores.getComputedAt())) {
       // Before the first rescoring: score every service now.
       let rows = await this.orgRows(credentials);
@@ -88,9 +86,10 @@ export class RollupReader {
     const page = await entityScores.page(query, filter);
     const refs = page.items.map(row => row.entityRef);
     const entities = new Map(
-      (await new CatalogServiceGraph(catalog, credentials).getByRefs(refs)).map(
-        e => [refOf(e), e],
-      ),
+      (await this.context.graph(credentials).getByRefs(refs)).map(e => [
+        refOf(e),
+        e,
+      ]),
     );
     const members = page.items.map(row => ({
       entity: entities.get(row.entityRef),

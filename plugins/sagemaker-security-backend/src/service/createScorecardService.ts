@@ -29,6 +29,8 @@ import { AuthorizedScorecardService } from './AuthorizedScorecardService';
 import { Rescoring } from './Rescoring';
 import { ScorecardService } from './ScorecardService';
 import { DAY_MS } from '../util/time';
+import { CatalogView } from '../catalog/CatalogView';
+import { readNumber } from '../config/numbers';
 
 /**
  * How often the catalog is compared with what the stored scores were
@@ -36,6 +38,15 @@ import { DAY_MS } from '../util/time';
  * domains and ARN-annotated resources; a rescoring only when it changed).
  */
 const CATALOG_CHECK_FREQUENCY = { seconds: 30 };
+
+/**
+ * The oldest catalog snapshot a read uses (see CatalogView): as old as the
+ * stored rollups can be behind the catalog.
+ */
+const CATALOG_VIEW_MAX_AGE_MS = 30_000;
+
+/** How long a read permission decision is remembered (see CachedPermissions). */
+const DEFAULT_DECISION_CACHE_SECONDS = 0;
 
 export interface CreateScorecardServiceOptions {
   config: Config;
@@ -125,7 +136,14 @@ export async function createScorecardService(
     logger,
   });
   const entityScores = new DatabaseEntityScoreStore(knex);
+  const catalogView = new CatalogView({
+    catalog: options.catalog,
+    auth: options.auth,
+    logger,
+    maxAgeMs: CATALOG_VIEW_MAX_AGE_MS,
+  });
   const scorecards = new ScorecardService({
+    catalogView,
     catalog: options.catalog,
     entityScores,
     inventory,
@@ -143,10 +161,17 @@ export async function createScorecardService(
     waivers,
     inventory,
     permissions: options.permissions,
+    decisionCacheSeconds: readNumber(
+      config,
+      'sagemakerSecurity.permissions.decisionCacheSeconds',
+      DEFAULT_DECISION_CACHE_SECONDS,
+      { min: 0, max: 300, unit: 'seconds' },
+    ),
     auth: options.auth,
   });
 
   const rescoring = new Rescoring({
+    catalogView,
     catalog: options.catalog,
     auth: options.auth,
     inventory,

@@ -20,6 +20,7 @@ import {
   SnapshotGraph,
 } from '../catalog/CatalogGraph';
 import { readCatalogSnapshot } from '../catalog/snapshot';
+import { CatalogView, ViewGraph } from '../catalog/CatalogView';
 import {
   IndexedResourceSource,
   InventoryResourceSource,
@@ -36,6 +37,7 @@ import {
   ScoringContext,
 } from './entityScoring';
 import { groupBy } from './groupBy';
+import { CurrentEvaluations } from './currentEvaluations';
 
 export interface ScorecardServiceOptions {
   catalog: CatalogService;
@@ -51,6 +53,8 @@ export interface ScorecardServiceOptions {
   now?: () => Date;
   /** The accounts and regions the backend scans (for scan health). */
   scanTargets?: () => ScanTarget[];
+  /** A recent catalog snapshot; without it every read asks the catalog. */
+  catalogView?: CatalogView;
 }
 
 /** An org-wide view, loaded once and then scored in memory. */
@@ -62,9 +66,28 @@ export interface OrgSnapshot {
 /** The stores, settings and scoring contexts the readers share. */
 export class ReadContext {
   readonly now: () => Date;
+  private readonly current: CurrentEvaluations;
 
   constructor(readonly options: ScorecardServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.current = new CurrentEvaluations({
+      entityScores: options.entityScores,
+      catalogView: options.catalogView,
+      requestContext: credentials => this.requestContext(credentials),
+      evaluate: (entity, context) => this.evaluate(entity, context),
+    });
+  }
+
+  /**
+   * The entity's current evaluation (resources, results with waivers
+   * applied, score), computed once per stored state (see
+   * currentEvaluations.ts).
+   */
+  evaluateCurrent(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<EvaluatedEntity> {
+    return this.current.evaluate(entity, credentials);
   }
 
   checkMetadata(): CheckMetadata[] {
@@ -75,6 +98,16 @@ export class ReadContext {
     return new Map(this.checkMetadata().map(c => [c.id, c]));
   }
 
+  /**
+   * The catalog as reads see it: the recent snapshot when there is one,
+   * else the catalog read with these credentials.
+   */
+  graph(credentials: BackstageCredentials): CatalogGraph {
+    const live = new CatalogServiceGraph(this.options.catalog, credentials);
+    const view = this.options.catalogView;
+    return view ? new ViewGraph(view, live) : live;
+  }
+
   /** Reads per request, with the caller's credentials. */
   requestContext(
     credentials: BackstageCredentials,
@@ -83,7 +116,7 @@ export class ReadContext {
     const { inventory, results } = this.options;
     const source = new InventoryResourceSource(inventory, { includeDeleted });
     return {
-      graph: new CatalogServiceGraph(this.options.catalog, credentials),
+      graph: this.graph(credentials),
       source,
       resultsFor: arns => results.listResults({ arns }),
       waiversFor: entityRef =>

@@ -35,14 +35,22 @@ const BATCH = 250;
  * entity a caller names or reads through a list.
  */
 export class ReadAccess {
-  constructor(private readonly permissions: PermissionsService) {}
+  /**
+   * `reads` decides reads (it may remember decisions a few seconds, see
+   * CachedPermissions); `permissions` decides what precedes a write (the
+   * entity a waiver names, starting a scan), always afresh.
+   */
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly reads: PermissionsService = permissions,
+  ) {}
 
   /**
    * The caller's read filter for lists and rollups. 403 when the policy
    * denies reading any scorecard; a catalog denial leaves an empty filter.
    */
   async filter(credentials: BackstageCredentials): Promise<ReadFilter> {
-    const [scorecard, catalog] = await this.permissions.authorizeConditional(
+    const [scorecard, catalog] = await this.reads.authorizeConditional(
       [
         { permission: scorecardReadPermission },
         { permission: catalogEntityReadPermission },
@@ -82,7 +90,7 @@ export class ReadAccess {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [catalog, scorecard] = await this.permissions.authorize(
+    const [catalog, scorecard] = await this.reads.authorize(
       [
         { permission: catalogEntityReadPermission, resourceRef: entityRef },
         { permission: scorecardReadPermission, resourceRef: entityRef },
@@ -147,7 +155,7 @@ export class ReadAccess {
   ): Promise<Set<string>> {
     const allowed = new Set<string>();
     for (const batch of chunk([...new Set(entityRefs)], BATCH)) {
-      const decisions = await this.permissions.authorize(
+      const decisions = await this.reads.authorize(
         batch.flatMap(resourceRef =>
           permissions.map(permission => ({
             permission: permission as typeof scorecardReadPermission,
