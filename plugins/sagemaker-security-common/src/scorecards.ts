@@ -163,6 +163,26 @@ export interface ScanHealth {
    * with at most 20 of its errors (`errorCount` counts them all).
    */
   targets: ScanTargetProgressInfo[];
+  /** The newest account discovery from AWS Organizations, when it is configured. */
+  discovery?: AccountDiscoveryStatus;
+}
+
+/**
+ * The newest account discovery from AWS Organizations
+ * (`sagemakerSecurity.discovery.organizations`).
+ *
+ * @public
+ */
+export interface AccountDiscoveryStatus {
+  source: 'organizations';
+  /** `failed`: the accounts of the last successful listing are scanned; `error` says why. */
+  status: 'succeeded' | 'failed';
+  attemptedAt: string;
+  /** When the accounts in use were listed; absent when no listing succeeded yet. */
+  listedAt?: string;
+  /** Discovered accounts scanned (hand-listed ones not counted). */
+  accountCount: number;
+  error?: CollectionError;
 }
 
 /**
