@@ -4,7 +4,10 @@ import { readInventoryConfig } from './inventoryConfig';
 const ROLE = 'arn:aws:iam::111111111111:role/SageMakerSecurityOrgReader';
 const OU = 'ou-ab12-cdef3456';
 
-const read = (organizations: object, rest: object = { regions: ['us-east-1'] }) =>
+const read = (
+  organizations: object,
+  rest: object = { regions: ['us-east-1'] },
+) =>
   readInventoryConfig(
     new ConfigReader({
       sagemakerSecurity: { ...rest, discovery: { organizations } },
@@ -137,9 +140,7 @@ describe('sagemakerSecurity.discovery.organizations', () => {
     expect(errorOf({ ...valid, roleARN: ROLE })).toContain(
       "'sagemakerSecurity.discovery.organizations.roleARN' is not a known key (did you mean 'roleArn'?",
     );
-    expect(
-      errorOf({ ...valid, organisationalUnits: [OU] }),
-    ).toContain(
+    expect(errorOf({ ...valid, organisationalUnits: [OU] })).toContain(
       "'sagemakerSecurity.discovery.organizations.organisationalUnits' is not a known key (did you mean 'organizationalUnits'?",
     );
     expect(() =>

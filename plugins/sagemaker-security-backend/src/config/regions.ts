@@ -24,4 +24,3 @@ export function readRegion(value: string, key: string): string {
   }
   return value;
 }
-

@@ -236,13 +236,13 @@ export async function startRecordingProxy(
         body: body.toString('utf8'),
       };
       requests.push(recorded);
-      const answer = intercept?.(recorded);
-      if (answer) {
-        res.writeHead(answer.status, {
+      const own = intercept?.(recorded);
+      if (own) {
+        res.writeHead(own.status, {
           'x-amzn-requestid': 'wire-test',
-          ...answer.headers,
+          ...own.headers,
         });
-        res.end(answer.body ?? '');
+        res.end(own.body ?? '');
         return;
       }
       const forward = http.request(

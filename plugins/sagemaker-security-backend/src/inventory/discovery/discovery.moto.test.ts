@@ -77,7 +77,11 @@ describe('discovery from AWS Organizations (moto)', () => {
     });
     await discovery.refresh();
     expect(discovery.accounts).toEqual(
-      sorted([org.accounts.mlProd, org.accounts.mlProdEu, org.accounts.sandbox]),
+      sorted([
+        org.accounts.mlProd,
+        org.accounts.mlProdEu,
+        org.accounts.sandbox,
+      ]),
     );
 
     const whole = discoveryAt(moto.url, { organizationalUnits: [org.rootId] });

@@ -15,10 +15,11 @@ const D = '444444444444';
 describe('mergeTargets', () => {
   it('adds each discovered account in each discovery region after the hand-listed targets', () => {
     expect(
-      mergeTargets([{ accountId: A, region: 'eu-west-1' }], [B, C], [
-        'us-east-1',
-        'eu-west-1',
-      ]),
+      mergeTargets(
+        [{ accountId: A, region: 'eu-west-1' }],
+        [B, C],
+        ['us-east-1', 'eu-west-1'],
+      ),
     ).toEqual([
       { accountId: A, region: 'eu-west-1' },
       { accountId: B, region: 'us-east-1' },
