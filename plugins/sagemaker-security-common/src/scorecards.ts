@@ -174,14 +174,17 @@ export interface ScanHealth {
  * @public
  */
 export interface AccountDiscoveryStatus {
+  /** Where accounts were listed from: AWS Organizations. */
   source: 'organizations';
   /** `failed`: the accounts of the last successful listing are scanned; `error` says why. */
   status: 'succeeded' | 'failed';
+  /** When the newest listing was attempted. */
   attemptedAt: string;
   /** When the accounts in use were listed; absent when no listing succeeded yet. */
   listedAt?: string;
   /** Discovered accounts scanned (hand-listed ones not counted). */
   accountCount: number;
+  /** Why the newest listing failed (its kind, call and reason; never a secret). */
   error?: CollectionError;
 }
 
