@@ -30,6 +30,8 @@ export interface OrganizationsDiscoveryOptions {
   stsEndpoint?: string;
   retryTuning?: AwsClientFactoryOptions['retryTuning'];
   now?: () => Date;
+  /** Hand-listed accounts: scanned anyway, not counted as discovered. */
+  handListedAccounts?: string[];
 }
 
 /**
@@ -93,7 +95,7 @@ export class OrganizationsDiscovery {
         status: 'succeeded',
         attemptedAt,
         listedAt: attemptedAt,
-        accountCount: this.listed.length,
+        accountCount: this.discoveredCount(),
       };
       logger.info(
         `Account discovery: ${this.listed.length} of ${accounts.length} accounts of the organisation to scan`,
@@ -106,7 +108,7 @@ export class OrganizationsDiscovery {
         status: 'failed',
         attemptedAt,
         ...(this.listedAt ? { listedAt: this.listedAt } : {}),
-        accountCount: this.accounts.length,
+        accountCount: this.discoveredCount(),
         error: {
           ...cause,
           message: `Account discovery from AWS Organizations failed through ${config.roleArn}: ${cause.message}`,
@@ -123,6 +125,34 @@ export class OrganizationsDiscovery {
       client?.destroy();
     }
     return this.current;
+  }
+
+  /** Discovered accounts in use that are not hand-listed. */
+  private discoveredCount(): number {
+    const handListed = new Set(this.options.handListedAccounts);
+    return this.accounts.filter(id => !handListed.has(id)).length;
+  }
+
+  /**
+   * Takes the accounts a previous process scanned as the last listing
+   * (after a restart, while no listing has succeeded yet), filtered by the
+   * current include and exclude lists.
+   */
+  restore(accounts: string[], listedAt: string): void {
+    if (this.listedAt) return;
+    const { config } = this.options;
+    this.listed = selectAccounts(
+      accounts.map(accountId => ({ accountId, state: 'ACTIVE' })),
+      config,
+    );
+    this.listedAt = listedAt;
+    if (this.current) {
+      this.current = {
+        ...this.current,
+        listedAt,
+        accountCount: this.discoveredCount(),
+      };
+    }
   }
 
   private client(

@@ -59,6 +59,7 @@ export function createAccountDiscovery(options: {
     endpoint: config.aws.endpoints.organizations,
     stsEndpoint: config.aws.endpoints.sts,
     retryTuning: clientOptions?.retryTuning,
+    handListedAccounts: config.targets.map(t => t.accountId),
   });
   const targets = new DiscoveredTargets(
     config.targets,

@@ -99,49 +99,48 @@ const key = (t: { accountId: string; region: string }) =>
   `${t.accountId}/${t.region}`;
 
 it('scans hand-listed and discovered accounts, and scan health shows an unassumable account and a failed listing', async () => {
-  const { backend, server } = await startPluginBackend({
-    knex: sqliteMemory(),
-    config: {
-      aws: AWS_SECTION,
-      sagemakerSecurity: {
-        scanOnStartup: false,
-        schedule: {
-          frequency: { trigger: 'manual' },
-          timeout: { minutes: 10 },
-        },
-        rateLimits: Object.fromEntries(
-          RATE_FAMILY_KEYS.map(family => [family, 'unlimited']),
+  const knex = sqliteMemory();
+  const config = {
+    aws: AWS_SECTION,
+    sagemakerSecurity: {
+      scanOnStartup: false,
+      schedule: {
+        frequency: { trigger: 'manual' },
+        timeout: { minutes: 10 },
+      },
+      rateLimits: Object.fromEntries(
+        RATE_FAMILY_KEYS.map(family => [family, 'unlimited']),
+      ),
+      // Hand-listed, in eu-west-1 only; discovery lists it too.
+      accounts: [{ accountId: MANAGEMENT, regions: ['eu-west-1'] }],
+      regions: ['us-east-1'],
+      aws: {
+        maxAttempts: 2,
+        endpoints: Object.fromEntries(
+          [
+            'sagemaker',
+            'iam',
+            'kms',
+            's3',
+            'ec2',
+            'cloudtrail',
+            'cloudwatch',
+            'logs',
+            'sts',
+            'organizations',
+          ].map(s => [s, front.url]),
         ),
-        // Hand-listed, in eu-west-1 only; discovery lists it too.
-        accounts: [{ accountId: MANAGEMENT, regions: ['eu-west-1'] }],
-        regions: ['us-east-1'],
-        aws: {
-          maxAttempts: 2,
-          endpoints: Object.fromEntries(
-            [
-              'sagemaker',
-              'iam',
-              'kms',
-              's3',
-              'ec2',
-              'cloudtrail',
-              'cloudwatch',
-              'logs',
-              'sts',
-              'organizations',
-            ].map(s => [s, front.url]),
-          ),
-        },
-        discovery: {
-          organizations: {
-            roleArn: ORG_READER,
-            memberRoleName: MEMBER_ROLE,
-            includeAccounts: [MANAGEMENT, org.accounts.ml, org.accounts.mlProd],
-          },
+      },
+      discovery: {
+        organizations: {
+          roleArn: ORG_READER,
+          memberRoleName: MEMBER_ROLE,
+          includeAccounts: [MANAGEMENT, org.accounts.ml, org.accounts.mlProd],
         },
       },
     },
-  });
+  };
+  let { backend, server } = await startPluginBackend({ knex, config });
   try {
     refuse.assumeInto = org.accounts.ml;
     const first = await scanAndWait(server);
@@ -167,10 +166,11 @@ it('scans hand-listed and discovered accounts, and scan health shows an unassuma
 
     const afterFirst = await health(server);
     expect(afterFirst.accountsConfigured).toBe(true);
+    // ml and ml-prod; the management account is hand-listed.
     expect(afterFirst.discovery).toMatchObject({
       source: 'organizations',
       status: 'succeeded',
-      accountCount: 3,
+      accountCount: 2,
     });
     const refused = afterFirst.targets.find(
       t => t.accountId === org.accounts.ml,
@@ -201,7 +201,7 @@ it('scans hand-listed and discovered accounts, and scan health shows an unassuma
     const afterSecond = await health(server);
     expect(afterSecond.discovery).toMatchObject({
       status: 'failed',
-      accountCount: 3,
+      accountCount: 2,
       listedAt: afterFirst.discovery!.listedAt,
       error: {
         kind: 'access_denied',
@@ -213,6 +213,21 @@ it('scans hand-listed and discovered accounts, and scan health shows an unassuma
       'Not authorized to perform organizations:ListAccounts',
     );
     expect(JSON.stringify(afterSecond)).not.toContain(MAIN_SECRET);
+
+    // A restart while the listing is still refused: the newest scan's
+    // accounts stand in for the last listing.
+    await backend.stop();
+    ({ backend, server } = await startPluginBackend({ knex, config }));
+    const third = await scanAndWait(server);
+    expect(third.targets.map(key).sort()).toEqual(
+      first.targets.map(key).sort(),
+    );
+    expect((await health(server)).discovery).toMatchObject({
+      status: 'failed',
+      accountCount: 2,
+      listedAt: second.startedAt,
+      error: { kind: 'access_denied' },
+    });
   } finally {
     refuse.listing = false;
     refuse.assumeInto = '';

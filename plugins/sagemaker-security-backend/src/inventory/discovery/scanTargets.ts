@@ -29,9 +29,16 @@ export function mergeTargets(
   return [...handListed, ...discovered];
 }
 
+/** The accounts of the newest scan and when it started. */
+export interface LatestScan {
+  accountIds: string[];
+  startedAt: string;
+}
+
 /** Hand-listed targets merged with the accounts AWS Organizations lists. */
 export class DiscoveredTargets implements TargetSource {
   private readonly handListedAccounts: Set<string>;
+  private latestScan?: () => Promise<LatestScan | undefined>;
 
   constructor(
     private readonly handListed: ScanTarget[],
@@ -47,8 +54,29 @@ export class DiscoveredTargets implements TargetSource {
     return mergeTargets(this.handListed, this.discovery.accounts, this.regions);
   }
 
+  /**
+   * Where the accounts of the newest scan are read from (the store): after
+   * a restart, a failed listing falls back to them, as to a last listing.
+   */
+  restoreFrom(latestScan: () => Promise<LatestScan | undefined>): void {
+    this.latestScan = latestScan;
+  }
+
   async refresh(): Promise<void> {
-    await this.discovery.refresh();
+    const status = await this.discovery.refresh();
+    if (status.status === 'succeeded' || status.listedAt || !this.latestScan) {
+      return;
+    }
+    try {
+      const latest = await this.latestScan();
+      if (!latest) return;
+      this.discovery.restore(
+        latest.accountIds.filter(id => !this.handListedAccounts.has(id)),
+        latest.startedAt,
+      );
+    } catch {
+      // No previous scan to read: no discovered account is scanned.
+    }
   }
 
   get status(): AccountDiscoveryStatus | undefined {

@@ -207,6 +207,16 @@ export async function createInventory(
   const store = await DatabaseInventoryStore.create({
     database: options.database,
   });
+  // After a restart, a failed listing falls back to the newest scan's accounts.
+  discovery?.targets.restoreFrom(async () => {
+    const scan = await store.getLatestScan();
+    return (
+      scan && {
+        accountIds: scan.targets.map(t => t.accountId),
+        startedAt: scan.startedAt,
+      }
+    );
+  });
   const scans = new ScanService({
     store,
     logger,
