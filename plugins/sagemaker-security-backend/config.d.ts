@@ -27,6 +27,50 @@ export interface Config {
      */
     regions?: string[];
     /**
+     * Where accounts to scan are found besides `accounts`. Discovered
+     * accounts merge with the hand-listed ones; an account listed under
+     * `accounts` keeps its own regions (hand-listed wins).
+     */
+    discovery?: {
+      /**
+       * Accounts listed from AWS Organizations at the start of each scan,
+       * through a role of the management or a delegated-administrator
+       * account. Only ACTIVE accounts are scanned. When listing fails, the
+       * accounts of the last successful listing are scanned and scan health
+       * shows the failure with its reason. The role needs the policy
+       * `iam-policy-organizations.json` of this package.
+       */
+      organizations?: {
+        /**
+         * ARN of the role that lists the organisation, e.g.
+         * `arn:aws:iam::111111111111:role/SageMakerSecurityOrgReader`. It is
+         * assumed with the main account's credentials (`aws.mainAccount`),
+         * through `@backstage/integration-aws-node`.
+         */
+        roleArn: string;
+        /**
+         * Name of the role assumed in each discovered account
+         * (`arn:<partition>:iam::<account>:role/<memberRoleName>`), the same
+         * way `aws.accountDefaults` reaches accounts (its external ID, web
+         * identity token file and region apply). An account with its own
+         * `aws.accounts` entry is reached as that entry says. An account
+         * whose role cannot be assumed shows in scan health with the reason.
+         */
+        memberRoleName: string;
+        /**
+         * OU ids (`ou-…`) or root ids (`r-…`) whose accounts are scanned,
+         * nested OUs included. Default: the whole organisation.
+         */
+        organizationalUnits?: string[];
+        /** When set, only these of the discovered accounts are scanned (12-digit IDs). */
+        includeAccounts?: string[];
+        /** Discovered accounts never scanned (12-digit IDs); a hand-listed one still is. */
+        excludeAccounts?: string[];
+        /** Regions scanned in each discovered account; defaults to `sagemakerSecurity.regions`. */
+        regions?: string[];
+      };
+    };
+    /**
      * A recorded estate to scan through the in-process AWS simulator instead of
      * AWS, for trying the plugin without an AWS account: `builtin` (the demo estate
      * shipped in this package, a fictional bank with accounts 111122223333 and
@@ -122,7 +166,8 @@ export interface Config {
       /**
        * Endpoint override per service, for AWS-compatible servers (LocalStack, moto),
        * as an http(s) URL without credentials or query (e.g. `http://localhost:4566`).
-       * Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch, logs, sts. With an
+       * Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch, logs, sts,
+       * organizations (account discovery). With an
        * override, S3 uses path-style addressing.
        *
        * `sts` is honoured on every credential path of the `aws` section
@@ -147,6 +192,7 @@ export interface Config {
         cloudwatch?: string;
         logs?: string;
         sts?: string;
+        organizations?: string;
       };
     };
     /** How SageMaker tags link resources to the catalog. */

@@ -78,6 +78,9 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           scheduler,
           scanEvents: inventory.scans,
           scanTargets: () => inventory.scans.targets,
+          ...(inventory.discovery
+            ? { accountDiscovery: () => inventory.discovery?.targets.status }
+            : {}),
         });
 
         deps.httpRouter.use(

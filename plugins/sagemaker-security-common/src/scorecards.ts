@@ -163,6 +163,29 @@ export interface ScanHealth {
    * with at most 20 of its errors (`errorCount` counts them all).
    */
   targets: ScanTargetProgressInfo[];
+  /** The newest account discovery from AWS Organizations, when it is configured. */
+  discovery?: AccountDiscoveryStatus;
+}
+
+/**
+ * The newest account discovery from AWS Organizations
+ * (`sagemakerSecurity.discovery.organizations`).
+ *
+ * @public
+ */
+export interface AccountDiscoveryStatus {
+  /** Where accounts were listed from: AWS Organizations. */
+  source: 'organizations';
+  /** `failed`: the accounts of the last successful listing are scanned; `error` says why. */
+  status: 'succeeded' | 'failed';
+  /** When the newest listing was attempted. */
+  attemptedAt: string;
+  /** When the accounts in use were listed; absent when no listing succeeded yet. */
+  listedAt?: string;
+  /** Discovered accounts scanned (hand-listed ones not counted). */
+  accountCount: number;
+  /** Why the newest listing failed (its kind, call and reason; never a secret). */
+  error?: CollectionError;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { partition } from '@aws-sdk/core/client';
 import { fail, ROOT } from './fail';
 import { assertKnownKeys } from './knownKeys';
 import { readLinking } from './linking';
@@ -14,6 +13,8 @@ import {
   ScanLeaseConfig,
 } from './schedule';
 import { resolveDemoEstatePath } from './demoEstate';
+import { DiscoveryConfig, readDiscovery } from './discovery';
+import { ACCOUNT_ID, readRegion } from './regions';
 
 /** Services whose endpoint can be overridden (`sagemakerSecurity.aws.endpoints`). */
 export const ENDPOINT_SERVICES = [
@@ -26,12 +27,15 @@ export const ENDPOINT_SERVICES = [
   'cloudwatch',
   'logs',
   'sts',
+  'organizations',
 ] as const;
 export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
 
 export interface InventoryConfig {
-  /** Accounts and regions to scan; empty when none are configured. */
+  /** Hand-listed accounts and regions to scan; empty when none are configured. */
   targets: Array<{ accountId: string; region: string }>;
+  /** Accounts listed from AWS Organizations at each scan (`discovery.organizations`). */
+  discovery?: DiscoveryConfig;
   /** Path of a recorded estate scanned through the AWS simulator. */
   demoEstate?: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -57,34 +61,14 @@ export interface InventoryConfig {
   };
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-/** e.g. us-east-1, us-gov-west-1, eu-central-2, cn-north-1. */
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
-
-/**
- * A region the SDK knows: its partition metadata (the same data its
- * endpoint resolution uses) lists every region by name. A well-formed name
- * it does not list (`us-moon-1`) would be scanned as if it existed and
- * answer nothing; a region newer than the installed SDK needs an upgrade.
- */
-function readRegion(value: string, key: string): string {
-  if (!REGION.test(value)) {
-    fail(key, `'${value}' is not an AWS region name (e.g. 'us-east-1')`);
-  }
-  const known = partition(value) as { name: string; description?: string };
-  if (known.description === undefined) {
-    fail(
-      key,
-      `'${value}' is not an AWS region (no region of that name in partition '${known.name}' of the AWS SDK; a region newer than the SDK needs an SDK upgrade)`,
-    );
-  }
-  return value;
+function readDefaultRegions(config: Config): string[] {
+  return (config.getOptionalStringArray('regions') ?? []).map((region, i) =>
+    readRegion(region, `regions[${i}]`),
+  );
 }
 
 function readTargets(config: Config): InventoryConfig['targets'] {
-  const defaults = (config.getOptionalStringArray('regions') ?? []).map(
-    (region, i) => readRegion(region, `regions[${i}]`),
-  );
+  const defaults = readDefaultRegions(config);
   const targets: InventoryConfig['targets'] = [];
   const seen = new Set<string>();
   (config.getOptionalConfigArray('accounts') ?? []).forEach((account, i) => {
@@ -182,6 +166,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
   readLinking(config);
   return {
     targets: readTargets(config),
+    discovery: readDiscovery(config, readDefaultRegions(config)),
     demoEstate: resolveDemoEstatePath(config.getOptionalString('demoEstate')),
     schedule: readSchedule(config),
     scanLease: readScanLease(config),

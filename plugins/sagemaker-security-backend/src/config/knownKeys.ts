@@ -23,6 +23,16 @@ const values = (keys: string[]) =>
 export const SAGEMAKER_SECURITY_KEYS: { [key: string]: KeyShape } = {
   accounts: [values(['accountId', 'regions'])],
   regions: 'value',
+  discovery: {
+    organizations: values([
+      'roleArn',
+      'memberRoleName',
+      'organizationalUnits',
+      'includeAccounts',
+      'excludeAccounts',
+      'regions',
+    ]),
+  },
   demoEstate: 'value',
   schedule: values(['frequency', 'timeout', 'initialDelay', 'scope']),
   scanLease: values(['heartbeat', 'expireAfter']),

@@ -130,13 +130,16 @@ export class EntityReader {
   ): Promise<ScanHealth> {
     const scan = await lastFinishedScan(this.context.options.inventory, latest);
     const configured = this.context.options.scanTargets?.();
+    const discovery = this.context.options.accountDiscovery;
     return scanHealthOf({
       scan,
-      // Without the configuration at hand, the last scan tells.
+      // Without the configuration at hand, the last scan tells; accounts
+      // to discover count as configured before their first listing.
       accountsConfigured: configured
-        ? configured.length > 0
+        ? configured.length > 0 || discovery !== undefined
         : !scan || scan.targets.length > 0,
       locations,
+      discovery: discovery?.(),
     });
   }
 

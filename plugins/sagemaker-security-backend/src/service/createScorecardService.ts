@@ -7,7 +7,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { DEFAULT_COMPONENT_TAG_KEY } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  type AccountDiscoveryStatus,
+  DEFAULT_COMPONENT_TAG_KEY,
+} from '@mlsec/plugin-sagemaker-security-common';
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
 import { Knex } from 'knex';
 import type { InventoryStore, ScanTarget } from '../inventory/InventoryStore';
@@ -66,6 +69,8 @@ export interface CreateScorecardServiceOptions {
   scanEvents?: ScanEvents;
   /** The accounts and regions scanned; scan health says when there are none. */
   scanTargets?: () => ScanTarget[];
+  /** The newest account discovery; absent when discovery is not configured. */
+  accountDiscovery?: () => AccountDiscoveryStatus | undefined;
 }
 
 /** Everything the router and the actions need, wired together. */
@@ -155,6 +160,7 @@ export async function createScorecardService(
     links: { componentTagKey },
     logger,
     scanTargets: options.scanTargets,
+    accountDiscovery: options.accountDiscovery,
   });
   const authorized = new AuthorizedScorecardService({
     scorecards,

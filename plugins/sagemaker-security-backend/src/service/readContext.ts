@@ -9,7 +9,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import type { CheckMetadata } from '@mlsec/plugin-sagemaker-security-common';
+import type {
+  AccountDiscoveryStatus,
+  CheckMetadata,
+} from '@mlsec/plugin-sagemaker-security-common';
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
 import type { InventoryReader, ScanTarget } from '../inventory/InventoryStore';
 import type { ResultStore } from '../checks/ResultStore';
@@ -55,6 +58,8 @@ export interface ScorecardServiceOptions {
   scanTargets?: () => ScanTarget[];
   /** A recent catalog snapshot; without it every read asks the catalog. */
   catalogView?: CatalogView;
+  /** The newest account discovery; absent when discovery is not configured. */
+  accountDiscovery?: () => AccountDiscoveryStatus | undefined;
 }
 
 /** An org-wide view, loaded once and then scored in memory. */

@@ -4,6 +4,7 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import {
+  type AccountDiscoveryStatus,
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
   ANNOTATION_AWS_REGION,
@@ -109,8 +110,10 @@ export function scanHealthOf(options: {
   scan: ScanRun | undefined;
   accountsConfigured: boolean;
   locations?: Location[];
+  /** The newest account discovery, when it is configured. */
+  discovery?: AccountDiscoveryStatus;
 }): ScanHealth {
-  const { scan, accountsConfigured, locations = [] } = options;
+  const { scan, accountsConfigured, locations = [], discovery } = options;
   const scope = locations.length > 0 ? 'entity' : 'all';
   const targets = (scan?.targets ?? [])
     .filter(t => t.status === 'failed' || t.status === 'partial')
@@ -121,5 +124,6 @@ export function scanHealthOf(options: {
     ...(scan ? { lastFinishedScan: toScanInfo(scan) } : {}),
     scope,
     targets,
+    ...(discovery ? { discovery } : {}),
   };
 }

@@ -208,9 +208,13 @@ export interface RecordedRequest {
 /**
  * A front for an AWS-compatible server (e.g. moto) that records every
  * request before forwarding it unchanged: where requests went, and signed
- * with which key.
+ * with which key. `intercept` may answer a request itself instead (e.g. an
+ * AWS error in the service's protocol).
  */
-export async function startRecordingProxy(target: string): Promise<{
+export async function startRecordingProxy(
+  target: string,
+  intercept?: (request: RecordedRequest) => WireAnswer | undefined,
+): Promise<{
   url: string;
   requests: RecordedRequest[];
   close(): Promise<void>;
@@ -225,12 +229,22 @@ export async function startRecordingProxy(target: string): Promise<{
       const credential = /Credential=([^/]*)\/\d{8}\/[^/]+\/([^/]+)\//.exec(
         String(req.headers.authorization ?? ''),
       );
-      requests.push({
+      const recorded: RecordedRequest = {
         service: credential?.[2] ?? '',
         operation: operationOf(req, body.toString('utf8')),
         accessKeyId: credential?.[1] ?? '',
         body: body.toString('utf8'),
-      });
+      };
+      requests.push(recorded);
+      const own = intercept?.(recorded);
+      if (own) {
+        res.writeHead(own.status, {
+          'x-amzn-requestid': 'wire-test',
+          ...own.headers,
+        });
+        res.end(own.body ?? '');
+        return;
+      }
       const forward = http.request(
         {
           hostname: to.hostname,

@@ -73,6 +73,37 @@ export interface AwsClientFactoryOptions {
 /** Time to establish a connection (DNS, TCP, TLS) before the attempt fails. */
 const CONNECTION_TIMEOUT_MS = 10_000;
 
+/**
+ * What every SDK client of the plugin is built with: the SDK's adaptive
+ * retry strategy (tuned faster in tests) and a connection timeout.
+ */
+export function sdkClientConfig(
+  maxAttempts: number,
+  retryTuning?: AwsClientFactoryOptions['retryTuning'],
+) {
+  return {
+    maxAttempts,
+    retryMode: 'adaptive' as const,
+    // An endpoint that drops packets is endpoint_unreachable, not a hang.
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS },
+    ...(retryTuning
+      ? {
+          retryStrategy: new AdaptiveRetryStrategy(maxAttempts, {
+            baseDelay: retryTuning.baseDelayMs,
+            backoff: {
+              computeNextBackoffDelay: () => retryTuning.baseDelayMs,
+              setDelayBase: () => undefined,
+            },
+            rateLimiter: new DefaultRateLimiter({
+              minFillRate: retryTuning.minFillRate,
+              minCapacity: retryTuning.minFillRate,
+            }),
+          }),
+        }
+      : {}),
+  };
+}
+
 /** Counts calls by IAM action (one per command sent, retries not included). */
 export class CallCounter {
   readonly counts: Record<string, number> = {};
@@ -150,25 +181,7 @@ export class AccountClients {
     const client = new Client({
       region,
       credentials: this.credentials,
-      maxAttempts,
-      retryMode: 'adaptive',
-      // An endpoint that drops packets is endpoint_unreachable, not a hang.
-      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS },
-      ...(retryTuning
-        ? {
-            retryStrategy: new AdaptiveRetryStrategy(maxAttempts, {
-              baseDelay: retryTuning.baseDelayMs,
-              backoff: {
-                computeNextBackoffDelay: () => retryTuning.baseDelayMs,
-                setDelayBase: () => undefined,
-              },
-              rateLimiter: new DefaultRateLimiter({
-                minFillRate: retryTuning.minFillRate,
-                minCapacity: retryTuning.minFillRate,
-              }),
-            }),
-          }
-        : {}),
+      ...sdkClientConfig(maxAttempts, retryTuning),
       ...(endpoint ? { endpoint } : {}),
       ...(endpoint && service === 's3' ? { forcePathStyle: true } : {}),
       ...(requestHandler ? { requestHandler } : {}),

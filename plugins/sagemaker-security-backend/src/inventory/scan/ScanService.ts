@@ -9,6 +9,7 @@ import type {
   ScanTargetProgress,
 } from '../InventoryStore';
 import type { TargetOutcome } from './collectTarget';
+import type { TargetSource } from '../discovery/scanTargets';
 import {
   DEFAULT_LEASE,
   givenUp,
@@ -26,7 +27,8 @@ export const MAX_TARGET_ATTEMPTS = 3;
 export interface ScanServiceOptions {
   store: ScanStore;
   logger: LoggerService;
-  targets: ScanTarget[];
+  /** Fixed targets, or a source listed again before each scan (account discovery). */
+  targets: ScanTarget[] | TargetSource;
   collect: (target: ScanTarget, facts: FactCache) => Promise<TargetOutcome>;
   /** Targets collected at once by this backend. */
   concurrency: number;
@@ -74,8 +76,10 @@ export class ScanService {
     });
   }
 
+  /** The targets of the next scan (for a discovery source: of its last listing). */
   get targets(): ScanTarget[] {
-    return this.options.targets;
+    const { targets } = this.options;
+    return Array.isArray(targets) ? targets : targets.current();
   }
 
   /**
@@ -164,14 +168,19 @@ export class ScanService {
     }
     await this.ready;
     await this.recoverAbandoned();
-    const active = await store.getLatestScan(['queued', 'running']);
+    let active = await store.getLatestScan(['queued', 'running']);
     if (active) {
       const age = Date.now() - Date.parse(active.startedAt);
       if (age >= (this.options.staleAfterMs ?? 6 * 3600_000)) {
         logger.warn(`Scan ${active.id} looks abandoned; marking it failed`);
         await store.completeScan(active.id, 'failed');
+        active = undefined;
       }
     }
+    // A new scan scans what discovery lists now (or, when listing fails,
+    // what it listed last); a running scan is returned as it is.
+    const { targets } = this.options;
+    if (!active && !Array.isArray(targets)) await targets.refresh();
     // Another replica may start one at the same moment: one of them wins.
     const { scan, created } = await store.startScan({
       trigger: input.trigger,

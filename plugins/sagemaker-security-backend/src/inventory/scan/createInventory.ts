@@ -24,6 +24,10 @@ import { loadEstate } from '../simulator/loadEstate';
 import { DatabaseInventoryStore } from '../store/DatabaseInventoryStore';
 import { collectTarget } from './collectTarget';
 import { ScanService, ScanServiceOptions } from './ScanService';
+import {
+  AccountDiscovery,
+  createAccountDiscovery,
+} from '../discovery/createDiscovery';
 
 export interface Inventory {
   config: InventoryConfig;
@@ -31,6 +35,8 @@ export interface Inventory {
   scans: ScanService;
   /** Set when scanning a recorded estate instead of AWS. */
   simulator?: AwsSimulator;
+  /** Set when accounts are discovered from AWS Organizations. */
+  discovery?: AccountDiscovery;
 }
 
 export interface CreateInventoryOptions {
@@ -50,6 +56,8 @@ export interface CreateInventoryOptions {
    */
   lifecycle?: LifecycleService;
   awsCredentialsManager?: AwsCredentialsManager;
+  /** Reaches the role listing the organisation; default: from the `aws` section. */
+  organizationsCredentialsManager?: AwsCredentialsManager;
   /** Answers AWS calls from an estate; by default from `sagemakerSecurity.demoEstate`. */
   simulator?: AwsSimulator;
   /** Overrides of the SDK client options (tests shorten retry delays). */
@@ -151,7 +159,12 @@ export async function createInventory(
       `Scanning the recorded estate '${simulator.estate.name}' through the AWS simulator`,
     );
   }
-  if (!simulator && targets.length === 0) {
+  if (simulator && config.discovery) {
+    throw new InputError(
+      "Invalid config at 'sagemakerSecurity.discovery.organizations': account discovery is not available when scanning a recorded estate ('sagemakerSecurity.demoEstate')",
+    );
+  }
+  if (!simulator && targets.length === 0 && !config.discovery) {
     logger.warn(
       'No AWS account is configured for SageMaker security scans ' +
         "('sagemakerSecurity.accounts' is empty or absent): scans will collect nothing. " +
@@ -160,14 +173,25 @@ export async function createInventory(
   }
   // Built from the `aws` section: what a credentials error says was tried.
   const fromConfig = !simulator && !options.awsCredentialsManager;
-  const clients = new AwsClientFactory({
-    credentialsManager: simulator
+  const base = {
+    manager: simulator
       ? simulator.credentialsManager()
       : options.awsCredentialsManager ??
         DefaultAwsCredentialsManager.fromConfig(options.config),
-    ...(fromConfig
-      ? { credentialRoutes: credentialRoutesFromConfig(options.config) }
-      : {}),
+    routes: fromConfig ? credentialRoutesFromConfig(options.config) : undefined,
+  };
+  const discovery = createAccountDiscovery({
+    root: options.config,
+    config,
+    base,
+    logger,
+    clientOptions: options.clientOptions,
+    organizationsCredentialsManager: options.organizationsCredentialsManager,
+  });
+  const credentialRoutes = discovery ? discovery.credentialRoutes : base.routes;
+  const clients = new AwsClientFactory({
+    credentialsManager: discovery?.credentialsManager ?? base.manager,
+    ...(credentialRoutes ? { credentialRoutes } : {}),
     maxAttempts: config.aws.maxAttempts,
     endpoints: config.aws.endpoints,
     concurrencyPerServiceRegion: config.concurrency.perServiceRegion,
@@ -183,10 +207,20 @@ export async function createInventory(
   const store = await DatabaseInventoryStore.create({
     database: options.database,
   });
+  // After a restart, a failed listing falls back to the newest scan's accounts.
+  discovery?.targets.restoreFrom(async () => {
+    const scan = await store.getLatestScan();
+    return (
+      scan && {
+        accountIds: scan.targets.map(t => t.accountId),
+        startedAt: scan.startedAt,
+      }
+    );
+  });
   const scans = new ScanService({
     store,
     logger,
-    targets,
+    targets: discovery?.targets ?? targets,
     concurrency: config.concurrency.regions,
     lease: options.scanLease ?? config.scanLease,
     targetTimeoutMs: scheduleMs(config.schedule.timeout),
@@ -224,5 +258,5 @@ export async function createInventory(
   };
   if (options.lifecycle) options.lifecycle.addStartupHook(begin);
   else await begin();
-  return { config, store, scans, simulator };
+  return { config, store, scans, simulator, discovery };
 }

@@ -31,4 +31,34 @@ describe('a backend started with no account configured', () => {
     });
     expect(logger.warn).not.toHaveBeenCalled();
   });
+
+  it('does not warn when accounts are discovered from AWS Organizations', async () => {
+    const logger = await start({
+      regions: ['us-east-1'],
+      discovery: {
+        organizations: {
+          roleArn: 'arn:aws:iam::123456789012:role/OrgReader',
+          memberRoleName: 'Scanner',
+        },
+      },
+    });
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('refuses discovery with a recorded estate, naming the key', async () => {
+    await expect(
+      start({
+        demoEstate: 'builtin',
+        regions: ['us-east-1'],
+        discovery: {
+          organizations: {
+            roleArn: 'arn:aws:iam::123456789012:role/OrgReader',
+            memberRoleName: 'Scanner',
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      "Invalid config at 'sagemakerSecurity.discovery.organizations': account discovery is not available when scanning a recorded estate",
+    );
+  });
 });

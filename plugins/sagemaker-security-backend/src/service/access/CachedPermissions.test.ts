@@ -11,7 +11,11 @@ import {
 } from '@backstage/plugin-permission-common';
 import { CachedPermissions } from './CachedPermissions';
 
-const read = createPermission({ name: 'test.read', attributes: {} });
+const read = createPermission({
+  name: 'test.read',
+  attributes: {},
+  resourceType: 'catalog-entity',
+});
 const other = createPermission({ name: 'test.other', attributes: {} });
 
 /** A permission service whose policy the test changes, counting calls. */
@@ -57,8 +61,8 @@ describe('CachedPermissions', () => {
   it('asks the permission service every time when the cache is off (0 s)', async () => {
     const policy = new Policy();
     const cached = new CachedPermissions(policy, 0);
-    await cached.authorize([{ permission: read }], { credentials: alice });
-    await cached.authorize([{ permission: read }], { credentials: alice });
+    await cached.authorize([{ permission: other }], { credentials: alice });
+    await cached.authorize([{ permission: other }], { credentials: alice });
     expect(policy.calls).toHaveLength(2);
   });
 
@@ -136,8 +140,8 @@ describe('CachedPermissions', () => {
     const policy = new Policy();
     const cached = new CachedPermissions(policy, 60);
     const none = mockCredentials.none();
-    await cached.authorize([{ permission: read }], { credentials: none });
-    await cached.authorize([{ permission: read }], { credentials: none });
+    await cached.authorize([{ permission: other }], { credentials: none });
+    await cached.authorize([{ permission: other }], { credentials: none });
     expect(policy.calls).toHaveLength(2);
   });
 });

@@ -8,6 +8,7 @@ import {
   credentialsFailed,
   health,
   latestScan,
+  minutesAgo,
   partlyRead,
   UNREADABLE_ACCOUNT,
 } from '../../__testUtils__/scanFixtures';
@@ -80,6 +81,81 @@ describe('the org page says what the last scan could not read', () => {
     expect(api.getScanHealth).toHaveBeenCalled();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByText(/The last scan/)).not.toBeInTheDocument();
+  });
+});
+
+describe('the org page says when account discovery failed', () => {
+  const REASON =
+    'Account discovery from AWS Organizations failed through arn:aws:iam::999999999999:role/OrgReader: Not authorized to perform organizations:ListAccounts (HTTP 400)';
+  const failedDiscovery = (listedAt?: string) => ({
+    source: 'organizations' as const,
+    status: 'failed' as const,
+    attemptedAt: minutesAgo(6),
+    ...(listedAt ? { listedAt } : {}),
+    accountCount: 4,
+    error: {
+      kind: 'access_denied' as const,
+      action: 'organizations:ListAccounts',
+      code: 'AccessDeniedException',
+      message: REASON,
+    },
+  });
+
+  it('says why, and which accounts scans use meanwhile, beside the failed accounts', async () => {
+    await renderOrg(
+      orgApi(
+        health([credentialsFailed()], {
+          scope: 'all',
+          discovery: failedDiscovery(minutesAgo(120)),
+        }),
+      ),
+    );
+    const alert = await screen.findByRole('alert', {
+      name: 'Account discovery',
+    });
+    expect(alert).toHaveTextContent(
+      'Account discovery from AWS Organizations failed — 6 minutes ago',
+    );
+    expect(alert).toHaveTextContent(REASON);
+    expect(alert).toHaveTextContent(
+      'Scans use the 4 discovered accounts of the last listing (2 hours ago) and the hand-listed ones.',
+    );
+    expect(screen.getByRole('alert', { name: 'Last scan' })).toHaveTextContent(
+      '1 account/region could not be read',
+    );
+  });
+
+  it('says so when no listing has succeeded yet, with nothing else to report', async () => {
+    await renderOrg(orgApi(health([], { discovery: failedDiscovery() })));
+    const alert = await screen.findByRole('alert', {
+      name: 'Account discovery',
+    });
+    expect(alert).toHaveTextContent(
+      'No listing has succeeded yet: only hand-listed accounts are scanned.',
+    );
+    expect(
+      screen.queryByRole('alert', { name: 'Last scan' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows nothing when the listing succeeded', async () => {
+    const api = orgApi(
+      health([], {
+        discovery: {
+          source: 'organizations',
+          status: 'succeeded',
+          attemptedAt: minutesAgo(6),
+          listedAt: minutesAgo(6),
+          accountCount: 4,
+        },
+      }),
+    );
+    await renderOrg(api);
+    expect((await screen.findAllByText('ML services')).length).toBeGreaterThan(
+      0,
+    );
+    expect(api.getScanHealth).toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
 

@@ -7,6 +7,7 @@ import type { ScanHealth } from '@mlsec/plugin-sagemaker-security-common';
 import useAsync from 'react-use/esm/useAsync';
 import { sageMakerSecurityApiRef } from '../../api';
 import { isForbidden } from '../common/errors';
+import { DiscoveryAlert } from './DiscoveryAlert';
 import { NoAccountsAlert } from './EntityScanHealth';
 import { scanStatusLabel } from './ScanStatusLabel';
 import { TargetProblems, When } from './TargetProblems';
@@ -44,10 +45,11 @@ export function OrgScanHealthView(props: {
   if (!health.accountsConfigured) {
     return <NoAccountsAlert />;
   }
+  const discovery = <DiscoveryAlert discovery={health.discovery} />;
   const failed = health.targets.filter(t => t.status === 'failed');
   const partial = health.targets.filter(t => t.status === 'partial');
   if (failed.length + partial.length === 0) {
-    return null;
+    return discovery;
   }
   // Failed targets first: they keep their last good results.
   const listed = [...failed, ...partial].slice(0, MAX_TARGETS);
@@ -55,41 +57,44 @@ export function OrgScanHealthView(props: {
   const finishedAt =
     health.lastFinishedScan?.finishedAt ?? health.lastFinishedScan?.startedAt;
   return (
-    <Alert
-      severity={failed.length > 0 ? 'error' : 'warning'}
-      role="alert"
-      aria-label="Last scan"
-      action={
-        onShowStatus && (
-          <Button
-            color="inherit"
-            size="small"
-            onClick={onShowStatus}
-            style={{ whiteSpace: 'nowrap' }}
-          >
-            Scan status
-          </Button>
-        )
-      }
-    >
-      <AlertTitle>
-        {title(health, failed.length, partial.length)} —{' '}
-        <When time={finishedAt} />
-      </AlertTitle>
-      {/* One scan: its time is in the title. */}
-      <TargetProblems targets={listed} maxGroups={2} showTime={false} />
-      {hidden > 0 && (
-        <Typography variant="body2">
-          and {hidden} more accounts and regions.
-        </Typography>
-      )}
-      {failed.length > 0 && (
-        <Typography variant="body2">
-          Services in the accounts and regions that could not be read show their
-          last good results.
-        </Typography>
-      )}
-    </Alert>
+    <>
+      {discovery}
+      <Alert
+        severity={failed.length > 0 ? 'error' : 'warning'}
+        role="alert"
+        aria-label="Last scan"
+        action={
+          onShowStatus && (
+            <Button
+              color="inherit"
+              size="small"
+              onClick={onShowStatus}
+              style={{ whiteSpace: 'nowrap' }}
+            >
+              Scan status
+            </Button>
+          )
+        }
+      >
+        <AlertTitle>
+          {title(health, failed.length, partial.length)} —{' '}
+          <When time={finishedAt} />
+        </AlertTitle>
+        {/* One scan: its time is in the title. */}
+        <TargetProblems targets={listed} maxGroups={2} showTime={false} />
+        {hidden > 0 && (
+          <Typography variant="body2">
+            and {hidden} more accounts and regions.
+          </Typography>
+        )}
+        {failed.length > 0 && (
+          <Typography variant="body2">
+            Services in the accounts and regions that could not be read show
+            their last good results.
+          </Typography>
+        )}
+      </Alert>
+    </>
   );
 }
 

@@ -1291,6 +1291,44 @@ export const spec = {
               $ref: '#/components/schemas/ScanTargetProgress',
             },
           },
+          discovery: {
+            $ref: '#/components/schemas/AccountDiscoveryStatus',
+          },
+        },
+      },
+      AccountDiscoveryStatus: {
+        description:
+          'The newest account discovery from AWS Organizations (present when `sagemakerSecurity.discovery.organizations` is configured and a listing was attempted by this backend).',
+        type: 'object',
+        required: ['source', 'status', 'attemptedAt', 'accountCount'],
+        properties: {
+          source: {
+            type: 'string',
+            enum: ['organizations'],
+          },
+          status: {
+            description:
+              '`failed`: the accounts of the last successful listing are scanned; `error` says why.',
+            type: 'string',
+            enum: ['succeeded', 'failed'],
+          },
+          attemptedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          listedAt: {
+            description: 'When the accounts in use were listed.',
+            type: 'string',
+            format: 'date-time',
+          },
+          accountCount: {
+            description:
+              'Discovered accounts scanned (hand-listed ones not counted).',
+            type: 'integer',
+          },
+          error: {
+            $ref: '#/components/schemas/CollectionError',
+          },
         },
       },
       ScanRun: {

@@ -142,6 +142,10 @@ export type ScanTargetProgress = components['schemas']['ScanTargetProgress'];
 export type ScanHealth = components['schemas']['ScanHealth'];
 
 /** @public */
+export type AccountDiscoveryStatus =
+  components['schemas']['AccountDiscoveryStatus'];
+
+/** @public */
 export type ScanRun = components['schemas']['ScanRun'];
 
 /** @public */

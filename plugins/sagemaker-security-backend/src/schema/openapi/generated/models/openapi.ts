@@ -654,6 +654,25 @@ export interface components {
       scope: 'entity' | 'all';
       /** Targets of the newest finished scan, within the scope, that failed or were partial (at most 20 errors each). */
       targets: components['schemas']['ScanTargetProgress'][];
+      discovery?: components['schemas']['AccountDiscoveryStatus'];
+    };
+    /** The newest account discovery from AWS Organizations (present when `sagemakerSecurity.discovery.organizations` is configured and a listing was attempted by this backend). */
+    AccountDiscoveryStatus: {
+      source: 'organizations';
+      /**
+       * `failed`: the accounts of the last successful listing are scanned; `error` says why.
+       */
+      status: 'succeeded' | 'failed';
+      /** Format: date-time */
+      attemptedAt: string;
+      /**
+       * Format: date-time
+       * When the accounts in use were listed.
+       */
+      listedAt?: string;
+      /** Discovered accounts scanned (hand-listed ones not counted). */
+      accountCount: number;
+      error?: components['schemas']['CollectionError'];
     };
     ScanRun: {
       id: string;
