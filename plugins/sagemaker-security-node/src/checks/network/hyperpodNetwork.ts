@@ -4,6 +4,7 @@ import {
   combineItems,
   defineCheck,
   describePath,
+  factFieldUnknown,
   fail,
   fieldFailure,
   fieldPresent,
@@ -56,8 +57,17 @@ function vpcsAt(
     `${prefix}.SecurityGroupIds[]`,
   )) {
     const read = readFactOnce(context, 'security-group', group.value);
-    if (read.ok) vpcs.set(`security group ${group.value}`, read.data.vpcId);
-    else unreadable.push(read.outcome);
+    if (!read.ok) unreadable.push(read.outcome);
+    else if (read.data.vpcId === undefined) {
+      unreadable.push(
+        factFieldUnknown(
+          read.fact,
+          'vpcId',
+          'ec2:DescribeSecurityGroups',
+          `VPC of security group ${group.value}`,
+        ),
+      );
+    } else vpcs.set(`security group ${group.value}`, read.data.vpcId);
   }
   return { vpcs, unreadable };
 }

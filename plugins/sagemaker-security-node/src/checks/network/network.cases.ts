@@ -978,6 +978,26 @@ export const networkCases: CheckCase[] = [
   },
   {
     check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'override security group of another VPC',
+    resource: cluster(
+      {},
+      {
+        OverrideVpcConfig: {
+          SecurityGroupIds: ['sg-9'],
+          Subnets: ['subnet-1'],
+        },
+      },
+    ),
+    facts: [
+      subnet('subnet-1'),
+      securityGroup('sg-1'),
+      securityGroup('sg-9', { vpcId: 'vpc-9' }),
+    ],
+    expect: 'fail',
+    message: /security group sg-9 in vpc-9/,
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
     name: 'override subnet not collected',
     resource: cluster(
       {},
