@@ -26,19 +26,27 @@ export const hyperpodCluster = defineResourceType({
     statusField: 'ClusterStatus',
   },
   links: {
+    // Restricted instance groups (Nova customisation) have the same fields.
     kmsKeys: [
       'InstanceGroups[].InstanceStorageConfigs[].EbsVolumeConfig.VolumeKmsKeyId',
+      'RestrictedInstanceGroups[].InstanceStorageConfigs[].EbsVolumeConfig.VolumeKmsKeyId',
     ],
-    // ClusterRole (autoscaling) is assumed by HyperPod's own principal, not
-    // sagemaker.amazonaws.com: the execution-role checks do not fit it.
-    roles: ['InstanceGroups[].ExecutionRole'],
+    // Not ClusterRole (autoscaling): it trusts hyperpod.sagemaker.amazonaws.com
+    // and holds BatchAdd/DeleteClusterNodes, which the execution-role checks
+    // (trust by sagemaker.amazonaws.com, data access) would misjudge.
+    roles: [
+      'InstanceGroups[].ExecutionRole',
+      'RestrictedInstanceGroups[].ExecutionRole',
+    ],
     securityGroups: [
       'VpcConfig.SecurityGroupIds[]',
       'InstanceGroups[].OverrideVpcConfig.SecurityGroupIds[]',
+      'RestrictedInstanceGroups[].OverrideVpcConfig.SecurityGroupIds[]',
     ],
     subnets: [
       'VpcConfig.Subnets[]',
       'InstanceGroups[].OverrideVpcConfig.Subnets[]',
+      'RestrictedInstanceGroups[].OverrideVpcConfig.Subnets[]',
     ],
     // The lifecycle scripts every node runs at creation.
     s3Uris: ['InstanceGroups[].LifeCycleConfig.SourceS3Uri'],

@@ -1382,6 +1382,25 @@ export const encryptionCases: CheckCase[] = [
   },
   {
     check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'restricted instance group without a root volume key',
+    resource: cluster({
+      RestrictedInstanceGroups: [
+        {
+          InstanceGroupName: 'nova',
+          InstanceStorageConfigs: [
+            {
+              EbsVolumeConfig: { VolumeSizeInGB: 500, VolumeKmsKeyId: KEY_ARN },
+            },
+          ],
+        },
+      ],
+    }),
+    facts: [kmsKey()],
+    expect: 'fail',
+    message: /instance group nova has no root volume configuration/,
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
     name: 'key manager not read',
     resource: cluster(),
     facts: [kmsKey({ keyManager: undefined })],

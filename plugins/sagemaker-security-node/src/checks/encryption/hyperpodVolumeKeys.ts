@@ -10,6 +10,7 @@ import {
   fail,
   fieldFailure,
   getPath,
+  instanceGroups,
   nonEmptyString,
   notApplicable,
   pass,
@@ -79,11 +80,9 @@ function judgeVolumeKey(
 /** Every EBS volume of one instance group: the root volume and each secondary one. */
 function judgeGroup(
   context: CheckContext,
-  group: unknown,
-  index: number,
+  { group, path: groupPath, name }: ReturnType<typeof instanceGroups>[number],
 ): CheckOutcome[] {
   const { resource } = context;
-  const name = String(getPath(group, 'InstanceGroupName') ?? index);
   const configs = getPath(group, 'InstanceStorageConfigs');
   const outcomes: CheckOutcome[] = [];
   let root = false;
@@ -92,7 +91,7 @@ function judgeGroup(
     if (ebs === undefined || ebs === null) return; // FSx: not an EBS volume.
     const isRoot = getPath(ebs, 'RootVolume') === true;
     root ||= isRoot;
-    const path = `InstanceGroups.${index}.InstanceStorageConfigs.${at}.EbsVolumeConfig.VolumeKmsKeyId`;
+    const path = `${groupPath}.InstanceStorageConfigs.${at}.EbsVolumeConfig.VolumeKmsKeyId`;
     const key = nonEmptyString(getPath(ebs, 'VolumeKmsKeyId'));
     if (key === undefined) {
       outcomes.push(
@@ -113,10 +112,7 @@ function judgeGroup(
         `${resource.name}: instance group ${name} has no root volume configuration (RootVolume = true with VolumeKmsKeyId), so an AWS owned key encrypts its root volumes.`,
         [
           {
-            path: describePath(
-              resource,
-              `InstanceGroups.${index}.InstanceStorageConfigs`,
-            ),
+            path: describePath(resource, `${groupPath}.InstanceStorageConfigs`),
             observed: configs,
             expected: 'an EbsVolumeConfig with RootVolume = true',
           },
@@ -139,12 +135,11 @@ function judgeClusterVolumes(context: CheckContext): CheckOutcome {
       ['sagemaker:DescribeCluster'],
     );
   }
-  if (!Array.isArray(groups) || groups.length === 0) {
+  const all = instanceGroups(resource.description);
+  if (all.length === 0) {
     return notApplicable(`${resource.name} has no instance groups.`);
   }
-  return combineItems(
-    groups.flatMap((group, index) => judgeGroup(context, group, index)),
-  );
+  return combineItems(all.flatMap(group => judgeGroup(context, group)));
 }
 
 export const hyperpodVolumesCustomerManagedKeys = defineCheck(

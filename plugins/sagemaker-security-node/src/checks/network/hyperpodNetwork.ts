@@ -9,6 +9,7 @@ import {
   fieldFailure,
   fieldPresent,
   getPath,
+  instanceGroups,
   notApplicable,
   pass,
   readFactOnce,
@@ -84,13 +85,13 @@ function judgeOverrides(context: CheckContext): CheckOutcome {
     fieldFailure(resource, 'InstanceGroups') ??
     fieldFailure(resource, 'VpcConfig');
   if (failure) return failure;
-  const groups = getPath(resource.description, 'InstanceGroups');
-  if (!Array.isArray(groups) || groups.length === 0) {
+  const groups = instanceGroups(resource.description);
+  if (groups.length === 0) {
     return notApplicable(`${resource.name} has no instance groups.`);
   }
-  const overridden = groups
-    .map((group, index) => ({ group, index }))
-    .filter(({ group }) => getPath(group, 'OverrideVpcConfig') !== undefined);
+  const overridden = groups.filter(
+    ({ group }) => getPath(group, 'OverrideVpcConfig') !== undefined,
+  );
   if (overridden.length === 0) {
     return pass(
       `${resource.name}: every instance group uses the cluster's VPC configuration.`,
@@ -107,9 +108,8 @@ function judgeOverrides(context: CheckContext): CheckOutcome {
   if (cluster.unreadable.length > 0) return combineItems(cluster.unreadable);
   const clusterVpcs = new Set(cluster.vpcs.values());
   const outcomes: CheckOutcome[] = [];
-  for (const { group, index } of overridden) {
-    const prefix = `InstanceGroups.${index}.OverrideVpcConfig`;
-    const name = String(getPath(group, 'InstanceGroupName') ?? index);
+  for (const { path, name } of overridden) {
+    const prefix = `${path}.OverrideVpcConfig`;
     const placed = vpcsAt(context, prefix);
     outcomes.push(...placed.unreadable);
     const outside = [...placed.vpcs].filter(([, vpc]) => !clusterVpcs.has(vpc));

@@ -998,6 +998,28 @@ export const networkCases: CheckCase[] = [
   },
   {
     check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'restricted instance group in another VPC',
+    resource: cluster({
+      RestrictedInstanceGroups: [
+        {
+          InstanceGroupName: 'nova',
+          OverrideVpcConfig: {
+            SecurityGroupIds: ['sg-1'],
+            Subnets: ['subnet-9'],
+          },
+        },
+      ],
+    }),
+    facts: [
+      subnet('subnet-1'),
+      securityGroup('sg-1'),
+      subnet('subnet-9', { vpcId: 'vpc-9' }),
+    ],
+    expect: 'fail',
+    message: /instance group nova is outside the cluster VPC/,
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
     name: 'override subnet not collected',
     resource: cluster(
       {},
