@@ -1798,6 +1798,59 @@ function monitoringSchedule(rb, o) {
   );
 }
 
+function hyperpodCluster(rb, o) {
+  const clusterId = hash(`${rb.account}:${rb.region}:cluster:${o.name}`).slice(
+    0,
+    12,
+  );
+  return rb.add(
+    'hyperpod-cluster',
+    {
+      ClusterArn: rb.arn('cluster', clusterId),
+      ClusterName: o.name,
+      ClusterStatus: 'InService',
+      CreationTime: at(o.created ?? '2025-05-20T10:00'),
+      InstanceGroups: o.groups.map(group => ({
+        CurrentCount: group.count,
+        TargetCount: group.count,
+        InstanceGroupName: group.name,
+        InstanceType: group.instanceType,
+        LifeCycleConfig: {
+          SourceS3Uri: `s3://${o.bucket}/hyperpod/${o.name}/lifecycle/`,
+          OnCreate: 'on_create.sh',
+        },
+        ExecutionRole: o.role,
+        ThreadsPerCore: 1,
+        InstanceStorageConfigs: [
+          ...(group.rootKmsKeyId
+            ? [
+                {
+                  EbsVolumeConfig: {
+                    RootVolume: true,
+                    VolumeKmsKeyId: group.rootKmsKeyId,
+                  },
+                },
+              ]
+            : []),
+          {
+            EbsVolumeConfig: {
+              VolumeSizeInGB: 500,
+              RootVolume: false,
+              VolumeKmsKeyId: group.volumeKmsKeyId,
+            },
+          },
+        ],
+        OnStartDeepHealthChecks: ['InstanceStress', 'InstanceConnectivity'],
+        Status: 'InService',
+        OverrideVpcConfig: group.overrideVpc,
+      })),
+      VpcConfig: o.vpc,
+      NodeRecovery: o.nodeRecovery,
+    },
+    o.tags,
+  );
+}
+
 function inferenceExperiment(rb, o) {
   return rb.add(
     'inference-experiment',
@@ -2514,6 +2567,43 @@ function productionAccount() {
       retention: 90,
       kmsKeyId: logsKey.arn,
     });
+    // A HyperPod cluster for foundation-model fine-tuning: in the private
+    // VPC, every volume under the ML data key, nodes recovered automatically.
+    const cluster = hyperpodCluster(use1, {
+      name: 'acme-llm-finetune',
+      role: R.platform,
+      bucket: B.prodDefault,
+      vpc: vpcConfig(use1, privateVpc, ['ml-prod-endpoints']),
+      nodeRecovery: 'Automatic',
+      groups: [
+        {
+          name: 'controller',
+          instanceType: 'ml.m5.2xlarge',
+          count: 1,
+          rootKmsKeyId: mlData.arn,
+          volumeKmsKeyId: mlData.arn,
+        },
+        {
+          name: 'gpu-workers',
+          instanceType: 'ml.p5.48xlarge',
+          count: 4,
+          rootKmsKeyId: mlData.arn,
+          volumeKmsKeyId: mlData.arn,
+          overrideVpc: vpcConfig(
+            use1,
+            ['ml-prod-private-b'],
+            ['ml-prod-endpoints'],
+          ),
+        },
+      ],
+      tags,
+    });
+    use1.logGroup(
+      `/aws/sagemaker/Clusters/acme-llm-finetune/${cluster.ClusterArn.split(
+        '/',
+      ).pop()}`,
+      { retention: 90, kmsKeyId: logsKey.arn },
+    );
   }
 
   // feature-store: one group fully encrypted (rotation unreadable), one not at all.
@@ -3290,6 +3380,25 @@ function developmentAccount() {
       tags: serviceTags('ml-workbench', 'dev', { owner: 'customer-insights' }),
     });
     space(use1, { domainId: id, name: 'data-science-sandbox', tags });
+    // A research cluster: no root-volume key, its data volume under the
+    // AWS-managed key, and faulty nodes left for someone to notice.
+    hyperpodCluster(use1, {
+      name: 'research-llm-sandbox',
+      role: R.dataScience,
+      bucket: B.devDefault,
+      vpc: vpcConfig(use1, ['ml-dev-private-a'], ['ml-dev-workloads']),
+      nodeRecovery: 'None',
+      created: '2025-04-02T15:00',
+      groups: [
+        {
+          name: 'workers',
+          instanceType: 'ml.g5.12xlarge',
+          count: 2,
+          volumeKmsKeyId: awsSageMaker.arn,
+        },
+      ],
+      tags,
+    });
     space(use1, {
       domainId: id,
       name: 'dev-patel-private',

@@ -68,6 +68,10 @@ function demoInventory() {
     item('monitoring-schedule', 'fraud-monitor', {
       description: { EndpointName: 'fraud-scorer-prod' },
     }),
+    item('hyperpod-cluster', 'llm-pretrain', {
+      // A cluster ARN ends in its generated ID, not its name.
+      resourcePath: 'cluster/a1b2c3d4e5f6',
+    }),
     item('training-job', 'train-1'),
     item('endpoint', 'retired-endpoint', {
       deletedAt: '2026-01-01T00:00:00.000Z',
@@ -119,7 +123,7 @@ describe('SageMakerEntityProvider', () => {
   it('emits a valid Resource entity for every catalog resource type, and no jobs or deleted resources', async () => {
     const { provider, connection, lastEntities, client } = setup();
     await provider.connect(connection);
-    await expect(provider.refresh()).resolves.toEqual({ entities: 12 });
+    await expect(provider.refresh()).resolves.toEqual({ entities: 13 });
 
     const entities = lastEntities();
     expect(new Set(entities.map(e => e.spec?.type))).toEqual(
@@ -321,6 +325,17 @@ describe('SageMakerEntityProvider', () => {
     expect(byTitle(entities, 'ml-studio').metadata.annotations).toMatchObject({
       'backstage.io/view-url':
         'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/studio/d-abc123',
+    });
+    // A HyperPod cluster is named by its name (its ARN ends in the cluster ID).
+    expect(byTitle(entities, 'llm-pretrain')).toMatchObject({
+      metadata: {
+        name: expect.stringMatching(/^hyperpod-llm-pretrain/),
+        annotations: {
+          'backstage.io/view-url':
+            'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/cluster-management/llm-pretrain',
+        },
+      },
+      spec: { type: 'sagemaker-hyperpod-cluster' },
     });
     // The twin endpoint in B has no description: no dangling relation.
     expect(

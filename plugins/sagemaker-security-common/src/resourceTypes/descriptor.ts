@@ -156,6 +156,12 @@ export interface CloudFormationDescriptor {
   nameProperty: string;
   /** `Ref` returns the name rather than the ARN. */
   refIsName?: boolean;
+  /**
+   * Describe fields AWS fills in when the template omits them (e.g. a
+   * cluster's `NodeRecovery`), so that pre-deploy checks read what a live
+   * scan would.
+   */
+  defaults?: Record<string, unknown>;
 }
 
 /**
@@ -195,7 +201,10 @@ export interface ResourceTypeDescriptor<Id extends string = string> {
   environmentFields?: string[];
   /** Model Monitor jobs: where their output and cluster configs are. */
   monitoringJob?: MonitoringJobLayout;
-  /** CloudWatch log group SageMaker writes to, `{name}` = resource name. */
+  /**
+   * CloudWatch log group SageMaker writes to: `{name}` = resource name,
+   * `{arnId}` = the last `/` segment of its ARN (e.g. a HyperPod cluster ID).
+   */
   logGroup?: string;
   /** How CloudFormation declares it (absent: not declared by templates the scaffolder reads). */
   cloudFormation?: CloudFormationDescriptor;

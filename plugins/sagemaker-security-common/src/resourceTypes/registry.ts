@@ -5,6 +5,7 @@ import { endpoint } from './endpoint';
 import { endpointConfig } from './endpointConfig';
 import { featureGroup } from './featureGroup';
 import { hyperparameterTuningJob } from './hyperparameterTuningJob';
+import { hyperpodCluster } from './hyperpodCluster';
 import { inferenceExperiment } from './inferenceExperiment';
 import { model } from './model';
 import { modelBiasJobDefinition } from './modelBiasJobDefinition';
@@ -51,6 +52,7 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   modelBiasJobDefinition,
   modelExplainabilityJobDefinition,
   inferenceExperiment,
+  hyperpodCluster,
 ] as const;
 
 /**

@@ -65,6 +65,8 @@ const NEVER_NOT_APPLICABLE = new Set([
   'cloudtrail-logging-in-region',
   'notebook-platform-supported',
   'resource-ownership-tags',
+  'hyperpod-cluster-in-vpc',
+  'hyperpod-cluster-node-recovery-automatic',
 ]);
 
 describe('the default check catalogue', () => {

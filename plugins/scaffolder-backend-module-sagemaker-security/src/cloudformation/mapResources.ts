@@ -172,8 +172,25 @@ function policyString(policy: unknown): unknown {
   return isRecord(policy) ? JSON.stringify(policy) : policy;
 }
 
-function jobDefinition(props: Props, ids: { name: string; arn: string }) {
-  return { ...props, JobDefinitionName: ids.name, JobDefinitionArn: ids.arn };
+/**
+ * Types without an entry in `DESCRIBE` (job definitions, HyperPod clusters):
+ * the properties under their Describe names, the descriptor's defaults for
+ * omitted ones, and the name and ARN in the descriptor's fields.
+ */
+function fromDescriptor(
+  cfnType: string,
+  props: Props,
+  ids: { name: string; arn: string },
+): Props {
+  const descriptor = descriptorOfCloudFormationType(cfnType);
+  const cloudFormation = descriptor?.cloudFormation;
+  if (!descriptor || !cloudFormation) return props;
+  return {
+    ...cloudFormation.defaults,
+    ...props,
+    [cloudFormation.nameProperty]: ids.name,
+    [descriptor.api.arnField]: ids.arn,
+  };
 }
 
 function describe(resource: ResolvedResource): Props {
@@ -187,8 +204,8 @@ function describe(resource: ResolvedResource): Props {
         ? resource.attributes.DomainId
         : undefined,
   };
-  const build = DESCRIBE[resource.type] ?? jobDefinition;
-  return build(props, ids);
+  const build = DESCRIBE[resource.type];
+  return build ? build(props, ids) : fromDescriptor(resource.type, props, ids);
 }
 
 function tagsOf(props: Props): Record<string, unknown> {

@@ -307,5 +307,44 @@ export function fullSageMaker(): Partial<
         },
       }),
     ],
+    'hyperpod-cluster': [
+      r({
+        ClusterName: 'llm-pretrain',
+        ClusterArn: arn('cluster/a1b2c3d4e5f6'),
+        ClusterStatus: 'InService',
+        CreationTime: daysAgo(12),
+        VpcConfig: vpcConfig,
+        NodeRecovery: 'Automatic',
+        InstanceGroups: [
+          {
+            InstanceGroupName: 'workers',
+            InstanceType: 'ml.p5.48xlarge',
+            CurrentCount: 2,
+            TargetCount: 2,
+            ExecutionRole: ROLE_ARN,
+            ThreadsPerCore: 1,
+            LifeCycleConfig: {
+              SourceS3Uri: 's3://ml-artifacts/hyperpod/lifecycle/',
+              OnCreate: 'on_create.sh',
+            },
+            InstanceStorageConfigs: [
+              {
+                EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: CMK_ARN },
+              },
+              {
+                EbsVolumeConfig: {
+                  VolumeSizeInGB: 500,
+                  VolumeKmsKeyId: CMK_ID,
+                },
+              },
+            ],
+            OverrideVpcConfig: {
+              SecurityGroupIds: ['sg-0123456789abcdef0'],
+              Subnets: ['subnet-0aaaaaaaaaaaaaaa2'],
+            },
+          },
+        ],
+      }),
+    ],
   };
 }

@@ -17,8 +17,36 @@ import {
   trainingJob,
   transformJob,
   tuningJob,
+  resource,
+  ROLE_ARN,
 } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
+
+/** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
+const cluster = (
+  description: Record<string, unknown> = {},
+  group: Record<string, unknown> = {},
+) =>
+  resource('hyperpod-cluster', {
+    ClusterName: 'test-hyperpod-cluster',
+    ClusterStatus: 'InService',
+    NodeRecovery: 'Automatic',
+    VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] },
+    InstanceGroups: [
+      {
+        InstanceGroupName: 'workers',
+        InstanceType: 'ml.p5.48xlarge',
+        ExecutionRole: ROLE_ARN,
+        LifeCycleConfig: { SourceS3Uri: 's3://sagemaker-lifecycle/scripts/' },
+        InstanceStorageConfigs: [
+          { EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: KEY_ARN } },
+          { EbsVolumeConfig: { VolumeSizeInGB: 500, VolumeKmsKeyId: KEY_ARN } },
+        ],
+        ...group,
+      },
+    ],
+    ...description,
+  });
 
 const variant = (extra: Record<string, unknown>) => ({
   VariantName: 'AllTraffic',
@@ -1282,5 +1310,149 @@ export const encryptionCases: CheckCase[] = [
       { errors: [collectionError('sagemaker:DescribeMonitoringSchedule')] },
     ),
     expect: 'unknown',
+  },
+
+  // hyperpod-cluster-volumes-customer-managed-keys
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'root and data volumes under a customer-managed key',
+    resource: cluster(),
+    facts: [kmsKey()],
+    expect: 'pass',
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: "AWS-managed key on the data volume (the AWS sample's bug: it passed AWS-managed keys as customer-managed)",
+    resource: cluster(),
+    facts: [kmsKey({ keyManager: 'AWS' })],
+    expect: 'fail',
+    message: /AWS-managed key/,
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'alias/aws/sagemaker named',
+    resource: cluster(
+      {},
+      {
+        InstanceStorageConfigs: [
+          { EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: KEY_ARN } },
+          {
+            EbsVolumeConfig: {
+              VolumeSizeInGB: 500,
+              VolumeKmsKeyId: 'alias/aws/sagemaker',
+            },
+          },
+        ],
+      },
+    ),
+    facts: [kmsKey()],
+    expect: 'fail',
+    message: /alias\/aws\/sagemaker, an AWS-managed key/,
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'no root volume configuration: AWS owned key',
+    resource: cluster(
+      {},
+      {
+        InstanceStorageConfigs: [
+          { EbsVolumeConfig: { VolumeSizeInGB: 500, VolumeKmsKeyId: KEY_ARN } },
+        ],
+      },
+    ),
+    facts: [kmsKey()],
+    expect: 'fail',
+    message: /no root volume configuration/,
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'secondary volume without a key',
+    resource: cluster(
+      {},
+      {
+        InstanceStorageConfigs: [
+          { EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: KEY_ARN } },
+          { EbsVolumeConfig: { VolumeSizeInGB: 500 } },
+        ],
+      },
+    ),
+    facts: [kmsKey()],
+    expect: 'fail',
+    message: /secondary EBS volume of instance group workers names no KMS key/,
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'restricted instance group without a root volume key',
+    resource: cluster({
+      RestrictedInstanceGroups: [
+        {
+          InstanceGroupName: 'nova',
+          InstanceStorageConfigs: [
+            {
+              EbsVolumeConfig: { VolumeSizeInGB: 500, VolumeKmsKeyId: KEY_ARN },
+            },
+          ],
+        },
+      ],
+    }),
+    facts: [kmsKey()],
+    expect: 'fail',
+    message: /instance group nova has no root volume configuration/,
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'key manager not read',
+    resource: cluster(),
+    facts: [kmsKey({ keyManager: undefined })],
+    expect: 'unknown',
+    missing: ['kms:DescribeKey'],
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'key not collected',
+    resource: cluster(),
+    expect: 'unknown',
+    missing: ['kms:DescribeKey'],
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'InstanceGroups absent from the answer',
+    resource: cluster({ InstanceGroups: undefined }),
+    expect: 'unknown',
+    missing: ['sagemaker:DescribeCluster'],
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'describe failed',
+    resource: resource(
+      'hyperpod-cluster',
+      {},
+      { errors: [collectionError('sagemaker:DescribeCluster')] },
+    ),
+    expect: 'unknown',
+    missing: ['sagemaker:DescribeCluster'],
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'no instance groups',
+    resource: cluster({ InstanceGroups: [] }),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'hyperpod-cluster-volumes-customer-managed-keys',
+    name: 'iac: key not declared in the template',
+    resource: cluster(),
+    mode: 'iac',
+    expect: 'not_applicable',
+  },
+  // kms-keys-customer-managed reaches the cluster's volume keys through its descriptor links.
+  {
+    check: 'kms-keys-customer-managed',
+    name: 'HyperPod volume under an AWS-managed key (through the descriptor links)',
+    resource: cluster(),
+    facts: [kmsKey({ keyManager: 'AWS' })],
+    expect: 'fail',
+    message:
+      /InstanceGroups\.0\.InstanceStorageConfigs\.0\.EbsVolumeConfig\.VolumeKmsKeyId/,
   },
 ];

@@ -15,6 +15,7 @@ import {
   trainingJobInterContainerEncryption,
   tuningJobInterContainerEncryption,
 } from './interContainerEncryption';
+import { hyperpodVolumesCustomerManagedKeys } from './hyperpodVolumeKeys';
 import {
   processingJobKmsKeys,
   trainingJobKmsKeys,
@@ -71,4 +72,5 @@ export const encryptionChecks: SecurityCheck[] = [
   bucketsSecureTransport,
   bucketsSseKms,
   logGroupKmsEncryption,
+  hyperpodVolumesCustomerManagedKeys,
 ];

@@ -19,8 +19,32 @@ import {
   transformJob,
   tuningJob,
   userProfile,
+  resource,
+  REGION,
 } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
+
+/** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
+const cluster = (description: Record<string, unknown> = {}) =>
+  resource(
+    'hyperpod-cluster',
+    {
+      ClusterName: 'llm',
+      ClusterArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:cluster/p1q2r3s4t5u6`,
+      InstanceGroups: [
+        {
+          InstanceGroupName: 'workers',
+          ExecutionRole: ROLE_ARN,
+          LifeCycleConfig: { SourceS3Uri: 's3://sagemaker-lifecycle/scripts/' },
+        },
+      ],
+      ...description,
+    },
+    {
+      name: 'llm',
+      arn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:cluster/p1q2r3s4t5u6`,
+    },
+  );
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const FAKE_ACCESS_KEY = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
@@ -1107,5 +1131,45 @@ export const iamCases: CheckCase[] = [
       { errors: [collectionError('sagemaker:DescribeTransformJob')] },
     ),
     expect: 'unknown',
+  },
+
+  // The role and bucket checks reach a HyperPod cluster through its descriptor links.
+  {
+    check: 'execution-role-no-full-access-policies',
+    name: "AmazonSageMakerFullAccess on a HyperPod instance group's role",
+    resource: cluster(),
+    facts: [
+      role({
+        attachedPolicies: [
+          {
+            policyArn: 'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess',
+            policyName: 'AmazonSageMakerFullAccess',
+          },
+        ],
+      }),
+    ],
+    expect: 'fail',
+    message: /AmazonSageMakerFullAccess/,
+  },
+  {
+    check: 'execution-role-no-full-access-policies',
+    name: "HyperPod instance group's role not collected",
+    resource: cluster(),
+    expect: 'unknown',
+    missing: ['iam:GetRole'],
+  },
+  {
+    check: 's3-buckets-public-access-blocked',
+    name: 'HyperPod lifecycle script bucket without a public access block',
+    resource: cluster(),
+    facts: [bucket('sagemaker-lifecycle', { publicAccessBlock: null })],
+    expect: 'fail',
+  },
+  {
+    check: 's3-buckets-public-access-blocked',
+    name: 'HyperPod lifecycle script bucket blocked',
+    resource: cluster(),
+    facts: [bucket('sagemaker-lifecycle')],
+    expect: 'pass',
   },
 ];

@@ -11,8 +11,34 @@ import {
   processingJob,
   trainingJob,
   trails,
+  resource,
+  REGION,
+  ACCOUNT,
+  ROLE_ARN,
 } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
+
+/** A HyperPod cluster (ARN ending in its generated ID). */
+const cluster = (description: Record<string, unknown> = {}) =>
+  resource(
+    'hyperpod-cluster',
+    {
+      ClusterName: 'llm',
+      ClusterArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:cluster/p1q2r3s4t5u6`,
+      InstanceGroups: [
+        {
+          InstanceGroupName: 'workers',
+          ExecutionRole: ROLE_ARN,
+          LifeCycleConfig: { SourceS3Uri: 's3://sagemaker-lifecycle/scripts/' },
+        },
+      ],
+      ...description,
+    },
+    {
+      name: 'llm',
+      arn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:cluster/p1q2r3s4t5u6`,
+    },
+  );
 
 const serverless = endpoint({
   ProductionVariants: [
@@ -481,6 +507,50 @@ export const monitoringCases: CheckCase[] = [
     name: 'no log group yet',
     resource: endpoint(),
     facts: [logGroups([])],
+    expect: 'not_applicable',
+  },
+
+  // log-group-retention reads the cluster's log group, named by its ARN's cluster ID.
+  {
+    check: 'log-group-retention',
+    name: 'HyperPod cluster log group (/aws/sagemaker/Clusters/<name>/<id>) kept a week',
+    resource: cluster(),
+    facts: [
+      logGroups([
+        {
+          logGroupName: '/aws/sagemaker/Clusters/llm/p1q2r3s4t5u6',
+          retentionInDays: 7,
+        },
+      ]),
+    ],
+    expect: 'fail',
+  },
+  {
+    check: 'log-group-retention',
+    name: 'HyperPod cluster log group kept a year',
+    resource: cluster(),
+    facts: [
+      logGroups([
+        {
+          logGroupName: '/aws/sagemaker/Clusters/llm/p1q2r3s4t5u6',
+          retentionInDays: 365,
+        },
+      ]),
+    ],
+    expect: 'pass',
+  },
+  {
+    check: 'log-group-retention',
+    name: 'HyperPod cluster log group of another cluster ID only',
+    resource: cluster(),
+    facts: [
+      logGroups([
+        {
+          logGroupName: '/aws/sagemaker/Clusters/llm/zzzzzzzzzzzz',
+          retentionInDays: 7,
+        },
+      ]),
+    ],
     expect: 'not_applicable',
   },
 ];

@@ -1,6 +1,10 @@
 import { SecurityCheck } from '../../types';
 import { domainVpcOnly } from './domainVpcOnly';
 import {
+  hyperpodClusterInVpc,
+  hyperpodInstanceGroupsInClusterVpc,
+} from './hyperpodNetwork';
+import {
   processingJobInVpc,
   processingJobNetworkIsolation,
   trainingJobInVpc,
@@ -68,4 +72,6 @@ export const networkChecks: SecurityCheck[] = [
   securityGroupsNoPublicIngress,
   securityGroupsEgressRestricted,
   subnetsPrivate,
+  hyperpodClusterInVpc,
+  hyperpodInstanceGroupsInClusterVpc,
 ];

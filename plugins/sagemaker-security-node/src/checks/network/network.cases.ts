@@ -13,8 +13,37 @@ import {
   tuningJob,
   userProfile,
   vpcEndpoints,
+  resource,
+  ROLE_ARN,
+  KEY_ARN,
 } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
+
+/** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
+const cluster = (
+  description: Record<string, unknown> = {},
+  group: Record<string, unknown> = {},
+) =>
+  resource('hyperpod-cluster', {
+    ClusterName: 'test-hyperpod-cluster',
+    ClusterStatus: 'InService',
+    NodeRecovery: 'Automatic',
+    VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] },
+    InstanceGroups: [
+      {
+        InstanceGroupName: 'workers',
+        InstanceType: 'ml.p5.48xlarge',
+        ExecutionRole: ROLE_ARN,
+        LifeCycleConfig: { SourceS3Uri: 's3://sagemaker-lifecycle/scripts/' },
+        InstanceStorageConfigs: [
+          { EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: KEY_ARN } },
+          { EbsVolumeConfig: { VolumeSizeInGB: 500, VolumeKmsKeyId: KEY_ARN } },
+        ],
+        ...group,
+      },
+    ],
+    ...description,
+  });
 
 const inVpc = {
   VpcConfig: { Subnets: ['subnet-1'], SecurityGroupIds: ['sg-1'] },
@@ -869,5 +898,196 @@ export const networkCases: CheckCase[] = [
     name: 'no subnet',
     resource: notebook(),
     expect: 'not_applicable',
+  },
+
+  // hyperpod-cluster-in-vpc
+  {
+    check: 'hyperpod-cluster-in-vpc',
+    name: 'VpcConfig subnets',
+    resource: cluster(),
+    expect: 'pass',
+  },
+  {
+    check: 'hyperpod-cluster-in-vpc',
+    name: 'no VpcConfig: the service VPC',
+    resource: cluster({ VpcConfig: undefined }),
+    expect: 'fail',
+  },
+  {
+    check: 'hyperpod-cluster-in-vpc',
+    name: 'VpcConfig unreadable',
+    resource: resource(
+      'hyperpod-cluster',
+      {},
+      {
+        errors: [
+          collectionError('sagemaker:DescribeCluster', { field: 'VpcConfig' }),
+        ],
+      },
+    ),
+    expect: 'unknown',
+  },
+
+  // hyperpod-instance-groups-in-cluster-vpc
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'no override: every group uses the cluster VPC',
+    resource: cluster(),
+    expect: 'pass',
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'override within the cluster VPC',
+    resource: cluster(
+      {},
+      {
+        OverrideVpcConfig: {
+          SecurityGroupIds: ['sg-2'],
+          Subnets: ['subnet-2'],
+        },
+      },
+    ),
+    facts: [
+      subnet('subnet-1'),
+      securityGroup('sg-1'),
+      subnet('subnet-2'),
+      securityGroup('sg-2'),
+    ],
+    expect: 'pass',
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'override subnet in another VPC',
+    resource: cluster(
+      {},
+      {
+        OverrideVpcConfig: {
+          SecurityGroupIds: ['sg-1'],
+          Subnets: ['subnet-9'],
+        },
+      },
+    ),
+    facts: [
+      subnet('subnet-1'),
+      securityGroup('sg-1'),
+      subnet('subnet-9', { vpcId: 'vpc-9' }),
+    ],
+    expect: 'fail',
+    message:
+      /instance group workers is outside the cluster VPC \(subnet subnet-9 in vpc-9\)/,
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'override security group of another VPC',
+    resource: cluster(
+      {},
+      {
+        OverrideVpcConfig: {
+          SecurityGroupIds: ['sg-9'],
+          Subnets: ['subnet-1'],
+        },
+      },
+    ),
+    facts: [
+      subnet('subnet-1'),
+      securityGroup('sg-1'),
+      securityGroup('sg-9', { vpcId: 'vpc-9' }),
+    ],
+    expect: 'fail',
+    message: /security group sg-9 in vpc-9/,
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'restricted instance group in another VPC',
+    resource: cluster({
+      RestrictedInstanceGroups: [
+        {
+          InstanceGroupName: 'nova',
+          OverrideVpcConfig: {
+            SecurityGroupIds: ['sg-1'],
+            Subnets: ['subnet-9'],
+          },
+        },
+      ],
+    }),
+    facts: [
+      subnet('subnet-1'),
+      securityGroup('sg-1'),
+      subnet('subnet-9', { vpcId: 'vpc-9' }),
+    ],
+    expect: 'fail',
+    message: /instance group nova is outside the cluster VPC/,
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'override subnet not collected',
+    resource: cluster(
+      {},
+      {
+        OverrideVpcConfig: {
+          SecurityGroupIds: ['sg-1'],
+          Subnets: ['subnet-2'],
+        },
+      },
+    ),
+    facts: [subnet('subnet-1'), securityGroup('sg-1')],
+    expect: 'unknown',
+    missing: ['ec2:DescribeSubnets'],
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'cluster subnet not collected',
+    resource: cluster(
+      {},
+      {
+        OverrideVpcConfig: {
+          SecurityGroupIds: ['sg-1'],
+          Subnets: ['subnet-2'],
+        },
+      },
+    ),
+    facts: [subnet('subnet-2'), securityGroup('sg-1')],
+    expect: 'unknown',
+    missing: ['ec2:DescribeSubnets'],
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'no cluster VPC to compare with',
+    resource: cluster(
+      { VpcConfig: undefined },
+      {
+        OverrideVpcConfig: {
+          SecurityGroupIds: ['sg-1'],
+          Subnets: ['subnet-1'],
+        },
+      },
+    ),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'hyperpod-instance-groups-in-cluster-vpc',
+    name: 'no instance groups',
+    resource: cluster({ InstanceGroups: [] }),
+    expect: 'not_applicable',
+  },
+  // The network checks on subnets and security groups reach the override through the descriptor links.
+  {
+    check: 'subnets-private',
+    name: 'HyperPod group override in a public subnet (through the descriptor links)',
+    resource: cluster(
+      {},
+      {
+        OverrideVpcConfig: {
+          SecurityGroupIds: ['sg-1'],
+          Subnets: ['subnet-2'],
+        },
+      },
+    ),
+    facts: [
+      subnet('subnet-1'),
+      subnet('subnet-2', { routesToInternetGateway: true }),
+    ],
+    expect: 'fail',
+    message: /subnet-2 is public/,
   },
 ];

@@ -1,6 +1,7 @@
 import { SecurityCheck } from '../../types';
 import { endpointConfigMultipleInstances } from './endpointConfigMultipleInstances';
 import { endpointModelsApproved } from './endpointModelsApproved';
+import { hyperpodNodeRecoveryAutomatic } from './hyperpodNodeRecovery';
 import { notebookPlatformSupported } from './notebookPlatformSupported';
 import { resourceOwnershipTags } from './ownershipTags';
 
@@ -10,4 +11,5 @@ export const resilienceChecks: SecurityCheck[] = [
   notebookPlatformSupported,
   endpointModelsApproved,
   resourceOwnershipTags,
+  hyperpodNodeRecoveryAutomatic,
 ];

@@ -5,8 +5,37 @@ import {
   model,
   modelPackage,
   notebook,
+  resource,
+  ROLE_ARN,
+  KEY_ARN,
 } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
+
+/** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
+const cluster = (
+  description: Record<string, unknown> = {},
+  group: Record<string, unknown> = {},
+) =>
+  resource('hyperpod-cluster', {
+    ClusterName: 'test-hyperpod-cluster',
+    ClusterStatus: 'InService',
+    NodeRecovery: 'Automatic',
+    VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] },
+    InstanceGroups: [
+      {
+        InstanceGroupName: 'workers',
+        InstanceType: 'ml.p5.48xlarge',
+        ExecutionRole: ROLE_ARN,
+        LifeCycleConfig: { SourceS3Uri: 's3://sagemaker-lifecycle/scripts/' },
+        InstanceStorageConfigs: [
+          { EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: KEY_ARN } },
+          { EbsVolumeConfig: { VolumeSizeInGB: 500, VolumeKmsKeyId: KEY_ARN } },
+        ],
+        ...group,
+      },
+    ],
+    ...description,
+  });
 
 const PACKAGE_ARN =
   'arn:aws:sagemaker:eu-west-1:111122223333:model-package/fraud/3';
@@ -213,5 +242,38 @@ export const resilienceCases: CheckCase[] = [
     ),
     expect: 'unknown',
     missing: ['sagemaker:ListTags'],
+  },
+
+  // hyperpod-cluster-node-recovery-automatic
+  {
+    check: 'hyperpod-cluster-node-recovery-automatic',
+    name: 'Automatic',
+    resource: cluster(),
+    expect: 'pass',
+  },
+  {
+    check: 'hyperpod-cluster-node-recovery-automatic',
+    name: 'None',
+    resource: cluster({ NodeRecovery: 'None' }),
+    expect: 'fail',
+    message: /node recovery is None/,
+  },
+  {
+    check: 'hyperpod-cluster-node-recovery-automatic',
+    name: 'absent from the answer (moto drops NodeRecovery; AWS always sends it)',
+    resource: cluster({ NodeRecovery: undefined }),
+    expect: 'unknown',
+    missing: ['sagemaker:DescribeCluster'],
+  },
+  {
+    check: 'hyperpod-cluster-node-recovery-automatic',
+    name: 'describe failed',
+    resource: resource(
+      'hyperpod-cluster',
+      {},
+      { errors: [collectionError('sagemaker:DescribeCluster')] },
+    ),
+    expect: 'unknown',
+    missing: ['sagemaker:DescribeCluster'],
   },
 ];

@@ -1,4 +1,5 @@
 export * from './buckets';
+export * from './clusterGroups';
 export * from './defineCheck';
 export * from './describe';
 export * from './endpoints';

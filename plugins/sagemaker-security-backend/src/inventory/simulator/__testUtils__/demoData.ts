@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { Entity } from '@backstage/catalog-model';
-import { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  RESOURCE_TYPE_DESCRIPTORS,
+  ResourceType,
+} from '@mlsec/plugin-sagemaker-security-common';
 import type { Estate, EstateAccount, EstateRegion } from '../estate';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../../../../examples');
@@ -23,30 +26,10 @@ export const MISSING_ROLES = [
 export const MISSING_BUCKETS = ['acme-data-lake-raw'];
 
 /** The Describe* field holding each resource type's ARN. */
-export const ARN_FIELD: Record<ResourceType, string> = {
-  'notebook-instance': 'NotebookInstanceArn',
-  'notebook-instance-lifecycle-config': 'NotebookInstanceLifecycleConfigArn',
-  domain: 'DomainArn',
-  'user-profile': 'UserProfileArn',
-  space: 'SpaceArn',
-  model: 'ModelArn',
-  'endpoint-config': 'EndpointConfigArn',
-  endpoint: 'EndpointArn',
-  'training-job': 'TrainingJobArn',
-  'processing-job': 'ProcessingJobArn',
-  'transform-job': 'TransformJobArn',
-  'hyperparameter-tuning-job': 'HyperParameterTuningJobArn',
-  pipeline: 'PipelineArn',
-  'feature-group': 'FeatureGroupArn',
-  'model-package-group': 'ModelPackageGroupArn',
-  'model-package': 'ModelPackageArn',
-  'monitoring-schedule': 'MonitoringScheduleArn',
-  'data-quality-job-definition': 'JobDefinitionArn',
-  'model-quality-job-definition': 'JobDefinitionArn',
-  'model-bias-job-definition': 'JobDefinitionArn',
-  'model-explainability-job-definition': 'JobDefinitionArn',
-  'inference-experiment': 'Arn',
-};
+/** The Describe field holding each type's ARN (from the registry). */
+export const ARN_FIELD = Object.fromEntries(
+  RESOURCE_TYPE_DESCRIPTORS.map(d => [d.id, d.api.arnField]),
+) as Record<ResourceType, string>;
 
 export interface FlatResource {
   account: EstateAccount;

@@ -247,6 +247,7 @@ export const spec = {
           'model-bias-job-definition',
           'model-explainability-job-definition',
           'inference-experiment',
+          'hyperpod-cluster',
         ],
       },
       ScanStatus: {

@@ -8,6 +8,7 @@ import {
   PIPELINES,
   REGISTRY,
 } from './inference';
+import { HYPERPOD_CLUSTERS } from './hyperpod';
 import {
   MONITORING_JOB_DEFINITIONS,
   PROCESSING_JOBS,
@@ -33,6 +34,7 @@ export const EXPECTED: Record<string, Table> = {
   ...TRANSFORM_JOBS,
   ...TUNING_JOBS,
   ...MONITORING_JOB_DEFINITIONS,
+  ...HYPERPOD_CLUSTERS,
   // Collected, but no check judges a model package version itself.
   'model-package mpg-fraud/1': {},
 };

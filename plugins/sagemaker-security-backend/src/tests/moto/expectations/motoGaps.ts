@@ -29,6 +29,8 @@ export const MOTO_GAPS = {
     'DescribeTrainingJob drops Environment and RemoteDebugConfig: only HyperParameters reach job-environment-no-secrets, and remote debugging always reads as off.',
   multiContainerPrimary:
     'DescribeModel of a multi-container model answers PrimaryContainer = {} (AWS omits it): model-primary-container-private-registry is fail ("Platform mode") where AWS gives not_applicable.',
+  clusterNodeRecovery:
+    'DescribeCluster never returns NodeRecovery (nor ClusterRole or Orchestrator), whatever CreateCluster sent; AWS always reports the recovery mode (Automatic by default): hyperpod-cluster-node-recovery-automatic is unknown, never a pass or fail on an absent field.',
   explainabilityTags:
     'ListTags on a model explainability job definition created without tags answers HTTP 500 (no check of that type reads tags).',
 } as const;

@@ -25,6 +25,7 @@ import {
   createTrainingJobs,
   createTuningJobs,
 } from './jobs';
+import { createHyperPodClusters } from './hyperpod';
 import { createMonitoringJobDefinitions } from './monitoring';
 import {
   createAlarm,
@@ -102,6 +103,7 @@ export async function buildEstate(endpoint: string): Promise<BuiltEstate> {
     await createProcessingAndTransformJobs(c, estate);
     await createTuningJobs(c, estate);
     await createMonitoringJobDefinitions(c, estate);
+    await createHyperPodClusters(c, estate);
 
     // The second region: one notebook outside any VPC (no key, internet
     // and root by default), and a trail created without event selectors.

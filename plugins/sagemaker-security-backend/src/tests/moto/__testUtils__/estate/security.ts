@@ -123,6 +123,8 @@ export const BUCKETS = {
   plain: 'ml-plain',
   captureOff: 'ml-capture-off',
   audit: 'ml-audit',
+  /** HyperPod lifecycle scripts (moto wants `sagemaker-…`): nothing configured. */
+  lifecycle: 'sagemaker-ml-lifecycle',
 };
 
 export async function createBuckets(c: EstateClients, keys: Keys) {

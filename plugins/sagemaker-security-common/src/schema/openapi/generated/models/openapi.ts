@@ -350,7 +350,8 @@ export interface components {
       | 'model-quality-job-definition'
       | 'model-bias-job-definition'
       | 'model-explainability-job-definition'
-      | 'inference-experiment';
+      | 'inference-experiment'
+      | 'hyperpod-cluster';
     ScanStatus:
       | 'queued'
       | 'running'
