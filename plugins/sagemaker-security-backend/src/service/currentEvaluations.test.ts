@@ -77,6 +77,8 @@ describe('CurrentEvaluations', () => {
     s.reread();
     await s.current.evaluate(fraud, credentials);
     expect(s.evaluations).toHaveLength(3);
+    // Only the newest state of an entity is held.
+    expect(s.current.size).toBe(1);
   });
 
   it('evaluates every time, with the caller’s catalog reads, before the first scoring', async () => {

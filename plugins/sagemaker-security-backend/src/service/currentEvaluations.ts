@@ -14,8 +14,11 @@ import { refOf } from '../catalog/entityRefs';
 import type { EntityScoreStore } from '../scoring/EntityScoreStore';
 import type { EvaluatedEntity, ScoringContext } from './entityScoring';
 
-/** Results and resources held at most (bounds memory, whatever the estate). */
-const MAX_HELD = 200_000;
+/**
+ * Results and resources held at most (bounds memory, whatever the estate):
+ * the least recently read entities' evaluations go first.
+ */
+const MAX_HELD = 100_000;
 
 export interface CurrentEvaluationsOptions {
   entityScores: EntityScoreStore;
@@ -26,9 +29,17 @@ export interface CurrentEvaluationsOptions {
 }
 
 export class CurrentEvaluations {
+  /** The key each entity's held evaluation is under (one state per entity). */
+  private readonly heldKey = new Map<string, string>();
   private readonly held = new LRUCache<string, EvaluatedEntity>({
     maxSize: MAX_HELD,
     sizeCalculation: e => e.results.length + e.resources.length + 1,
+    dispose: (_, key) => {
+      const entityRef = key.split('\u0000')[0];
+      if (this.heldKey.get(entityRef) === key) {
+        this.heldKey.delete(entityRef);
+      }
+    },
   });
   private readonly computing = new Map<string, Promise<EvaluatedEntity>>();
 
@@ -49,7 +60,8 @@ export class CurrentEvaluations {
     }
     // The version is read before the inputs: an evaluation held under it
     // is at least as new as the state it names.
-    const key = [refOf(entity), run.version, snapshot.readAt].join('\u0000');
+    const entityRef = refOf(entity);
+    const key = [entityRef, run.version, snapshot.readAt].join('\u0000');
     const held = this.held.get(key);
     if (held) {
       return held;
@@ -59,12 +71,27 @@ export class CurrentEvaluations {
       computing = this.options
         .evaluate(entity, { ...context, graph: snapshot.graph })
         .then(evaluated => {
-          this.held.set(key, evaluated);
+          this.hold(entityRef, key, evaluated);
           return evaluated;
         })
         .finally(() => this.computing.delete(key));
       this.computing.set(key, computing);
     }
     return computing;
+  }
+
+  /** Holds the evaluation, dropping the entity's evaluation of an older state. */
+  private hold(entityRef: string, key: string, evaluated: EvaluatedEntity) {
+    const previous = this.heldKey.get(entityRef);
+    if (previous !== undefined && previous !== key) {
+      this.held.delete(previous);
+    }
+    this.held.set(key, evaluated);
+    this.heldKey.set(entityRef, key);
+  }
+
+  /** How many evaluations are held (tests). */
+  get size(): number {
+    return this.held.size;
   }
 }
