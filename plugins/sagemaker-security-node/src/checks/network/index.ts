@@ -1,4 +1,5 @@
 import { SecurityCheck } from '../../types';
+import { domainDockerTrustedAccounts } from './domainDockerTrustedAccounts';
 import { domainVpcOnly } from './domainVpcOnly';
 import {
   hyperpodClusterInVpc,
@@ -74,4 +75,5 @@ export const networkChecks: SecurityCheck[] = [
   subnetsPrivate,
   hyperpodClusterInVpc,
   hyperpodInstanceGroupsInClusterVpc,
+  domainDockerTrustedAccounts,
 ];

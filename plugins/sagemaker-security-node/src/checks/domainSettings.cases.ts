@@ -1,0 +1,405 @@
+/**
+ * Cases of the Studio domain settings checks (issue 16), spread into the
+ * cases of each pillar.
+ */
+import { ACCOUNT, collectionError, domain, kmsKey } from '../testing/fixtures';
+import { CheckCase } from '../testing/checkCases';
+
+const OTHER_ACCOUNT = '444455556666';
+const DESCRIBE = 'sagemaker:DescribeDomain';
+
+/** A domain whose Describe response lost `field` (recorded as unreadable). */
+const unreadable = (field: string, description: Record<string, unknown> = {}) =>
+  domain(description, { errors: [collectionError(DESCRIBE, { field })] });
+
+const docker = (settings: Record<string, unknown>, extra = {}) =>
+  domain({ DomainSettings: { DockerSettings: settings }, ...extra });
+
+const canvas = (settings: Record<string, unknown>) =>
+  domain({ DefaultUserSettings: { CanvasAppSettings: settings } });
+
+const RSTUDIO_DOMAIN = {
+  RStudioServerProDomainSettings: {
+    DomainExecutionRoleArn: `arn:aws:iam::${ACCOUNT}:role/rstudio`,
+  },
+};
+const rstudio = (app: Record<string, unknown> | undefined) =>
+  domain({
+    DomainSettings: RSTUDIO_DOMAIN,
+    DefaultUserSettings:
+      app === undefined ? {} : { RStudioServerProAppSettings: app },
+  });
+
+export const domainSettingsIamCases: CheckCase[] = [
+  // domain-rootless-docker
+  {
+    check: 'domain-rootless-docker',
+    name: 'Docker enabled, rootless',
+    resource: docker({
+      EnableDockerAccess: 'ENABLED',
+      RootlessDocker: 'ENABLED',
+    }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-rootless-docker',
+    name: 'Docker enabled, RootlessDocker absent means DISABLED',
+    resource: docker({ EnableDockerAccess: 'ENABLED' }),
+    expect: 'fail',
+    message: /absent, so DISABLED/,
+  },
+  {
+    check: 'domain-rootless-docker',
+    name: 'Docker enabled, rootless DISABLED',
+    resource: docker({
+      EnableDockerAccess: 'ENABLED',
+      RootlessDocker: 'DISABLED',
+    }),
+    expect: 'fail',
+  },
+  {
+    check: 'domain-rootless-docker',
+    name: 'Docker access absent means DISABLED',
+    resource: domain(),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-rootless-docker',
+    name: 'Docker access DISABLED (rootless setting irrelevant)',
+    resource: docker({
+      EnableDockerAccess: 'DISABLED',
+      RootlessDocker: 'DISABLED',
+    }),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-rootless-docker',
+    name: 'domain settings unreadable',
+    resource: unreadable('DomainSettings'),
+    expect: 'unknown',
+    missing: [DESCRIBE],
+  },
+
+  // domain-canvas-model-register-same-account
+  {
+    check: 'domain-canvas-model-register-same-account',
+    name: 'no cross-account role',
+    resource: canvas({ ModelRegisterSettings: { Status: 'ENABLED' } }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-canvas-model-register-same-account',
+    name: 'no Canvas settings at all',
+    resource: domain(),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-canvas-model-register-same-account',
+    name: "role in the domain's own account",
+    resource: canvas({
+      ModelRegisterSettings: {
+        CrossAccountModelRegisterRoleArn: `arn:aws:iam::${ACCOUNT}:role/registry`,
+      },
+    }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-canvas-model-register-same-account',
+    name: 'role in another account',
+    resource: canvas({
+      ModelRegisterSettings: {
+        Status: 'ENABLED',
+        CrossAccountModelRegisterRoleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/registry`,
+      },
+    }),
+    expect: 'warn',
+    message: new RegExp(`account ${OTHER_ACCOUNT}`),
+  },
+  {
+    check: 'domain-canvas-model-register-same-account',
+    name: 'model registry integration disabled',
+    resource: canvas({
+      ModelRegisterSettings: {
+        Status: 'DISABLED',
+        CrossAccountModelRegisterRoleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/registry`,
+      },
+    }),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-canvas-model-register-same-account',
+    name: 'default user settings unreadable',
+    resource: unreadable('DefaultUserSettings'),
+    expect: 'unknown',
+    missing: [DESCRIBE],
+  },
+
+  // domain-rstudio-default-not-admin
+  {
+    check: 'domain-rstudio-default-not-admin',
+    name: 'UserGroup absent means R_STUDIO_USER',
+    resource: rstudio({ AccessStatus: 'ENABLED' }),
+    expect: 'pass',
+    message: /absent, so R_STUDIO_USER/,
+  },
+  {
+    check: 'domain-rstudio-default-not-admin',
+    name: 'R_STUDIO_USER',
+    resource: rstudio({ UserGroup: 'R_STUDIO_USER' }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-rstudio-default-not-admin',
+    name: 'new users are RStudio admins',
+    resource: rstudio({ AccessStatus: 'ENABLED', UserGroup: 'R_STUDIO_ADMIN' }),
+    expect: 'fail',
+  },
+  {
+    check: 'domain-rstudio-default-not-admin',
+    name: 'no RStudio on the domain',
+    resource: domain({
+      DefaultUserSettings: {
+        RStudioServerProAppSettings: { UserGroup: 'R_STUDIO_ADMIN' },
+      },
+    }),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-rstudio-default-not-admin',
+    name: 'new users have no RStudio access',
+    resource: rstudio({
+      AccessStatus: 'DISABLED',
+      UserGroup: 'R_STUDIO_ADMIN',
+    }),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-rstudio-default-not-admin',
+    name: 'domain settings unreadable',
+    resource: unreadable('DomainSettings', {
+      DefaultUserSettings: {
+        RStudioServerProAppSettings: { UserGroup: 'R_STUDIO_ADMIN' },
+      },
+    }),
+    expect: 'unknown',
+  },
+];
+
+export const domainSettingsNetworkCases: CheckCase[] = [
+  // domain-docker-trusted-accounts
+  {
+    check: 'domain-docker-trusted-accounts',
+    name: 'VPC-only with Docker, only its own account',
+    resource: docker(
+      { EnableDockerAccess: 'ENABLED', VpcOnlyTrustedAccounts: [ACCOUNT] },
+      { AppNetworkAccessType: 'VpcOnly' },
+    ),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-docker-trusted-accounts',
+    name: 'VPC-only with Docker, no trusted accounts',
+    resource: docker(
+      { EnableDockerAccess: 'ENABLED' },
+      { AppNetworkAccessType: 'VpcOnly' },
+    ),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-docker-trusted-accounts',
+    name: 'VPC-only with Docker, another account trusted',
+    resource: docker(
+      {
+        EnableDockerAccess: 'ENABLED',
+        VpcOnlyTrustedAccounts: [ACCOUNT, OTHER_ACCOUNT],
+      },
+      { AppNetworkAccessType: 'VpcOnly' },
+    ),
+    expect: 'warn',
+    message: new RegExp(`accounts ${OTHER_ACCOUNT};`),
+  },
+  {
+    check: 'domain-docker-trusted-accounts',
+    name: 'Docker disabled',
+    resource: docker(
+      {
+        EnableDockerAccess: 'DISABLED',
+        VpcOnlyTrustedAccounts: [OTHER_ACCOUNT],
+      },
+      { AppNetworkAccessType: 'VpcOnly' },
+    ),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-docker-trusted-accounts',
+    name: 'AppNetworkAccessType absent means PublicInternetOnly',
+    resource: docker({
+      EnableDockerAccess: 'ENABLED',
+      VpcOnlyTrustedAccounts: [OTHER_ACCOUNT],
+    }),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-docker-trusted-accounts',
+    name: 'network access type unreadable',
+    resource: unreadable('AppNetworkAccessType', {
+      DomainSettings: { DockerSettings: { EnableDockerAccess: 'ENABLED' } },
+    }),
+    expect: 'unknown',
+  },
+];
+
+export const domainSettingsMonitoringCases: CheckCase[] = [
+  // domain-execution-role-source-identity
+  {
+    check: 'domain-execution-role-source-identity',
+    name: 'USER_PROFILE_NAME',
+    resource: domain({
+      DomainSettings: { ExecutionRoleIdentityConfig: 'USER_PROFILE_NAME' },
+    }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-execution-role-source-identity',
+    name: 'absent means DISABLED',
+    resource: domain(),
+    expect: 'fail',
+    message: /absent, so DISABLED/,
+  },
+  {
+    check: 'domain-execution-role-source-identity',
+    name: 'DISABLED',
+    resource: domain({
+      DomainSettings: { ExecutionRoleIdentityConfig: 'DISABLED' },
+    }),
+    expect: 'fail',
+  },
+  {
+    check: 'domain-execution-role-source-identity',
+    name: 'domain settings unreadable',
+    resource: unreadable('DomainSettings'),
+    expect: 'unknown',
+    missing: [DESCRIBE],
+  },
+
+  // domain-trusted-identity-propagation
+  {
+    check: 'domain-trusted-identity-propagation',
+    name: 'SSO domain with propagation enabled',
+    resource: domain({
+      AuthMode: 'SSO',
+      DomainSettings: {
+        TrustedIdentityPropagationSettings: { Status: 'ENABLED' },
+      },
+    }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-trusted-identity-propagation',
+    name: 'SSO domain, settings absent mean DISABLED',
+    resource: domain({ AuthMode: 'SSO' }),
+    expect: 'fail',
+    message: /absent, so DISABLED/,
+  },
+  {
+    check: 'domain-trusted-identity-propagation',
+    name: 'SSO domain with propagation DISABLED',
+    resource: domain({
+      AuthMode: 'SSO',
+      DomainSettings: {
+        TrustedIdentityPropagationSettings: { Status: 'DISABLED' },
+      },
+    }),
+    expect: 'fail',
+  },
+  {
+    check: 'domain-trusted-identity-propagation',
+    name: 'IAM domain',
+    resource: domain({ AuthMode: 'IAM' }),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-trusted-identity-propagation',
+    name: 'auth mode unreadable',
+    resource: unreadable('AuthMode', {
+      DomainSettings: {
+        TrustedIdentityPropagationSettings: { Status: 'ENABLED' },
+      },
+    }),
+    expect: 'unknown',
+  },
+];
+
+export const domainSettingsResilienceCases: CheckCase[] = [
+  // domain-tag-propagation
+  {
+    check: 'domain-tag-propagation',
+    name: 'ENABLED',
+    resource: domain({ TagPropagation: 'ENABLED' }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-tag-propagation',
+    name: 'absent means DISABLED',
+    resource: domain(),
+    expect: 'fail',
+    message: /absent, so DISABLED/,
+  },
+  {
+    check: 'domain-tag-propagation',
+    name: 'DISABLED',
+    resource: domain({ TagPropagation: 'DISABLED' }),
+    expect: 'fail',
+  },
+  {
+    check: 'domain-tag-propagation',
+    name: 'field unreadable',
+    resource: unreadable('TagPropagation', { TagPropagation: 'ENABLED' }),
+    expect: 'unknown',
+  },
+];
+
+const WORKSPACE_KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/canvas`;
+
+export const domainSettingsEncryptionCases: CheckCase[] = [
+  // domain-canvas-workspace-kms-key
+  {
+    check: 'domain-canvas-workspace-kms-key',
+    name: 'workspace key set',
+    resource: canvas({
+      WorkspaceSettings: {
+        S3ArtifactPath: 's3://canvas-artifacts/',
+        S3KmsKeyId: WORKSPACE_KEY,
+      },
+    }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-canvas-workspace-kms-key',
+    name: 'workspace path without key',
+    resource: canvas({
+      WorkspaceSettings: { S3ArtifactPath: 's3://canvas-artifacts/' },
+    }),
+    expect: 'fail',
+  },
+  {
+    check: 'domain-canvas-workspace-kms-key',
+    name: 'no Canvas settings',
+    resource: domain(),
+    expect: 'fail',
+  },
+  {
+    check: 'domain-canvas-workspace-kms-key',
+    name: 'default user settings unreadable',
+    resource: unreadable('DefaultUserSettings'),
+    expect: 'unknown',
+  },
+  // The workspace key is linked: the KMS key checks judge it too.
+  {
+    check: 'kms-keys-customer-managed',
+    name: 'domain Canvas workspace key is AWS-managed',
+    resource: canvas({ WorkspaceSettings: { S3KmsKeyId: WORKSPACE_KEY } }),
+    facts: [kmsKey({ keyManager: 'AWS' }, { arn: WORKSPACE_KEY })],
+    expect: 'fail',
+  },
+];
