@@ -8,6 +8,9 @@ export const domainCanvasWorkspaceKmsKey = defineCheck(
     title: 'Canvas encrypts its workspace artifacts with a KMS key',
     severity: 'low',
     resourceTypes: ['domain'],
+    // CloudFormation's AWS::SageMaker::Domain UserSettings has no
+    // CanvasAppSettings: the key is set with UpdateDomain, so judged live.
+    requiresLiveData: true,
     rationale:
       "Canvas writes imported datasets, model artifacts and batch predictions to its workspace S3 location. Without WorkspaceSettings.S3KmsKeyId they are encrypted only by the bucket's default encryption, which you may not control; the key is also judged by the KMS key checks (customer-managed, rotation, policy).",
     references: {

@@ -48,6 +48,9 @@ export const domainTrustedIdentityPropagation = defineCheck(
     title: 'IAM Identity Center domain propagates user identities',
     severity: 'low',
     resourceTypes: ['domain'],
+    // Judged on the deployed domain, whose Identity Center application and
+    // propagation are set up together (console or UpdateDomain).
+    requiresLiveData: true,
     rationale:
       'In an IAM Identity Center domain, trusted identity propagation passes the signed-in user to services that support it (S3 Access Grants, Lake Formation, Redshift), so data access is authorised and logged per user rather than per shared execution role. When it is disabled (or not set) standard role-based access is used.',
     references: {
