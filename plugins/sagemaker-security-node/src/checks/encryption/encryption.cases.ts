@@ -20,7 +20,7 @@ import {
   resource,
   ROLE_ARN,
 } from '../../testing/fixtures';
-import { domainSettingsEncryptionCases } from '../domainSettings.cases';
+import { domainSettingsEncryptionCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */

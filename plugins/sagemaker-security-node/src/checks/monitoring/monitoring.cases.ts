@@ -16,7 +16,7 @@ import {
   ACCOUNT,
   ROLE_ARN,
 } from '../../testing/fixtures';
-import { domainSettingsMonitoringCases } from '../domainSettings.cases';
+import { domainSettingsMonitoringCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster (ARN ending in its generated ID). */

@@ -9,7 +9,7 @@ import {
   ROLE_ARN,
   KEY_ARN,
 } from '../../testing/fixtures';
-import { domainSettingsResilienceCases } from '../domainSettings.cases';
+import { domainSettingsResilienceCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
