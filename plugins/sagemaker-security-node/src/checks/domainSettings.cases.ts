@@ -250,4 +250,52 @@ export const domainSettingsNetworkCases: CheckCase[] = [
     }),
     expect: 'unknown',
   },
+
+  // domain-rstudio-urls-https
+  {
+    check: 'domain-rstudio-urls-https',
+    name: 'both URLs HTTPS',
+    resource: domain({
+      DomainSettings: {
+        RStudioServerProDomainSettings: {
+          RStudioConnectUrl: 'https://connect.example.internal',
+          RStudioPackageManagerUrl: 'https://packages.example.internal',
+        },
+      },
+    }),
+    expect: 'pass',
+  },
+  {
+    check: 'domain-rstudio-urls-https',
+    name: 'Package Manager over plain HTTP',
+    resource: domain({
+      DomainSettings: {
+        RStudioServerProDomainSettings: {
+          RStudioConnectUrl: 'https://connect.example.internal',
+          RStudioPackageManagerUrl: 'http://packages.example.internal',
+        },
+      },
+    }),
+    expect: 'fail',
+    message: /RStudioPackageManagerUrl http:\/\/packages/,
+  },
+  {
+    check: 'domain-rstudio-urls-https',
+    name: 'RStudio without Connect or Package Manager',
+    resource: rstudio(undefined),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-rstudio-urls-https',
+    name: 'no RStudio on the domain',
+    resource: domain(),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'domain-rstudio-urls-https',
+    name: 'domain settings unreadable',
+    resource: unreadable('DomainSettings'),
+    expect: 'unknown',
+    missing: [DESCRIBE],
+  },
 ];

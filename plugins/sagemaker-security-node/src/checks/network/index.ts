@@ -1,5 +1,6 @@
 import { SecurityCheck } from '../../types';
 import { domainDockerTrustedAccounts } from './domainDockerTrustedAccounts';
+import { domainRStudioUrlsHttps } from './domainRStudioUrls';
 import { domainVpcOnly } from './domainVpcOnly';
 import {
   hyperpodClusterInVpc,
@@ -76,4 +77,5 @@ export const networkChecks: SecurityCheck[] = [
   hyperpodClusterInVpc,
   hyperpodInstanceGroupsInClusterVpc,
   domainDockerTrustedAccounts,
+  domainRStudioUrlsHttps,
 ];

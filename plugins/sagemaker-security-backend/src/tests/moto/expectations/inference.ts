@@ -114,6 +114,7 @@ export const DOMAINS: Record<string, Table> = {
     'domain-canvas-workspace-kms-key': 'pass', // KEYS.good also judges it
     'domain-canvas-model-register-same-account': 'pass', // role of the account
     'domain-rstudio-default-not-admin': 'pass', // R_STUDIO_USER
+    'domain-rstudio-urls-https': 'pass',
   },
   'domain studio-open': {
     ...ROLE.wildcard,
@@ -137,6 +138,7 @@ export const DOMAINS: Record<string, Table> = {
     'domain-canvas-workspace-kms-key': 'fail',
     'domain-canvas-model-register-same-account': 'warn', // another account
     'domain-rstudio-default-not-admin': 'fail', // R_STUDIO_ADMIN
+    'domain-rstudio-urls-https': 'fail', // http:// package manager
   },
 };
 

@@ -121,6 +121,7 @@ export async function createDomains(c: EstateClients, e: Estate) {
         ExecutionRoleIdentityConfig: 'USER_PROFILE_NAME',
         RStudioServerProDomainSettings: {
           DomainExecutionRoleArn: e.roles.scoped,
+          RStudioPackageManagerUrl: 'https://packages.ml.internal',
         },
       },
       DefaultUserSettings: {
@@ -166,6 +167,7 @@ export async function createDomains(c: EstateClients, e: Estate) {
         ExecutionRoleIdentityConfig: 'DISABLED',
         RStudioServerProDomainSettings: {
           DomainExecutionRoleArn: e.roles.wildcard,
+          RStudioPackageManagerUrl: 'http://packages.ml.internal',
         },
       },
       DefaultUserSettings: {
