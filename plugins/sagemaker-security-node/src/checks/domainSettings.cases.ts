@@ -3,7 +3,7 @@
  * pillars, spread into the cases of each pillar (the others are in
  * domainGovernance.cases.ts).
  */
-import { ACCOUNT, collectionError, domain, kmsKey } from '../testing/fixtures';
+import { ACCOUNT, collectionError, domain } from '../testing/fixtures';
 import { CheckCase } from '../testing/checkCases';
 
 const OTHER_ACCOUNT = '444455556666';
