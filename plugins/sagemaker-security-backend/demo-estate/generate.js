@@ -1013,13 +1013,31 @@ function domain(rb, o) {
         },
         StudioWebPortal: 'ENABLED',
         DefaultLandingUri: 'studio::',
+        ...(o.canvasKmsKeyId
+          ? {
+              CanvasAppSettings: {
+                WorkspaceSettings: {
+                  S3ArtifactPath: `s3://${o.sharing.bucket}/canvas`,
+                  S3KmsKeyId: o.canvasKmsKeyId,
+                },
+              },
+            }
+          : {}),
       },
       DomainSettings: {
         SecurityGroupIds: (o.groups ?? []).map(name => rb.group(name)),
         DockerSettings: {
           EnableDockerAccess: o.docker ? 'ENABLED' : 'DISABLED',
         },
+        // sts:SourceIdentity = the user profile name, for CloudTrail.
+        ...(o.sourceIdentity
+          ? { ExecutionRoleIdentityConfig: 'USER_PROFILE_NAME' }
+          : {}),
+        ...(o.sso && o.sourceIdentity
+          ? { TrustedIdentityPropagationSettings: { Status: 'ENABLED' } }
+          : {}),
       },
+      ...(o.sourceIdentity ? { TagPropagation: 'ENABLED' } : {}),
       AppNetworkAccessType: o.vpcOnly ? 'VpcOnly' : 'PublicInternetOnly',
       SubnetIds: o.subnets.map(name => rb.subnet(name)),
       Url: `https://${id}.studio.${rb.region}.sagemaker.aws`,
@@ -2543,6 +2561,10 @@ function productionAccount() {
       sso: true,
       kmsKeyId: mlData.arn,
       sharing: { bucket: B.prodDefault, kmsKeyId: mlData.arn },
+      // Source identity, identity propagation and tag propagation on; Canvas
+      // artifacts under the data key.
+      sourceIdentity: true,
+      canvasKmsKeyId: mlData.arn,
       tags,
     });
     userProfile(use1, {

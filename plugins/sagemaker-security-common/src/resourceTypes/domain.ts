@@ -23,7 +23,11 @@ export const domain = defineResourceType({
     statusField: 'Status',
   },
   links: {
-    kmsKeys: ['KmsKeyId', 'DefaultUserSettings.SharingSettings.S3KmsKeyId'],
+    kmsKeys: [
+      'KmsKeyId',
+      'DefaultUserSettings.SharingSettings.S3KmsKeyId',
+      'DefaultUserSettings.CanvasAppSettings.WorkspaceSettings.S3KmsKeyId',
+    ],
     roles: [
       'DefaultUserSettings.ExecutionRole',
       'DefaultSpaceSettings.ExecutionRole',

@@ -67,6 +67,9 @@ const NEVER_NOT_APPLICABLE = new Set([
   'resource-ownership-tags',
   'hyperpod-cluster-in-vpc',
   'hyperpod-cluster-node-recovery-automatic',
+  'domain-execution-role-source-identity',
+  'domain-tag-propagation',
+  'domain-canvas-workspace-kms-key',
 ]);
 
 describe('the default check catalogue', () => {

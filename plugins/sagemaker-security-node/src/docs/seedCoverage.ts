@@ -145,6 +145,7 @@ export const SEED_COVERAGE: SeedRecommendation[] = [
       'cloudtrail-log-file-validation',
       'cloudtrail-kms-encryption',
       'cloudtrail-s3-data-events',
+      'domain-execution-role-source-identity',
     ],
   },
   {

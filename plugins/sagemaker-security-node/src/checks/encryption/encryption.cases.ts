@@ -20,6 +20,7 @@ import {
   resource,
   ROLE_ARN,
 } from '../../testing/fixtures';
+import { domainSettingsEncryptionCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
@@ -1455,4 +1456,5 @@ export const encryptionCases: CheckCase[] = [
     message:
       /InstanceGroups\.0\.InstanceStorageConfigs\.0\.EbsVolumeConfig\.VolumeKmsKeyId/,
   },
+  ...domainSettingsEncryptionCases,
 ];

@@ -1,4 +1,5 @@
 import { SecurityCheck } from '../../types';
+import { domainCanvasWorkspaceKmsKey } from './canvasWorkspaceKmsKey';
 import { bucketsSecureTransport, bucketsSseKms } from './bucketEncryption';
 import {
   endpointConfigAsyncOutputKmsKey,
@@ -73,4 +74,5 @@ export const encryptionChecks: SecurityCheck[] = [
   bucketsSseKms,
   logGroupKmsEncryption,
   hyperpodVolumesCustomerManagedKeys,
+  domainCanvasWorkspaceKmsKey,
 ];

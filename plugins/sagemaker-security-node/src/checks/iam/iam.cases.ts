@@ -22,6 +22,7 @@ import {
   resource,
   REGION,
 } from '../../testing/fixtures';
+import { domainSettingsIamCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
@@ -1172,4 +1173,5 @@ export const iamCases: CheckCase[] = [
     facts: [bucket('sagemaker-lifecycle')],
     expect: 'pass',
   },
+  ...domainSettingsIamCases,
 ];

@@ -1,5 +1,10 @@
 import { SecurityCheck } from '../../types';
 import {
+  domainCanvasModelRegisterSameAccount,
+  domainRootlessDocker,
+  domainRStudioDefaultNotAdmin,
+} from './domainSettings';
+import {
   executionRoleKmsNotFullAccess,
   executionRoleNoFullAccessPolicies,
   executionRoleNoWildcardActions,
@@ -54,4 +59,7 @@ export const iamChecks: SecurityCheck[] = [
   lifecycleConfigNoSecrets,
   modelEnvironmentNoSecrets,
   jobEnvironmentNoSecrets,
+  domainRootlessDocker,
+  domainCanvasModelRegisterSameAccount,
+  domainRStudioDefaultNotAdmin,
 ];

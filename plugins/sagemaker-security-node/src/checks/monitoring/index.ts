@@ -11,6 +11,10 @@ import {
   endpointModelMonitorSchedule,
   monitoringScheduleHealthy,
 } from './endpointMonitoring';
+import {
+  domainExecutionRoleSourceIdentity,
+  domainTrustedIdentityPropagation,
+} from './domainIdentity';
 import { logGroupRetention } from './logGroupRetention';
 
 /** @public */
@@ -25,4 +29,6 @@ export const monitoringChecks: SecurityCheck[] = [
   cloudTrailKmsEncryption,
   cloudTrailS3DataEvents,
   logGroupRetention,
+  domainExecutionRoleSourceIdentity,
+  domainTrustedIdentityPropagation,
 ];

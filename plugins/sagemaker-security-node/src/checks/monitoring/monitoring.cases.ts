@@ -16,6 +16,7 @@ import {
   ACCOUNT,
   ROLE_ARN,
 } from '../../testing/fixtures';
+import { domainSettingsMonitoringCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster (ARN ending in its generated ID). */
@@ -553,4 +554,5 @@ export const monitoringCases: CheckCase[] = [
     ],
     expect: 'not_applicable',
   },
+  ...domainSettingsMonitoringCases,
 ];

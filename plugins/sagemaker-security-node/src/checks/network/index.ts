@@ -1,4 +1,6 @@
 import { SecurityCheck } from '../../types';
+import { domainDockerTrustedAccounts } from './domainDockerTrustedAccounts';
+import { domainRStudioUrlsHttps } from './domainRStudioUrls';
 import { domainVpcOnly } from './domainVpcOnly';
 import {
   hyperpodClusterInVpc,
@@ -74,4 +76,6 @@ export const networkChecks: SecurityCheck[] = [
   subnetsPrivate,
   hyperpodClusterInVpc,
   hyperpodInstanceGroupsInClusterVpc,
+  domainDockerTrustedAccounts,
+  domainRStudioUrlsHttps,
 ];

@@ -17,6 +17,7 @@ import {
   ROLE_ARN,
   KEY_ARN,
 } from '../../testing/fixtures';
+import { domainSettingsNetworkCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
@@ -1090,4 +1091,5 @@ export const networkCases: CheckCase[] = [
     expect: 'fail',
     message: /subnet-2 is public/,
   },
+  ...domainSettingsNetworkCases,
 ];

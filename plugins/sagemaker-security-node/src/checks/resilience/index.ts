@@ -1,5 +1,6 @@
 import { SecurityCheck } from '../../types';
 import { endpointConfigMultipleInstances } from './endpointConfigMultipleInstances';
+import { domainTagPropagation } from './domainTagPropagation';
 import { endpointModelsApproved } from './endpointModelsApproved';
 import { hyperpodNodeRecoveryAutomatic } from './hyperpodNodeRecovery';
 import { notebookPlatformSupported } from './notebookPlatformSupported';
@@ -12,4 +13,5 @@ export const resilienceChecks: SecurityCheck[] = [
   endpointModelsApproved,
   resourceOwnershipTags,
   hyperpodNodeRecoveryAutomatic,
+  domainTagPropagation,
 ];

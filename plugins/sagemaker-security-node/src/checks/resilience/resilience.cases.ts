@@ -9,6 +9,7 @@ import {
   ROLE_ARN,
   KEY_ARN,
 } from '../../testing/fixtures';
+import { domainSettingsResilienceCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
@@ -276,4 +277,5 @@ export const resilienceCases: CheckCase[] = [
     expect: 'unknown',
     missing: ['sagemaker:DescribeCluster'],
   },
+  ...domainSettingsResilienceCases,
 ];

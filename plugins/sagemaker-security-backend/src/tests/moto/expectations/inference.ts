@@ -106,6 +106,15 @@ export const DOMAINS: Record<string, Table> = {
     'domain-docker-access-disabled': 'pass',
     'domain-vpc-only': 'pass',
     'resource-ownership-tags': 'pass',
+    'domain-rootless-docker': NA, // Docker DISABLED
+    'domain-docker-trusted-accounts': NA, // Docker DISABLED
+    'domain-execution-role-source-identity': 'pass', // USER_PROFILE_NAME
+    'domain-trusted-identity-propagation': NA, // IAM mode
+    'domain-tag-propagation': onMoto('tagPropagation', 'fail', 'pass'),
+    'domain-canvas-workspace-kms-key': 'pass', // KEYS.good also judges it
+    'domain-canvas-model-register-same-account': 'pass', // role of the account
+    'domain-rstudio-default-not-admin': 'pass', // R_STUDIO_USER
+    'domain-rstudio-urls-https': 'pass',
   },
   'domain studio-open': {
     ...ROLE.wildcard,
@@ -121,6 +130,15 @@ export const DOMAINS: Record<string, Table> = {
     'domain-vpc-only': 'fail', // PublicInternetOnly
     // Created without tags.
     'resource-ownership-tags': onMoto('untaggedDomainTags', 'unknown', 'fail'),
+    'domain-rootless-docker': 'fail', // ENABLED, RootlessDocker not sent
+    'domain-docker-trusted-accounts': NA, // PublicInternetOnly
+    'domain-execution-role-source-identity': 'fail', // DISABLED
+    'domain-trusted-identity-propagation': NA, // IAM mode
+    'domain-tag-propagation': 'fail', // not sent: DISABLED
+    'domain-canvas-workspace-kms-key': 'fail',
+    'domain-canvas-model-register-same-account': 'warn', // another account
+    'domain-rstudio-default-not-admin': 'fail', // R_STUDIO_ADMIN
+    'domain-rstudio-urls-https': 'fail', // http:// package manager
   },
 };
 

@@ -33,6 +33,8 @@ export const MOTO_GAPS = {
     'DescribeCluster never returns NodeRecovery (nor ClusterRole or Orchestrator), whatever CreateCluster sent; AWS always reports the recovery mode (Automatic by default): hyperpod-cluster-node-recovery-automatic is unknown, never a pass or fail on an absent field.',
   explainabilityTags:
     'ListTags on a model explainability job definition created without tags answers HTTP 500 (no check of that type reads tags).',
+  tagPropagation:
+    'CreateDomain drops TagPropagation and DescribeDomain never returns it: domain-tag-propagation reads the default (DISABLED) and is fail for a domain created with ENABLED.',
 } as const;
 
 export type MotoGap = keyof typeof MOTO_GAPS;

@@ -15,7 +15,7 @@ import {
   CreatePipelineCommand,
   Tag,
 } from '@aws-sdk/client-sagemaker';
-import { EstateClients } from './clients';
+import { ACCOUNT, EstateClients } from './clients';
 import type { Network } from './network';
 import type { Keys, Roles } from './security';
 
@@ -25,6 +25,8 @@ export const OWNED: Tag[] = [
   { Key: 'owner', Value: 'group:default/fraud-ml' },
 ];
 /** A team tag but no ML service. */
+/** An account outside the estate (Canvas's cross-account model registry). */
+const OTHER_ACCOUNT = '444455556666';
 const TEAM_ONLY: Tag[] = [{ Key: 'team', Value: 'group:default/fraud-ml' }];
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/fraud:1';
@@ -106,9 +108,21 @@ export async function createDomains(c: EstateClients, e: Estate) {
       VpcId: e.network.privateVpc,
       SubnetIds: [e.network.privateSubnet],
       KmsKeyId: e.keys.good,
+      // Required by AWS for RStudio in a VPC-only domain.
+      AppSecurityGroupManagement: 'Service',
       DomainSettings: {
         SecurityGroupIds: [e.network.lockedGroup],
-        DockerSettings: { EnableDockerAccess: 'DISABLED' },
+        // Docker off: its rootless and trusted-account settings do not apply.
+        DockerSettings: {
+          EnableDockerAccess: 'DISABLED',
+          RootlessDocker: 'ENABLED',
+          VpcOnlyTrustedAccounts: [ACCOUNT],
+        },
+        ExecutionRoleIdentityConfig: 'USER_PROFILE_NAME',
+        RStudioServerProDomainSettings: {
+          DomainExecutionRoleArn: e.roles.scoped,
+          RStudioPackageManagerUrl: 'https://packages.ml.internal',
+        },
       },
       DefaultUserSettings: {
         ExecutionRole: e.roles.scoped,
@@ -118,7 +132,23 @@ export async function createDomains(c: EstateClients, e: Estate) {
           S3OutputPath: 's3://ml-secure/sharing',
           S3KmsKeyId: e.keys.good,
         },
+        CanvasAppSettings: {
+          WorkspaceSettings: {
+            S3ArtifactPath: 's3://ml-secure/canvas',
+            S3KmsKeyId: e.keys.good,
+          },
+          ModelRegisterSettings: {
+            Status: 'ENABLED',
+            CrossAccountModelRegisterRoleArn: e.roles.scoped,
+          },
+        },
+        RStudioServerProAppSettings: {
+          AccessStatus: 'ENABLED',
+          UserGroup: 'R_STUDIO_USER',
+        },
       },
+      // Sent, but moto drops it (MOTO_GAPS.tagPropagation).
+      TagPropagation: 'ENABLED',
       Tags: OWNED,
     }),
   );
@@ -132,7 +162,13 @@ export async function createDomains(c: EstateClients, e: Estate) {
       SubnetIds: [e.network.publicSubnet],
       DomainSettings: {
         SecurityGroupIds: [e.network.openGroup],
+        // RootlessDocker left to its default (DISABLED).
         DockerSettings: { EnableDockerAccess: 'ENABLED' },
+        ExecutionRoleIdentityConfig: 'DISABLED',
+        RStudioServerProDomainSettings: {
+          DomainExecutionRoleArn: e.roles.wildcard,
+          RStudioPackageManagerUrl: 'http://packages.ml.internal',
+        },
       },
       DefaultUserSettings: {
         ExecutionRole: e.roles.wildcard,
@@ -140,6 +176,13 @@ export async function createDomains(c: EstateClients, e: Estate) {
           NotebookOutputOption: 'Allowed',
           S3OutputPath: 's3://ml-plain/sharing',
         },
+        // No workspace key; models registered in another account.
+        CanvasAppSettings: {
+          ModelRegisterSettings: {
+            CrossAccountModelRegisterRoleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/canvas-registry`,
+          },
+        },
+        RStudioServerProAppSettings: { UserGroup: 'R_STUDIO_ADMIN' },
       },
     }),
   );
