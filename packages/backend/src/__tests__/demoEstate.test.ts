@@ -333,8 +333,8 @@ describe('the demo portal backend over the demo estate', () => {
         'hyperparameter-tuning-job',
       ]),
     );
-    // examples/README.md: 87 SageMaker resources in all.
-    expect(arns.size).toBe(87);
+    // examples/README.md: 89 SageMaker resources in all.
+    expect(arns.size).toBe(89);
   });
 
   it('answers 401 without a token', async () => {

@@ -7,6 +7,7 @@ import { featureGroup } from './featureGroup';
 import { hyperparameterTuningJob } from './hyperparameterTuningJob';
 import { hyperpodCluster } from './hyperpodCluster';
 import { inferenceExperiment } from './inferenceExperiment';
+import { mlflowTrackingServer } from './mlflowTrackingServer';
 import { model } from './model';
 import { modelBiasJobDefinition } from './modelBiasJobDefinition';
 import { modelExplainabilityJobDefinition } from './modelExplainabilityJobDefinition';
@@ -53,6 +54,7 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   modelExplainabilityJobDefinition,
   inferenceExperiment,
   hyperpodCluster,
+  mlflowTrackingServer,
 ] as const;
 
 /**

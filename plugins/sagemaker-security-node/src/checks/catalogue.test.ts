@@ -67,6 +67,9 @@ const NEVER_NOT_APPLICABLE = new Set([
   'resource-ownership-tags',
   'hyperpod-cluster-in-vpc',
   'hyperpod-cluster-node-recovery-automatic',
+  'mlflow-tracking-server-artifact-store-same-account',
+  'mlflow-tracking-server-bucket-owner-verification',
+  'mlflow-tracking-server-automatic-model-registration-disabled',
 ]);
 
 describe('the default check catalogue', () => {

@@ -346,5 +346,24 @@ export function fullSageMaker(): Partial<
         ],
       }),
     ],
+    'mlflow-tracking-server': [
+      r({
+        TrackingServerName: 'fraud-experiments',
+        TrackingServerArn: arn('mlflow-tracking-server/fraud-experiments'),
+        ArtifactStoreUri: 's3://ml-artifacts/mlflow/',
+        TrackingServerSize: 'Small',
+        MlflowVersion: '2.16.2',
+        RoleArn: ROLE_ARN,
+        TrackingServerStatus: 'Created',
+        IsActive: 'Active',
+        TrackingServerUrl: `https://t-abc123.${REGION}.experiments.sagemaker.aws`,
+        WeeklyMaintenanceWindowStart: 'Sun:02:00',
+        AutomaticModelRegistration: false,
+        CreationTime: daysAgo(20),
+        LastModifiedTime: daysAgo(2),
+        S3BucketOwnerAccountId: ACCOUNT,
+        S3BucketOwnerVerification: true,
+      }),
+    ],
   };
 }

@@ -23,6 +23,7 @@ import {
   REGION,
 } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
+import { mlflowIamCases } from './mlflow.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1172,4 +1173,5 @@ export const iamCases: CheckCase[] = [
     facts: [bucket('sagemaker-lifecycle')],
     expect: 'pass',
   },
+  ...mlflowIamCases,
 ];

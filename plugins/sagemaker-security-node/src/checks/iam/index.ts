@@ -28,6 +28,10 @@ import {
   modelEnvironmentNoSecrets,
 } from './secretsInConfiguration';
 import {
+  mlflowArtifactStoreSameAccount,
+  mlflowBucketOwnerVerified,
+} from './mlflowArtifactStore';
+import {
   bucketsPublicAccessBlocked,
   modelPackageGroupPolicyNotPublic,
 } from './sharedAccess';
@@ -54,4 +58,6 @@ export const iamChecks: SecurityCheck[] = [
   lifecycleConfigNoSecrets,
   modelEnvironmentNoSecrets,
   jobEnvironmentNoSecrets,
+  mlflowArtifactStoreSameAccount,
+  mlflowBucketOwnerVerified,
 ];

@@ -2,6 +2,7 @@ import { SecurityCheck } from '../../types';
 import { endpointConfigMultipleInstances } from './endpointConfigMultipleInstances';
 import { endpointModelsApproved } from './endpointModelsApproved';
 import { hyperpodNodeRecoveryAutomatic } from './hyperpodNodeRecovery';
+import { mlflowAutomaticModelRegistrationDisabled } from './mlflowModelRegistration';
 import { notebookPlatformSupported } from './notebookPlatformSupported';
 import { resourceOwnershipTags } from './ownershipTags';
 
@@ -12,4 +13,5 @@ export const resilienceChecks: SecurityCheck[] = [
   endpointModelsApproved,
   resourceOwnershipTags,
   hyperpodNodeRecoveryAutomatic,
+  mlflowAutomaticModelRegistrationDisabled,
 ];

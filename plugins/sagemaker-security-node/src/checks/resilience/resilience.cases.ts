@@ -10,6 +10,7 @@ import {
   KEY_ARN,
 } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
+import { mlflowResilienceCases } from './mlflow.cases';
 
 /** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
 const cluster = (
@@ -276,4 +277,5 @@ export const resilienceCases: CheckCase[] = [
     expect: 'unknown',
     missing: ['sagemaker:DescribeCluster'],
   },
+  ...mlflowResilienceCases,
 ];

@@ -248,6 +248,7 @@ export const spec = {
           'model-explainability-job-definition',
           'inference-experiment',
           'hyperpod-cluster',
+          'mlflow-tracking-server',
         ],
       },
       ScanStatus: {
