@@ -337,6 +337,38 @@ describe('the demo portal backend over the demo estate', () => {
     expect(arns.size).toBe(89);
   });
 
+  it('judges the MLflow tracking servers, served by the wire-level simulator (moto has no MLflow API)', async () => {
+    const card = await scorecardOf('component:default/ml-workbench');
+    const verdicts = (name: string) =>
+      Object.fromEntries(
+        card.results
+          .filter(
+            r =>
+              r.resourceName === name &&
+              r.checkId.startsWith('mlflow-tracking-server-'),
+          )
+          .map(r => [r.checkId, r.status]),
+      );
+    expect(verdicts('acme-experiments')).toEqual({
+      'mlflow-tracking-server-artifact-store-same-account': 'pass',
+      'mlflow-tracking-server-bucket-owner-verification': 'pass',
+      'mlflow-tracking-server-automatic-model-registration-disabled': 'pass',
+    });
+    expect(verdicts('ds-experiments')).toEqual({
+      'mlflow-tracking-server-artifact-store-same-account': 'fail',
+      'mlflow-tracking-server-bucket-owner-verification': 'fail',
+      'mlflow-tracking-server-automatic-model-registration-disabled': 'fail',
+    });
+    // Its role and artifact bucket are judged through the descriptor links:
+    // the data lake bucket is in another account, so its posture is unknown.
+    const bucketBlock = card.results.find(
+      r =>
+        r.resourceName === 'ds-experiments' &&
+        r.checkId === 's3-buckets-public-access-blocked',
+    );
+    expect(bucketBlock?.status).toBe('unknown');
+  });
+
   it('answers 401 without a token', async () => {
     for (const url of [
       '/scorecards/entity?entityRef=component:default/fraud-scoring',
