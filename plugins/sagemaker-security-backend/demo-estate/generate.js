@@ -1879,6 +1879,30 @@ function mlflowTrackingServer(rb, o) {
   );
 }
 
+function mlflowApp(rb, o) {
+  const appId = `app-${hash(
+    `${rb.account}:${rb.region}:mlflow-app:${o.name}`,
+  ).slice(0, 12)}`;
+  return rb.add(
+    'mlflow-app',
+    {
+      Arn: rb.arn('mlflow-app', appId),
+      Name: o.name,
+      ArtifactStoreUri: `s3://${o.bucket}/mlflow-apps/${o.name}/`,
+      MlflowVersion: '3.0.0',
+      RoleArn: o.role,
+      KmsKeyId: o.kmsKeyId,
+      Status: 'Created',
+      ModelRegistrationMode: o.modelRegistrationMode,
+      AccountDefaultStatus: 'DISABLED',
+      CreationTime: at(o.created ?? '2025-06-20T09:00'),
+      LastModifiedTime: at(o.created ?? '2025-06-20T09:00'),
+      WeeklyMaintenanceWindowStart: 'Sun:03:00',
+    },
+    o.tags,
+  );
+}
+
 function inferenceExperiment(rb, o) {
   return rb.add(
     'inference-experiment',
@@ -2642,6 +2666,15 @@ function productionAccount() {
       verifyBucketOwner: true,
       automaticModelRegistration: false,
       size: 'Medium',
+      tags,
+    });
+    // Its MLflow App: under the ML data key, registration by hand.
+    mlflowApp(use1, {
+      name: 'acme-mlflow',
+      role: R.platform,
+      bucket: B.prodModels,
+      kmsKeyId: mlData.arn,
+      modelRegistrationMode: 'AutoModelRegistrationDisabled',
       tags,
     });
   }
@@ -3450,6 +3483,17 @@ function developmentAccount() {
       verifyBucketOwner: false,
       automaticModelRegistration: true,
       created: '2025-05-02T11:00',
+      tags,
+    });
+    // A sandbox MLflow App under the AWS-managed key, registering every
+    // logged model automatically.
+    mlflowApp(use1, {
+      name: 'ds-mlflow-sandbox',
+      role: R.dataScience,
+      bucket: B.devDefault,
+      kmsKeyId: awsSageMaker.arn,
+      modelRegistrationMode: 'AutoModelRegistrationEnabled',
+      created: '2025-05-12T10:00',
       tags,
     });
     space(use1, {

@@ -7,6 +7,7 @@ import { featureGroup } from './featureGroup';
 import { hyperparameterTuningJob } from './hyperparameterTuningJob';
 import { hyperpodCluster } from './hyperpodCluster';
 import { inferenceExperiment } from './inferenceExperiment';
+import { mlflowApp } from './mlflowApp';
 import { mlflowTrackingServer } from './mlflowTrackingServer';
 import { model } from './model';
 import { modelBiasJobDefinition } from './modelBiasJobDefinition';
@@ -55,6 +56,7 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   inferenceExperiment,
   hyperpodCluster,
   mlflowTrackingServer,
+  mlflowApp,
 ] as const;
 
 /**

@@ -85,3 +85,53 @@ describe('an MLflow tracking server (AWS::SageMaker::MlflowTrackingServer)', () 
     });
   });
 });
+
+describe('an MLflow App (AWS::SageMaker::MlflowApp)', () => {
+  const inventory = mapToInventory(
+    [
+      parseCloudFormation(
+        `
+Resources:
+  App:
+    Type: AWS::SageMaker::MlflowApp
+    Properties:
+      Name: team-mlflow
+      ArtifactStoreUri: s3://mlflow-artifacts/team
+      RoleArn: arn:aws:iam::000000000000:role/mlflow
+  AutoApp:
+    Type: AWS::SageMaker::MlflowApp
+    Properties:
+      Name: auto-mlflow
+      ArtifactStoreUri: s3://mlflow-artifacts/auto
+      RoleArn: arn:aws:iam::000000000000:role/mlflow
+      ModelRegistrationMode: AutoModelRegistrationEnabled
+`,
+        'mlflow-app.yaml',
+      )!,
+    ],
+    env,
+  );
+
+  it('maps it with the registration mode AWS applies when omitted, and judges it before deploy', () => {
+    const app = inventory.resources.find(r => r.name === 'team-mlflow')!;
+    expect(app).toMatchObject({
+      type: 'mlflow-app',
+      description: {
+        Name: 'team-mlflow',
+        RoleArn: 'arn:aws:iam::000000000000:role/mlflow',
+        ModelRegistrationMode: 'AutoModelRegistrationDisabled',
+      },
+    });
+    const findings = evaluateInventory(inventory, defaultChecks);
+    const status = (resourceName: string) =>
+      findings.find(
+        f =>
+          f.resourceName === resourceName &&
+          f.checkId === 'mlflow-app-automatic-model-registration-disabled',
+      )?.status;
+    expect([status('team-mlflow'), status('auto-mlflow')]).toEqual([
+      'pass',
+      'fail',
+    ]);
+  });
+});

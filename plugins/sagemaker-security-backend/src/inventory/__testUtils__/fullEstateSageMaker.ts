@@ -365,5 +365,21 @@ export function fullSageMaker(): Partial<
         S3BucketOwnerVerification: true,
       }),
     ],
+    'mlflow-app': [
+      r({
+        Arn: arn('mlflow-app/app-0a1b2c3d4e5f'),
+        Name: 'fraud-mlflow',
+        ArtifactStoreUri: 's3://ml-artifacts/mlflow-app/',
+        MlflowVersion: '3.0.0',
+        RoleArn: ROLE_ARN,
+        KmsKeyId: CMK_ARN,
+        Status: 'Created',
+        ModelRegistrationMode: 'AutoModelRegistrationDisabled',
+        AccountDefaultStatus: 'DISABLED',
+        CreationTime: daysAgo(15),
+        LastModifiedTime: daysAgo(1),
+        WeeklyMaintenanceWindowStart: 'Sun:03:00',
+      }),
+    ],
   };
 }

@@ -2,6 +2,8 @@ import {
   ACCOUNT,
   bucket,
   collectionError,
+  KEY_ARN,
+  kmsKey,
   REGION,
   resource,
   role,
@@ -33,6 +35,30 @@ export const trackingServer = (
       ...description,
     },
     { name: 'experiments', errors },
+  );
+
+/** An MLflow App as DescribeMlflowApp returns it (its ARN ends in a generated ID). */
+export const mlflowApp = (
+  description: Record<string, unknown> = {},
+  errors: ReturnType<typeof collectionError>[] = [],
+) =>
+  resource(
+    'mlflow-app',
+    {
+      Arn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:mlflow-app/app-a1b2c3d4e5f6`,
+      Name: 'team-mlflow',
+      ArtifactStoreUri: 's3://mlflow-artifacts/team/',
+      RoleArn: ROLE_ARN,
+      KmsKeyId: KEY_ARN,
+      Status: 'Created',
+      ModelRegistrationMode: 'AutoModelRegistrationDisabled',
+      ...description,
+    },
+    {
+      name: 'team-mlflow',
+      arn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:mlflow-app/app-a1b2c3d4e5f6`,
+      errors,
+    },
   );
 
 const describeDenied = [
@@ -147,6 +173,47 @@ export const mlflowIamCases: CheckCase[] = [
     name: 'MLflow artifact store blocked',
     resource: trackingServer(),
     facts: [bucket('mlflow-artifacts')],
+    expect: 'pass',
+  },
+
+  // ...and an MLflow App through its links (role, bucket and reported key).
+  {
+    check: 'execution-role-no-full-access-policies',
+    name: "AmazonS3FullAccess on an MLflow App's role",
+    resource: mlflowApp(),
+    facts: [
+      role({
+        attachedPolicies: [
+          {
+            policyArn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess',
+            policyName: 'AmazonS3FullAccess',
+          },
+        ],
+      }),
+    ],
+    expect: 'fail',
+    message: /AmazonS3FullAccess/,
+  },
+  {
+    check: 's3-buckets-public-access-blocked',
+    name: 'MLflow App artifact store without a public access block',
+    resource: mlflowApp(),
+    facts: [bucket('mlflow-artifacts', { publicAccessBlock: null })],
+    expect: 'fail',
+  },
+  {
+    check: 'kms-keys-customer-managed',
+    name: 'MLflow App under an AWS-managed key',
+    resource: mlflowApp(),
+    facts: [kmsKey({ keyManager: 'AWS' })],
+    expect: 'fail',
+    message: /AWS-managed/,
+  },
+  {
+    check: 'kms-keys-customer-managed',
+    name: 'MLflow App under a customer-managed key',
+    resource: mlflowApp(),
+    facts: [kmsKey()],
     expect: 'pass',
   },
 ];

@@ -2,7 +2,10 @@ import { SecurityCheck } from '../../types';
 import { endpointConfigMultipleInstances } from './endpointConfigMultipleInstances';
 import { endpointModelsApproved } from './endpointModelsApproved';
 import { hyperpodNodeRecoveryAutomatic } from './hyperpodNodeRecovery';
-import { mlflowAutomaticModelRegistrationDisabled } from './mlflowModelRegistration';
+import {
+  mlflowAppAutomaticModelRegistrationDisabled,
+  mlflowAutomaticModelRegistrationDisabled,
+} from './mlflowModelRegistration';
 import { notebookPlatformSupported } from './notebookPlatformSupported';
 import { resourceOwnershipTags } from './ownershipTags';
 
@@ -14,4 +17,5 @@ export const resilienceChecks: SecurityCheck[] = [
   resourceOwnershipTags,
   hyperpodNodeRecoveryAutomatic,
   mlflowAutomaticModelRegistrationDisabled,
+  mlflowAppAutomaticModelRegistrationDisabled,
 ];

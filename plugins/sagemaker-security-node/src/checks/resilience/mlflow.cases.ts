@@ -1,8 +1,9 @@
 import { collectionError } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
-import { trackingServer } from '../iam/mlflow.cases';
+import { mlflowApp, trackingServer } from '../iam/mlflow.cases';
 
 const CHECK = 'mlflow-tracking-server-automatic-model-registration-disabled';
+const APP_CHECK = 'mlflow-app-automatic-model-registration-disabled';
 
 export const mlflowResilienceCases: CheckCase[] = [
   {
@@ -32,5 +33,33 @@ export const mlflowResilienceCases: CheckCase[] = [
     ]),
     expect: 'unknown',
     missing: ['sagemaker:DescribeMlflowTrackingServer'],
+  },
+
+  {
+    check: APP_CHECK,
+    name: 'AutoModelRegistrationDisabled',
+    resource: mlflowApp(),
+    expect: 'pass',
+  },
+  {
+    check: APP_CHECK,
+    name: 'absent (AWS defaults it to disabled)',
+    resource: mlflowApp({ ModelRegistrationMode: undefined }),
+    expect: 'pass',
+  },
+  {
+    check: APP_CHECK,
+    name: 'AutoModelRegistrationEnabled',
+    resource: mlflowApp({
+      ModelRegistrationMode: 'AutoModelRegistrationEnabled',
+    }),
+    expect: 'fail',
+  },
+  {
+    check: APP_CHECK,
+    name: 'describe denied',
+    resource: mlflowApp({}, [collectionError('sagemaker:DescribeMlflowApp')]),
+    expect: 'unknown',
+    missing: ['sagemaker:DescribeMlflowApp'],
   },
 ];

@@ -35,3 +35,32 @@ export const mlflowAutomaticModelRegistrationDisabled = defineCheck(
     label: 'automatic model registration',
   }),
 );
+
+/** The same judgement for an MLflow App, whose field is a mode. */
+export const mlflowAppAutomaticModelRegistrationDisabled = defineCheck(
+  {
+    id: 'mlflow-app-automatic-model-registration-disabled',
+    pillar: 'resilience',
+    title: 'MLflow App does not register models automatically',
+    severity: 'low',
+    resourceTypes: ['mlflow-app'],
+    rationale:
+      'With ModelRegistrationMode = AutoModelRegistrationEnabled every model logged by anyone with access to the MLflow App is registered in the SageMaker Model Registry, which deployment pipelines consume. Registration should be a deliberate, reviewed step; informational when model approval gates deployment. AWS defaults it to AutoModelRegistrationDisabled.',
+    references: {
+      seed: {
+        pillar: SEED.compliance,
+        phases: ['experimentation', 'governance'],
+      },
+    },
+    remediation: {
+      text: 'Set ModelRegistrationMode = AutoModelRegistrationDisabled (UpdateMlflowApp) and register reviewed models explicitly.',
+      docsUrl: DOCS.modelRegistry,
+    },
+  },
+  fieldValue({
+    path: 'ModelRegistrationMode',
+    expected: 'AutoModelRegistrationDisabled',
+    absentMeans: 'AutoModelRegistrationDisabled',
+    label: 'model registration mode',
+  }),
+);

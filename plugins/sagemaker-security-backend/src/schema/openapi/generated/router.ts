@@ -249,6 +249,7 @@ export const spec = {
           'inference-experiment',
           'hyperpod-cluster',
           'mlflow-tracking-server',
+          'mlflow-app',
         ],
       },
       ScanStatus: {

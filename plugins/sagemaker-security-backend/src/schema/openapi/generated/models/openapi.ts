@@ -352,7 +352,8 @@ export interface components {
       | 'model-explainability-job-definition'
       | 'inference-experiment'
       | 'hyperpod-cluster'
-      | 'mlflow-tracking-server';
+      | 'mlflow-tracking-server'
+      | 'mlflow-app';
     ScanStatus:
       | 'queued'
       | 'running'
