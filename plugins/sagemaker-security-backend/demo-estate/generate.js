@@ -29,6 +29,8 @@ const DEV = '444455556666';
 const MARKETING = '777788889999';
 /** Account holding the organisation's CloudTrail bucket; not part of the estate. */
 const LOG_ARCHIVE = '999988887777';
+/** Account holding the data lake bucket (`acme-data-lake-raw`); not part of the estate. */
+const DATA_LAKE = '555566667777';
 
 /** ML services (catalog Components): owner team and system. */
 const SERVICES = {
@@ -1869,6 +1871,56 @@ function hyperpodCluster(rb, o) {
   );
 }
 
+function mlflowTrackingServer(rb, o) {
+  return rb.add(
+    'mlflow-tracking-server',
+    {
+      TrackingServerArn: rb.arn('mlflow-tracking-server', o.name),
+      TrackingServerName: o.name,
+      ArtifactStoreUri: `s3://${o.bucket}/mlflow/${o.name}/`,
+      TrackingServerSize: o.size ?? 'Small',
+      MlflowVersion: '2.16.2',
+      RoleArn: o.role,
+      TrackingServerStatus: 'Created',
+      IsActive: 'Active',
+      TrackingServerUrl: `https://t-${hash(o.name).slice(0, 12)}.${
+        rb.region
+      }.experiments.sagemaker.aws`,
+      WeeklyMaintenanceWindowStart: 'Sun:02:00',
+      AutomaticModelRegistration: o.automaticModelRegistration,
+      CreationTime: at(o.created ?? '2025-06-10T09:00'),
+      LastModifiedTime: at(o.created ?? '2025-06-10T09:00'),
+      S3BucketOwnerAccountId: o.bucketOwner,
+      S3BucketOwnerVerification: o.verifyBucketOwner,
+    },
+    o.tags,
+  );
+}
+
+function mlflowApp(rb, o) {
+  const appId = `app-${hash(
+    `${rb.account}:${rb.region}:mlflow-app:${o.name}`,
+  ).slice(0, 12)}`;
+  return rb.add(
+    'mlflow-app',
+    {
+      Arn: rb.arn('mlflow-app', appId),
+      Name: o.name,
+      ArtifactStoreUri: `s3://${o.bucket}/mlflow-apps/${o.name}/`,
+      MlflowVersion: '3.0.0',
+      RoleArn: o.role,
+      KmsKeyId: o.kmsKeyId,
+      Status: 'Created',
+      ModelRegistrationMode: o.modelRegistrationMode,
+      AccountDefaultStatus: 'DISABLED',
+      CreationTime: at(o.created ?? '2025-06-20T09:00'),
+      LastModifiedTime: at(o.created ?? '2025-06-20T09:00'),
+      WeeklyMaintenanceWindowStart: 'Sun:03:00',
+    },
+    o.tags,
+  );
+}
+
 function inferenceExperiment(rb, o) {
   return rb.add(
     'inference-experiment',
@@ -2626,6 +2678,27 @@ function productionAccount() {
       ).pop()}`,
       { retention: 90, kmsKeyId: logsKey.arn },
     );
+    // The platform team's MLflow tracking server: artifacts in the
+    // production models bucket, owner verified, registration by hand.
+    mlflowTrackingServer(use1, {
+      name: 'acme-experiments',
+      role: R.platform,
+      bucket: B.prodModels,
+      bucketOwner: PROD,
+      verifyBucketOwner: true,
+      automaticModelRegistration: false,
+      size: 'Medium',
+      tags,
+    });
+    // Its MLflow App: under the ML data key, registration by hand.
+    mlflowApp(use1, {
+      name: 'acme-mlflow',
+      role: R.platform,
+      bucket: B.prodModels,
+      kmsKeyId: mlData.arn,
+      modelRegistrationMode: 'AutoModelRegistrationDisabled',
+      tags,
+    });
   }
 
   // feature-store: one group fully encrypted (rotation unreadable), one not at all.
@@ -3419,6 +3492,30 @@ function developmentAccount() {
           volumeKmsKeyId: awsSageMaker.arn,
         },
       ],
+      tags,
+    });
+    // A data scientists' MLflow server writing into the data lake bucket
+    // (another account), without owner verification, registering every
+    // logged model automatically.
+    mlflowTrackingServer(use1, {
+      name: 'ds-experiments',
+      role: R.dataScience,
+      bucket: B.dataLake,
+      bucketOwner: DATA_LAKE,
+      verifyBucketOwner: false,
+      automaticModelRegistration: true,
+      created: '2025-05-02T11:00',
+      tags,
+    });
+    // A sandbox MLflow App under the AWS-managed key, registering every
+    // logged model automatically.
+    mlflowApp(use1, {
+      name: 'ds-mlflow-sandbox',
+      role: R.dataScience,
+      bucket: B.devDefault,
+      kmsKeyId: awsSageMaker.arn,
+      modelRegistrationMode: 'AutoModelRegistrationEnabled',
+      created: '2025-05-12T10:00',
       tags,
     });
     space(use1, {

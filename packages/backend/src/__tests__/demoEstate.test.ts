@@ -333,8 +333,35 @@ describe('the demo portal backend over the demo estate', () => {
         'hyperparameter-tuning-job',
       ]),
     );
-    // examples/README.md: 87 SageMaker resources in all.
-    expect(arns.size).toBe(87);
+    // examples/README.md: 91 SageMaker resources in all.
+    expect(arns.size).toBe(91);
+  });
+
+  it('judges the MLflow tracking servers and Apps, served by the wire-level simulator (moto has no MLflow API)', async () => {
+    const card = await scorecardOf('component:default/ml-workbench');
+    const status = (name: string, check: string) =>
+      card.results.find(r => r.resourceName === name && r.checkId === check)
+        ?.status;
+    const own = (name: string, checks: string[]) =>
+      checks.map(check => status(name, `mlflow-${check}`));
+    const tracking = [
+      'tracking-server-artifact-store-same-account',
+      'tracking-server-bucket-owner-verification',
+      'tracking-server-automatic-model-registration-disabled',
+    ];
+    const app = ['app-automatic-model-registration-disabled'];
+    expect(own('acme-experiments', tracking)).toEqual(['pass', 'pass', 'pass']);
+    expect(own('ds-experiments', tracking)).toEqual(['fail', 'fail', 'fail']);
+    expect([own('acme-mlflow', app), own('ds-mlflow-sandbox', app)]).toEqual([
+      ['pass'],
+      ['fail'],
+    ]);
+    // Key and bucket are judged through the descriptor links: the App's
+    // AWS-managed key fails; the data lake bucket (another account) is unknown.
+    expect([
+      status('ds-mlflow-sandbox', 'kms-keys-customer-managed'),
+      status('ds-experiments', 's3-buckets-public-access-blocked'),
+    ]).toEqual(['fail', 'unknown']);
   });
 
   it('answers 401 without a token', async () => {

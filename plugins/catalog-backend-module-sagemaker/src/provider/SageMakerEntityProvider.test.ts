@@ -72,6 +72,11 @@ function demoInventory() {
       // A cluster ARN ends in its generated ID, not its name.
       resourcePath: 'cluster/a1b2c3d4e5f6',
     }),
+    item('mlflow-tracking-server', 'fraud-experiments'),
+    item('mlflow-app', 'fraud-mlflow', {
+      // An MLflow App ARN ends in its generated ID, not its name.
+      resourcePath: 'mlflow-app/app-0a1b2c3d4e5f',
+    }),
     item('training-job', 'train-1'),
     item('endpoint', 'retired-endpoint', {
       deletedAt: '2026-01-01T00:00:00.000Z',
@@ -123,7 +128,7 @@ describe('SageMakerEntityProvider', () => {
   it('emits a valid Resource entity for every catalog resource type, and no jobs or deleted resources', async () => {
     const { provider, connection, lastEntities, client } = setup();
     await provider.connect(connection);
-    await expect(provider.refresh()).resolves.toEqual({ entities: 13 });
+    await expect(provider.refresh()).resolves.toEqual({ entities: 15 });
 
     const entities = lastEntities();
     expect(new Set(entities.map(e => e.spec?.type))).toEqual(
@@ -336,6 +341,20 @@ describe('SageMakerEntityProvider', () => {
         },
       },
       spec: { type: 'sagemaker-hyperpod-cluster' },
+    });
+    // An MLflow tracking server: no documented console page, so no view link.
+    const tracking = byTitle(entities, 'fraud-experiments');
+    expect(tracking).toMatchObject({
+      metadata: { name: expect.stringMatching(/^mlflow-fraud-experiments/) },
+      spec: { type: 'sagemaker-mlflow-tracking-server' },
+    });
+    expect(tracking.metadata.annotations).not.toHaveProperty(
+      'backstage.io/view-url',
+    );
+    // An MLflow App is named by its name, not the ID that ends its ARN.
+    expect(byTitle(entities, 'fraud-mlflow')).toMatchObject({
+      metadata: { name: expect.stringMatching(/^mlflow-app-fraud-mlflow/) },
+      spec: { type: 'sagemaker-mlflow-app' },
     });
     // The twin endpoint in B has no description: no dangling relation.
     expect(

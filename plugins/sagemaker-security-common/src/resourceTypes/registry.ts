@@ -7,6 +7,8 @@ import { featureGroup } from './featureGroup';
 import { hyperparameterTuningJob } from './hyperparameterTuningJob';
 import { hyperpodCluster } from './hyperpodCluster';
 import { inferenceExperiment } from './inferenceExperiment';
+import { mlflowApp } from './mlflowApp';
+import { mlflowTrackingServer } from './mlflowTrackingServer';
 import { model } from './model';
 import { modelBiasJobDefinition } from './modelBiasJobDefinition';
 import { modelExplainabilityJobDefinition } from './modelExplainabilityJobDefinition';
@@ -53,6 +55,8 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   modelExplainabilityJobDefinition,
   inferenceExperiment,
   hyperpodCluster,
+  mlflowTrackingServer,
+  mlflowApp,
 ] as const;
 
 /**

@@ -70,6 +70,10 @@ const NEVER_NOT_APPLICABLE = new Set([
   'domain-execution-role-source-identity',
   'domain-tag-propagation',
   'domain-canvas-workspace-kms-key',
+  'mlflow-tracking-server-artifact-store-same-account',
+  'mlflow-tracking-server-bucket-owner-verification',
+  'mlflow-tracking-server-automatic-model-registration-disabled',
+  'mlflow-app-automatic-model-registration-disabled',
 ]);
 
 describe('the default check catalogue', () => {

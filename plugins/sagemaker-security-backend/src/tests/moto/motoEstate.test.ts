@@ -42,6 +42,11 @@ const UNIMPLEMENTED_LISTINGS = [
   'sagemaker:ListFeatureGroups',
   'sagemaker:ListMonitoringSchedules',
   'sagemaker:ListInferenceExperiments',
+  // moto has no MLflow API at all (Create, Describe and List answer 500): the
+  // mlflow-tracking-server and mlflow-app types are covered through the
+  // wire-level simulator (the demo estate) instead.
+  'sagemaker:ListMlflowTrackingServers',
+  'sagemaker:ListMlflowApps',
 ];
 
 /** Actions whose count in the plugin's scan differs from the requests on the wire. */
@@ -83,7 +88,7 @@ describe('a scan of an estate in moto, through the real plugin', () => {
       [ACCOUNT, MAIN],
     ]);
     for (const target of first.targets) {
-      // Partial, not succeeded: six listings could not be read.
+      // Partial, not succeeded: eight listings could not be read.
       expect(target.status).toBe('partial');
       const failedListings = target.errors
         .filter(e => e.kind === 'invalid_response')

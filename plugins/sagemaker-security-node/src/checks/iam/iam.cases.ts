@@ -24,6 +24,7 @@ import {
 } from '../../testing/fixtures';
 import { domainSettingsIamCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
+import { mlflowIamCases } from './mlflow.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1174,4 +1175,5 @@ export const iamCases: CheckCase[] = [
     expect: 'pass',
   },
   ...domainSettingsIamCases,
+  ...mlflowIamCases,
 ];

@@ -33,6 +33,10 @@ import {
   modelEnvironmentNoSecrets,
 } from './secretsInConfiguration';
 import {
+  mlflowArtifactStoreSameAccount,
+  mlflowBucketOwnerVerified,
+} from './mlflowArtifactStore';
+import {
   bucketsPublicAccessBlocked,
   modelPackageGroupPolicyNotPublic,
 } from './sharedAccess';
@@ -62,4 +66,6 @@ export const iamChecks: SecurityCheck[] = [
   domainRootlessDocker,
   domainCanvasModelRegisterSameAccount,
   domainRStudioDefaultNotAdmin,
+  mlflowArtifactStoreSameAccount,
+  mlflowBucketOwnerVerified,
 ];

@@ -3,6 +3,10 @@ import { endpointConfigMultipleInstances } from './endpointConfigMultipleInstanc
 import { domainTagPropagation } from './domainTagPropagation';
 import { endpointModelsApproved } from './endpointModelsApproved';
 import { hyperpodNodeRecoveryAutomatic } from './hyperpodNodeRecovery';
+import {
+  mlflowAppAutomaticModelRegistrationDisabled,
+  mlflowAutomaticModelRegistrationDisabled,
+} from './mlflowModelRegistration';
 import { notebookPlatformSupported } from './notebookPlatformSupported';
 import { resourceOwnershipTags } from './ownershipTags';
 
@@ -14,4 +18,6 @@ export const resilienceChecks: SecurityCheck[] = [
   resourceOwnershipTags,
   hyperpodNodeRecoveryAutomatic,
   domainTagPropagation,
+  mlflowAutomaticModelRegistrationDisabled,
+  mlflowAppAutomaticModelRegistrationDisabled,
 ];

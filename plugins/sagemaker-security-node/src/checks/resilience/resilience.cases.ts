@@ -11,6 +11,7 @@ import {
 } from '../../testing/fixtures';
 import { domainSettingsResilienceCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
+import { mlflowResilienceCases } from './mlflow.cases';
 
 /** A HyperPod cluster as DescribeCluster returns it (one instance group by default). */
 const cluster = (
@@ -278,4 +279,5 @@ export const resilienceCases: CheckCase[] = [
     missing: ['sagemaker:DescribeCluster'],
   },
   ...domainSettingsResilienceCases,
+  ...mlflowResilienceCases,
 ];

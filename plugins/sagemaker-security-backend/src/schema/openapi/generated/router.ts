@@ -248,6 +248,8 @@ export const spec = {
           'model-explainability-job-definition',
           'inference-experiment',
           'hyperpod-cluster',
+          'mlflow-tracking-server',
+          'mlflow-app',
         ],
       },
       ScanStatus: {

@@ -351,7 +351,9 @@ export interface components {
       | 'model-bias-job-definition'
       | 'model-explainability-job-definition'
       | 'inference-experiment'
-      | 'hyperpod-cluster';
+      | 'hyperpod-cluster'
+      | 'mlflow-tracking-server'
+      | 'mlflow-app';
     ScanStatus:
       | 'queued'
       | 'running'
