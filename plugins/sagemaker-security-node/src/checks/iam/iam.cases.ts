@@ -23,6 +23,7 @@ import {
   REGION,
 } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
+import { registryAndScriptCases } from './registryAndScripts.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -983,7 +984,7 @@ export const iamCases: CheckCase[] = [
       ],
     }),
     expect: 'fail',
-    message: /OnCreate\.0\.Content \(AWS access key ID\)/,
+    message: /OnCreate\.0\.Content line 1 \(AWS access key ID\)/,
   },
   {
     check: 'notebook-lifecycle-no-secrets',
@@ -1172,4 +1173,5 @@ export const iamCases: CheckCase[] = [
     facts: [bucket('sagemaker-lifecycle')],
     expect: 'pass',
   },
+  ...registryAndScriptCases,
 ];

@@ -27,10 +27,13 @@ import {
   lifecycleConfigNoSecrets,
   modelEnvironmentNoSecrets,
 } from './secretsInConfiguration';
+import { lifecycleConfigNoRemoteCode } from './lifecycleRemoteCode';
 import {
-  bucketsPublicAccessBlocked,
+  modelPackageGroupPolicyNoExternalAccounts,
   modelPackageGroupPolicyNotPublic,
-} from './sharedAccess';
+  modelPackageGroupPolicyNoWildcardActions,
+} from './modelRegistryPolicy';
+import { bucketsPublicAccessBlocked } from './sharedAccess';
 
 /** @public */
 export const iamChecks: SecurityCheck[] = [
@@ -54,4 +57,7 @@ export const iamChecks: SecurityCheck[] = [
   lifecycleConfigNoSecrets,
   modelEnvironmentNoSecrets,
   jobEnvironmentNoSecrets,
+  modelPackageGroupPolicyNoExternalAccounts,
+  modelPackageGroupPolicyNoWildcardActions,
+  lifecycleConfigNoRemoteCode,
 ];
