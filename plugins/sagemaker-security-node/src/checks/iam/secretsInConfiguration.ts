@@ -13,20 +13,14 @@ import {
 import { CheckContext } from '../../types';
 import { judgeLifecycleScripts } from './lifecycleScripts';
 import {
-  arrayAt,
   defineCheck,
-  describeFailure,
   describePath,
   DOCS,
   fail,
   fieldFailure,
-  getPath,
-  nonEmptyString,
-  notApplicable,
   objectAt,
   pass,
   SEED,
-  unknown,
   valuesAt,
 } from '../support';
 
