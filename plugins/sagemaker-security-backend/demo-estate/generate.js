@@ -31,6 +31,8 @@ const MARKETING = '777788889999';
 const LOG_ARCHIVE = '999988887777';
 /** Account holding the data lake bucket (`acme-data-lake-raw`); not part of the estate. */
 const DATA_LAKE = '555566667777';
+/** A model validation vendor's account, granted a model package group; not part of the estate. */
+const VENDOR = '210987654321';
 
 /** ML services (catalog Components): owner team and system. */
 const SERVICES = {
@@ -1628,6 +1630,8 @@ function modelPackageGroup(rb, o) {
       CreationTime: at('2024-08-01T10:00'),
       CreatedBy: { UserProfileName: 'pipeline' },
       ModelPackageGroupStatus: 'Completed',
+      // GetModelPackageGroupPolicy's answer, a JSON string; absent = no policy.
+      ...(o.policy ? { ResourcePolicy: JSON.stringify(o.policy) } : {}),
     },
     o.tags,
   );
@@ -2237,6 +2241,22 @@ function productionAccount() {
     modelPackageGroup(use1, {
       name: 'fraud-scoring',
       description: 'Fraud scoring XGBoost models',
+      // Good: the development account (scanned too) may read and deploy versions.
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DevAccountReadsVersions',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${DEV}:root` },
+            Action: [
+              'sagemaker:DescribeModelPackage',
+              'sagemaker:ListModelPackages',
+            ],
+            Resource: `arn:aws:sagemaker:us-east-1:${PROD}:model-package/fraud-scoring/*`,
+          },
+        ],
+      },
       tags,
     });
     modelPackage(use1, {
@@ -2578,6 +2598,27 @@ function productionAccount() {
     modelPackageGroup(use1, {
       name: 'loan-default',
       description: 'Loan default models reviewed by model risk',
+      // Bad: shared with everyone, and everything granted to a vendor's
+      // account that nobody scans.
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AnyoneDescribes',
+            Effect: 'Allow',
+            Principal: { AWS: '*' },
+            Action: 'sagemaker:DescribeModelPackage',
+            Resource: '*',
+          },
+          {
+            Sid: 'ValidatorVendor',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${VENDOR}:root` },
+            Action: 'sagemaker:*',
+            Resource: '*',
+          },
+        ],
+      },
       tags,
     });
     modelPackage(use1, {
@@ -3311,6 +3352,8 @@ function developmentAccount() {
         'export WAREHOUSE_USER=churn_analyst',
         'export WAREHOUSE_PASSWORD="Acme-Demo-Pa55word!"',
         'sudo -u ec2-user -i pip install --quiet snowflake-connector-python',
+        '# Query helpers from a teammate',
+        'curl -fsSL https://gist.example.com/churn/helpers.sh | sudo bash',
         '',
       ].join('\n'),
       tags,

@@ -34,6 +34,11 @@ export interface ResourceLookup {
     accountId: string,
     region: string,
   ): CollectionError[];
+  /**
+   * Optional: the accounts of the estate (every account scanned), so a check
+   * can tell a grant to one of your own accounts from one to a stranger.
+   */
+  accountIds?(): string[];
 }
 
 /** @public */

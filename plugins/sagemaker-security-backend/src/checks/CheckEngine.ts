@@ -171,6 +171,16 @@ export class CheckEngine {
     const factsByAccount = new Map<string, FactLookup>();
     // What the checks derive from the same facts is shared for this run only.
     const evaluator = createCheckEvaluator(this.checks);
+    // The estate's accounts: this run's, and those evaluated before.
+    const estate = [
+      ...new Set(
+        [
+          ...targets,
+          ...skippedTargets,
+          ...(await this.results.listEvaluatedTargets()),
+        ].map(target => target.accountId),
+      ),
+    ];
     for (const target of targets) {
       let facts = factsByAccount.get(target.accountId);
       if (!facts) {
@@ -181,7 +191,7 @@ export class CheckEngine {
       }
       await this.evaluateTarget(
         target,
-        { facts, evaluator },
+        { facts, evaluator, estate },
         at,
         summary,
         scanId,
@@ -203,7 +213,11 @@ export class CheckEngine {
 
   private async evaluateTarget(
     target: ScanTarget,
-    { facts, evaluator }: { facts: FactLookup; evaluator: CheckEvaluator },
+    {
+      facts,
+      evaluator,
+      estate,
+    }: { facts: FactLookup; evaluator: CheckEvaluator; estate: string[] },
     at: Date,
     summary: EvaluationSummary,
     scanId?: string,
@@ -212,6 +226,7 @@ export class CheckEngine {
     const lookup = new InMemoryResourceLookup(
       await this.listAll({ ...target, types: [...LONG_LIVED_TYPES] }),
       listings,
+      estate,
     );
     const keep = new Set<string>();
     let cursor: string | undefined;

@@ -19,6 +19,7 @@ export class InMemoryResourceLookup implements ResourceLookup {
       string,
       ReadonlyMap<ResourceType, CollectionError[]>
     > = new Map(),
+    private readonly estateAccounts: readonly string[] = [],
   ) {
     for (const resource of resources) {
       this.add(resource);
@@ -31,6 +32,14 @@ export class InMemoryResourceLookup implements ResourceLookup {
     region: string,
   ): CollectionError[] {
     return this.failedListings.get(`${accountId}|${region}`)?.get(type) ?? [];
+  }
+
+  /** The estate's accounts given, and every account a resource here is in. */
+  accountIds(): string[] {
+    const accounts = new Set(this.estateAccounts);
+    for (const resource of this.byName.values())
+      accounts.add(resource.accountId);
+    return [...accounts];
   }
 
   add(resource: SageMakerResource): void {

@@ -96,6 +96,7 @@ export const KNOWN_TYPE_SWITCHES: Readonly<Record<string, number>> = {
   'plugins/sagemaker-security-backend/demo-estate/generate.js': 4,
   // Not a resource type: `kind === 'domain'` is the catalog Domain kind.
   'plugins/sagemaker-security-backend/src/catalog/rollupMembers.ts': 1,
-  // A check judging two types differently (lifecycle config and notebook).
-  'plugins/sagemaker-security-node/src/checks/iam/secretsInConfiguration.ts': 1,
+  // Two checks judging two types differently (lifecycle config and notebook):
+  // the scripts of the config itself, or of the one the notebook names.
+  'plugins/sagemaker-security-node/src/checks/iam/lifecycleScripts.ts': 1,
 };

@@ -58,6 +58,8 @@ const NEVER_NOT_APPLICABLE = new Set([
   'endpoint-config-ssm-access-disabled',
   'training-job-remote-debug-disabled',
   'model-package-group-policy-not-public',
+  'model-package-group-policy-no-external-accounts',
+  'model-package-group-policy-no-wildcard-actions',
   'model-environment-no-secrets',
   'job-environment-no-secrets',
   'endpoint-error-alarms',

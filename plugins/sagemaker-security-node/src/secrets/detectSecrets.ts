@@ -149,7 +149,8 @@ export function findSecretsInVariables(
 }
 
 /**
- * Secrets in a shell script: credential shapes, and `NAME=literal` assignments of credential names.
+ * Secrets in a shell script: credential shapes, and `NAME=literal` assignments
+ * of credential names; each found at `<location> line <n>`, with its kind only.
  *
  * @public
  */
@@ -157,18 +158,22 @@ export function findSecretsInScript(
   script: string,
   location: string,
 ): SecretFinding[] {
-  const findings = findSecretsInText(script, location);
+  const findings: SecretFinding[] = [];
   const assignment =
-    /(?:^|[\s;])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(["']?)([^\s"']+)\2/gm;
-  for (const match of script.matchAll(assignment)) {
-    const [, name, , value] = match;
-    if (isSensitiveName(name) && looksLikeSecretValue(value)) {
-      findings.push({
-        location: `${location}: ${name}`,
-        kind: 'credential-named variable with a literal value',
-      });
+    /(?:^|[\s;])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(["']?)([^\s"']+)\2/g;
+  script.split(/\r?\n/).forEach((line, index) => {
+    const where = `${location} line ${index + 1}`;
+    findings.push(...findSecretsInText(line, where));
+    for (const match of line.matchAll(assignment)) {
+      const [, name, , value] = match;
+      if (isSensitiveName(name) && looksLikeSecretValue(value)) {
+        findings.push({
+          location: where,
+          kind: 'credential-named variable with a literal value',
+        });
+      }
     }
-  }
+  });
   return findings;
 }
 

@@ -61,6 +61,7 @@ export function resourceLookup(
 ): ResourceLookup {
   return {
     listingErrors: type => listingErrors[type] ?? [],
+    accountIds: () => [...new Set(resources.map(item => item.accountId))],
     get: (type, accountId, region, name) =>
       resources.find(
         item =>

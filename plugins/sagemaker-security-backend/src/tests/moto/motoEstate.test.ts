@@ -122,6 +122,38 @@ describe('a scan of an estate in moto, through the real plugin', () => {
     expect(mismatches(results)).toEqual([]);
   });
 
+  it('records GetModelPackageGroupPolicy (HTTP 500 in moto) as an error, and the policy checks say unknown naming it', () => {
+    const action = 'sagemaker:GetModelPackageGroupPolicy';
+    const recorded = first.targets
+      .flatMap(target => target.errors)
+      .filter(error => error.action === action);
+    expect(
+      recorded.map(error => [error.target?.split('/').pop(), error.field]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['mpg-fraud', 'ResourcePolicy'],
+        ['mpg-untagged', 'ResourcePolicy'],
+      ]),
+    );
+    // A server error is not "no policy".
+    expect(recorded.map(error => error.kind)).not.toContain('not_found');
+    for (const group of ['mpg-fraud', 'mpg-untagged']) {
+      for (const check of [
+        'model-package-group-policy-not-public',
+        'model-package-group-policy-no-external-accounts',
+        'model-package-group-policy-no-wildcard-actions',
+      ]) {
+        const result = results.get(`model-package-group ${group}`)?.get(check);
+        expect([group, check, result?.status, result?.missing]).toEqual([
+          group,
+          check,
+          'unknown',
+          expect.arrayContaining([action]),
+        ]);
+      }
+    }
+  });
+
   it('rescans with no changes to the same verdicts, with fewer calls (the rescan ratio)', async () => {
     const wireBefore = { ...stack.proxy.log.forwarded };
     const rescan = await scanner.scan();

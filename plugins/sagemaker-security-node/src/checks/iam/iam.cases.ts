@@ -25,6 +25,7 @@ import {
 import { domainSettingsIamCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { mlflowIamCases } from './mlflow.cases';
+import { registryAndScriptCases } from './registryAndScripts.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -985,7 +986,7 @@ export const iamCases: CheckCase[] = [
       ],
     }),
     expect: 'fail',
-    message: /OnCreate\.0\.Content \(AWS access key ID\)/,
+    message: /OnCreate\.0\.Content line 1 \(AWS access key ID\)/,
   },
   {
     check: 'notebook-lifecycle-no-secrets',
@@ -1176,4 +1177,5 @@ export const iamCases: CheckCase[] = [
   },
   ...domainSettingsIamCases,
   ...mlflowIamCases,
+  ...registryAndScriptCases,
 ];

@@ -32,14 +32,17 @@ import {
   lifecycleConfigNoSecrets,
   modelEnvironmentNoSecrets,
 } from './secretsInConfiguration';
+import { lifecycleConfigNoRemoteCode } from './lifecycleRemoteCode';
 import {
   mlflowArtifactStoreSameAccount,
   mlflowBucketOwnerVerified,
 } from './mlflowArtifactStore';
 import {
-  bucketsPublicAccessBlocked,
+  modelPackageGroupPolicyNoExternalAccounts,
   modelPackageGroupPolicyNotPublic,
-} from './sharedAccess';
+  modelPackageGroupPolicyNoWildcardActions,
+} from './modelRegistryPolicy';
+import { bucketsPublicAccessBlocked } from './sharedAccess';
 
 /** @public */
 export const iamChecks: SecurityCheck[] = [
@@ -68,4 +71,7 @@ export const iamChecks: SecurityCheck[] = [
   domainRStudioDefaultNotAdmin,
   mlflowArtifactStoreSameAccount,
   mlflowBucketOwnerVerified,
+  modelPackageGroupPolicyNoExternalAccounts,
+  modelPackageGroupPolicyNoWildcardActions,
+  lifecycleConfigNoRemoteCode,
 ];

@@ -6,27 +6,21 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { MODEL_TEMPLATE, NOTEBOOK_TEMPLATE } from '../../remediation/templates';
 import {
-  decodeBase64Script,
   findSecretsInScript,
   findSecretsInVariables,
   SecretFinding,
 } from '../../secrets/detectSecrets';
 import { CheckContext } from '../../types';
+import { judgeLifecycleScripts } from './lifecycleScripts';
 import {
-  arrayAt,
   defineCheck,
-  describeFailure,
   describePath,
   DOCS,
   fail,
   fieldFailure,
-  getPath,
-  nonEmptyString,
-  notApplicable,
   objectAt,
   pass,
   SEED,
-  unknown,
   valuesAt,
 } from '../support';
 
@@ -139,23 +133,6 @@ export const jobEnvironmentNoSecrets = defineCheck(
     ),
 );
 
-function scanLifecycleConfig(config: SageMakerResource): CheckOutcome {
-  const failure = describeFailure(config);
-  if (failure) return failure;
-  const findings: SecretFinding[] = [];
-  for (const hook of ['OnCreate', 'OnStart']) {
-    arrayAt(config.description, hook).forEach((script, index) => {
-      const content = nonEmptyString(getPath(script, 'Content'));
-      if (!content) return;
-      const decoded = decodeBase64Script(content) ?? content;
-      findings.push(
-        ...findSecretsInScript(decoded, `${hook}.${index}.Content`),
-      );
-    });
-  }
-  return verdict(config, findings, `lifecycle configuration ${config.name}`);
-}
-
 export const lifecycleConfigNoSecrets = defineCheck(
   {
     id: 'notebook-lifecycle-no-secrets',
@@ -175,36 +152,8 @@ export const lifecycleConfigNoSecrets = defineCheck(
       template: NOTEBOOK_TEMPLATE,
     },
   },
-  context => {
-    const { resource } = context;
-    if (resource.type === 'notebook-instance-lifecycle-config') {
-      return scanLifecycleConfig(resource);
-    }
-    const path = 'NotebookInstanceLifecycleConfigName';
-    const failure = fieldFailure(resource, path);
-    if (failure) return failure;
-    const name = nonEmptyString(getPath(resource.description, path));
-    if (!name) {
-      return notApplicable(`${resource.name} has no lifecycle configuration.`);
-    }
-    const config = context.resources.get(
-      'notebook-instance-lifecycle-config',
-      resource.accountId,
-      resource.region,
-      name,
-    );
-    if (!config) {
-      return context.mode === 'iac'
-        ? notApplicable(
-            `Lifecycle configuration ${name} is not declared in the infrastructure code.`,
-          )
-        : unknown(
-            `Lifecycle configuration ${name} of ${
-              resource.name
-            } was not collected (${describePath(resource, path)}).`,
-            ['sagemaker:DescribeNotebookInstanceLifecycleConfig'],
-          );
-    }
-    return describeFailure(config) ?? scanLifecycleConfig(config);
-  },
+  context =>
+    judgeLifecycleScripts(context, findSecretsInScript, (config, findings) =>
+      verdict(config, findings, `lifecycle configuration ${config.name}`),
+    ),
 );

@@ -1,11 +1,4 @@
 import { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
-import {
-  hasConditionKey,
-  isAllow,
-  isPrincipalEveryone,
-  parsePolicyDocument,
-  statementsOf,
-} from '../../policy';
 import { FOUNDATION_TEMPLATE } from '../../remediation/templates';
 import {
   BUCKET_RESOURCE_TYPES,
@@ -15,84 +8,9 @@ import {
   eachBucket,
   factFieldUnknown,
   fail,
-  fieldEvidence,
-  fieldFailure,
   pass,
   SEED,
-  unknown,
 } from '../support';
-
-const POLICY_ACTION = 'sagemaker:GetModelPackageGroupPolicy';
-
-export const modelPackageGroupPolicyNotPublic = defineCheck(
-  {
-    id: 'model-package-group-policy-not-public',
-    pillar: 'iam',
-    title: 'Model package group resource policy is not public',
-    severity: 'critical',
-    resourceTypes: ['model-package-group'],
-    rationale:
-      'A model package group policy with Principal "*" lets any AWS account list, describe and deploy your registered models, including their artifacts.',
-    references: { seed: { pillar: SEED.iam, phases: ['governance'] } },
-    remediation: {
-      text: 'Replace Principal "*" with named accounts, or add an aws:PrincipalOrgID condition (PutModelPackageGroupPolicy).',
-      docsUrl: DOCS.modelPackageGroupPolicy,
-    },
-  },
-  context => {
-    const { resource } = context;
-    const failure = fieldFailure(resource, 'ResourcePolicy', [POLICY_ACTION]);
-    if (failure) return failure;
-    if (!('ResourcePolicy' in resource.description)) {
-      return unknown(
-        `${resource.name}: the resource policy was not collected.`,
-        [POLICY_ACTION],
-      );
-    }
-    const raw = resource.description.ResourcePolicy;
-    if (raw === null || raw === '') {
-      return pass(`${resource.name} has no resource policy.`, [
-        fieldEvidence(resource, 'ResourcePolicy', null, 'no public grant'),
-      ]);
-    }
-    let document;
-    try {
-      document = parsePolicyDocument(raw);
-    } catch (error) {
-      return unknown(
-        `${resource.name}: the resource policy could not be parsed (${
-          (error as Error).message
-        }).`,
-        [POLICY_ACTION],
-      );
-    }
-    const open = statementsOf(document).filter(
-      statement =>
-        isAllow(statement) &&
-        isPrincipalEveryone(statement.Principal) &&
-        !hasConditionKey(
-          statement,
-          'aws:PrincipalOrgID',
-          'aws:PrincipalAccount',
-          'aws:SourceAccount',
-        ),
-    );
-    const evidence = [
-      {
-        path: `${POLICY_ACTION}.ResourcePolicy`,
-        observed: open.map(statement => statement.Sid ?? '(no Sid)'),
-        expected: 'no Allow to Principal "*" without an organisation condition',
-        relatedArn: resource.arn,
-      },
-    ];
-    return open.length > 0
-      ? fail(`${resource.name}'s resource policy allows everyone.`, evidence)
-      : pass(
-          `${resource.name}'s resource policy does not allow everyone.`,
-          evidence,
-        );
-  },
-);
 
 function judgePublicAccessBlock({
   bucket,

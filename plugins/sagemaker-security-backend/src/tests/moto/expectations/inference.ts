@@ -40,6 +40,12 @@ export const NOTEBOOKS: Record<string, Table> = {
       'unknown',
       'pass',
     ),
+    // lcc-clean installs pandas from PyPI.
+    'notebook-lifecycle-no-remote-code': onMoto(
+      'lifecycleConfigsUnlisted',
+      'unknown',
+      'pass',
+    ),
     'resource-ownership-tags': 'pass',
   },
   'notebook-instance nb-open': {
@@ -59,6 +65,12 @@ export const NOTEBOOKS: Record<string, Table> = {
       'unknown',
       'fail',
     ),
+    // ...and pipes a download into bash (line 3).
+    'notebook-lifecycle-no-remote-code': onMoto(
+      'lifecycleConfigsUnlisted',
+      'unknown',
+      'fail',
+    ),
     'resource-ownership-tags': 'fail', // no tags
   },
   'notebook-instance nb-public': {
@@ -74,6 +86,7 @@ export const NOTEBOOKS: Record<string, Table> = {
     'notebook-in-vpc': 'pass',
     'notebook-root-access-disabled': 'fail', // not sent: Enabled
     'notebook-lifecycle-no-secrets': NA, // none
+    'notebook-lifecycle-no-remote-code': NA,
     'resource-ownership-tags': 'fail', // team tag, no ml-service tag
   },
   'notebook-instance nb-eu (eu-west-1)': {
@@ -88,6 +101,7 @@ export const NOTEBOOKS: Record<string, Table> = {
     'notebook-in-vpc': 'fail',
     'notebook-root-access-disabled': 'fail', // not sent: Enabled
     'notebook-lifecycle-no-secrets': NA,
+    'notebook-lifecycle-no-remote-code': NA,
     'resource-ownership-tags': 'pass',
   },
 };
@@ -193,21 +207,34 @@ export const MODELS: Record<string, Table> = {
   },
 };
 
+/** Every check of a group's resource policy: unknown on moto, pass without a policy on AWS. */
+const REGISTRY_POLICY_ON_MOTO: Table = {
+  'model-package-group-policy-not-public': onMoto(
+    'modelPackageGroupPolicy',
+    'unknown',
+    'pass',
+  ),
+  'model-package-group-policy-no-external-accounts': onMoto(
+    'modelPackageGroupPolicy',
+    'unknown',
+    'pass',
+  ),
+  'model-package-group-policy-no-wildcard-actions': onMoto(
+    'modelPackageGroupPolicy',
+    'unknown',
+    'pass',
+  ),
+};
+
 export const REGISTRY: Record<string, Table> = {
   'model-package-group mpg-fraud': {
-    'model-package-group-policy-not-public': onMoto(
-      'modelPackageGroupPolicy',
-      'unknown',
-      'pass',
-    ),
+    // No policy was put (moto cannot store one): AWS answers "not found".
+    ...REGISTRY_POLICY_ON_MOTO,
     'resource-ownership-tags': 'pass',
   },
   'model-package-group mpg-untagged': {
-    'model-package-group-policy-not-public': onMoto(
-      'modelPackageGroupPolicy',
-      'unknown',
-      'pass',
-    ),
+    // No policy was put (moto cannot store one): AWS answers "not found".
+    ...REGISTRY_POLICY_ON_MOTO,
     'resource-ownership-tags': 'fail',
   },
 };

