@@ -9,6 +9,7 @@ import {
   peerReferencesByCheck,
   renderParityMarkdown,
 } from '.';
+import { withPeerReferences } from './references';
 import { AI_STANDARD_CONTROL_IDS } from './securityHubAiStandard';
 
 const REGENERATE =
@@ -137,6 +138,19 @@ describe('peer parity table', () => {
       ),
     );
     expect([...byCheck.keys()].sort()).toEqual([...mappedIds].sort());
+  });
+});
+
+describe('withPeerReferences', () => {
+  it('adds the ids of the exposed peers, not those of Prowler proposals', () => {
+    const check = defaultChecks.find(item => item.id === 'domain-vpc-only')!;
+    const references = withPeerReferences(check.id, check.references);
+    expect(references.configRules).toEqual(['sagemaker-domain-in-vpc']);
+    expect(references.awsSample).toEqual(['SM-01']);
+    expect(references.prowler ?? []).not.toContain(
+      'sagemaker_domain_vpc_only_enabled',
+    );
+    expect(references.seed).toEqual(check.references.seed);
   });
 });
 

@@ -72,7 +72,7 @@ export function renderParityMarkdown(peers: readonly Peer[]): string {
     '',
     'Every SageMaker control of each peer, and the checks of this plugin that answer it. A control is **mapped** (our checks), **not checkable** (AWS APIs cannot show it, and why), **out of scope** (deliberately not judged, and why) or a **gap** (checkable, not checked yet: what a new check would read). No row is left empty; a test keeps this file current and fails when a mapped check no longer exists.',
     '',
-    'The check metadata served by the API carries the same ids in `references.peers`, keyed by the peer key below.',
+    "The check metadata the API serves (`GET /checks`) carries these ids in `references`: `securityHub`, `securityHubAiStandard`, `configRules` (AWS Config), `prowler`, `checkov`, `powerpipe`, `awsSample` and `cloudsploit`, added to the ids each check declares. Prowler's open proposals are not carried: they are not checks yet.",
     '',
     '| Peer | Key | Controls | Mapped | Explained | Gaps |',
     '| --- | --- | --- | --- | --- | --- |',

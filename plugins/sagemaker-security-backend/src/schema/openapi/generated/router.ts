@@ -359,6 +359,14 @@ export const spec = {
               type: 'string',
             },
           },
+          securityHubAiStandard: {
+            type: 'array',
+            description:
+              'Controls of the Security Hub standard "AI Security Best Practices v1.0.0".',
+            items: {
+              type: 'string',
+            },
+          },
           configRules: {
             type: 'array',
             items: {
@@ -378,6 +386,20 @@ export const spec = {
             },
           },
           powerpipe: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          awsSample: {
+            type: 'array',
+            description:
+              'Checks of the AWS sample sample-aiml-security-assessment (SM-01 to SM-25).',
+            items: {
+              type: 'string',
+            },
+          },
+          cloudsploit: {
             type: 'array',
             items: {
               type: 'string',

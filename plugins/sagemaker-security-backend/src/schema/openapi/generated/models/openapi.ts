@@ -398,10 +398,15 @@ export interface components {
     };
     CheckReferences: {
       securityHub?: string[];
+      /** Controls of the Security Hub standard "AI Security Best Practices v1.0.0". */
+      securityHubAiStandard?: string[];
       configRules?: string[];
       prowler?: string[];
       checkov?: string[];
       powerpipe?: string[];
+      /** Checks of the AWS sample sample-aiml-security-assessment (SM-01 to SM-25). */
+      awsSample?: string[];
+      cloudsploit?: string[];
       seed: {
         pillar: string;
         phases: (
