@@ -48,7 +48,7 @@ export const awsSample: Peer = {
     {
       id: 'SM-04',
       title: 'Amazon GuardDuty runtime threat detection is enabled',
-      gap: 'Not checked. A new region-level check, attached like `cloudtrail-logging-in-region`, would read `guardduty:ListDetectors` and `GetDetector` (status and Runtime Monitoring feature).',
+      gap: 'A new region-level check, attached like `cloudtrail-logging-in-region`, would read `guardduty:ListDetectors` and `GetDetector` (status and Runtime Monitoring feature).',
     },
     {
       id: 'SM-05',
