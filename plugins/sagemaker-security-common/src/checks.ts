@@ -32,16 +32,23 @@ export interface CheckOutcome {
 
 /**
  * The matching controls of other tools (Security Hub, AWS Config rules, Prowler,
- * Checkov, Powerpipe) and the seed guidance a check implements.
+ * Checkov, Powerpipe, the AWS sample assessment, CloudSploit) and the seed
+ * guidance a check implements. The API adds the ids of the parity table
+ * (docs/parity.md) to those the check declares.
  *
  * @public
  */
 export interface CheckReferences {
   securityHub?: string[];
+  /** Controls of the Security Hub standard "AI Security Best Practices v1.0.0". */
+  securityHubAiStandard?: string[];
   configRules?: string[];
   prowler?: string[];
   checkov?: string[];
   powerpipe?: string[];
+  /** Checks of the AWS sample `sample-aiml-security-assessment` (SM-01…SM-25). */
+  awsSample?: string[];
+  cloudsploit?: string[];
   /** The seed guidance: pillar and ML lifecycle phase. */
   seed: { pillar: string; phases: MlPhase[] };
 }

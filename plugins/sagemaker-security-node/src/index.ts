@@ -24,7 +24,11 @@ export {
   resolvePrefillPath,
 } from './remediation/templates';
 export type { RemediationTemplateName } from './remediation/templates';
-export { renderChecksMarkdown, SEED_COVERAGE } from './docs';
+export {
+  renderChecksMarkdown,
+  SEED_COVERAGE,
+  withPeerReferences,
+} from './docs';
 export type { SeedRecommendation } from './docs';
 export {
   CheckRegistry,

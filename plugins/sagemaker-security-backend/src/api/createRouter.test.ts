@@ -505,6 +505,8 @@ describe('createRouter', () => {
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^entityRef,resourceArn,/);
     expect(lines.length).toBeGreaterThan(3);
+    // The last column names the peer controls of the finding's check.
+    expect(lines[0]).toMatch(/,waiverExpiresAt,references$/);
 
     const json = await api()
       .get(`${base}/export?entityRef=${FRAUD}`)

@@ -282,11 +282,14 @@ export async function createRouter(
       : undefined;
     const findings = await scorecards.findings(entityRef, credentials);
     if (format === 'csv') {
+      const references = new Map(
+        scorecards.checkMetadata().map(check => [check.id, check.references]),
+      );
       res
         .status(200)
         .type('text/csv')
         .attachment('sagemaker-security-findings.csv')
-        .send(findingsToCsv(findings));
+        .send(findingsToCsv(findings, checkId => references.get(checkId)));
       return;
     }
     res.json(findings);

@@ -1,4 +1,7 @@
-import type { Finding } from '@mlsec/plugin-sagemaker-security-common';
+import type {
+  CheckReferences,
+  Finding,
+} from '@mlsec/plugin-sagemaker-security-common';
 
 const COLUMNS: Array<[string, (f: Finding) => string | undefined]> = [
   ['entityRef', f => f.entityRef],
@@ -33,10 +36,40 @@ export function csvField(value: string | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function findingsToCsv(findings: Finding[]): string {
-  const lines = [COLUMNS.map(([name]) => name).join(',')];
+/**
+ * The controls of other tools and standards a check answers, as
+ * space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1
+ * awsSample:SM-01`), so a spreadsheet can filter findings by a standard.
+ */
+export function referencesField(
+  references: CheckReferences | undefined,
+): string {
+  return Object.entries(references ?? {})
+    .flatMap(([field, ids]) =>
+      field !== 'seed' && Array.isArray(ids)
+        ? ids.map(id => `${field}:${id}`)
+        : [],
+    )
+    .join(' ');
+}
+
+/**
+ * Findings as CSV, one line each; the last column lists the peer controls
+ * of the finding's check (`referencesOf`, usually from the check metadata).
+ */
+export function findingsToCsv(
+  findings: Finding[],
+  referencesOf: (checkId: string) => CheckReferences | undefined = () =>
+    undefined,
+): string {
+  const lines = [[...COLUMNS.map(([name]) => name), 'references'].join(',')];
   for (const finding of findings) {
-    lines.push(COLUMNS.map(([, get]) => csvField(get(finding))).join(','));
+    lines.push(
+      [
+        ...COLUMNS.map(([, get]) => csvField(get(finding))),
+        csvField(referencesField(referencesOf(finding.check.id))),
+      ].join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -50,8 +50,25 @@ describe('csv', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
     expect(lines[1]).toBe(
-      'component:default/a,arn:aws:sagemaker:eu-west-1:1:endpoint/x,endpoint,x,1,eu-west-1,c,"Check, with comma",iam,high,fail,fail,bad,iam:GetRole kms:DescribeKey,2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,,',
+      'component:default/a,arn:aws:sagemaker:eu-west-1:1:endpoint/x,endpoint,x,1,eu-west-1,c,"Check, with comma",iam,high,fail,fail,bad,iam:GetRole kms:DescribeKey,2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,,,',
     );
+    const withReferences = findingsToCsv([finding], checkId =>
+      checkId === 'c'
+        ? {
+            securityHub: ['SageMaker.1'],
+            awsSample: ['SM-01', 'SM-03'],
+            seed: { pillar: 'network', phases: ['deployment'] },
+          }
+        : undefined,
+    ).split('\r\n');
+    expect(withReferences[0].endsWith(',waiverExpiresAt,references')).toBe(
+      true,
+    );
+    expect(
+      withReferences[1].endsWith(
+        ',securityHub:SageMaker.1 awsSample:SM-01 awsSample:SM-03',
+      ),
+    ).toBe(true);
   });
 });
 

@@ -361,6 +361,14 @@ export const spec = {
               type: 'string',
             },
           },
+          securityHubAiStandard: {
+            type: 'array',
+            description:
+              'Controls of the Security Hub standard "AI Security Best Practices v1.0.0".',
+            items: {
+              type: 'string',
+            },
+          },
           configRules: {
             type: 'array',
             items: {
@@ -380,6 +388,20 @@ export const spec = {
             },
           },
           powerpipe: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          awsSample: {
+            type: 'array',
+            description:
+              'Checks of the AWS sample sample-aiml-security-assessment (SM-01 to SM-25).',
+            items: {
+              type: 'string',
+            },
+          },
+          cloudsploit: {
             type: 'array',
             items: {
               type: 'string',
@@ -2177,7 +2199,7 @@ export const spec = {
       get: {
         operationId: 'ExportFindings',
         description:
-          'Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service.',
+          "Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`).",
         parameters: [
           {
             name: 'format',

@@ -271,7 +271,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. */
+    /** Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`). */
     get: operations['ExportFindings'];
     put?: never;
     post?: never;
@@ -400,10 +400,15 @@ export interface components {
     };
     CheckReferences: {
       securityHub?: string[];
+      /** Controls of the Security Hub standard "AI Security Best Practices v1.0.0". */
+      securityHubAiStandard?: string[];
       configRules?: string[];
       prowler?: string[];
       checkov?: string[];
       powerpipe?: string[];
+      /** Checks of the AWS sample sample-aiml-security-assessment (SM-01 to SM-25). */
+      awsSample?: string[];
+      cloudsploit?: string[];
       seed: {
         pillar: string;
         phases: (
