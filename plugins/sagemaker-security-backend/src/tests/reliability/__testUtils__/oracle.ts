@@ -118,7 +118,16 @@ export async function judge(
   clean: CleanInventory,
 ): Promise<OracleVerdict[]> {
   const { resources, facts, lookup } = await loadInventory(store);
-  const failedListings = listingErrors(await store.getLatestScan());
+  const latest = await store.getLatestScan();
+  const failedListings = listingErrors(latest);
+  // The estate's accounts, as the engine gives them to the checks: every
+  // scanned target's (reachable or not) and every account with resources.
+  const estate = [
+    ...new Set([
+      ...(latest?.targets ?? []).map(t => t.accountId),
+      ...lookup.accountIds(),
+    ]),
+  ];
   const verdicts: OracleVerdict[] = [];
 
   const evaluate = (
@@ -155,6 +164,7 @@ export async function judge(
       return recording(r, `res:${r.arn}`, observe.reads);
     };
     const resourceLookup: ResourceLookup = {
+      accountIds: () => estate,
       get(type: ResourceType, acct: string, reg: string, name: string) {
         const found = lookup.get(type, acct, reg, name);
         if (observe && !found && clean.resources.get(type, acct, reg, name)) {
