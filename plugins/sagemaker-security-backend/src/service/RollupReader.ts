@@ -19,6 +19,7 @@ import { DAY_MS } from '../util/time';
 import type { ReadFilter } from './access/ReadAccess';
 import { ROLLUP_FINDINGS, toScoreRow } from './entityScoring';
 import { pageOrgRows } from './orgPage';
+import { CatalogServiceGraph } from '../catalog/CatalogGraph';
 import type { ReadContext } from './readContext';
 import type { TrendReader } from './trends';
 
@@ -48,9 +49,11 @@ export class RollupReader {
     credentials: BackstageCredentials,
     readable: (entityRefs: string[]) => Promise<Set<string>>,
   ): Promise<Rollup> {
+    // The catalog's own queries: a team's members are an indexed query
+    // there, while the snapshot would scan every entity per step.
     const components = await rollupComponents(
       entity,
-      this.context.graph(credentials),
+      new CatalogServiceGraph(this.context.options.catalog, credentials),
     );
     const members = await this.members(components, credentials);
     const allowed = await readable(members.map(m => m.row.entityRef));
