@@ -11,6 +11,7 @@ import express from 'express';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import { normalizeRef, parseEntityRefInput } from '../catalog/entityRefs';
 import { AuthorizedScorecardService } from '../service/AuthorizedScorecardService';
+import type { HeldJson } from '../service/readCache';
 import { createOpenApiRouter, spec } from '../schema/openapi';
 import { findingsToCsv } from './csv';
 import { edgeValidator } from './edgeValidator';
@@ -41,6 +42,16 @@ function principalName(credentials: BackstageCredentials): string | undefined {
     subject?: string;
   };
   return principal.userEntityRef ?? principal.subject;
+}
+
+/**
+ * Sends a response the service has serialised and tagged (held per state,
+ * see service/readCache.ts) as `res.json` would send it; a request whose
+ * `If-None-Match` names the tag is answered 304 by express.
+ */
+function sendJson(res: express.Response, response: HeldJson): void {
+  res.set('ETag', response.etag);
+  res.type('application/json').send(response.json);
 }
 
 /** Query values may arrive as strings; the schema has validated them. */
@@ -101,8 +112,9 @@ export async function createRouter(
   router.get('/scorecards/entity', async (req, res) => {
     const credentials = await credentialsOf(req);
     const entityRef = parseEntityRefInput(req.query.entityRef);
-    res.json(
-      await scorecards.entityScorecard(
+    sendJson(
+      res,
+      await scorecards.entityScorecardJson(
         entityRef,
         credentials,
         optionalNumber(req.query.findingsLimit),
@@ -169,8 +181,9 @@ export async function createRouter(
         );
       }
     }
-    res.json(
-      await scorecards.orgPage(
+    sendJson(
+      res,
+      await scorecards.orgPageJson(
         {
           offset: optionalNumber(query.offset),
           limit: optionalNumber(query.limit),

@@ -356,6 +356,10 @@ export class DatabaseEntityScoreStore implements EntityScoreStore {
     return refs.flatMap(ref => found.get(ref) ?? []);
   }
 
+  async markChanged(): Promise<void> {
+    await this.db(RUNS).where({ id: 1 }).increment('version', 1);
+  }
+
   async getComputedAt(): Promise<string | undefined> {
     return (await this.getRun())?.computedAt;
   }

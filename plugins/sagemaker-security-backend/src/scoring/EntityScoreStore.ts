@@ -110,4 +110,11 @@ export interface EntityScoreStore {
   getComputedAt(): Promise<string | undefined>;
   /** The last recomputation; undefined before the first one. */
   getRun(): Promise<EntityScoreRun | undefined>;
+  /**
+   * Increments the version (after something reads show changed beside the
+   * rows, e.g. the daily history a rescoring writes after them), so that
+   * reads held under the previous version are computed again. Nothing
+   * before the first recomputation.
+   */
+  markChanged(): Promise<void>;
 }

@@ -34,6 +34,7 @@ import { resolveHistoryRange } from './historyRange';
 import { utcDay } from '../util/time';
 import type { ResultPageQuery } from './resultPages';
 import { ScorecardService } from './ScorecardService';
+import type { HeldJson } from './readCache';
 
 export interface AuthorizedScorecardServiceOptions {
   scorecards: ScorecardService;
@@ -98,6 +99,20 @@ export class AuthorizedScorecardService {
     );
   }
 
+  /** `entityScorecard` as the JSON the API sends (see readCache.ts). */
+  async entityScorecardJson(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    findingsLimit?: number,
+  ): Promise<HeldJson> {
+    const entity = await this.readableEntity(entityRef, credentials);
+    return this.options.scorecards.entityScorecardJson(
+      entity,
+      credentials,
+      findingsLimit,
+    );
+  }
+
   /** A page of the entity's results: the scorecard's read decisions. */
   async entityFindings(
     entityRef: string,
@@ -154,6 +169,15 @@ export class AuthorizedScorecardService {
   ): Promise<Page<EntityRollupRow>> {
     const filter = await this.access.filter(credentials);
     return this.options.scorecards.orgPage(query, credentials, filter);
+  }
+
+  /** `orgPage` as the JSON the API sends (see readCache.ts). */
+  async orgPageJson(
+    query: OrgRollupQuery,
+    credentials: BackstageCredentials,
+  ): Promise<HeldJson> {
+    const filter = await this.access.filter(credentials);
+    return this.options.scorecards.orgPageJson(query, credentials, filter);
   }
 
   async entityHistory(

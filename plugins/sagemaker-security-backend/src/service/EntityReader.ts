@@ -28,6 +28,7 @@ import {
 } from './entityScoring';
 import { resolveHistoryRange } from './historyRange';
 import { prefillPaths, projectDescription } from './prefillFields';
+import { HeldJson, readKey } from './readCache';
 import type { ReadContext } from './readContext';
 import { pageResults, ResultPageQuery } from './resultPages';
 import {
@@ -108,6 +109,41 @@ export class EntityReader {
       ),
       trend: await this.trends.trend(evaluated.entityRef),
     };
+  }
+
+  /**
+   * The scorecard as JSON, held per state (see readCache.ts): the stored
+   * scores and catalog snapshot, the newest scan (not held while one runs)
+   * and account discovery.
+   */
+  async entityScorecardJson(
+    entity: Entity,
+    credentials: BackstageCredentials,
+    findingsLimit?: number,
+  ): Promise<HeldJson> {
+    const [state, latest] = await Promise.all([
+      this.context.stateKey(),
+      this.context.options.inventory.getLatestScan(),
+    ]);
+    const running = latest?.status === 'queued' || latest?.status === 'running';
+    const discovery = this.context.options.accountDiscovery?.();
+    const key =
+      state === undefined || running
+        ? undefined
+        : readKey(
+            'scorecard',
+            state,
+            refOf(entity),
+            findingsLimit,
+            latest?.id,
+            latest?.status,
+            latest?.finishedAt,
+            discovery?.attemptedAt,
+            discovery?.status,
+          );
+    return this.context.cache.json(key, () =>
+      this.entityScorecard(entity, credentials, findingsLimit),
+    );
   }
 
   /** A page of the entity's results, worst first (see resultPages.ts). */

@@ -171,7 +171,12 @@ export class Rescoring {
     if (!stored) {
       return undefined;
     }
-    return this.options.history.recordDailyScores(daily, at);
+    const written = await this.options.history.recordDailyScores(daily, at);
+    if (written > 0) {
+      // Written after the rows: reads held under the rows' version lack it.
+      await this.options.entityScores.markChanged();
+    }
+    return written;
   }
 
   /**

@@ -19,6 +19,7 @@ import { DAY_MS } from '../util/time';
 import type { ReadFilter } from './access/ReadAccess';
 import { ROLLUP_FINDINGS, toScoreRow } from './entityScoring';
 import { pageOrgRows } from './orgPage';
+import { HeldJson, readKey } from './readCache';
 import { CatalogServiceGraph } from '../catalog/CatalogGraph';
 import type { ReadContext } from './readContext';
 import type { TrendReader } from './trends';
@@ -62,6 +63,26 @@ export class RollupReader {
       refOf(entity),
       visible,
       members.length - visible.length,
+    );
+  }
+
+  /**
+   * The org page as JSON, held per state and query (see readCache.ts) for
+   * callers who may read every service; computed for the others (what they
+   * see depends on their own decisions).
+   */
+  async orgPageJson(
+    query: OrgRollupQuery,
+    credentials: BackstageCredentials,
+    filter: ReadFilter,
+  ): Promise<HeldJson> {
+    const state = filter.all ? await this.context.stateKey() : undefined;
+    const key =
+      state === undefined
+        ? undefined
+        : readKey('org', state, JSON.stringify(query));
+    return this.context.cache.json(key, () =>
+      this.orgPage(query, credentials, filter),
     );
   }
 

@@ -28,6 +28,7 @@ import type { ResultPageQuery } from './resultPages';
 import { RollupReader } from './RollupReader';
 import type { Location } from './scanHealth';
 import { TrendReader } from './trends';
+import type { HeldJson } from './readCache';
 
 export { toCheckMetadata } from './checkMetadata';
 export type { ScorecardServiceOptions } from './readContext';
@@ -74,6 +75,19 @@ export class ScorecardService {
     return this.entities.entityScorecard(entity, credentials, findingsLimit);
   }
 
+  /** See EntityReader.entityScorecardJson. */
+  entityScorecardJson(
+    entity: Entity,
+    credentials: BackstageCredentials,
+    findingsLimit?: number,
+  ): Promise<HeldJson> {
+    return this.entities.entityScorecardJson(
+      entity,
+      credentials,
+      findingsLimit,
+    );
+  }
+
   /** See EntityReader.entityFindings. */
   entityFindings(
     entity: Entity,
@@ -113,6 +127,15 @@ export class ScorecardService {
     filter: ReadFilter,
   ): Promise<Page<EntityRollupRow>> {
     return this.rollups.orgPage(query, credentials, filter);
+  }
+
+  /** See RollupReader.orgPageJson. */
+  orgPageJson(
+    query: OrgRollupQuery,
+    credentials: BackstageCredentials,
+    filter: ReadFilter,
+  ): Promise<HeldJson> {
+    return this.rollups.orgPageJson(query, credentials, filter);
   }
 
   entityHistory(

@@ -6,6 +6,8 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ScanRun } from '../inventory/InventoryStore';
+import { DatabaseHistoryStore } from '../history/DatabaseHistoryStore';
+import { DatabaseEntityScoreStore } from '../scoring/DatabaseEntityScoreStore';
 import { createScorecardService } from './createScorecardService';
 import { migrateResultsTables } from './__testUtils__/migrations';
 import { InMemoryInventoryStore } from './__testUtils__/InMemoryInventoryStore';
@@ -98,6 +100,42 @@ describe('createScorecardService', () => {
     expect(refs).toContain('resource:default/fraud-endpoint');
     // idle has no resources: no row.
     expect(refs).not.toContain('component:default/idle');
+  });
+
+  it('publishes a new version after the daily history, so reads held per version show it', async () => {
+    const recorded = jest.spyOn(
+      DatabaseHistoryStore.prototype,
+      'recordDailyScores',
+    );
+    const marked = jest.spyOn(
+      DatabaseEntityScoreStore.prototype,
+      'markChanged',
+    );
+    const replaced = jest.spyOn(
+      DatabaseEntityScoreStore.prototype,
+      'replaceAll',
+    );
+    try {
+      const { knex, backend } = await create();
+      expect(await backend.recordDailyScores()).toBeGreaterThan(0);
+      expect(marked).toHaveBeenCalledTimes(1);
+      expect(replaced.mock.invocationCallOrder[0]).toBeLessThan(
+        recorded.mock.invocationCallOrder[0],
+      );
+      expect(recorded.mock.invocationCallOrder[0]).toBeLessThan(
+        marked.mock.invocationCallOrder[0],
+      );
+      // replaceAll made it 1; the history's publication 2.
+      const [run] = await knex('entity_score_runs').select('version');
+      expect(Number(run.version)).toBe(2);
+      // Nothing changed since: no history written, no new version.
+      expect(await backend.recordDailyScores()).toBe(0);
+      expect(marked).toHaveBeenCalledTimes(1);
+    } finally {
+      recorded.mockRestore();
+      marked.mockRestore();
+      replaced.mockRestore();
+    }
   });
 
   it('answers rollups from the stored scores exactly as scoring on request', async () => {

@@ -41,6 +41,8 @@ import {
 } from './entityScoring';
 import { groupBy } from './groupBy';
 import { CurrentEvaluations } from './currentEvaluations';
+import { ReadCache, readKey } from './readCache';
+import { utcDay } from '../util/time';
 
 export interface ScorecardServiceOptions {
   catalog: CatalogService;
@@ -71,6 +73,8 @@ export interface OrgSnapshot {
 /** The stores, settings and scoring contexts the readers share. */
 export class ReadContext {
   readonly now: () => Date;
+  /** Responses as JSON, per state (see readCache.ts). */
+  readonly cache = new ReadCache();
   private readonly current: CurrentEvaluations;
 
   constructor(readonly options: ScorecardServiceOptions) {
@@ -93,6 +97,27 @@ export class ReadContext {
     credentials: BackstageCredentials,
   ): Promise<EvaluatedEntity> {
     return this.current.evaluate(entity, credentials);
+  }
+
+  /**
+   * The state reads are computed from, as a key part: the stored scores'
+   * version, the catalog snapshot and the UTC day. Undefined before the
+   * first rescoring or without a catalog view (reads are then computed
+   * every time).
+   */
+  async stateKey(): Promise<string | undefined> {
+    const { catalogView, entityScores } = this.options;
+    if (!catalogView) {
+      return undefined;
+    }
+    const [snapshot, run] = await Promise.all([
+      catalogView.snapshot(),
+      entityScores.getRun(),
+    ]);
+    if (!snapshot || !run) {
+      return undefined;
+    }
+    return readKey(run.version, snapshot.readAt, utcDay(this.now()));
   }
 
   checkMetadata(): CheckMetadata[] {
