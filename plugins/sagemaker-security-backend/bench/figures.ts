@@ -84,7 +84,17 @@ export function latencyRow(
     pass: value !== undefined && value <= 50,
     oursSlice: '',
     naive: 'n/a',
-    note: reason ?? figure?.notMeasured,
+    note:
+      reason ??
+      figure?.notMeasured ??
+      (figure?.held
+        ? `${label}: first read of each page (computed); ${n(
+            figure.held.requests,
+          )} repeated reads of an unchanged state (held): p95 ${fixed(
+            figure.held.p95Ms,
+            1,
+          )} ms`
+        : undefined),
   };
 }
 
