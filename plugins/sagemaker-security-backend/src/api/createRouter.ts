@@ -51,7 +51,8 @@ function principalName(credentials: BackstageCredentials): string | undefined {
  */
 function sendJson(res: express.Response, response: HeldJson): void {
   res.set('ETag', response.etag);
-  res.type('application/json').send(response.json);
+  res.set('Content-Type', 'application/json; charset=utf-8');
+  res.send(response.body);
 }
 
 /** Query values may arrive as strings; the schema has validated them. */

@@ -13,13 +13,13 @@ describe('ReadCache', () => {
       cache.json('k', compute),
       cache.json('k', compute),
     ]);
-    expect(a.json).toBe('{"n":1}');
+    expect(a.body.toString()).toBe('{"n":1}');
     expect(a.etag).toMatch(/^W\/"7-[A-Za-z0-9+/]{27}"$/);
     expect(b).toBe(a);
-    expect((await cache.json('k', compute)).json).toBe('{"n":1}');
+    expect((await cache.json('k', compute)).body.toString()).toBe('{"n":1}');
     expect(computed).toBe(1);
     const other = await cache.json('other', compute);
-    expect(other.json).toBe('{"n":2}');
+    expect(other.body.toString()).toBe('{"n":2}');
     expect(other.etag).not.toBe(a.etag);
   });
 
@@ -37,7 +37,7 @@ describe('ReadCache', () => {
         throw new Error('read failed');
       }),
     ).rejects.toThrow('read failed');
-    expect((await cache.json('k', compute)).json).toBe('{"n":3}');
+    expect((await cache.json('k', compute)).body.toString()).toBe('{"n":3}');
   });
 
   it('holds at most its size, dropping the least recently read', async () => {
@@ -48,8 +48,12 @@ describe('ReadCache', () => {
     await cache.json('a', value('changed'));
     await cache.json('c', value('ccccccc'));
     expect(cache.size).toBe(2);
-    expect((await cache.json('a', value('later'))).json).toBe('"aaaaaaa"');
-    expect((await cache.json('b', value('later'))).json).toBe('"later"');
+    expect((await cache.json('a', value('later'))).body.toString()).toBe(
+      '"aaaaaaa"',
+    );
+    expect((await cache.json('b', value('later'))).body.toString()).toBe(
+      '"later"',
+    );
   });
 
   it('keys keep their parts apart', () => {

@@ -17,33 +17,33 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
-/** A response as sent: its JSON and a weak entity tag of that JSON. */
+/**
+ * A response as sent: its JSON as UTF-8 bytes (sent as they are, without a
+ * conversion per request) and a weak entity tag of them.
+ */
 export interface HeldJson {
-  json: string;
+  body: Buffer;
   etag: string;
 }
 
-/** A weak entity tag of the JSON, as express's default tags a body. */
-function tagOf(json: string): string {
-  const hash = createHash('sha1').update(json, 'utf8').digest('base64');
-  return `W/"${Buffer.byteLength(json).toString(16)}-${hash.slice(0, 27)}"`;
-}
-
+/** The JSON's bytes and their weak entity tag, as express tags a body. */
 function held(json: string): HeldJson {
-  return { json, etag: tagOf(json) };
+  const body = Buffer.from(json, 'utf8');
+  const hash = createHash('sha1').update(body).digest('base64');
+  return { body, etag: `W/"${body.length.toString(16)}-${hash.slice(0, 27)}"` };
 }
 
-/** Bytes of JSON held at most (UTF-16 code units, about bytes for ASCII). */
-export const READ_CACHE_MAX_CHARS = 32 * 1024 * 1024;
+/** Bytes of JSON held at most. */
+export const READ_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
 export class ReadCache {
   private readonly held: LRUCache<string, HeldJson>;
   private readonly computing = new Map<string, Promise<HeldJson>>();
 
-  constructor(maxChars: number = READ_CACHE_MAX_CHARS) {
+  constructor(maxBytes: number = READ_CACHE_MAX_BYTES) {
     this.held = new LRUCache<string, HeldJson>({
-      maxSize: maxChars,
-      sizeCalculation: h => Math.max(1, h.json.length),
+      maxSize: maxBytes,
+      sizeCalculation: h => Math.max(1, h.body.length),
     });
   }
 
