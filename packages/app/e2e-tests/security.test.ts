@@ -80,3 +80,84 @@ test('a lead reads the team card and the org page', async ({ page }) => {
     fullPage: true,
   });
 });
+
+test('a HyperPod cluster and an MLflow tracking server on the Security tab of their service', async ({
+  page,
+}) => {
+  // ml-workbench holds the platform's HyperPod clusters and MLflow tracking
+  // servers, in production and development (examples/README.md).
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/ml-workbench');
+  await page.getByRole('tab', { name: 'Security' }).click();
+  await expect(
+    page.getByRole('img', { name: /^Grade [A-F]/ }).first(),
+  ).toBeVisible();
+
+  // The resources, each with its type.
+  const resources = page.getByRole('table', { name: 'SageMaker resources' });
+  const row = (name: string) =>
+    resources.getByRole('row').filter({ hasText: name });
+  await expect(row('acme-llm-finetune')).toContainText('hyperpod-cluster');
+  await expect(row('research-llm-sandbox')).toContainText('hyperpod-cluster');
+  await expect(row('acme-experiments')).toContainText('mlflow-tracking-server');
+  await expect(row('ds-experiments')).toContainText('mlflow-tracking-server');
+
+  // Their findings: a failing check of each resource...
+  const failing = page.getByRole('region', { name: /^Failing checks/ });
+  const finding = (resource: string, title: string | RegExp) =>
+    failing.getByRole('article', { name: title }).filter({ hasText: resource });
+  const clusterRole = finding(
+    'acme-llm-finetune (hyperpod-cluster)',
+    'Execution role policies allow no wildcard actions',
+  );
+  const trackingServerRole = finding(
+    'acme-experiments (mlflow-tracking-server)',
+    'Execution role policies allow no wildcard actions',
+  );
+  await expect(clusterRole).toBeVisible();
+  await expect(trackingServerRole).toBeVisible();
+  // ...the checks of the two types themselves...
+  await expect(
+    finding(
+      'research-llm-sandbox (hyperpod-cluster)',
+      'HyperPod cluster root and data volumes are encrypted with customer-managed KMS keys',
+    ),
+  ).toBeVisible();
+  await expect(
+    finding(
+      'ds-experiments (mlflow-tracking-server)',
+      "MLflow tracking server's artifact store is in its own account",
+    ),
+  ).toBeVisible();
+  // ...and the peer controls a finding's check answers (issue 16, item 2).
+  await expect(clusterRole).toContainText(/Peers: Security Hub IAM\.1\b/);
+
+  // The top of the tab: the grade, the pillars and the HyperPod cluster's
+  // first finding with its peer controls.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await expect(clusterRole).toBeInViewport();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/security-tab-hyperpod-peers.png`,
+  });
+
+  // The resources of the service, both types among them with their grades
+  // (below the findings: the page scrolls inside the layout).
+  const resourcesSection = page.getByRole('region', {
+    name: /^Resources \(\d+\)$/,
+  });
+  await resourcesSection.evaluate(section =>
+    section.scrollIntoView({ block: 'start' }),
+  );
+  await expect(row('acme-llm-finetune')).toBeInViewport();
+  await expect(row('ds-experiments')).toBeInViewport();
+  const box = (await resourcesSection.boundingBox())!;
+  await page.screenshot({
+    path: `${SCREENSHOTS}/security-tab-hyperpod-mlflow.png`,
+    clip: {
+      x: 0,
+      y: Math.max(0, box.y - 24),
+      width: 1280,
+      height: Math.min(1600, box.height + 48),
+    },
+  });
+});

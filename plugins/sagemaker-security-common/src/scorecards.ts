@@ -201,13 +201,15 @@ export interface TrendPoint {
 
 /**
  * A check result with the check's title, pillar and severity, and the entity it belongs to.
+ * In the JSON export the check also carries its `references` (the peer controls it answers).
  *
  * @public
  */
 export interface Finding {
   entityRef?: string;
   result: CheckResult;
-  check: Pick<CheckMetadata, 'id' | 'title' | 'pillar' | 'severity'>;
+  check: Pick<CheckMetadata, 'id' | 'title' | 'pillar' | 'severity'> &
+    Partial<Pick<CheckMetadata, 'references'>>;
 }
 
 /**

@@ -513,6 +513,22 @@ describe('createRouter', () => {
       .set('Authorization', asUser());
     expect(json.body.length).toBe(lines.length - 1);
     expect(json.body[0].entityRef).toBe(FRAUD);
+    // Each finding's check carries its references (the peer controls), as
+    // the catalogue does.
+    const catalogue = await api()
+      .get(`${base}/checks`)
+      .set('Authorization', asUser());
+    const referencesOf = new Map(
+      catalogue.body.map((c: { id: string; references: unknown }) => [
+        c.id,
+        c.references,
+      ]),
+    );
+    for (const finding of json.body) {
+      expect(finding.check.references).toEqual(
+        referencesOf.get(finding.check.id),
+      );
+    }
 
     // Everything at once needs an unconditional allow.
     harness.policy.conditional.add(READ);

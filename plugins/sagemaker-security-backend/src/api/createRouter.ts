@@ -295,10 +295,12 @@ export async function createRouter(
       ? parseEntityRefInput(req.query.entityRef)
       : undefined;
     const findings = await scorecards.findings(entityRef, credentials);
+    // The peer controls of each finding's check, so a security team can
+    // report against a standard from either format.
+    const references = new Map(
+      scorecards.checkMetadata().map(check => [check.id, check.references]),
+    );
     if (format === 'csv') {
-      const references = new Map(
-        scorecards.checkMetadata().map(check => [check.id, check.references]),
-      );
       res
         .status(200)
         .type('text/csv')
@@ -306,7 +308,15 @@ export async function createRouter(
         .send(findingsToCsv(findings, checkId => references.get(checkId)));
       return;
     }
-    res.json(findings);
+    res.json(
+      findings.map(finding => ({
+        ...finding,
+        check: {
+          ...finding.check,
+          references: references.get(finding.check.id),
+        },
+      })),
+    );
   });
 
   router.get('/inventory/resources', async (req, res) => {

@@ -13,6 +13,7 @@ import { formatDateTime } from '../common/format';
 import { SeverityLabel } from '../common/SeverityLabel';
 import { StatusLabel } from '../common/StatusLabel';
 import { EvidenceList } from './EvidenceList';
+import { PeerReferences } from './PeerReferences';
 import { RemediationLinks } from './RemediationLinks';
 import { CreateWaiverDialog, RevokeWaiverDialog } from './WaiverDialogs';
 import { WaiverInfo } from './WaiverInfo';
@@ -90,6 +91,7 @@ export function FindingItem(props: {
         {result.status !== 'pass' && result.status !== 'not_applicable' && (
           <RemediationLinks result={result} check={check} resource={resource} />
         )}
+        {check && <PeerReferences references={check.references} />}
       </Box>
       {dialog === 'waive' && (
         <CreateWaiverDialog
