@@ -12,6 +12,8 @@ export const ENTITY_SCORE_RUNS_CATALOG_MIGRATION =
   '20261206120000_entity_score_runs_catalog.js';
 export const ENTITY_SCORES_COLUMNS_MIGRATION =
   '20261207100000_entity_scores_columns.js';
+export const ENTITY_SCORES_ORDER_INDEXES_MIGRATION =
+  '20261207180000_entity_scores_order_indexes.js';
 
 /**
  * Applies only this package's scorecard migrations, the results, the
@@ -26,6 +28,7 @@ export async function migrateResultsTables(knex: Knex): Promise<void> {
     WAIVERS_ONE_ACTIVE_MIGRATION,
     ENTITY_SCORE_RUNS_CATALOG_MIGRATION,
     ENTITY_SCORES_COLUMNS_MIGRATION,
+    ENTITY_SCORES_ORDER_INDEXES_MIGRATION,
   ]) {
     await knex.migrate.up({
       directory: MIGRATIONS_DIRECTORY,
