@@ -333,8 +333,8 @@ describe('the demo portal backend over the demo estate', () => {
         'hyperparameter-tuning-job',
       ]),
     );
-    // examples/README.md: 91 SageMaker resources in all.
-    expect(arns.size).toBe(91);
+    // examples/README.md: 93 SageMaker resources in all.
+    expect(arns.size).toBe(93);
   });
 
   it('judges the MLflow tracking servers and Apps, served by the wire-level simulator (moto has no MLflow API)', async () => {
@@ -362,6 +362,44 @@ describe('the demo portal backend over the demo estate', () => {
       status('ds-mlflow-sandbox', 'kms-keys-customer-managed'),
       status('ds-experiments', 's3-buckets-public-access-blocked'),
     ]).toEqual(['fail', 'unknown']);
+  });
+
+  it('judges Studio spaces, profiles and lifecycle configurations, served by the wire-level simulator (moto has no space or Studio lifecycle config API)', async () => {
+    const card = await scorecardOf('component:default/ml-workbench');
+    const status = (name: string, check: string) =>
+      card.results.find(r => r.resourceName === name && r.checkId === check)
+        ?.status;
+    const spaceChecks = [
+      'space-remote-access-disabled',
+      'space-has-owner',
+      'space-owner-profile-exists',
+    ];
+    const scriptChecks = [
+      'studio-lifecycle-config-no-secrets',
+      'studio-lifecycle-config-no-remote-code',
+    ];
+    expect(spaceChecks.map(c => status('fraud-team-shared', c))).toEqual([
+      'pass',
+      'pass',
+      'pass',
+    ]);
+    expect(spaceChecks.map(c => status('data-science-sandbox', c))).toEqual([
+      'fail',
+      'fail',
+      'not_applicable',
+    ]);
+    expect(
+      scriptChecks.map(c => status('acme-jupyterlab-baseline', c)),
+    ).toEqual(['pass', 'pass']);
+    expect(scriptChecks.map(c => status('ds-jupyterlab-bootstrap', c))).toEqual(
+      ['fail', 'fail'],
+    );
+    expect([
+      status('farid-haddad', 'studio-posix-user-not-root'),
+      status('bob-okafor', 'studio-posix-user-not-root'),
+    ]).toEqual(['fail', 'pass']);
+    // The script's key is reported by kind and line, never by value.
+    expect(JSON.stringify(card)).not.toContain('demo0000000000');
   });
 
   it('answers 401 without a token', async () => {
