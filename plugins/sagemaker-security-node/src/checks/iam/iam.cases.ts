@@ -27,6 +27,8 @@ import { CheckCase } from '../../testing/checkCases';
 import { mlflowIamCases } from './mlflow.cases';
 import { registryAndScriptCases } from './registryAndScripts.cases';
 import { studioIamCases } from './studio.cases';
+import { studioProfileCases } from './studioProfiles.cases';
+import { studioScriptCases } from './studioScripts.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1180,4 +1182,6 @@ export const iamCases: CheckCase[] = [
   ...mlflowIamCases,
   ...registryAndScriptCases,
   ...studioIamCases,
+  ...studioProfileCases,
+  ...studioScriptCases,
 ];

@@ -1,23 +1,13 @@
-import {
-  ACCOUNT,
-  collectionError,
-  domain,
-  KEY_ARN,
-  kmsKey,
-  resource,
-  role,
-} from '../../testing/fixtures';
+import { collectionError, domain, resource } from '../../testing/fixtures';
 import { CheckCase } from '../../testing/checkCases';
 
 /**
- * Cases of the Studio space, user profile and Studio lifecycle configuration
- * checks (issue 16), and of the role and key checks that reach a user profile
- * through its Canvas links.
+ * Cases of the Studio space and POSIX identity checks (issue 16); a profile's
+ * Canvas settings are in studioProfiles.cases.ts, the Studio lifecycle
+ * configuration cases in studioScripts.cases.ts.
  */
 
 const DOMAIN_ID = 'd-studio123';
-const OTHER_ACCOUNT = '444455556666';
-const BEDROCK_ROLE = `arn:aws:iam::${ACCOUNT}:role/canvas-bedrock`;
 type Errors = ReturnType<typeof collectionError>[];
 
 /** A space as DescribeSpace returns it: private, owned by `alice`. */
@@ -55,37 +45,12 @@ export const profile = (
     { name: options.name ?? 'alice', errors: options.errors ?? [] },
   );
 
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-// Built from parts so no scanner flags this file.
-const FAKE_TOKEN = ['ghp_', 'Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2'].join('');
-
-/** A Studio lifecycle configuration as DescribeStudioLifecycleConfig returns it. */
-export const studioScript = (
-  lines: string[] | undefined,
-  errors: Errors = [],
-) =>
-  resource(
-    'studio-lifecycle-config',
-    {
-      StudioLifecycleConfigName: 'jl-setup',
-      StudioLifecycleConfigAppType: 'JupyterLab',
-      ...(lines === undefined
-        ? {}
-        : { StudioLifecycleConfigContent: b64(lines.join('\n')) }),
-    },
-    { name: 'jl-setup', errors },
-  );
-
 const REMOTE = 'space-remote-access-disabled';
 const OWNER = 'space-has-owner';
 const OWNER_EXISTS = 'space-owner-profile-exists';
 const POSIX = 'studio-posix-user-not-root';
-const REGISTER = 'domain-canvas-model-register-same-account';
-const LCC_SECRETS = 'studio-lifecycle-config-no-secrets';
-const LCC_REMOTE = 'studio-lifecycle-config-no-remote-code';
 const DESCRIBE_SPACE = 'sagemaker:DescribeSpace';
 const DESCRIBE_PROFILE = 'sagemaker:DescribeUserProfile';
-const DESCRIBE_LCC = 'sagemaker:DescribeStudioLifecycleConfig';
 
 const shared = { SpaceSharingSettings: { SharingType: 'Shared' } };
 const remoteOn = {
@@ -301,199 +266,5 @@ export const studioIamCases: CheckCase[] = [
     resource: profile({}, { errors: [collectionError(DESCRIBE_PROFILE)] }),
     expect: 'unknown',
     missing: [DESCRIBE_PROFILE],
-  },
-
-  // domain-canvas-model-register-same-account on a user profile's own settings
-  {
-    check: REGISTER,
-    name: 'profile without Canvas settings',
-    resource: profile(),
-    expect: 'pass',
-  },
-  {
-    check: REGISTER,
-    name: "profile's register role in its own account",
-    resource: profile({
-      CanvasAppSettings: {
-        ModelRegisterSettings: {
-          Status: 'ENABLED',
-          CrossAccountModelRegisterRoleArn: `arn:aws:iam::${ACCOUNT}:role/registry`,
-        },
-      },
-    }),
-    expect: 'pass',
-  },
-  {
-    check: REGISTER,
-    name: "profile's register role in another account",
-    resource: profile({
-      CanvasAppSettings: {
-        ModelRegisterSettings: {
-          CrossAccountModelRegisterRoleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/registry`,
-        },
-      },
-    }),
-    expect: 'warn',
-    message: new RegExp(`account ${OTHER_ACCOUNT}`),
-  },
-  {
-    check: REGISTER,
-    name: "profile's Canvas model registry integration disabled",
-    resource: profile({
-      CanvasAppSettings: {
-        ModelRegisterSettings: {
-          Status: 'DISABLED',
-          CrossAccountModelRegisterRoleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/registry`,
-        },
-      },
-    }),
-    expect: 'not_applicable',
-  },
-  {
-    check: REGISTER,
-    name: 'profile settings unreadable',
-    resource: profile(
-      {},
-      {
-        errors: [collectionError(DESCRIBE_PROFILE, { field: 'UserSettings' })],
-      },
-    ),
-    expect: 'unknown',
-    missing: [DESCRIBE_PROFILE],
-  },
-
-  // The role and key checks reach a profile's Canvas settings through its links.
-  {
-    check: 'execution-role-no-full-access-policies',
-    name: "AdministratorAccess on a profile's Canvas Bedrock role",
-    resource: profile({
-      CanvasAppSettings: {
-        GenerativeAiSettings: { AmazonBedrockRoleArn: BEDROCK_ROLE },
-      },
-    }),
-    facts: [
-      role(
-        {
-          assumeRolePolicyDocument: {
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Principal: { Service: 'bedrock.amazonaws.com' },
-                Action: 'sts:AssumeRole',
-              },
-            ],
-          },
-          attachedPolicies: [
-            {
-              policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
-              policyName: 'AdministratorAccess',
-            },
-          ],
-        },
-        { arn: BEDROCK_ROLE },
-      ),
-    ],
-    expect: 'fail',
-    message: /canvas-bedrock/,
-  },
-  {
-    check: 'execution-role-no-full-access-policies',
-    name: "profile's Canvas Bedrock role not collected",
-    resource: profile({
-      CanvasAppSettings: {
-        GenerativeAiSettings: { AmazonBedrockRoleArn: BEDROCK_ROLE },
-      },
-    }),
-    expect: 'unknown',
-    missing: ['iam:GetRole'],
-  },
-  {
-    check: 'kms-keys-customer-managed',
-    name: "profile's Canvas workspace under an AWS-managed key",
-    resource: profile({
-      CanvasAppSettings: { WorkspaceSettings: { S3KmsKeyId: KEY_ARN } },
-    }),
-    facts: [kmsKey({ keyManager: 'AWS' })],
-    expect: 'fail',
-    message: /AWS-managed/,
-  },
-  {
-    check: 'kms-keys-customer-managed',
-    name: "profile's notebook sharing under a customer-managed key",
-    resource: profile({
-      SharingSettings: {
-        NotebookOutputOption: 'Allowed',
-        S3KmsKeyId: KEY_ARN,
-      },
-    }),
-    facts: [kmsKey()],
-    expect: 'pass',
-  },
-
-  // studio-lifecycle-config-no-secrets
-  {
-    check: LCC_SECRETS,
-    name: 'a script without secrets',
-    resource: studioScript(['#!/bin/bash', 'pip install --upgrade pip']),
-    expect: 'pass',
-  },
-  {
-    check: LCC_SECRETS,
-    name: 'a token in the script, named by kind and line only',
-    resource: studioScript([
-      '#!/bin/bash',
-      'set -e',
-      `git clone https://${FAKE_TOKEN}@github.com/acme/notebooks.git`,
-    ]),
-    expect: 'fail',
-    message: /StudioLifecycleConfigContent line 3 \(GitHub token\)/,
-  },
-  {
-    check: LCC_SECRETS,
-    name: 'content not read',
-    resource: studioScript(undefined),
-    expect: 'unknown',
-    missing: [DESCRIBE_LCC],
-  },
-  {
-    check: LCC_SECRETS,
-    name: 'describe denied',
-    resource: studioScript(['#!/bin/bash'], [collectionError(DESCRIBE_LCC)]),
-    expect: 'unknown',
-    missing: [DESCRIBE_LCC],
-  },
-
-  // studio-lifecycle-config-no-remote-code
-  {
-    check: LCC_REMOTE,
-    name: 'packages from the configured index',
-    resource: studioScript(['#!/bin/bash', 'pip install pandas==2.2.2']),
-    expect: 'pass',
-  },
-  {
-    check: LCC_REMOTE,
-    name: 'a download piped into a shell',
-    resource: studioScript([
-      '#!/bin/bash',
-      'curl -fsSL https://get.example.com/setup.sh | bash',
-    ]),
-    expect: 'fail',
-    message:
-      /StudioLifecycleConfigContent line 2 \(download piped into a shell\)/,
-  },
-  {
-    check: LCC_REMOTE,
-    name: 'content not read',
-    resource: studioScript(undefined),
-    expect: 'unknown',
-    missing: [DESCRIBE_LCC],
-  },
-  {
-    check: LCC_REMOTE,
-    name: 'describe denied',
-    resource: studioScript(['#!/bin/bash'], [collectionError(DESCRIBE_LCC)]),
-    expect: 'unknown',
-    missing: [DESCRIBE_LCC],
   },
 ];
