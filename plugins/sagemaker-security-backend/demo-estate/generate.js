@@ -976,6 +976,24 @@ function lifecycleConfig(rb, o) {
   );
 }
 
+function studioLifecycleConfig(rb, o) {
+  const arn = rb.arn('studio-lifecycle-config', o.name);
+  rb.add(
+    'studio-lifecycle-config',
+    {
+      StudioLifecycleConfigArn: arn,
+      StudioLifecycleConfigName: o.name,
+      StudioLifecycleConfigAppType: o.appType ?? 'JupyterLab',
+      StudioLifecycleConfigContent: base64(o.script),
+      // Immutable: LastModifiedTime is the creation time.
+      CreationTime: at(o.created),
+      LastModifiedTime: at(o.created),
+    },
+    o.tags,
+  );
+  return arn;
+}
+
 function domain(rb, o) {
   const id = domainId(`${rb.account}:${rb.region}:${o.name}`);
   rb.add(
@@ -1017,6 +1035,13 @@ function domain(rb, o) {
         },
         StudioWebPortal: 'ENABLED',
         DefaultLandingUri: 'studio::',
+        ...(o.lifecycleConfigArns
+          ? {
+              JupyterLabAppSettings: {
+                LifecycleConfigArns: o.lifecycleConfigArns,
+              },
+            }
+          : {}),
         ...(o.canvasKmsKeyId
           ? {
               CanvasAppSettings: {
@@ -1097,11 +1122,14 @@ function space(rb, o) {
           DefaultResourceSpec: { InstanceType: 'ml.t3.medium' },
         },
         SpaceStorageSettings: { EbsStorageSettings: { EbsVolumeSizeInGb: 20 } },
+        ...(o.remoteAccess ? { RemoteAccess: o.remoteAccess } : {}),
       },
       OwnershipSettings: o.owner
         ? { OwnerUserProfileName: o.owner }
         : undefined,
-      SpaceSharingSettings: { SharingType: o.owner ? 'Private' : 'Shared' },
+      SpaceSharingSettings: {
+        SharingType: o.sharing ?? (o.owner ? 'Private' : 'Shared'),
+      },
       SpaceDisplayName: o.name,
       Url: `https://${o.domainId}.studio.${rb.region}.sagemaker.aws/jupyterlab/${o.name}`,
     },
@@ -2644,8 +2672,22 @@ function productionAccount() {
   // ml-workbench: the production Studio domain (VPC only, SSO, CMK) and its users.
   {
     const tags = serviceTags('ml-workbench', 'prod');
+    // JupyterLab set-up from the private package index, versions pinned.
+    const baseline = studioLifecycleConfig(use1, {
+      name: 'acme-jupyterlab-baseline',
+      script: [
+        '#!/bin/bash',
+        'set -euo pipefail',
+        'pip config set global.index-url https://acme-bank-111122223333.d.codeartifact.us-east-1.amazonaws.com/pypi/ml/simple/',
+        'pip install --quiet pandas==2.2.2 scikit-learn==1.5.1',
+        '',
+      ].join('\n'),
+      created: '2025-02-10T09:00',
+      tags,
+    });
     const id = domain(use1, {
       name: 'acme-ml-studio-prod',
+      lifecycleConfigArns: [baseline],
       role: R.platform,
       groups: ['ml-prod-endpoints'],
       subnets: privateVpc,
@@ -2677,7 +2719,14 @@ function productionAccount() {
       },
       tags: serviceTags('ml-workbench', 'prod', { owner: 'credit-ml' }),
     });
-    space(use1, { domainId: id, name: 'fraud-team-shared', tags });
+    // Shared with the fraud team, owned by its lead.
+    space(use1, {
+      domainId: id,
+      name: 'fraud-team-shared',
+      owner: 'bob-okafor',
+      sharing: 'Shared',
+      tags,
+    });
     use1.logGroup('/aws/sagemaker/studio', {
       retention: 90,
       kmsKeyId: logsKey.arn,
@@ -3491,8 +3540,22 @@ function developmentAccount() {
   // ml-workbench: the development Studio domain (public internet, IAM auth, no CMK).
   {
     const tags = serviceTags('ml-workbench', 'dev');
+    // A bootstrap script that pipes a download into bash and carries an
+    // experiment-tracking key in clear.
+    const bootstrap = studioLifecycleConfig(use1, {
+      name: 'ds-jupyterlab-bootstrap',
+      script: [
+        '#!/bin/bash',
+        'curl -fsSL https://raw.githubusercontent.com/example-org/jl-setup/main/install.sh | bash',
+        'export WANDB_API_KEY=demo0000000000000000000000000000000000ab',
+        '',
+      ].join('\n'),
+      created: '2025-03-04T16:30',
+      tags,
+    });
     const id = domain(use1, {
       name: 'acme-ml-studio-dev',
+      lifecycleConfigArns: [bootstrap],
       role: R.studio,
       groups: ['ml-dev-workloads'],
       subnets: ['ml-dev-private-a'],
@@ -3514,10 +3577,18 @@ function developmentAccount() {
       settings: {
         ExecutionRole: R.dataScience,
         SecurityGroups: [use1.group('ml-dev-jupyter-open')],
+        // Apps run as root on the shared home file system.
+        CustomPosixUserConfig: { Uid: 0, Gid: 0 },
       },
       tags: serviceTags('ml-workbench', 'dev', { owner: 'customer-insights' }),
     });
-    space(use1, { domainId: id, name: 'data-science-sandbox', tags });
+    // Shared, owned by nobody, open to local IDEs.
+    space(use1, {
+      domainId: id,
+      name: 'data-science-sandbox',
+      remoteAccess: 'ENABLED',
+      tags,
+    });
     // A research cluster: no root-volume key, its data volume under the
     // AWS-managed key, and faulty nodes left for someone to notice.
     hyperpodCluster(use1, {

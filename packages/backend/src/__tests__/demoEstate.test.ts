@@ -26,35 +26,13 @@ import type {
   ScanRunInfo,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { loadDemoCatalog } from './__testUtils__/demoCatalog';
-import { readYamlDocuments, repoPath } from './__testUtils__/repoFiles';
+import { demoPortalConfig, poll } from './__testUtils__/demoPortal';
 
 const API = '/api/sagemaker-security';
 const GUEST = 'user:development/guest';
 const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
 /** The demo's account whose scan role cannot be assumed. */
 const MARKETING = '777788889999';
-
-/** `sagemakerSecurity` of the demo portal's app-config.yaml. */
-/** `sagemakerSecurity` of the demo portal: app-config.yaml with app-config.demo.yaml over it. */
-async function demoPortalConfig() {
-  const [base] = await readYamlDocuments(repoPath('app-config.yaml'));
-  const [demo] = await readYamlDocuments(repoPath('app-config.demo.yaml'));
-  return { ...base.sagemakerSecurity, ...demo.sagemakerSecurity };
-}
-
-async function poll<T>(
-  what: string,
-  read: () => Promise<T | undefined>,
-  timeoutMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
 
 describe('the demo portal backend over the demo estate', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
@@ -333,8 +311,8 @@ describe('the demo portal backend over the demo estate', () => {
         'hyperparameter-tuning-job',
       ]),
     );
-    // examples/README.md: 91 SageMaker resources in all.
-    expect(arns.size).toBe(91);
+    // examples/README.md: 93 SageMaker resources in all.
+    expect(arns.size).toBe(93);
   });
 
   it('judges the MLflow tracking servers and Apps, served by the wire-level simulator (moto has no MLflow API)', async () => {
@@ -362,6 +340,39 @@ describe('the demo portal backend over the demo estate', () => {
       status('ds-mlflow-sandbox', 'kms-keys-customer-managed'),
       status('ds-experiments', 's3-buckets-public-access-blocked'),
     ]).toEqual(['fail', 'unknown']);
+  });
+
+  it('judges Studio spaces, profiles and lifecycle configurations through the wire-level simulator (moto has neither API)', async () => {
+    const { results } = await scorecardOf('component:default/ml-workbench');
+    const judged = (name: string, ...ids: string[]) =>
+      ids
+        .map(id =>
+          results.find(r => r.resourceName === name && r.checkId === id),
+        )
+        .map(r => r?.status)
+        .join('/');
+    const space = ['space-remote-access-disabled', 'space-has-owner'];
+    const lcc = ['secrets', 'remote-code'].map(
+      c => `studio-lifecycle-config-no-${c}`,
+    );
+    const posix = 'studio-posix-user-not-root';
+    expect([
+      judged('fraud-team-shared', ...space),
+      judged('data-science-sandbox', ...space),
+      judged('acme-jupyterlab-baseline', ...lcc),
+      judged('ds-jupyterlab-bootstrap', ...lcc),
+      judged('bob-okafor', posix),
+      judged('farid-haddad', posix),
+    ]).toEqual([
+      'pass/pass',
+      'fail/fail',
+      'pass/pass',
+      'fail/fail',
+      'pass',
+      'fail',
+    ]);
+    // The script's key is reported by kind and line, never by value.
+    expect(JSON.stringify(results)).not.toContain('demo0000000000');
   });
 
   it('answers 401 without a token', async () => {

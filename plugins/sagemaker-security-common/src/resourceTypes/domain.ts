@@ -31,6 +31,7 @@ export const domain = defineResourceType({
     roles: [
       'DefaultUserSettings.ExecutionRole',
       'DefaultSpaceSettings.ExecutionRole',
+      'DefaultUserSettings.CanvasAppSettings.GenerativeAiSettings.AmazonBedrockRoleArn',
     ],
     securityGroups: [
       'DomainSettings.SecurityGroupIds[]',

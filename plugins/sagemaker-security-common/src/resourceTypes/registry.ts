@@ -21,6 +21,7 @@ import { notebookInstanceLifecycleConfig } from './notebookInstanceLifecycleConf
 import { pipeline } from './pipeline';
 import { processingJob } from './processingJob';
 import { space } from './space';
+import { studioLifecycleConfig } from './studioLifecycleConfig';
 import { trainingJob } from './trainingJob';
 import { transformJob } from './transformJob';
 import { userProfile } from './userProfile';
@@ -57,6 +58,7 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   hyperpodCluster,
   mlflowTrackingServer,
   mlflowApp,
+  studioLifecycleConfig,
 ] as const;
 
 /**

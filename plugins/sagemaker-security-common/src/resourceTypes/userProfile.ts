@@ -24,7 +24,21 @@ export const userProfile = defineResourceType({
     statusField: 'Status',
   },
   links: {
-    roles: ['UserSettings.ExecutionRole'],
+    // A profile's own settings; what it leaves out it inherits from the
+    // domain's DefaultUserSettings, judged on the domain.
+    kmsKeys: [
+      'UserSettings.SharingSettings.S3KmsKeyId',
+      'UserSettings.CanvasAppSettings.WorkspaceSettings.S3KmsKeyId',
+    ],
+    // Canvas passes the Bedrock role to Amazon Bedrock for fine-tuning: a
+    // role the profile's users act through, judged like an execution role.
+    // The cross-account model register role is not linked: it lives in the
+    // registry's account, where the scan cannot read it
+    // (domain-canvas-model-register-same-account judges it).
+    roles: [
+      'UserSettings.ExecutionRole',
+      'UserSettings.CanvasAppSettings.GenerativeAiSettings.AmazonBedrockRoleArn',
+    ],
     securityGroups: ['UserSettings.SecurityGroups[]'],
   },
   cloudFormation: {

@@ -76,6 +76,11 @@ const NEVER_NOT_APPLICABLE = new Set([
   'mlflow-tracking-server-bucket-owner-verification',
   'mlflow-tracking-server-automatic-model-registration-disabled',
   'mlflow-app-automatic-model-registration-disabled',
+  'space-remote-access-disabled',
+  'space-has-owner',
+  'studio-posix-user-not-root',
+  'studio-lifecycle-config-no-secrets',
+  'studio-lifecycle-config-no-remote-code',
 ]);
 
 describe('the default check catalogue', () => {

@@ -381,5 +381,17 @@ export function fullSageMaker(): Partial<
         WeeklyMaintenanceWindowStart: 'Sun:03:00',
       }),
     ],
+    'studio-lifecycle-config': [
+      r({
+        StudioLifecycleConfigName: 'jl-setup',
+        StudioLifecycleConfigArn: arn('studio-lifecycle-config/jl-setup'),
+        StudioLifecycleConfigAppType: 'JupyterLab',
+        StudioLifecycleConfigContent: Buffer.from(
+          '#!/bin/bash\npip install --quiet pandas==2.2.2\n',
+        ).toString('base64'),
+        CreationTime: daysAgo(30),
+        LastModifiedTime: daysAgo(30),
+      }),
+    ],
   };
 }

@@ -104,7 +104,8 @@ describe('a scan of the moto estate with faults on the wire', () => {
   /**
    * Unknown because a call it reads (its own describe, or that of a resource
    * it points at, e.g. an endpoint's model) was throttled past the retries,
-   * as the result says and the scan recorded.
+   * as the result says and the scan recorded. The tags check quotes the
+   * recorded error itself (`sagemaker:ListTags was throttled after …`).
    */
   const unknownFromThrottling = (m: Mismatch) =>
     m.actual === 'unknown' &&
@@ -113,7 +114,8 @@ describe('a scan of the moto estate with faults on the wire', () => {
       e =>
         e.kind === 'throttled' &&
         e.action !== undefined &&
-        (m.message ?? '').includes(`${e.action} failed`),
+        ((m.message ?? '').includes(`${e.action} failed`) ||
+          (m.message ?? '').includes(`${e.action} was throttled`)),
     );
   /**
    * Unknown because a resource it reads was not listed: the listing of its
@@ -178,7 +180,12 @@ describe('a scan of the moto estate with faults on the wire', () => {
   });
 
   it('makes exactly the checks that need a denied call unknown, naming its IAM action', () => {
-    for (const { rule } of denied) {
+    for (const { rule, unknown } of denied) {
+      // A resource whose listing was throttled past the retries (recorded as
+      // such) was never read, so its denied call was never made.
+      if (Object.keys(unknown).every(resource => throttledAway(resource))) {
+        continue;
+      }
       expect(stack.proxy.log.faults).toContainEqual(
         expect.stringMatching(new RegExp(`^AccessDenied ${rule.action} `)),
       );

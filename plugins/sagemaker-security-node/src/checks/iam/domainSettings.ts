@@ -64,8 +64,15 @@ function roleAccount(arn: string): string | undefined {
   return /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(arn)?.[1];
 }
 
-const MODEL_REGISTER =
-  'DefaultUserSettings.CanvasAppSettings.ModelRegisterSettings';
+/**
+ * A domain's defaults for its users, or a user profile's own settings: each
+ * description has one of the two.
+ */
+function userSettingsRoot(description: unknown): string {
+  return getPath(description, 'UserSettings') === undefined
+    ? 'DefaultUserSettings'
+    : 'UserSettings';
+}
 
 export const domainCanvasModelRegisterSameAccount = defineCheck(
   {
@@ -73,28 +80,31 @@ export const domainCanvasModelRegisterSameAccount = defineCheck(
     pillar: 'iam',
     title: 'Canvas registers models only in its own account by default',
     severity: 'medium',
-    resourceTypes: ['domain'],
+    // A profile's own Canvas settings override the domain's defaults.
+    resourceTypes: ['domain', 'user-profile'],
     rationale:
       "CrossAccountModelRegisterRoleArn lets every Canvas user of the domain assume a role in another account and register model versions in that account's model registry: a cross-account write path that bypasses the registry owner's review of who may publish.",
     references: { seed: { pillar: SEED.iam, phases: ['governance'] } },
     remediation: {
-      text: 'Remove DefaultUserSettings.CanvasAppSettings.ModelRegisterSettings.CrossAccountModelRegisterRoleArn (UpdateDomain), or confirm the target account is yours and the role trusts only this domain account.',
+      text: "Remove CanvasAppSettings.ModelRegisterSettings.CrossAccountModelRegisterRoleArn from DefaultUserSettings (UpdateDomain) or from the user profile's UserSettings (UpdateUserProfile), or confirm the target account is yours and the role trusts only this domain account.",
       docsUrl: `${API}/API_ModelRegisterSettings.html`,
       template: DOMAIN_TEMPLATE,
     },
   },
   context => {
     const { resource } = context;
-    const failure = fieldFailure(resource, 'DefaultUserSettings');
+    const root = userSettingsRoot(resource.description);
+    const failure = fieldFailure(resource, root);
     if (failure) return failure;
+    const modelRegister = `${root}.CanvasAppSettings.ModelRegisterSettings`;
     if (
-      getPath(resource.description, `${MODEL_REGISTER}.Status`) === 'DISABLED'
+      getPath(resource.description, `${modelRegister}.Status`) === 'DISABLED'
     ) {
       return notApplicable(
         `${resource.name}: Canvas model registry integration is disabled.`,
       );
     }
-    const path = `${MODEL_REGISTER}.CrossAccountModelRegisterRoleArn`;
+    const path = `${modelRegister}.CrossAccountModelRegisterRoleArn`;
     const raw = getPath(resource.description, path);
     const role = nonEmptyString(raw);
     const expected = `no role, or a role of account ${resource.accountId}`;

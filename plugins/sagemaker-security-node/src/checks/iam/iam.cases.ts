@@ -26,6 +26,9 @@ import { domainSettingsIamCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { mlflowIamCases } from './mlflow.cases';
 import { registryAndScriptCases } from './registryAndScripts.cases';
+import { studioIamCases } from './studio.cases';
+import { studioProfileCases } from './studioProfiles.cases';
+import { studioScriptCases } from './studioScripts.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1178,4 +1181,7 @@ export const iamCases: CheckCase[] = [
   ...domainSettingsIamCases,
   ...mlflowIamCases,
   ...registryAndScriptCases,
+  ...studioIamCases,
+  ...studioProfileCases,
+  ...studioScriptCases,
 ];

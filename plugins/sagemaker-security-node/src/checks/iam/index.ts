@@ -43,6 +43,16 @@ import {
   modelPackageGroupPolicyNoWildcardActions,
 } from './modelRegistryPolicy';
 import { bucketsPublicAccessBlocked } from './sharedAccess';
+import {
+  spaceHasOwner,
+  spaceOwnerProfileExists,
+  spaceRemoteAccessDisabled,
+} from './studioSpaces';
+import {
+  studioLifecycleConfigNoRemoteCode,
+  studioLifecycleConfigNoSecrets,
+} from './studioLifecycleScripts';
+import { studioPosixUserNotRoot } from './studioPosixUser';
 
 /** @public */
 export const iamChecks: SecurityCheck[] = [
@@ -74,4 +84,10 @@ export const iamChecks: SecurityCheck[] = [
   modelPackageGroupPolicyNoExternalAccounts,
   modelPackageGroupPolicyNoWildcardActions,
   lifecycleConfigNoRemoteCode,
+  spaceRemoteAccessDisabled,
+  spaceHasOwner,
+  spaceOwnerProfileExists,
+  studioPosixUserNotRoot,
+  studioLifecycleConfigNoSecrets,
+  studioLifecycleConfigNoRemoteCode,
 ];

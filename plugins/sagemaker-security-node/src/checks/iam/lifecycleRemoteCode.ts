@@ -1,8 +1,35 @@
-import { Evidence } from '@mlsec/plugin-sagemaker-security-common';
+import {
+  CheckOutcome,
+  Evidence,
+  SageMakerResource,
+} from '@mlsec/plugin-sagemaker-security-common';
+import { SecretFinding } from '../../secrets/detectSecrets';
 import { NOTEBOOK_TEMPLATE } from '../../remediation/templates';
 import { findRemoteCodeInScript } from '../../secrets/remoteCode';
 import { defineCheck, describePath, DOCS, fail, pass, SEED } from '../support';
 import { judgeLifecycleScripts } from './lifecycleScripts';
+
+/** Fails with where and what kind of download each finding is, never the line. */
+export function remoteCodeVerdict(
+  config: SageMakerResource,
+  findings: SecretFinding[],
+): CheckOutcome {
+  // Where and what kind only: the line itself may hold a token.
+  const evidence: Evidence[] = findings.map(finding => ({
+    path: describePath(config, finding.location),
+    observed: `<${finding.kind}>`,
+    expected: 'scripts and packages from a pinned, verified source',
+    relatedArn: config.arn,
+  }));
+  return findings.length > 0
+    ? fail(
+        `${config.name}: lifecycle script runs downloaded code: ${findings
+          .map(finding => `${finding.location} (${finding.kind})`)
+          .join('; ')}.`,
+        evidence,
+      )
+    : pass(`${config.name}: no downloaded code run by the lifecycle scripts.`);
+}
 
 export const lifecycleConfigNoRemoteCode = defineCheck(
   {
@@ -21,27 +48,5 @@ export const lifecycleConfigNoRemoteCode = defineCheck(
     },
   },
   context =>
-    judgeLifecycleScripts(
-      context,
-      findRemoteCodeInScript,
-      (config, findings) => {
-        // Where and what kind only: the line itself may hold a token.
-        const evidence: Evidence[] = findings.map(finding => ({
-          path: describePath(config, finding.location),
-          observed: `<${finding.kind}>`,
-          expected: 'scripts and packages from a pinned, verified source',
-          relatedArn: config.arn,
-        }));
-        return findings.length > 0
-          ? fail(
-              `${config.name}: lifecycle script runs downloaded code: ${findings
-                .map(finding => `${finding.location} (${finding.kind})`)
-                .join('; ')}.`,
-              evidence,
-            )
-          : pass(
-              `${config.name}: no downloaded code run by the lifecycle scripts.`,
-            );
-      },
-    ),
+    judgeLifecycleScripts(context, findRemoteCodeInScript, remoteCodeVerdict),
 );

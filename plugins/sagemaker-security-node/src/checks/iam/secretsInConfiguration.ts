@@ -28,7 +28,8 @@ function noSecretsIn(what: string): string {
   return `: no secrets found in ${what}.`;
 }
 
-function verdict(
+/** Fails with where and what kind of secret each finding is, never its value. */
+export function secretsVerdict(
   resource: SageMakerResource,
   findings: SecretFinding[],
   what: string,
@@ -91,7 +92,7 @@ export const modelEnvironmentNoSecrets = defineCheck(
       fieldFailure(context.resource, 'PrimaryContainer') ??
       fieldFailure(context.resource, 'Containers');
     if (failure) return failure;
-    return verdict(
+    return secretsVerdict(
       context.resource,
       variablesAt(context, [
         'PrimaryContainer.Environment',
@@ -122,7 +123,7 @@ export const jobEnvironmentNoSecrets = defineCheck(
     remediation: { text: REMEDIATION, docsUrl: DOCS.secretsManager },
   },
   context =>
-    verdict(
+    secretsVerdict(
       context.resource,
       variablesAt(
         context,
@@ -154,6 +155,10 @@ export const lifecycleConfigNoSecrets = defineCheck(
   },
   context =>
     judgeLifecycleScripts(context, findSecretsInScript, (config, findings) =>
-      verdict(config, findings, `lifecycle configuration ${config.name}`),
+      secretsVerdict(
+        config,
+        findings,
+        `lifecycle configuration ${config.name}`,
+      ),
     ),
 );

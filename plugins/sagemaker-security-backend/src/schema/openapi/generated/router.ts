@@ -250,6 +250,7 @@ export const spec = {
           'hyperpod-cluster',
           'mlflow-tracking-server',
           'mlflow-app',
+          'studio-lifecycle-config',
         ],
       },
       ScanStatus: {

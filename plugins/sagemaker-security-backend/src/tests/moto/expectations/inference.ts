@@ -129,6 +129,7 @@ export const DOMAINS: Record<string, Table> = {
     'domain-canvas-model-register-same-account': 'pass', // role of the account
     'domain-rstudio-default-not-admin': 'pass', // R_STUDIO_USER
     'domain-rstudio-urls-https': 'pass',
+    'studio-posix-user-not-root': 'pass', // uid 1000, gid 100
   },
   'domain studio-open': {
     ...ROLE.wildcard,
@@ -153,6 +154,7 @@ export const DOMAINS: Record<string, Table> = {
     'domain-canvas-model-register-same-account': 'warn', // another account
     'domain-rstudio-default-not-admin': 'fail', // R_STUDIO_ADMIN
     'domain-rstudio-urls-https': 'fail', // http:// package manager
+    'studio-posix-user-not-root': 'fail', // uid 0 for users, gid 0 for spaces
   },
 };
 

@@ -13,13 +13,13 @@ import {
 } from './clients';
 import {
   Estate,
-  createDomains,
   createEndpoints,
   createModels,
   createNotebooks,
   createPipelinesAndFeatures,
   createRegistry,
 } from './inference';
+import { createDomains } from './domains';
 import {
   createProcessingAndTransformJobs,
   createTrainingJobs,

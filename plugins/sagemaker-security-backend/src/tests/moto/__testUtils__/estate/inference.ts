@@ -1,9 +1,8 @@
 /**
- * The estate's notebooks, Studio domains, models, registry, endpoint
+ * The estate's notebooks, models, registry, endpoint
  * configurations, endpoints and pipelines, good and bad, built through the SDK.
  */
 import {
-  CreateDomainCommand,
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateFeatureGroupCommand,
@@ -15,7 +14,7 @@ import {
   CreatePipelineCommand,
   Tag,
 } from '@aws-sdk/client-sagemaker';
-import { ACCOUNT, EstateClients } from './clients';
+import { EstateClients } from './clients';
 import type { Network } from './network';
 import type { Keys, Roles } from './security';
 
@@ -25,8 +24,6 @@ export const OWNED: Tag[] = [
   { Key: 'owner', Value: 'group:default/fraud-ml' },
 ];
 /** A team tag but no ML service. */
-/** An account outside the estate (Canvas's cross-account model registry). */
-const OTHER_ACCOUNT = '444455556666';
 const TEAM_ONLY: Tag[] = [{ Key: 'team', Value: 'group:default/fraud-ml' }];
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/fraud:1';
@@ -95,95 +92,6 @@ export async function createNotebooks(c: EstateClients, e: Estate) {
       SecurityGroupIds: [e.network.openGroup],
       KmsKeyId: 'alias/ml-no-rotation',
       Tags: TEAM_ONLY,
-    }),
-  );
-}
-
-export async function createDomains(c: EstateClients, e: Estate) {
-  await c.sagemaker.send(
-    new CreateDomainCommand({
-      DomainName: 'studio-secure',
-      AuthMode: 'IAM',
-      AppNetworkAccessType: 'VpcOnly',
-      VpcId: e.network.privateVpc,
-      SubnetIds: [e.network.privateSubnet],
-      KmsKeyId: e.keys.good,
-      // Required by AWS for RStudio in a VPC-only domain.
-      AppSecurityGroupManagement: 'Service',
-      DomainSettings: {
-        SecurityGroupIds: [e.network.lockedGroup],
-        // Docker off: its rootless and trusted-account settings do not apply.
-        DockerSettings: {
-          EnableDockerAccess: 'DISABLED',
-          RootlessDocker: 'ENABLED',
-          VpcOnlyTrustedAccounts: [ACCOUNT],
-        },
-        ExecutionRoleIdentityConfig: 'USER_PROFILE_NAME',
-        RStudioServerProDomainSettings: {
-          DomainExecutionRoleArn: e.roles.scoped,
-          RStudioPackageManagerUrl: 'https://packages.ml.internal',
-        },
-      },
-      DefaultUserSettings: {
-        ExecutionRole: e.roles.scoped,
-        SecurityGroups: [e.network.lockedGroup],
-        SharingSettings: {
-          NotebookOutputOption: 'Allowed',
-          S3OutputPath: 's3://ml-secure/sharing',
-          S3KmsKeyId: e.keys.good,
-        },
-        CanvasAppSettings: {
-          WorkspaceSettings: {
-            S3ArtifactPath: 's3://ml-secure/canvas',
-            S3KmsKeyId: e.keys.good,
-          },
-          ModelRegisterSettings: {
-            Status: 'ENABLED',
-            CrossAccountModelRegisterRoleArn: e.roles.scoped,
-          },
-        },
-        RStudioServerProAppSettings: {
-          AccessStatus: 'ENABLED',
-          UserGroup: 'R_STUDIO_USER',
-        },
-      },
-      // Sent, but moto drops it (MOTO_GAPS.tagPropagation).
-      TagPropagation: 'ENABLED',
-      Tags: OWNED,
-    }),
-  );
-  // Created without tags: moto then answers ListTags on it with HTTP 500.
-  await c.sagemaker.send(
-    new CreateDomainCommand({
-      DomainName: 'studio-open',
-      AuthMode: 'IAM',
-      AppNetworkAccessType: 'PublicInternetOnly',
-      VpcId: e.network.publicVpc,
-      SubnetIds: [e.network.publicSubnet],
-      DomainSettings: {
-        SecurityGroupIds: [e.network.openGroup],
-        // RootlessDocker left to its default (DISABLED).
-        DockerSettings: { EnableDockerAccess: 'ENABLED' },
-        ExecutionRoleIdentityConfig: 'DISABLED',
-        RStudioServerProDomainSettings: {
-          DomainExecutionRoleArn: e.roles.wildcard,
-          RStudioPackageManagerUrl: 'http://packages.ml.internal',
-        },
-      },
-      DefaultUserSettings: {
-        ExecutionRole: e.roles.wildcard,
-        SharingSettings: {
-          NotebookOutputOption: 'Allowed',
-          S3OutputPath: 's3://ml-plain/sharing',
-        },
-        // No workspace key; models registered in another account.
-        CanvasAppSettings: {
-          ModelRegisterSettings: {
-            CrossAccountModelRegisterRoleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/canvas-registry`,
-          },
-        },
-        RStudioServerProAppSettings: { UserGroup: 'R_STUDIO_ADMIN' },
-      },
     }),
   );
 }

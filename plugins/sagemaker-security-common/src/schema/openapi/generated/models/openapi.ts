@@ -353,7 +353,8 @@ export interface components {
       | 'inference-experiment'
       | 'hyperpod-cluster'
       | 'mlflow-tracking-server'
-      | 'mlflow-app';
+      | 'mlflow-app'
+      | 'studio-lifecycle-config';
     ScanStatus:
       | 'queued'
       | 'running'
