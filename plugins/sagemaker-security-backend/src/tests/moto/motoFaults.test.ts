@@ -183,7 +183,8 @@ describe('a scan of the moto estate with faults on the wire', () => {
     for (const { rule, unknown } of denied) {
       // A resource whose listing was throttled past the retries (recorded as
       // such) was never read, so its denied call was never made.
-      if (Object.keys(unknown).every(resource => throttledAway(resource))) {
+      const resources = Object.keys(unknown);
+      if (resources.length > 0 && resources.every(throttledAway)) {
         continue;
       }
       expect(stack.proxy.log.faults).toContainEqual(
