@@ -43,6 +43,7 @@ import {
   modelPackageGroupPolicyNoWildcardActions,
 } from './modelRegistryPolicy';
 import { bucketsPublicAccessBlocked } from './sharedAccess';
+import { flowDefinitionPrivateWorkforce } from './flowDefinitionWorkforce';
 
 /** @public */
 export const iamChecks: SecurityCheck[] = [
@@ -74,4 +75,5 @@ export const iamChecks: SecurityCheck[] = [
   modelPackageGroupPolicyNoExternalAccounts,
   modelPackageGroupPolicyNoWildcardActions,
   lifecycleConfigNoRemoteCode,
+  flowDefinitionPrivateWorkforce,
 ];

@@ -250,6 +250,9 @@ export const spec = {
           'hyperpod-cluster',
           'mlflow-tracking-server',
           'mlflow-app',
+          'automl-job',
+          'compilation-job',
+          'flow-definition',
         ],
       },
       ScanStatus: {

@@ -353,7 +353,10 @@ export interface components {
       | 'inference-experiment'
       | 'hyperpod-cluster'
       | 'mlflow-tracking-server'
-      | 'mlflow-app';
+      | 'mlflow-app'
+      | 'automl-job'
+      | 'compilation-job'
+      | 'flow-definition';
     ScanStatus:
       | 'queued'
       | 'running'
