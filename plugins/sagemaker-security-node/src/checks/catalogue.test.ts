@@ -76,6 +76,13 @@ const NEVER_NOT_APPLICABLE = new Set([
   'mlflow-tracking-server-bucket-owner-verification',
   'mlflow-tracking-server-automatic-model-registration-disabled',
   'mlflow-app-automatic-model-registration-disabled',
+  'automl-job-output-and-volume-kms-keys',
+  'automl-job-inter-container-encryption',
+  'automl-job-in-vpc',
+  'compilation-job-output-kms-key',
+  'compilation-job-in-vpc',
+  'flow-definition-output-kms-key',
+  'flow-definition-private-workforce',
 ]);
 
 describe('the default check catalogue', () => {

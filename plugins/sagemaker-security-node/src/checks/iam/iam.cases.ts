@@ -26,6 +26,7 @@ import { domainSettingsIamCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { mlflowIamCases } from './mlflow.cases';
 import { registryAndScriptCases } from './registryAndScripts.cases';
+import { jobTypesIamCases } from './jobTypes.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1178,4 +1179,5 @@ export const iamCases: CheckCase[] = [
   ...domainSettingsIamCases,
   ...mlflowIamCases,
   ...registryAndScriptCases,
+  ...jobTypesIamCases,
 ];
