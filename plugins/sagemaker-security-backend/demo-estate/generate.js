@@ -2422,43 +2422,6 @@ function productionAccount() {
       modelPackageGroup: 'fraud-scoring',
       tags,
     });
-    // Autopilot and Neo for the fraud scoring challenger, and the analysts'
-    // review of uncertain scores: in the VPC, under the data key, private
-    // reviewers.
-    automlJob(use1, {
-      name: 'fraud-scoring-autopilot-2025-06-03',
-      service: 'fraud-scoring',
-      date: '2025-06-03',
-      bucket: B.prodTraining,
-      role: R.fraud,
-      target: 'is_fraud',
-      outputKmsKeyId: mlData.arn,
-      security: {
-        VolumeKmsKeyId: mlData.arn,
-        EnableInterContainerTrafficEncryption: true,
-        VpcConfig: vpcConfig(use1, privateVpc, ['ml-prod-endpoints']),
-      },
-      tags,
-    });
-    compilationJob(use1, {
-      name: 'fraud-scoring-neo-2025-06-04',
-      service: 'fraud-scoring',
-      date: '2025-06-04',
-      bucket: B.prodModels,
-      role: R.fraud,
-      outputKmsKeyId: mlData.arn,
-      vpc: vpcConfig(use1, privateVpc, ['ml-prod-endpoints']),
-      tags,
-    });
-    flowDefinition(use1, {
-      name: 'fraud-scoring-analyst-review',
-      title: 'Review an uncertain fraud score',
-      workteam: use1.arn('workteam', 'private-crowd/fraud-analysts'),
-      bucket: B.prodModels,
-      role: R.fraud,
-      outputKmsKeyId: mlData.arn,
-      tags,
-    });
     use1.alarm({
       endpoint: 'fraud-scoring-prod',
       metric: 'Invocation5XXErrors',
@@ -2521,6 +2484,43 @@ function productionAccount() {
       instances: 2,
       isolation: false,
       interContainerEncryption: false,
+      tags,
+    });
+    // Autopilot and Neo for the graph model challenger, and the analysts'
+    // review of uncertain scores: in the VPC, under the data key, private
+    // reviewers.
+    automlJob(use1, {
+      name: 'card-fraud-graph-autopilot-2025-06-03',
+      service: 'card-fraud-graph',
+      date: '2025-06-03',
+      bucket: B.prodTraining,
+      role: R.fraud,
+      target: 'is_fraud',
+      outputKmsKeyId: mlData.arn,
+      security: {
+        VolumeKmsKeyId: mlData.arn,
+        EnableInterContainerTrafficEncryption: true,
+        VpcConfig: vpcConfig(use1, privateVpc, ['ml-prod-endpoints']),
+      },
+      tags,
+    });
+    compilationJob(use1, {
+      name: 'card-fraud-graph-neo-2025-06-04',
+      service: 'card-fraud-graph',
+      date: '2025-06-04',
+      bucket: B.prodModels,
+      role: R.fraud,
+      outputKmsKeyId: mlData.arn,
+      vpc: vpcConfig(use1, privateVpc, ['ml-prod-endpoints']),
+      tags,
+    });
+    flowDefinition(use1, {
+      name: 'card-fraud-graph-analyst-review',
+      title: 'Review an uncertain card fraud score',
+      workteam: use1.arn('workteam', 'private-crowd/fraud-analysts'),
+      bucket: B.prodModels,
+      role: R.fraud,
+      outputKmsKeyId: mlData.arn,
       tags,
     });
   }

@@ -364,6 +364,45 @@ describe('the demo portal backend over the demo estate', () => {
     ]).toEqual(['fail', 'unknown']);
   });
 
+  it('judges the AutoML jobs, compilation jobs and human review workflows (flow definitions: moto has no API, only the wire-level simulator serves them)', async () => {
+    const good = await scorecardOf('component:default/card-fraud-graph');
+    const bad = await scorecardOf('component:default/next-best-offer');
+    const status = (card: EntityScorecard, name: string, check: string) =>
+      card.results.find(r => r.resourceName === name && r.checkId === check)
+        ?.status;
+    const verdicts = (card: EntityScorecard, names: string[]) => [
+      status(card, names[0], 'automl-job-output-and-volume-kms-keys'),
+      status(card, names[0], 'automl-job-inter-container-encryption'),
+      status(card, names[0], 'automl-job-in-vpc'),
+      status(card, names[1], 'compilation-job-output-kms-key'),
+      status(card, names[1], 'compilation-job-in-vpc'),
+      status(card, names[2], 'flow-definition-output-kms-key'),
+      status(card, names[2], 'flow-definition-private-workforce'),
+    ];
+    expect(
+      verdicts(good, [
+        'card-fraud-graph-autopilot-2025-06-03',
+        'card-fraud-graph-neo-2025-06-04',
+        'card-fraud-graph-analyst-review',
+      ]),
+    ).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+    expect(
+      verdicts(bad, [
+        'next-best-offer-autopilot-dev-0610',
+        'next-best-offer-neo-dev-0611',
+        'next-best-offer-crowd-review',
+      ]),
+    ).toEqual(['fail', 'fail', 'fail', 'fail', 'fail', 'fail', 'fail']);
+    // The workflow's key is judged through its descriptor link.
+    expect(
+      status(
+        good,
+        'card-fraud-graph-analyst-review',
+        'kms-keys-customer-managed',
+      ),
+    ).toBe('pass');
+  });
+
   it('answers 401 without a token', async () => {
     for (const url of [
       '/scorecards/entity?entityRef=component:default/fraud-scoring',
