@@ -1953,6 +1953,125 @@ function mlflowApp(rb, o) {
   );
 }
 
+function automlJob(rb, o) {
+  const start = o.date;
+  return rb.add(
+    'automl-job',
+    {
+      AutoMLJobName: o.name,
+      AutoMLJobArn: rb.arn('automl-job', o.name),
+      AutoMLJobInputDataConfig: [
+        {
+          ChannelType: 'training',
+          ContentType: 'text/csv;header=present',
+          CompressionType: 'None',
+          DataSource: {
+            S3DataSource: {
+              S3DataType: 'S3Prefix',
+              S3Uri: `s3://${o.bucket}/datasets/${o.service}/autopilot/`,
+            },
+          },
+        },
+      ],
+      OutputDataConfig: {
+        S3OutputPath: `s3://${o.bucket}/autopilot/${o.name}/`,
+        KmsKeyId: o.outputKmsKeyId,
+      },
+      RoleArn: o.role,
+      AutoMLJobObjective: { MetricName: 'F1' },
+      AutoMLProblemTypeConfig: {
+        TabularJobConfig: {
+          TargetAttributeName: o.target,
+          ProblemType: 'BinaryClassification',
+          CompletionCriteria: { MaxCandidates: 50 },
+          Mode: 'ENSEMBLING',
+        },
+      },
+      AutoMLProblemTypeConfigName: 'Tabular',
+      SecurityConfig: o.security,
+      AutoMLJobStatus: 'Completed',
+      AutoMLJobSecondaryStatus: 'Completed',
+      CreationTime: at(`${start}T02:00`),
+      EndTime: at(`${start}T05:40`),
+      LastModifiedTime: at(`${start}T05:41`),
+    },
+    o.tags,
+  );
+}
+
+function compilationJob(rb, o) {
+  const start = o.date;
+  return rb.add(
+    'compilation-job',
+    {
+      CompilationJobName: o.name,
+      CompilationJobArn: rb.arn('compilation-job', o.name),
+      CompilationJobStatus: 'COMPLETED',
+      CompilationStartTime: at(`${start}T03:01`),
+      CompilationEndTime: at(`${start}T03:09`),
+      StoppingCondition: { MaxRuntimeInSeconds: 900 },
+      CreationTime: at(`${start}T03:00`),
+      LastModifiedTime: at(`${start}T03:10`),
+      FailureReason: '',
+      ModelArtifacts: {
+        S3ModelArtifacts: `s3://${o.bucket}/compiled/${o.name}/model-ml_c5.tar.gz`,
+      },
+      RoleArn: o.role,
+      InputConfig: {
+        S3Uri: `s3://${o.bucket}/models/${o.service}/model.tar.gz`,
+        DataInputConfig: '{"input0":[1,64]}',
+        Framework: 'PYTORCH',
+        FrameworkVersion: '2.0',
+      },
+      OutputConfig: {
+        S3OutputLocation: `s3://${o.bucket}/compiled/${o.name}/`,
+        TargetDevice: 'ml_c5',
+        KmsKeyId: o.outputKmsKeyId,
+      },
+      VpcConfig: o.vpc,
+    },
+    o.tags,
+  );
+}
+
+function flowDefinition(rb, o) {
+  return rb.add(
+    'flow-definition',
+    {
+      FlowDefinitionArn: rb.arn('flow-definition', o.name),
+      FlowDefinitionName: o.name,
+      FlowDefinitionStatus: 'Active',
+      CreationTime: at(o.created ?? '2025-05-20T09:00'),
+      HumanLoopConfig: {
+        WorkteamArn: o.workteam,
+        HumanTaskUiArn: rb.arn('human-task-ui', `${o.name}-ui`),
+        TaskTitle: o.title,
+        TaskDescription: 'Confirm or correct the model output',
+        TaskCount: 1,
+        TaskAvailabilityLifetimeInSeconds: 86400,
+        TaskTimeLimitInSeconds: 3600,
+        ...(o.publicPrice
+          ? {
+              PublicWorkforceTaskPrice: {
+                AmountInUsd: {
+                  Dollars: 0,
+                  Cents: 12,
+                  TenthFractionsOfACent: 0,
+                },
+              },
+            }
+          : {}),
+      },
+      OutputConfig: {
+        S3OutputPath: `s3://${o.bucket}/human-review/${o.name}/`,
+        KmsKeyId: o.outputKmsKeyId,
+      },
+      RoleArn: o.role,
+    },
+    o.tags,
+  );
+}
+
 function inferenceExperiment(rb, o) {
   return rb.add(
     'inference-experiment',
@@ -2393,6 +2512,43 @@ function productionAccount() {
       instances: 2,
       isolation: false,
       interContainerEncryption: false,
+      tags,
+    });
+    // Autopilot and Neo for the graph model challenger, and the analysts'
+    // review of uncertain scores: in the VPC, under the data key, private
+    // reviewers.
+    automlJob(use1, {
+      name: 'card-fraud-graph-autopilot-2025-06-03',
+      service: 'card-fraud-graph',
+      date: '2025-06-03',
+      bucket: B.prodTraining,
+      role: R.fraud,
+      target: 'is_fraud',
+      outputKmsKeyId: mlData.arn,
+      security: {
+        VolumeKmsKeyId: mlData.arn,
+        EnableInterContainerTrafficEncryption: true,
+        VpcConfig: vpcConfig(use1, privateVpc, ['ml-prod-endpoints']),
+      },
+      tags,
+    });
+    compilationJob(use1, {
+      name: 'card-fraud-graph-neo-2025-06-04',
+      service: 'card-fraud-graph',
+      date: '2025-06-04',
+      bucket: B.prodModels,
+      role: R.fraud,
+      outputKmsKeyId: mlData.arn,
+      vpc: vpcConfig(use1, privateVpc, ['ml-prod-endpoints']),
+      tags,
+    });
+    flowDefinition(use1, {
+      name: 'card-fraud-graph-analyst-review',
+      title: 'Review an uncertain card fraud score',
+      workteam: use1.arn('workteam', 'private-crowd/fraud-analysts'),
+      bucket: B.prodModels,
+      role: R.fraud,
+      outputKmsKeyId: mlData.arn,
       tags,
     });
   }
@@ -3523,6 +3679,36 @@ function developmentAccount() {
       instances: 2,
       isolation: false,
       interContainerEncryption: false,
+      tags,
+    });
+    // An Autopilot experiment without any SecurityConfig or output key, a
+    // Neo compilation outside the VPC with the default S3 key, and a review
+    // workflow that sends offers to the public workforce unencrypted.
+    automlJob(use1, {
+      name: 'next-best-offer-autopilot-dev-0610',
+      service: 'next-best-offer',
+      date: '2025-06-10',
+      bucket: B.devSandbox,
+      role: R.dataScience,
+      target: 'accepted_offer',
+      tags,
+    });
+    compilationJob(use1, {
+      name: 'next-best-offer-neo-dev-0611',
+      service: 'next-best-offer',
+      date: '2025-06-11',
+      bucket: B.devSandbox,
+      role: R.dataScience,
+      tags,
+    });
+    flowDefinition(use1, {
+      name: 'next-best-offer-crowd-review',
+      title: 'Is this offer relevant to the customer?',
+      workteam: `arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default`,
+      publicPrice: true,
+      bucket: B.devSandbox,
+      role: R.dataScience,
+      created: '2025-06-12T09:00',
       tags,
     });
     notebook(use1, {

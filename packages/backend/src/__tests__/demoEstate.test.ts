@@ -311,8 +311,8 @@ describe('the demo portal backend over the demo estate', () => {
         'hyperparameter-tuning-job',
       ]),
     );
-    // examples/README.md: 93 SageMaker resources in all.
-    expect(arns.size).toBe(93);
+    // examples/README.md: 99 SageMaker resources in all.
+    expect(arns.size).toBe(99);
   });
 
   it('judges the MLflow tracking servers and Apps, served by the wire-level simulator (moto has no MLflow API)', async () => {
@@ -373,6 +373,45 @@ describe('the demo portal backend over the demo estate', () => {
     ]);
     // The script's key is reported by kind and line, never by value.
     expect(JSON.stringify(results)).not.toContain('demo0000000000');
+  });
+
+  it('judges the AutoML jobs, compilation jobs and human review workflows (flow definitions: moto has no API, only the wire-level simulator serves them)', async () => {
+    const good = await scorecardOf('component:default/card-fraud-graph');
+    const bad = await scorecardOf('component:default/next-best-offer');
+    const status = (card: EntityScorecard, name: string, check: string) =>
+      card.results.find(r => r.resourceName === name && r.checkId === check)
+        ?.status;
+    const verdicts = (card: EntityScorecard, names: string[]) => [
+      status(card, names[0], 'automl-job-output-and-volume-kms-keys'),
+      status(card, names[0], 'automl-job-inter-container-encryption'),
+      status(card, names[0], 'automl-job-in-vpc'),
+      status(card, names[1], 'compilation-job-output-kms-key'),
+      status(card, names[1], 'compilation-job-in-vpc'),
+      status(card, names[2], 'flow-definition-output-kms-key'),
+      status(card, names[2], 'flow-definition-private-workforce'),
+    ];
+    expect(
+      verdicts(good, [
+        'card-fraud-graph-autopilot-2025-06-03',
+        'card-fraud-graph-neo-2025-06-04',
+        'card-fraud-graph-analyst-review',
+      ]),
+    ).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+    expect(
+      verdicts(bad, [
+        'next-best-offer-autopilot-dev-0610',
+        'next-best-offer-neo-dev-0611',
+        'next-best-offer-crowd-review',
+      ]),
+    ).toEqual(['fail', 'fail', 'fail', 'fail', 'fail', 'fail', 'fail']);
+    // The workflow's key is judged through its descriptor link.
+    expect(
+      status(
+        good,
+        'card-fraud-graph-analyst-review',
+        'kms-keys-customer-managed',
+      ),
+    ).toBe('pass');
   });
 
   it('answers 401 without a token', async () => {

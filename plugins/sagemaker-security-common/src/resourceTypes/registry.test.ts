@@ -38,7 +38,7 @@ describe('resource type registry', () => {
   it('spells operation names as the SDK does and keeps ARN fields apart from names', () => {
     for (const d of RESOURCE_TYPE_DESCRIPTORS) {
       expect(d.api.list).toMatch(/^List[A-Z][A-Za-z]+s$/);
-      expect(d.api.describe).toMatch(/^Describe[A-Z][A-Za-z]+$/);
+      expect(d.api.describe).toMatch(/^Describe[A-Z][A-Za-z]+(V[0-9]+)?$/);
       expect(d.api.arnField).toMatch(/Arn$/);
       expect(Object.keys(d.api.describeInput).length).toBeGreaterThan(0);
       expect(d.arnSegment).toMatch(/^[a-z]+(-[a-z]+)*$/);

@@ -1,9 +1,12 @@
+import { automlJob } from './automlJob';
+import { compilationJob } from './compilationJob';
 import { dataQualityJobDefinition } from './dataQualityJobDefinition';
 import type { ResourceTypeDescriptor } from './descriptor';
 import { domain } from './domain';
 import { endpoint } from './endpoint';
 import { endpointConfig } from './endpointConfig';
 import { featureGroup } from './featureGroup';
+import { flowDefinition } from './flowDefinition';
 import { hyperparameterTuningJob } from './hyperparameterTuningJob';
 import { hyperpodCluster } from './hyperpodCluster';
 import { inferenceExperiment } from './inferenceExperiment';
@@ -59,6 +62,9 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   mlflowTrackingServer,
   mlflowApp,
   studioLifecycleConfig,
+  automlJob,
+  compilationJob,
+  flowDefinition,
 ] as const;
 
 /**

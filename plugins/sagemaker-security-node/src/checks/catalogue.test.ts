@@ -81,6 +81,13 @@ const NEVER_NOT_APPLICABLE = new Set([
   'studio-posix-user-not-root',
   'studio-lifecycle-config-no-secrets',
   'studio-lifecycle-config-no-remote-code',
+  'automl-job-output-and-volume-kms-keys',
+  'automl-job-inter-container-encryption',
+  'automl-job-in-vpc',
+  'compilation-job-output-kms-key',
+  'compilation-job-in-vpc',
+  'flow-definition-output-kms-key',
+  'flow-definition-private-workforce',
 ]);
 
 describe('the default check catalogue', () => {

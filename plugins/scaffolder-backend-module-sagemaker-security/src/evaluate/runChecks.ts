@@ -71,7 +71,7 @@ function guardUnresolved(
     item =>
       containsUnresolvedMarker(item.observed) ||
       unresolvedFields.some(field =>
-        fieldsOverlap(item.path.replace(/^Describe[A-Za-z]+\./, ''), field),
+        fieldsOverlap(item.path.replace(/^Describe[A-Za-z0-9]+\./, ''), field),
       ),
   );
   if (!rests) return outcome;

@@ -391,6 +391,75 @@ export function fullSageMaker(): Partial<
         ).toString('base64'),
         CreationTime: daysAgo(30),
         LastModifiedTime: daysAgo(30),
+    'automl-job': [
+      r({
+        AutoMLJobName: 'fraud-autopilot',
+        AutoMLJobArn: arn('automl-job/fraud-autopilot'),
+        AutoMLJobStatus: 'Completed',
+        AutoMLJobSecondaryStatus: 'Completed',
+        CreationTime: daysAgo(3),
+        LastModifiedTime: daysAgo(3),
+        AutoMLJobInputDataConfig: [
+          {
+            ChannelType: 'training',
+            DataSource: {
+              S3DataSource: {
+                S3DataType: 'S3Prefix',
+                S3Uri: 's3://ml-artifacts/datasets/fraud/',
+              },
+            },
+          },
+        ],
+        OutputDataConfig: {
+          S3OutputPath: 's3://ml-artifacts/autopilot/',
+          KmsKeyId: CMK_ARN,
+        },
+        RoleArn: ROLE_ARN,
+        SecurityConfig: {
+          VolumeKmsKeyId: CMK_ID,
+          EnableInterContainerTrafficEncryption: true,
+          VpcConfig: vpcConfig,
+        },
+      }),
+    ],
+    'compilation-job': [
+      r({
+        CompilationJobName: 'fraud-neo',
+        CompilationJobArn: arn('compilation-job/fraud-neo'),
+        CompilationJobStatus: 'COMPLETED',
+        CreationTime: daysAgo(2),
+        LastModifiedTime: daysAgo(2),
+        RoleArn: ROLE_ARN,
+        InputConfig: {
+          S3Uri: 's3://ml-artifacts/fraud/model.tar.gz',
+          Framework: 'XGBOOST',
+        },
+        OutputConfig: {
+          S3OutputLocation: 's3://ml-artifacts/fraud/compiled/',
+          TargetDevice: 'ml_c5',
+          KmsKeyId: CMK_ARN,
+        },
+        VpcConfig: vpcConfig,
+      }),
+    ],
+    'flow-definition': [
+      r({
+        FlowDefinitionName: 'fraud-review',
+        FlowDefinitionArn: arn('flow-definition/fraud-review'),
+        FlowDefinitionStatus: 'Active',
+        CreationTime: daysAgo(30),
+        HumanLoopConfig: {
+          WorkteamArn: arn('workteam/private-crowd/fraud-analysts'),
+          HumanTaskUiArn: arn('human-task-ui/fraud-review'),
+          TaskTitle: 'Review a fraud score',
+          TaskDescription: 'Confirm or correct the score',
+          TaskCount: 1,
+        },
+        OutputConfig: {
+          S3OutputPath: 's3://ml-artifacts/a2i/',
+          KmsKeyId: CMK_ARN,
+        },
+        RoleArn: ROLE_ARN,
       }),
     ],
   };

@@ -1,9 +1,12 @@
 /**
  * Converts an SDK output to stored JSON: dates become ISO strings, `$metadata`
- * and undefined fields are dropped.
+ * and undefined fields are dropped, and a JSON document the SDK returns as a
+ * string object (`LazyJsonString`, e.g. a flow definition's
+ * `HumanLoopActivationConditions`) stays the string AWS sent.
  */
 export function toPlain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
+  if (value instanceof String) return value.toString();
   if (Array.isArray(value)) return value.map(toPlain);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

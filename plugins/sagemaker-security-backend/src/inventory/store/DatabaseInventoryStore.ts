@@ -31,7 +31,16 @@ import {
 
 /** Rows per statement: keeps SQLite under its bound-variable limit. */
 const BATCH = 100;
-const TERMINAL_JOB_STATUSES = ['Completed', 'Failed', 'Stopped', 'Deleted'];
+/** Terminal job statuses; compilation (Neo) jobs spell theirs in capitals. */
+const TERMINAL_JOB_STATUSES = [
+  'Completed',
+  'Failed',
+  'Stopped',
+  'Deleted',
+  'COMPLETED',
+  'FAILED',
+  'STOPPED',
+];
 /** Fact kinds keyed by a globally unique ARN or bucket name. */
 const GLOBAL_KEY_KINDS: FactKind[] = ['iam-role', 'kms-key', 's3-bucket'];
 

@@ -19,7 +19,14 @@ import type {
   StoredResource,
 } from '../../inventory/InventoryStore';
 
-const TERMINAL_JOB_STATUSES = ['Completed', 'Failed', 'Stopped'];
+const TERMINAL_JOB_STATUSES = [
+  'Completed',
+  'Failed',
+  'Stopped',
+  'COMPLETED',
+  'FAILED',
+  'STOPPED',
+];
 
 export class InMemoryInventoryStore implements InventoryStore {
   readonly resources = new Map<string, StoredResource>();

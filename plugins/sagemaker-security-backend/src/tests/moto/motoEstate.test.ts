@@ -51,6 +51,10 @@ const UNIMPLEMENTED_LISTINGS = [
   // 500, tried against moto 5.2.1): the studio-lifecycle-config type, like
   // spaces, is covered through the wire-level simulator (the demo estate).
   'sagemaker:ListStudioLifecycleConfigs',
+  // No flow definition API (Create, Describe and List answer 500): human
+  // review workflows are covered through the wire-level simulator (the demo
+  // estate) instead. AutoML (V2) and compilation jobs are in the estate.
+  'sagemaker:ListFlowDefinitions',
 ];
 
 /** Actions whose count in the plugin's scan differs from the requests on the wire. */
@@ -201,6 +205,10 @@ describe('a scan of an estate in moto, through the real plugin', () => {
     expect(rescan.callCounts?.['sagemaker:DescribeModel']).toBeUndefined();
     expect(
       rescan.callCounts?.['sagemaker:DescribeTrainingJob'],
+    ).toBeUndefined();
+    // Compilation jobs spell their terminal status in capitals (COMPLETED).
+    expect(
+      rescan.callCounts?.['sagemaker:DescribeCompilationJob'],
     ).toBeUndefined();
   });
 

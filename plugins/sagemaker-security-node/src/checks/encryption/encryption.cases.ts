@@ -22,6 +22,7 @@ import {
 import { domainSettingsEncryptionCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { cluster } from '../hyperpodClusterFixture';
+import { jobTypesEncryptionCases } from './jobTypes.cases';
 
 const variant = (extra: Record<string, unknown>) => ({
   VariantName: 'AllTraffic',
@@ -1431,4 +1432,5 @@ export const encryptionCases: CheckCase[] = [
       /InstanceGroups\.0\.InstanceStorageConfigs\.0\.EbsVolumeConfig\.VolumeKmsKeyId/,
   },
   ...domainSettingsEncryptionCases,
+  ...jobTypesEncryptionCases,
 ];

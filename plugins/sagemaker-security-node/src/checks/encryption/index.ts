@@ -6,7 +6,9 @@ import {
   endpointConfigDataCaptureKmsKey,
 } from './endpointConfigCaptureAndAsyncKmsKeys';
 import { endpointConfigVolumeKmsKey } from './endpointConfigVolumeKmsKey';
+import { flowDefinitionKmsKey } from './flowDefinitionKmsKey';
 import {
+  automlJobInterContainerEncryption,
   biasJobInterContainerEncryption,
   dataQualityJobInterContainerEncryption,
   explainabilityJobInterContainerEncryption,
@@ -18,6 +20,8 @@ import {
 } from './interContainerEncryption';
 import { hyperpodVolumesCustomerManagedKeys } from './hyperpodVolumeKeys';
 import {
+  automlJobKmsKeys,
+  compilationJobKmsKey,
   processingJobKmsKeys,
   trainingJobKmsKeys,
   transformJobKmsKeys,
@@ -75,4 +79,8 @@ export const encryptionChecks: SecurityCheck[] = [
   logGroupKmsEncryption,
   hyperpodVolumesCustomerManagedKeys,
   domainCanvasWorkspaceKmsKey,
+  automlJobKmsKeys,
+  automlJobInterContainerEncryption,
+  compilationJobKmsKey,
+  flowDefinitionKmsKey,
 ];

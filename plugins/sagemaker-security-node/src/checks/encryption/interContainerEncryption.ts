@@ -156,6 +156,24 @@ export const tuningJobInterContainerEncryption = defineCheck(
   },
 );
 
+export const automlJobInterContainerEncryption = defineCheck(
+  {
+    id: 'automl-job-inter-container-encryption',
+    pillar: 'encryption',
+    title: 'AutoML job encrypts inter-container traffic',
+    severity: 'medium',
+    resourceTypes: ['automl-job'],
+    rationale:
+      'An AutoML (Autopilot) job passes SecurityConfig.EnableInterContainerTrafficEncryption to every training and processing job it launches; the job reports no instance count, so the flag is judged whatever the candidates run on.',
+    references: { seed: { pillar: SEED.dataProtection, phases: ['training'] } },
+    remediation: {
+      text: 'Jobs are immutable: set SecurityConfig.EnableInterContainerTrafficEncryption = true in the CreateAutoMLJobV2 request for the next run.',
+      docsUrl: DOCS.autopilotJob,
+    },
+  },
+  encryptionFlag('SecurityConfig.EnableInterContainerTrafficEncryption'),
+);
+
 interface JobDefinitionSpec {
   id: string;
   type: ResourceType;

@@ -165,3 +165,62 @@ export const tuningJobKmsKeys = defineCheck(
     );
   },
 );
+
+export const automlJobKmsKeys = defineCheck(
+  {
+    id: 'automl-job-output-and-volume-kms-keys',
+    pillar: 'encryption',
+    title: 'AutoML job encrypts its output and storage volumes with KMS keys',
+    severity: 'medium',
+    resourceTypes: ['automl-job'],
+    rationale:
+      'An AutoML (Autopilot) job trains and evaluates many candidate models on the full dataset: its output key (OutputDataConfig.KmsKeyId) covers the artifacts and reports in S3, its volume key (SecurityConfig.VolumeKmsKeyId) the storage of every training and processing job it launches.',
+    references: {
+      seed: { pillar: SEED.dataProtection, phases: ['training'] },
+    },
+    remediation: {
+      text: 'Jobs are immutable: set OutputDataConfig.KmsKeyId and SecurityConfig.VolumeKmsKeyId in the CreateAutoMLJobV2 request (SDK: output_kms_key, volume_kms_key) for the next run.',
+      docsUrl: DOCS.autopilotJob,
+    },
+  },
+  context =>
+    requireKeys(context, [
+      {
+        path: 'OutputDataConfig.KmsKeyId',
+        label: 'output KMS key',
+        notApplicable: undefined,
+      },
+      {
+        path: 'SecurityConfig.VolumeKmsKeyId',
+        label: 'storage volume key',
+        notApplicable: undefined,
+      },
+    ]),
+);
+
+export const compilationJobKmsKey = defineCheck(
+  {
+    id: 'compilation-job-output-kms-key',
+    pillar: 'encryption',
+    title: 'Compilation (Neo) job encrypts the compiled model with a KMS key',
+    severity: 'medium',
+    resourceTypes: ['compilation-job'],
+    rationale:
+      "A compilation job writes the compiled model to S3; without OutputConfig.KmsKeyId SageMaker uses the account's AWS managed S3 key, which no key policy of yours governs.",
+    references: {
+      seed: { pillar: SEED.dataProtection, phases: ['deployment'] },
+    },
+    remediation: {
+      text: 'Jobs are immutable: set OutputConfig.KmsKeyId in the CreateCompilationJob request for the next compilation.',
+      docsUrl: DOCS.keyManagement,
+    },
+  },
+  context =>
+    requireKeys(context, [
+      {
+        path: 'OutputConfig.KmsKeyId',
+        label: 'output KMS key',
+        notApplicable: undefined,
+      },
+    ]),
+);

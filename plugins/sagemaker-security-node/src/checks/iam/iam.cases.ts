@@ -29,6 +29,7 @@ import { registryAndScriptCases } from './registryAndScripts.cases';
 import { studioIamCases } from './studio.cases';
 import { studioProfileCases } from './studioProfiles.cases';
 import { studioScriptCases } from './studioScripts.cases';
+import { jobTypesIamCases } from './jobTypes.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1184,4 +1185,5 @@ export const iamCases: CheckCase[] = [
   ...studioIamCases,
   ...studioProfileCases,
   ...studioScriptCases,
+  ...jobTypesIamCases,
 ];

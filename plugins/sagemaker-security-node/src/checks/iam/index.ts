@@ -53,6 +53,7 @@ import {
   studioLifecycleConfigNoSecrets,
 } from './studioLifecycleScripts';
 import { studioPosixUserNotRoot } from './studioPosixUser';
+import { flowDefinitionPrivateWorkforce } from './flowDefinitionWorkforce';
 
 /** @public */
 export const iamChecks: SecurityCheck[] = [
@@ -90,4 +91,5 @@ export const iamChecks: SecurityCheck[] = [
   studioPosixUserNotRoot,
   studioLifecycleConfigNoSecrets,
   studioLifecycleConfigNoRemoteCode,
+  flowDefinitionPrivateWorkforce,
 ];

@@ -7,6 +7,8 @@ import {
   hyperpodInstanceGroupsInClusterVpc,
 } from './hyperpodNetwork';
 import {
+  automlJobInVpc,
+  compilationJobInVpc,
   processingJobInVpc,
   processingJobNetworkIsolation,
   trainingJobInVpc,
@@ -78,4 +80,6 @@ export const networkChecks: SecurityCheck[] = [
   hyperpodInstanceGroupsInClusterVpc,
   domainDockerTrustedAccounts,
   domainRStudioUrlsHttps,
+  automlJobInVpc,
+  compilationJobInVpc,
 ];

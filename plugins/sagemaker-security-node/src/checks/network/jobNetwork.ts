@@ -136,3 +136,39 @@ export const tuningJobInVpc = defineCheck(
       expectPresent(context, `${prefix}.VpcConfig.Subnets`, 'VPC subnets'),
     ),
 );
+
+export const automlJobInVpc = defineCheck(
+  {
+    id: 'automl-job-in-vpc',
+    pillar: 'network',
+    title: 'AutoML job runs in your VPC',
+    severity: 'medium',
+    resourceTypes: ['automl-job'],
+    rationale:
+      'An AutoML (Autopilot) job launches training and processing jobs with its SecurityConfig.VpcConfig; without one, all of them reach S3 and ECR over the public internet instead of your endpoints and security groups.',
+    references: { seed: { pillar: SEED.network, phases: ['training'] } },
+    remediation: {
+      text: 'Jobs are immutable: set SecurityConfig.VpcConfig (private Subnets and SecurityGroupIds) in the CreateAutoMLJobV2 request for the next run.',
+      docsUrl: DOCS.autopilotJob,
+    },
+  },
+  fieldPresent('SecurityConfig.VpcConfig.Subnets', 'VPC subnets'),
+);
+
+export const compilationJobInVpc = defineCheck(
+  {
+    id: 'compilation-job-in-vpc',
+    pillar: 'network',
+    title: 'Compilation (Neo) job runs in your VPC',
+    severity: 'low',
+    resourceTypes: ['compilation-job'],
+    rationale:
+      'With a VpcConfig, the compilation job reads the model from S3 and writes the compiled model through your VPC endpoints and security groups instead of the public internet.',
+    references: { seed: { pillar: SEED.network, phases: ['deployment'] } },
+    remediation: {
+      text: 'Jobs are immutable: set VpcConfig (private Subnets and SecurityGroupIds) in the CreateCompilationJob request for the next compilation.',
+      docsUrl: DOCS.neoVpc,
+    },
+  },
+  fieldPresent('VpcConfig.Subnets', 'VPC subnets'),
+);

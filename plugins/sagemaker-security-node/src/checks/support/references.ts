@@ -83,4 +83,8 @@ export const DOCS = {
     'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DomainSettings.html',
   tagging:
     'https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html',
+  autopilotJob: `${SM}/autopilot-automate-model-development-create-experiment.html`,
+  neoVpc: `${SM}/neo-vpc.html`,
+  humanReviewWorkflow: `${SM}/a2i-create-flow-definition.html`,
+  publicWorkforce: `${SM}/sms-workforce-management-public.html`,
 } as const;

@@ -10,7 +10,7 @@ const NO_ACTIONS: string[] = [];
 
 /** True for the call that produced the resource's Describe response. */
 function isDescribeCall(error: CollectionError): boolean {
-  return /:Describe[A-Za-z]*$/.test(error.action) && !error.field;
+  return /:Describe[A-Za-z0-9]*$/.test(error.action) && !error.field;
 }
 
 function fieldsOverlap(a: string, b: string): boolean {

@@ -152,12 +152,18 @@ export const awsSample: Peer = {
     {
       id: 'SM-20',
       title: 'Compilation job encryption',
-      gap: 'Compilation (Neo) jobs are not collected. A new check would read `ListCompilationJobs` and `DescribeCompilationJob.OutputConfig.KmsKeyId` (and `VpcConfig`).',
+      ours: ['compilation-job-output-kms-key', 'compilation-job-in-vpc'],
+      note: 'Ours also requires the VPC (`VpcConfig`); whether the key is customer-managed is `kms-keys-customer-managed`.',
     },
     {
       id: 'SM-21',
       title: 'AutoML job network isolation',
-      gap: 'AutoML jobs are not collected. A new check would read `DescribeAutoMLJobV2.SecurityConfig` (`VpcConfig`, `EnableInterContainerTrafficEncryption`, `VolumeKmsKeyId`).',
+      ours: [
+        'automl-job-in-vpc',
+        'automl-job-inter-container-encryption',
+        'automl-job-output-and-volume-kms-keys',
+      ],
+      note: 'AutoML jobs have no network isolation setting: ours reads `DescribeAutoMLJobV2.SecurityConfig` (`VpcConfig`, `EnableInterContainerTrafficEncryption`, `VolumeKmsKeyId`) and the output key.',
     },
     {
       id: 'SM-22',

@@ -68,7 +68,8 @@ export const checkov: Peer = {
       id: 'CKV_AWS_372',
       title:
         'Human review (A2I / Ground Truth) flow definition encrypts its output with a KMS key',
-      gap: 'Flow definitions are not collected. A new check would read `ListFlowDefinitions` and `DescribeFlowDefinition.OutputConfig.KmsKeyId`.',
+      ours: ['flow-definition-output-kms-key'],
+      note: 'Ours judges the live flow definitions (`DescribeFlowDefinition.OutputConfig.KmsKeyId`); CloudFormation has no flow definition type, so the pre-deploy validation cannot.',
     },
     {
       id: 'CKV2_AWS_68',

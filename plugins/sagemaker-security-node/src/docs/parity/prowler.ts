@@ -141,7 +141,7 @@ export const prowlerProposed: Peer = {
     {
       id: 'sagemaker_automl_job_intercontainer_encryption_enabled',
       title: 'AutoML jobs encrypt inter-container traffic (#12605)',
-      gap: 'AutoML jobs are not collected. A new check would read `DescribeAutoMLJobV2.SecurityConfig.EnableInterContainerTrafficEncryption`.',
+      ours: ['automl-job-inter-container-encryption'],
     },
     {
       id: 'sagemaker_model_package_manual_approval_required',

@@ -8,6 +8,7 @@ import {
   PIPELINES,
   REGISTRY,
 } from './inference';
+import { AUTOML_AND_COMPILATION_JOBS } from './automlAndNeo';
 import { HYPERPOD_CLUSTERS } from './hyperpod';
 import {
   MONITORING_JOB_DEFINITIONS,
@@ -35,6 +36,7 @@ export const EXPECTED: Record<string, Table> = {
   ...TUNING_JOBS,
   ...MONITORING_JOB_DEFINITIONS,
   ...HYPERPOD_CLUSTERS,
+  ...AUTOML_AND_COMPILATION_JOBS,
   // Collected, but no check judges a model package version itself.
   'model-package mpg-fraud/1': {},
 };

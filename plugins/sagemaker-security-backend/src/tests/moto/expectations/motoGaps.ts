@@ -10,7 +10,7 @@ export const MOTO_GAPS = {
   trailWithoutSelectors:
     'A trail created without PutEventSelectors has no event selectors in moto; AWS gives it the default selector (all management events). cloudtrail-logging-in-region is fail in a region whose trail was created so, and the validation and KMS checks not_applicable.',
   unimplementedListings:
-    'ListNotebookInstanceLifecycleConfigs, ListMonitoringSchedules, ListFeatureGroups, ListUserProfiles, ListSpaces, ListInferenceExperiments, ListMlflowTrackingServers, ListMlflowApps (moto has no MLflow API: no tracking server or MLflow App can be created, so both types are covered by the wire-level simulator) and ListStudioLifecycleConfigs (nor Create or Describe: the type is covered by the wire-level simulator) answer HTTP 500 with an HTML body (a SyntaxError in the SDK): those listings are recorded as invalid_response, every target is partial, and checks that need them are unknown, never "none found".',
+    'ListNotebookInstanceLifecycleConfigs, ListMonitoringSchedules, ListFeatureGroups, ListUserProfiles, ListSpaces, ListInferenceExperiments, ListMlflowTrackingServers, ListMlflowApps (moto has no MLflow API: no tracking server or MLflow App can be created, so both types are covered by the wire-level simulator), ListStudioLifecycleConfigs (nor Create or Describe: the type is covered by the wire-level simulator) and ListFlowDefinitions (moto has no flow definition API: human review workflows are covered by the wire-level simulator) answer HTTP 500 with an HTML body (a SyntaxError in the SDK): those listings are recorded as invalid_response, every target is partial, and checks that need them are unknown, never "none found".',
   lifecycleConfigsUnlisted:
     'Notebook lifecycle configurations cannot be listed (HTTP 500), so a notebook that names one has notebook-lifecycle-no-secrets and notebook-lifecycle-no-remote-code unknown (the script is never read).',
   monitoringSchedulesUnlisted:
@@ -31,6 +31,10 @@ export const MOTO_GAPS = {
     'DescribeModel of a multi-container model answers PrimaryContainer = {} (AWS omits it): model-primary-container-private-registry is fail ("Platform mode") where AWS gives not_applicable.',
   clusterNodeRecovery:
     'DescribeCluster never returns NodeRecovery (nor ClusterRole or Orchestrator), whatever CreateCluster sent; AWS always reports the recovery mode (Automatic by default): hyperpod-cluster-node-recovery-automatic is unknown, never a pass or fail on an absent field.',
+  compilationJobTags:
+    'ListTags on a compilation job created without tags answers HTTP 500 (no check of that type reads tags; the estate tags both of its compilation jobs).',
+  automlJobStatus:
+    'An AutoML job stays InProgress (secondary status Completed) in moto, so it is described again at every scan (AWS reports Completed; no verdict changes).',
   explainabilityTags:
     'ListTags on a model explainability job definition created without tags answers HTTP 500 (no check of that type reads tags).',
   tagPropagation:

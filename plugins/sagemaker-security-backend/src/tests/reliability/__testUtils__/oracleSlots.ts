@@ -123,7 +123,7 @@ export function factSlots(data: unknown, error: CollectionError): Slot[] {
 export function resourceSlots(resource: SageMakerResource): Array<Slot | '*'> {
   return resource.errors.flatMap((error): Array<Slot | '*'> => {
     if (!error.field) {
-      return /:Describe[A-Za-z]*$/.test(error.action) ? ['*'] : [];
+      return /:Describe[A-Za-z0-9]*$/.test(error.action) ? ['*'] : [];
     }
     return error.field === 'tags'
       ? [['tags']]

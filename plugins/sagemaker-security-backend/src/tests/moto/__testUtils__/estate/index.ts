@@ -25,6 +25,7 @@ import {
   createTrainingJobs,
   createTuningJobs,
 } from './jobs';
+import { createAutoMLAndCompilationJobs } from './automlAndNeo';
 import { createHyperPodClusters } from './hyperpod';
 import { createMonitoringJobDefinitions } from './monitoring';
 import {
@@ -104,6 +105,7 @@ export async function buildEstate(endpoint: string): Promise<BuiltEstate> {
     await createTuningJobs(c, estate);
     await createMonitoringJobDefinitions(c, estate);
     await createHyperPodClusters(c, estate);
+    await createAutoMLAndCompilationJobs(c, estate);
 
     // The second region: one notebook outside any VPC (no key, internet
     // and root by default), and a trail created without event selectors.
