@@ -7,6 +7,7 @@ import { featureGroup } from './featureGroup';
 import { hyperparameterTuningJob } from './hyperparameterTuningJob';
 import { hyperpodCluster } from './hyperpodCluster';
 import { inferenceExperiment } from './inferenceExperiment';
+import { inferenceComponent } from './inferenceComponent';
 import { mlflowApp } from './mlflowApp';
 import { mlflowTrackingServer } from './mlflowTrackingServer';
 import { model } from './model';
@@ -18,6 +19,7 @@ import { modelQualityJobDefinition } from './modelQualityJobDefinition';
 import { monitoringSchedule } from './monitoringSchedule';
 import { notebookInstance } from './notebookInstance';
 import { notebookInstanceLifecycleConfig } from './notebookInstanceLifecycleConfig';
+import { partnerApp } from './partnerApp';
 import { pipeline } from './pipeline';
 import { processingJob } from './processingJob';
 import { space } from './space';
@@ -57,6 +59,8 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   hyperpodCluster,
   mlflowTrackingServer,
   mlflowApp,
+  partnerApp,
+  inferenceComponent,
 ] as const;
 
 /**

@@ -76,6 +76,9 @@ const NEVER_NOT_APPLICABLE = new Set([
   'mlflow-tracking-server-bucket-owner-verification',
   'mlflow-tracking-server-automatic-model-registration-disabled',
   'mlflow-app-automatic-model-registration-disabled',
+  'partner-app-customer-managed-kms-key',
+  'partner-app-admin-users-bounded',
+  'partner-app-automatic-minor-version-upgrade',
 ]);
 
 describe('the default check catalogue', () => {

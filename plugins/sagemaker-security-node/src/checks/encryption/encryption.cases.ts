@@ -22,6 +22,8 @@ import {
 import { domainSettingsEncryptionCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { cluster } from '../hyperpodClusterFixture';
+import { inferenceComponentEncryptionCases } from '../inferenceComponent.cases';
+import { partnerAppEncryptionCases } from '../partnerApp.cases';
 
 const variant = (extra: Record<string, unknown>) => ({
   VariantName: 'AllTraffic',
@@ -1431,4 +1433,6 @@ export const encryptionCases: CheckCase[] = [
       /InstanceGroups\.0\.InstanceStorageConfigs\.0\.EbsVolumeConfig\.VolumeKmsKeyId/,
   },
   ...domainSettingsEncryptionCases,
+  ...partnerAppEncryptionCases,
+  ...inferenceComponentEncryptionCases,
 ];

@@ -40,6 +40,8 @@ import {
   inferenceExperimentDataKmsKey,
   inferenceExperimentVolumeKmsKey,
 } from './storeAndDomainKmsKeys';
+import { inferenceComponentEndpointConfigKmsKey } from './inferenceComponentKeys';
+import { partnerAppCustomerManagedKey } from './partnerAppKmsKey';
 
 /** @public */
 export const encryptionChecks: SecurityCheck[] = [
@@ -75,4 +77,6 @@ export const encryptionChecks: SecurityCheck[] = [
   logGroupKmsEncryption,
   hyperpodVolumesCustomerManagedKeys,
   domainCanvasWorkspaceKmsKey,
+  partnerAppCustomerManagedKey,
+  inferenceComponentEndpointConfigKmsKey,
 ];

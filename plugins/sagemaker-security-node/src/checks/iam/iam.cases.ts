@@ -26,6 +26,8 @@ import { domainSettingsIamCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { mlflowIamCases } from './mlflow.cases';
 import { registryAndScriptCases } from './registryAndScripts.cases';
+import { inferenceComponentIamCases } from '../inferenceComponent.cases';
+import { partnerAppIamCases } from '../partnerApp.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1178,4 +1180,6 @@ export const iamCases: CheckCase[] = [
   ...domainSettingsIamCases,
   ...mlflowIamCases,
   ...registryAndScriptCases,
+  ...partnerAppIamCases,
+  ...inferenceComponentIamCases,
 ];

@@ -43,6 +43,10 @@ import {
   modelPackageGroupPolicyNoWildcardActions,
 } from './modelRegistryPolicy';
 import { bucketsPublicAccessBlocked } from './sharedAccess';
+import {
+  partnerAppAdminUsersBounded,
+  partnerAppIamSessionIdentity,
+} from './partnerApp';
 
 /** @public */
 export const iamChecks: SecurityCheck[] = [
@@ -74,4 +78,6 @@ export const iamChecks: SecurityCheck[] = [
   modelPackageGroupPolicyNoExternalAccounts,
   modelPackageGroupPolicyNoWildcardActions,
   lifecycleConfigNoRemoteCode,
+  partnerAppIamSessionIdentity,
+  partnerAppAdminUsersBounded,
 ];

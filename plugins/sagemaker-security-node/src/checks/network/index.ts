@@ -44,6 +44,11 @@ import {
   vpcEndpointsSageMaker,
   vpcEndpointsStsLogs,
 } from './vpcEndpoints';
+import { inferenceComponentImageOwnRegistry } from './inferenceComponentImage';
+import {
+  inferenceComponentInVpc,
+  inferenceComponentNetworkIsolation,
+} from './inferenceComponentNetwork';
 
 /** @public */
 export const networkChecks: SecurityCheck[] = [
@@ -78,4 +83,7 @@ export const networkChecks: SecurityCheck[] = [
   hyperpodInstanceGroupsInClusterVpc,
   domainDockerTrustedAccounts,
   domainRStudioUrlsHttps,
+  inferenceComponentNetworkIsolation,
+  inferenceComponentInVpc,
+  inferenceComponentImageOwnRegistry,
 ];

@@ -18,6 +18,7 @@ import {
 import { domainSettingsNetworkCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { cluster } from '../hyperpodClusterFixture';
+import { inferenceComponentNetworkCases } from '../inferenceComponent.cases';
 
 const inVpc = {
   VpcConfig: { Subnets: ['subnet-1'], SecurityGroupIds: ['sg-1'] },
@@ -1065,4 +1066,5 @@ export const networkCases: CheckCase[] = [
     message: /subnet-2 is public/,
   },
   ...domainSettingsNetworkCases,
+  ...inferenceComponentNetworkCases,
 ];
