@@ -381,5 +381,42 @@ export function fullSageMaker(): Partial<
         WeeklyMaintenanceWindowStart: 'Sun:03:00',
       }),
     ],
+    'partner-app': [
+      r({
+        Arn: arn('partner-app/app-1a2b3c4d5e6f'),
+        Name: 'fraud-comet',
+        Type: 'comet',
+        Status: 'Available',
+        CreationTime: daysAgo(12),
+        LastModifiedTime: daysAgo(2),
+        ExecutionRoleArn: ROLE_ARN,
+        KmsKeyId: CMK_ARN,
+        BaseUrl: 'https://app-1a2b3c4d5e6f.partner-app.sagemaker.aws',
+        MaintenanceConfig: { MaintenanceWindowStart: 'Sun:03:00' },
+        Tier: 'small',
+        Version: '1.0',
+        ApplicationConfig: { AdminUsers: ['ml-platform-admin'] },
+        AuthType: 'IAM',
+        EnableIamSessionBasedIdentity: true,
+        EnableAutoMinorVersionUpgrade: true,
+      }),
+    ],
+    'inference-component': [
+      r({
+        InferenceComponentName: 'fraud-ic',
+        InferenceComponentArn: arn('inference-component/fraud-ic'),
+        EndpointName: 'fraud',
+        EndpointArn: arn('endpoint/fraud'),
+        VariantName: 'AllTraffic',
+        Specification: {
+          ModelName: 'fraud-v1',
+          ComputeResourceRequirements: { MinMemoryRequiredInMb: 1024 },
+        },
+        RuntimeConfig: { DesiredCopyCount: 1, CurrentCopyCount: 1 },
+        CreationTime: daysAgo(10),
+        LastModifiedTime: daysAgo(1),
+        InferenceComponentStatus: 'InService',
+      }),
+    ],
   };
 }

@@ -250,6 +250,8 @@ export const spec = {
           'hyperpod-cluster',
           'mlflow-tracking-server',
           'mlflow-app',
+          'partner-app',
+          'inference-component',
         ],
       },
       ScanStatus: {

@@ -10,7 +10,7 @@ export const MOTO_GAPS = {
   trailWithoutSelectors:
     'A trail created without PutEventSelectors has no event selectors in moto; AWS gives it the default selector (all management events). cloudtrail-logging-in-region is fail in a region whose trail was created so, and the validation and KMS checks not_applicable.',
   unimplementedListings:
-    'ListNotebookInstanceLifecycleConfigs, ListMonitoringSchedules, ListFeatureGroups, ListUserProfiles, ListSpaces, ListInferenceExperiments, ListMlflowTrackingServers and ListMlflowApps (moto has no MLflow API: no tracking server or MLflow App can be created, so both types are covered by the wire-level simulator) answer HTTP 500 with an HTML body (a SyntaxError in the SDK): those listings are recorded as invalid_response, every target is partial, and checks that need them are unknown, never "none found".',
+    'ListNotebookInstanceLifecycleConfigs, ListMonitoringSchedules, ListFeatureGroups, ListUserProfiles, ListSpaces, ListInferenceExperiments, ListMlflowTrackingServers, ListMlflowApps, ListPartnerApps and ListInferenceComponents (moto has no MLflow, Partner AI App or inference component API: none can be created, so those four types are covered by the wire-level simulator) answer HTTP 500 with an HTML body (a SyntaxError in the SDK): those listings are recorded as invalid_response, every target is partial, and checks that need them are unknown, never "none found".',
   lifecycleConfigsUnlisted:
     'Notebook lifecycle configurations cannot be listed (HTTP 500), so a notebook that names one has notebook-lifecycle-no-secrets and notebook-lifecycle-no-remote-code unknown (the script is never read).',
   monitoringSchedulesUnlisted:

@@ -353,7 +353,9 @@ export interface components {
       | 'inference-experiment'
       | 'hyperpod-cluster'
       | 'mlflow-tracking-server'
-      | 'mlflow-app';
+      | 'mlflow-app'
+      | 'partner-app'
+      | 'inference-component';
     ScanStatus:
       | 'queued'
       | 'running'
