@@ -63,7 +63,7 @@ function modelsOf(
   item: ComponentSpecification,
 ): { names: string[]; outcome?: CheckOutcome; ownContainer?: boolean } {
   const runner = specificationRunner(item.spec);
-  if (runner.kind === 'model') return { names: [runner.modelName] };
+  if (runner.kind === 'namedModel') return { names: [runner.modelName] };
   if (runner.kind === 'container') return { names: [], ownContainer: true };
   if (runner.kind === 'base') {
     // An adapter runs inside its base component's container.
@@ -79,7 +79,7 @@ function modelsOf(
     let ownContainer = false;
     for (const baseSpec of componentSpecifications(base.resource)) {
       const baseRunner = specificationRunner(baseSpec.spec);
-      if (baseRunner.kind === 'model') names.push(baseRunner.modelName);
+      if (baseRunner.kind === 'namedModel') names.push(baseRunner.modelName);
       if (baseRunner.kind === 'container') ownContainer = true;
     }
     return { names, ownContainer };

@@ -1,5 +1,6 @@
 import {
   CheckOutcome,
+  ResourceType,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext } from '../../types';
@@ -71,7 +72,7 @@ function notCollected(
 /** A related resource of the component's account and region, described. */
 export function joinResource(
   context: CheckContext,
-  type: 'model' | 'endpoint' | 'endpoint-config' | 'inference-component',
+  type: ResourceType,
   name: string,
   action: string,
   label: string,
@@ -136,7 +137,7 @@ export function componentEndpointConfig(context: CheckContext): Joined {
 
 /** What runs a specification: a SageMaker model, a container of its own, or neither (an adapter on a base component). */
 export type SpecificationRunner =
-  | { kind: 'model'; modelName: string }
+  | { kind: 'namedModel'; modelName: string }
   | { kind: 'container'; container: Record<string, unknown> }
   | { kind: 'base'; baseName: string }
   | { kind: 'none' };
@@ -145,7 +146,7 @@ export function specificationRunner(
   spec: Record<string, unknown>,
 ): SpecificationRunner {
   const modelName = nonEmptyString(spec.ModelName);
-  if (modelName) return { kind: 'model', modelName };
+  if (modelName) return { kind: 'namedModel', modelName };
   const container = spec.Container;
   if (container !== null && typeof container === 'object') {
     return {
