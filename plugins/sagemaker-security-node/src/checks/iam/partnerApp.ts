@@ -18,6 +18,13 @@ import {
  */
 export const MAX_PARTNER_APP_ADMINS = 3;
 
+const sessionIdentity = fieldValue({
+  path: 'EnableIamSessionBasedIdentity',
+  expected: true,
+  absentMeans: false,
+  label: 'IAM session-based identity',
+});
+
 export const partnerAppIamSessionIdentity = defineCheck(
   {
     id: 'partner-app-iam-session-based-identity',
@@ -47,13 +54,6 @@ export const partnerAppIamSessionIdentity = defineCheck(
     return sessionIdentity(context);
   },
 );
-
-const sessionIdentity = fieldValue({
-  path: 'EnableIamSessionBasedIdentity',
-  expected: true,
-  absentMeans: false,
-  label: 'IAM session-based identity',
-});
 
 const ADMINS = 'ApplicationConfig.AdminUsers';
 
