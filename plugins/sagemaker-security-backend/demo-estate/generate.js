@@ -2067,6 +2067,69 @@ function flowDefinition(rb, o) {
         KmsKeyId: o.outputKmsKeyId,
       },
       RoleArn: o.role,
+
+function partnerApp(rb, o) {
+  const appId = `app-${hash(
+    `${rb.account}:${rb.region}:partner-app:${o.name}`,
+  ).slice(0, 12)}`;
+  return rb.add(
+    'partner-app',
+    {
+      Arn: rb.arn('partner-app', appId),
+      Name: o.name,
+      Type: o.type,
+      Status: 'Available',
+      CreationTime: at(o.created ?? '2025-06-25T09:00'),
+      LastModifiedTime: at(o.created ?? '2025-06-25T09:00'),
+      ExecutionRoleArn: o.role,
+      KmsKeyId: o.kmsKeyId,
+      BaseUrl: `https://${appId}.${rb.region}.partner-app.sagemaker.aws`,
+      MaintenanceConfig: { MaintenanceWindowStart: 'Sun:04:00' },
+      Tier: 'small',
+      Version: '1.2',
+      ApplicationConfig: { AdminUsers: o.admins },
+      AuthType: 'IAM',
+      EnableIamSessionBasedIdentity: o.sessionIdentity,
+      EnableAutoMinorVersionUpgrade: o.autoUpgrade,
+    },
+    o.tags,
+  );
+}
+
+function inferenceComponent(rb, o) {
+  const container = o.image
+    ? {
+        Container: {
+          DeployedImage: {
+            SpecifiedImage: o.image,
+            ResolvedImage: `${o.image.split(':')[0]}@sha256:${hash(o.image)}`,
+            ResolutionTime: at('2025-06-20T10:05'),
+          },
+          ArtifactUrl: `s3://${o.bucket}/inference-components/${o.name}/model.tar.gz`,
+          Environment: o.environment ?? {},
+        },
+      }
+    : {};
+  return rb.add(
+    'inference-component',
+    {
+      InferenceComponentName: o.name,
+      InferenceComponentArn: rb.arn('inference-component', o.name),
+      EndpointName: o.endpoint,
+      EndpointArn: rb.arn('endpoint', o.endpoint),
+      VariantName: 'AllTraffic',
+      Specification: {
+        ...(o.model ? { ModelName: o.model } : {}),
+        ...container,
+        ComputeResourceRequirements: {
+          NumberOfCpuCoresRequired: 1,
+          MinMemoryRequiredInMb: 2048,
+        },
+      },
+      RuntimeConfig: { DesiredCopyCount: 1, CurrentCopyCount: 1 },
+      CreationTime: at(o.created ?? '2025-06-20T10:00'),
+      LastModifiedTime: at(o.created ?? '2025-06-20T10:00'),
+      InferenceComponentStatus: 'InService',
     },
     o.tags,
   );
@@ -2318,6 +2381,14 @@ function productionAccount() {
       image,
       instances: 2,
       capture,
+      tags,
+    });
+    // The v8 model served beside v7 as an inference component: isolated, in
+    // the VPC, on the keyed endpoint configuration.
+    inferenceComponent(use1, {
+      name: 'fraud-scoring-xgb-v8-ic',
+      endpoint: 'fraud-scoring-prod',
+      model: 'fraud-scoring-xgb-v8',
       tags,
     });
     trainingJob(use1, {
@@ -2943,6 +3014,18 @@ function productionAccount() {
       bucket: B.prodModels,
       kmsKeyId: mlData.arn,
       modelRegistrationMode: 'AutoModelRegistrationDisabled',
+      tags,
+    });
+    // A Partner AI App (Comet) under the ML data key, per-user identity,
+    // two named administrators, minor upgrades in the maintenance window.
+    partnerApp(use1, {
+      name: 'acme-comet',
+      type: 'comet',
+      role: R.platform,
+      kmsKeyId: mlData.arn,
+      admins: ['platform-lead', 'ml-security'],
+      sessionIdentity: true,
+      autoUpgrade: true,
       tags,
     });
   }
@@ -3816,6 +3899,31 @@ function developmentAccount() {
       kmsKeyId: awsSageMaker.arn,
       modelRegistrationMode: 'AutoModelRegistrationEnabled',
       created: '2025-05-12T10:00',
+      tags,
+    });
+    // A sandbox Partner AI App (Fiddler) under the AWS-owned key (no
+    // KmsKeyId), users indistinguishable behind the shared role, five
+    // administrators, never upgraded automatically.
+    partnerApp(use1, {
+      name: 'ds-fiddler-sandbox',
+      type: 'fiddler',
+      role: R.dataScience,
+      admins: ['ds-lead', 'patel', 'nguyen', 'garcia', 'okafor'],
+      sessionIdentity: false,
+      autoUpgrade: false,
+      created: '2025-05-20T14:00',
+      tags,
+    });
+    // An LLM inference component the platform team runs on the shared AML
+    // dev endpoint: its own container from Docker Hub, artifacts in the
+    // sandbox bucket, no isolation, VPC or key on the endpoint configuration.
+    inferenceComponent(use1, {
+      name: 'ds-llm-sandbox-ic',
+      endpoint: 'aml-txn-monitor-dev',
+      image: 'docker.io/vllm/vllm-openai:v0.6.3',
+      bucket: B.devSandbox,
+      environment: { MAX_MODEL_LEN: '4096' },
+      created: '2025-06-18T16:00',
       tags,
     });
     space(use1, {

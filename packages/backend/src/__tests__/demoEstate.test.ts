@@ -311,8 +311,8 @@ describe('the demo portal backend over the demo estate', () => {
         'hyperparameter-tuning-job',
       ]),
     );
-    // examples/README.md: 99 SageMaker resources in all.
-    expect(arns.size).toBe(99);
+    // examples/README.md: 103 SageMaker resources in all.
+    expect(arns.size).toBe(103);
   });
 
   it('judges the MLflow tracking servers and Apps, served by the wire-level simulator (moto has no MLflow API)', async () => {
@@ -412,6 +412,46 @@ describe('the demo portal backend over the demo estate', () => {
         'kms-keys-customer-managed',
       ),
     ).toBe('pass');
+  });
+
+  it('judges the Partner AI Apps and inference components, served by the wire-level simulator (moto has neither API)', async () => {
+    const workbench = await scorecardOf('component:default/ml-workbench');
+    const fraud = await scorecardOf('component:default/fraud-scoring');
+    const status = (card: EntityScorecard, name: string, check: string) =>
+      card.results.find(r => r.resourceName === name && r.checkId === check)
+        ?.status;
+    const partner = [
+      'partner-app-customer-managed-kms-key',
+      'partner-app-iam-session-based-identity',
+      'partner-app-admin-users-bounded',
+      'partner-app-automatic-minor-version-upgrade',
+    ];
+    expect(partner.map(c => status(workbench, 'acme-comet', c))).toEqual([
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+    ]);
+    expect(
+      partner.map(c => status(workbench, 'ds-fiddler-sandbox', c)),
+    ).toEqual(['fail', 'fail', 'fail', 'fail']);
+    // The component follows its endpoint, endpoint configuration and model.
+    const component = [
+      'inference-component-network-isolation',
+      'inference-component-in-vpc',
+      'inference-component-endpoint-config-kms-key',
+      'inference-component-container-image-own-registry',
+    ];
+    expect(
+      component.map(c => status(fraud, 'fraud-scoring-xgb-v8-ic', c)),
+    ).toEqual(['pass', 'pass', 'pass', 'not_applicable']);
+    expect(
+      component.map(c => status(workbench, 'ds-llm-sandbox-ic', c)),
+    ).toEqual(['fail', 'fail', 'fail', 'fail']);
+    // The app's key through its link: the good app's CMK passes.
+    expect(status(workbench, 'acme-comet', 'kms-keys-customer-managed')).toBe(
+      'pass',
+    );
   });
 
   it('answers 401 without a token', async () => {

@@ -77,6 +77,16 @@ function demoInventory() {
       // An MLflow App ARN ends in its generated ID, not its name.
       resourcePath: 'mlflow-app/app-0a1b2c3d4e5f',
     }),
+    item('partner-app', 'fraud-comet', {
+      // A Partner AI App ARN ends in its generated ID, not its name.
+      resourcePath: 'partner-app/app-1a2b3c4d5e6f',
+    }),
+    item('inference-component', 'fraud-llm-ic', {
+      description: {
+        EndpointName: 'fraud-scorer-prod',
+        Specification: { ModelName: 'fraud-model-v4' },
+      },
+    }),
     item('training-job', 'train-1'),
     item('endpoint', 'retired-endpoint', {
       deletedAt: '2026-01-01T00:00:00.000Z',
@@ -128,7 +138,7 @@ describe('SageMakerEntityProvider', () => {
   it('emits a valid Resource entity for every catalog resource type, and no jobs or deleted resources', async () => {
     const { provider, connection, lastEntities, client } = setup();
     await provider.connect(connection);
-    await expect(provider.refresh()).resolves.toEqual({ entities: 15 });
+    await expect(provider.refresh()).resolves.toEqual({ entities: 17 });
 
     const entities = lastEntities();
     expect(new Set(entities.map(e => e.spec?.type))).toEqual(
@@ -324,6 +334,12 @@ describe('SageMakerEntityProvider', () => {
     expect(byTitle(entities, 'fraud-monitor').spec?.dependsOn).toEqual([
       ref('fraud-scorer-prod'),
     ]);
+    // An inference component depends on its endpoint (in its own account
+    // and region) and its model.
+    expect(byTitle(entities, 'fraud-llm-ic').spec?.dependsOn).toEqual([
+      ref('fraud-scorer-prod'),
+      'resource:default/model-fraud-model-v4',
+    ]);
     expect(byTitle(entities, 'alice').spec?.dependsOn).toEqual([
       'resource:default/domain-ml-studio',
     ]);
@@ -355,6 +371,11 @@ describe('SageMakerEntityProvider', () => {
     expect(byTitle(entities, 'fraud-mlflow')).toMatchObject({
       metadata: { name: expect.stringMatching(/^mlflow-app-fraud-mlflow/) },
       spec: { type: 'sagemaker-mlflow-app' },
+    });
+    // A Partner AI App is named by its name, not the ID that ends its ARN.
+    expect(byTitle(entities, 'fraud-comet')).toMatchObject({
+      metadata: { name: expect.stringMatching(/^partner-app-fraud-comet/) },
+      spec: { type: 'sagemaker-partner-app' },
     });
     // The twin endpoint in B has no description: no dangling relation.
     expect(

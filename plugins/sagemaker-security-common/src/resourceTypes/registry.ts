@@ -10,6 +10,7 @@ import { flowDefinition } from './flowDefinition';
 import { hyperparameterTuningJob } from './hyperparameterTuningJob';
 import { hyperpodCluster } from './hyperpodCluster';
 import { inferenceExperiment } from './inferenceExperiment';
+import { inferenceComponent } from './inferenceComponent';
 import { mlflowApp } from './mlflowApp';
 import { mlflowTrackingServer } from './mlflowTrackingServer';
 import { model } from './model';
@@ -21,6 +22,7 @@ import { modelQualityJobDefinition } from './modelQualityJobDefinition';
 import { monitoringSchedule } from './monitoringSchedule';
 import { notebookInstance } from './notebookInstance';
 import { notebookInstanceLifecycleConfig } from './notebookInstanceLifecycleConfig';
+import { partnerApp } from './partnerApp';
 import { pipeline } from './pipeline';
 import { processingJob } from './processingJob';
 import { space } from './space';
@@ -65,6 +67,8 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   automlJob,
   compilationJob,
   flowDefinition,
+  partnerApp,
+  inferenceComponent,
 ] as const;
 
 /**

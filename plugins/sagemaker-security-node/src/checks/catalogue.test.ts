@@ -88,6 +88,9 @@ const NEVER_NOT_APPLICABLE = new Set([
   'compilation-job-in-vpc',
   'flow-definition-output-kms-key',
   'flow-definition-private-workforce',
+  'partner-app-customer-managed-kms-key',
+  'partner-app-admin-users-bounded',
+  'partner-app-automatic-minor-version-upgrade',
 ]);
 
 describe('the default check catalogue', () => {

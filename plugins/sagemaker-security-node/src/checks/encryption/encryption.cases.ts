@@ -23,6 +23,8 @@ import { domainSettingsEncryptionCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { cluster } from '../hyperpodClusterFixture';
 import { jobTypesEncryptionCases } from './jobTypes.cases';
+import { inferenceComponentEncryptionCases } from '../inferenceComponent.cases';
+import { partnerAppEncryptionCases } from '../partnerApp.cases';
 
 const variant = (extra: Record<string, unknown>) => ({
   VariantName: 'AllTraffic',
@@ -1433,4 +1435,6 @@ export const encryptionCases: CheckCase[] = [
   },
   ...domainSettingsEncryptionCases,
   ...jobTypesEncryptionCases,
+  ...partnerAppEncryptionCases,
+  ...inferenceComponentEncryptionCases,
 ];

@@ -44,6 +44,8 @@ import {
   inferenceExperimentDataKmsKey,
   inferenceExperimentVolumeKmsKey,
 } from './storeAndDomainKmsKeys';
+import { inferenceComponentEndpointConfigKmsKey } from './inferenceComponentKeys';
+import { partnerAppCustomerManagedKey } from './partnerAppKmsKey';
 
 /** @public */
 export const encryptionChecks: SecurityCheck[] = [
@@ -83,4 +85,6 @@ export const encryptionChecks: SecurityCheck[] = [
   automlJobInterContainerEncryption,
   compilationJobKmsKey,
   flowDefinitionKmsKey,
+  partnerAppCustomerManagedKey,
+  inferenceComponentEndpointConfigKmsKey,
 ];

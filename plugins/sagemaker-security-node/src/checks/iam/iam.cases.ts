@@ -30,6 +30,8 @@ import { studioIamCases } from './studio.cases';
 import { studioProfileCases } from './studioProfiles.cases';
 import { studioScriptCases } from './studioScripts.cases';
 import { jobTypesIamCases } from './jobTypes.cases';
+import { inferenceComponentIamCases } from '../inferenceComponent.cases';
+import { partnerAppIamCases } from '../partnerApp.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1186,4 +1188,6 @@ export const iamCases: CheckCase[] = [
   ...studioProfileCases,
   ...studioScriptCases,
   ...jobTypesIamCases,
+  ...partnerAppIamCases,
+  ...inferenceComponentIamCases,
 ];

@@ -54,6 +54,9 @@ import {
 } from './studioLifecycleScripts';
 import { studioPosixUserNotRoot } from './studioPosixUser';
 import { flowDefinitionPrivateWorkforce } from './flowDefinitionWorkforce';
+  partnerAppAdminUsersBounded,
+  partnerAppIamSessionIdentity,
+} from './partnerApp';
 
 /** @public */
 export const iamChecks: SecurityCheck[] = [
@@ -92,4 +95,6 @@ export const iamChecks: SecurityCheck[] = [
   studioLifecycleConfigNoSecrets,
   studioLifecycleConfigNoRemoteCode,
   flowDefinitionPrivateWorkforce,
+  partnerAppIamSessionIdentity,
+  partnerAppAdminUsersBounded,
 ];

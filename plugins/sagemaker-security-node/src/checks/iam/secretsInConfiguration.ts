@@ -77,9 +77,9 @@ export const modelEnvironmentNoSecrets = defineCheck(
     pillar: 'iam',
     title: 'Model container environment holds no secrets',
     severity: 'high',
-    resourceTypes: ['model'],
+    resourceTypes: ['model', 'inference-component'],
     rationale:
-      'Container environment variables are returned in clear text by DescribeModel to anyone with read access, and copied into every endpoint.',
+      'Container environment variables are returned in clear text by DescribeModel (and, for an inference component with a container of its own, DescribeInferenceComponent) to anyone with read access, and copied into every endpoint.',
     references: { seed: { pillar: SEED.iam, phases: ['deployment'] } },
     remediation: {
       text: REMEDIATION,
@@ -88,6 +88,17 @@ export const modelEnvironmentNoSecrets = defineCheck(
     },
   },
   context => {
+    const ownFields = findResourceTypeDescriptor(
+      context.resource.type,
+    )?.environmentFields;
+    if (ownFields) {
+      // An inference component's own container (the descriptor's fields).
+      return verdict(
+        context.resource,
+        variablesAt(context, ownFields),
+        'container environment variables',
+      );
+    }
     const failure =
       fieldFailure(context.resource, 'PrimaryContainer') ??
       fieldFailure(context.resource, 'Containers');

@@ -46,6 +46,11 @@ import {
   vpcEndpointsSageMaker,
   vpcEndpointsStsLogs,
 } from './vpcEndpoints';
+import { inferenceComponentImageOwnRegistry } from './inferenceComponentImage';
+import {
+  inferenceComponentInVpc,
+  inferenceComponentNetworkIsolation,
+} from './inferenceComponentNetwork';
 
 /** @public */
 export const networkChecks: SecurityCheck[] = [
@@ -82,4 +87,7 @@ export const networkChecks: SecurityCheck[] = [
   domainRStudioUrlsHttps,
   automlJobInVpc,
   compilationJobInVpc,
+  inferenceComponentNetworkIsolation,
+  inferenceComponentInVpc,
+  inferenceComponentImageOwnRegistry,
 ];

@@ -19,6 +19,7 @@ import { domainSettingsNetworkCases } from '../domainSettings.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { cluster } from '../hyperpodClusterFixture';
 import { jobTypesNetworkCases } from './jobTypes.cases';
+import { inferenceComponentNetworkCases } from '../inferenceComponent.cases';
 
 const inVpc = {
   VpcConfig: { Subnets: ['subnet-1'], SecurityGroupIds: ['sg-1'] },
@@ -1067,4 +1068,5 @@ export const networkCases: CheckCase[] = [
   },
   ...domainSettingsNetworkCases,
   ...jobTypesNetworkCases,
+  ...inferenceComponentNetworkCases,
 ];

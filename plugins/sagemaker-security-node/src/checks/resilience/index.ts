@@ -9,6 +9,7 @@ import {
 } from './mlflowModelRegistration';
 import { notebookPlatformSupported } from './notebookPlatformSupported';
 import { resourceOwnershipTags } from './ownershipTags';
+import { partnerAppAutomaticMinorUpgrades } from './partnerAppUpgrades';
 
 /** @public */
 export const resilienceChecks: SecurityCheck[] = [
@@ -20,4 +21,5 @@ export const resilienceChecks: SecurityCheck[] = [
   domainTagPropagation,
   mlflowAutomaticModelRegistrationDisabled,
   mlflowAppAutomaticModelRegistrationDisabled,
+  partnerAppAutomaticMinorUpgrades,
 ];

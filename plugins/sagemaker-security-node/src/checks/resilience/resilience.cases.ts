@@ -11,6 +11,7 @@ import { domainSettingsResilienceCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { mlflowResilienceCases } from './mlflow.cases';
 import { cluster } from '../hyperpodClusterFixture';
+import { partnerAppResilienceCases } from '../partnerApp.cases';
 
 const PACKAGE_ARN =
   'arn:aws:sagemaker:eu-west-1:111122223333:model-package/fraud/3';
@@ -253,4 +254,5 @@ export const resilienceCases: CheckCase[] = [
   },
   ...domainSettingsResilienceCases,
   ...mlflowResilienceCases,
+  ...partnerAppResilienceCases,
 ];

@@ -5,6 +5,7 @@ export * from './describe';
 export * from './endpoints';
 export * from './facts';
 export * from './fieldRules';
+export * from './inferenceComponents';
 export * from './instanceTypes';
 export * from './links';
 export * from './logGroups';

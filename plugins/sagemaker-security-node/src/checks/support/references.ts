@@ -37,6 +37,7 @@ export const DOCS = {
   modelRegistry: `${SM}/model-registry.html`,
   remoteDebug: `${SM}/train-remote-debugging.html`,
   asyncInference: `${SM}/async-inference.html`,
+  partnerApps: `${SM}/partner-apps.html`,
   securityHubControls:
     'https://docs.aws.amazon.com/securityhub/latest/userguide/sagemaker-controls.html',
   confusedDeputy:

@@ -90,7 +90,11 @@ export const awsSample: Peer = {
     {
       id: 'SM-11',
       title: 'Inference containers have network isolation',
-      ours: ['model-network-isolation'],
+      ours: [
+        'model-network-isolation',
+        'inference-component-network-isolation',
+      ],
+      note: 'Broader: containers of inference components are judged through their endpoint configuration and model, which the sample does not read.',
     },
     {
       id: 'SM-12',

@@ -250,9 +250,14 @@ export const spec = {
           'hyperpod-cluster',
           'mlflow-tracking-server',
           'mlflow-app',
+<<<<<<< HEAD
           'automl-job',
           'compilation-job',
           'flow-definition',
+=======
+          'partner-app',
+          'inference-component',
+>>>>>>> wip/partner
         ],
       },
       ScanStatus: {

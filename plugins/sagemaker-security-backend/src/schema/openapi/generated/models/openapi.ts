@@ -354,9 +354,14 @@ export interface components {
       | 'hyperpod-cluster'
       | 'mlflow-tracking-server'
       | 'mlflow-app'
+<<<<<<< HEAD
       | 'automl-job'
       | 'compilation-job'
       | 'flow-definition';
+=======
+      | 'partner-app'
+      | 'inference-component';
+>>>>>>> wip/partner
     ScanStatus:
       | 'queued'
       | 'running'
