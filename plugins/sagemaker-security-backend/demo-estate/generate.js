@@ -2067,6 +2067,10 @@ function flowDefinition(rb, o) {
         KmsKeyId: o.outputKmsKeyId,
       },
       RoleArn: o.role,
+    },
+    o.tags,
+  );
+}
 
 function partnerApp(rb, o) {
   const appId = `app-${hash(

@@ -391,6 +391,8 @@ export function fullSageMaker(): Partial<
         ).toString('base64'),
         CreationTime: daysAgo(30),
         LastModifiedTime: daysAgo(30),
+      }),
+    ],
     'automl-job': [
       r({
         AutoMLJobName: 'fraud-autopilot',
@@ -460,6 +462,8 @@ export function fullSageMaker(): Partial<
           KmsKeyId: CMK_ARN,
         },
         RoleArn: ROLE_ARN,
+      }),
+    ],
     'partner-app': [
       r({
         Arn: arn('partner-app/app-1a2b3c4d5e6f'),

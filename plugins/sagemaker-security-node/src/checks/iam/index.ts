@@ -54,6 +54,7 @@ import {
 } from './studioLifecycleScripts';
 import { studioPosixUserNotRoot } from './studioPosixUser';
 import { flowDefinitionPrivateWorkforce } from './flowDefinitionWorkforce';
+import {
   partnerAppAdminUsersBounded,
   partnerAppIamSessionIdentity,
 } from './partnerApp';

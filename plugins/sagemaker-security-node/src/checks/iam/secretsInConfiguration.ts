@@ -93,7 +93,7 @@ export const modelEnvironmentNoSecrets = defineCheck(
     )?.environmentFields;
     if (ownFields) {
       // An inference component's own container (the descriptor's fields).
-      return verdict(
+      return secretsVerdict(
         context.resource,
         variablesAt(context, ownFields),
         'container environment variables',

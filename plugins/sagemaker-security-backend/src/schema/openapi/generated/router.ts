@@ -250,14 +250,12 @@ export const spec = {
           'hyperpod-cluster',
           'mlflow-tracking-server',
           'mlflow-app',
-<<<<<<< HEAD
+          'studio-lifecycle-config',
           'automl-job',
           'compilation-job',
           'flow-definition',
-=======
           'partner-app',
           'inference-component',
->>>>>>> wip/partner
         ],
       },
       ScanStatus: {
@@ -979,6 +977,11 @@ export const spec = {
           },
           severity: {
             $ref: '#/components/schemas/Severity',
+          },
+          references: {
+            description:
+              "The controls of other tools and standards the check answers (the check's `references`). Sent by the JSON export only.",
+            $ref: '#/components/schemas/CheckReferences',
           },
         },
       },
@@ -2207,7 +2210,7 @@ export const spec = {
       get: {
         operationId: 'ExportFindings',
         description:
-          "Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`).",
+          "Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`); in JSON, each finding's `check.references` carries them.",
         parameters: [
           {
             name: 'format',

@@ -271,7 +271,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`). */
+    /** Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`); in JSON, each finding's `check.references` carries them. */
     get: operations['ExportFindings'];
     put?: never;
     post?: never;
@@ -354,14 +354,12 @@ export interface components {
       | 'hyperpod-cluster'
       | 'mlflow-tracking-server'
       | 'mlflow-app'
-<<<<<<< HEAD
+      | 'studio-lifecycle-config'
       | 'automl-job'
       | 'compilation-job'
-      | 'flow-definition';
-=======
+      | 'flow-definition'
       | 'partner-app'
       | 'inference-component';
->>>>>>> wip/partner
     ScanStatus:
       | 'queued'
       | 'running'
@@ -578,6 +576,8 @@ export interface components {
       title: string;
       pillar: components['schemas']['Pillar'];
       severity: components['schemas']['Severity'];
+      /** The controls of other tools and standards the check answers (the check's `references`). Sent by the JSON export only. */
+      references?: components['schemas']['CheckReferences'];
     };
     Finding: {
       entityRef?: string;
