@@ -7,6 +7,7 @@ import {
   combine,
   ComponentSpecification,
   componentEndpointConfig,
+  Joined,
   componentSpecifications,
   defineCheck,
   DOCS,
@@ -113,6 +114,13 @@ function judgeHosting(
       'sagemaker:DescribeInferenceComponent',
     ]);
   }
+  // Models first: when every container runs on a model with the setting,
+  // the verdict needs nothing of the endpoint (a scan that could not read it
+  // still knows).
+  const byModels = judgeSpecs(context, specs, setting);
+  if (byModels.status === 'pass') {
+    return byModels;
+  }
   const config = componentEndpointConfig(context);
   if (
     config.resource &&
@@ -123,14 +131,32 @@ function judgeHosting(
       [evidenceOf(config.resource, setting)],
     );
   }
+  return judgeSpecs(context, specs, setting, config);
+}
+
+/**
+ * Each specification's containers against the setting; without `config`
+ * (not read yet), a container that needs the configuration is unknown.
+ */
+function judgeSpecs(
+  context: CheckContext,
+  specs: ComponentSpecification[],
+  setting: HostingSetting,
+  config?: Joined,
+): CheckOutcome {
+  const { resource } = context;
   // The configuration does not set it (or could not be read): each model must.
   const withoutConfig = (
     message: string,
     evidence = [] as ReturnType<typeof evidenceOf>[],
-  ) =>
-    config.resource
-      ? fail(message, [...evidence, evidenceOf(config.resource, setting)])
-      : config.outcome;
+  ): CheckOutcome => {
+    if (config?.resource) {
+      return fail(message, [...evidence, evidenceOf(config.resource, setting)]);
+    }
+    return (
+      config?.outcome ?? unknown(message, ['sagemaker:DescribeEndpointConfig'])
+    );
+  };
   const outcomes: CheckOutcome[] = specs.map(item => {
     const { names, outcome, ownContainer } = modelsOf(context, item);
     if (outcome) return outcome;
