@@ -7,13 +7,12 @@ import {
   ACCOUNT,
   collectionError,
   KEY_ARN,
-  kmsKey,
   REGION,
   resource,
   role,
   ROLE_ARN,
 } from '../testing/fixtures';
-import { CheckCase } from '../testing/checkCases';
+import { CheckCase, keyLinkCases } from '../testing/checkCases';
 
 const ARN = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:partner-app/app-a1b2c3d4e5f6`;
 const DESCRIBE = 'sagemaker:DescribePartnerApp';
@@ -68,21 +67,7 @@ export const partnerAppEncryptionCases: CheckCase[] = [
     missing: [DESCRIBE],
   },
   // The named key is judged by the key checks through the descriptor link.
-  {
-    check: 'kms-keys-customer-managed',
-    name: 'Partner AI App under an AWS-managed key',
-    resource: partnerApp(),
-    facts: [kmsKey({ keyManager: 'AWS' })],
-    expect: 'fail',
-    message: /AWS-managed/,
-  },
-  {
-    check: 'kms-keys-customer-managed',
-    name: 'Partner AI App under a customer-managed key',
-    resource: partnerApp(),
-    facts: [kmsKey()],
-    expect: 'pass',
-  },
+  ...keyLinkCases('Partner AI App', () => partnerApp()),
 ];
 
 const SESSION = 'partner-app-iam-session-based-identity';

@@ -8,6 +8,7 @@ import {
 import { defaultChecks } from '../checks';
 import { SecurityCheck } from '../types';
 import { contextFor } from './fixtures';
+import { kmsKey } from './facts';
 
 /** One row of a table-driven check test. */
 export interface CheckCase {
@@ -84,4 +85,33 @@ export function runCase(item: CheckCase): {
     explained: true,
   };
   return { actual, expected };
+}
+
+/**
+ * `kms-keys-customer-managed` over a resource whose descriptor links the key
+ * (fixtures' KEY_ARN): fails under an AWS-managed key, passes under a
+ * customer-managed one.
+ */
+export function keyLinkCases(
+  label: string,
+  resource: () => SageMakerResource,
+): CheckCase[] {
+  const check = 'kms-keys-customer-managed';
+  return [
+    {
+      check,
+      name: `${label} under an AWS-managed key`,
+      resource: resource(),
+      facts: [kmsKey({ keyManager: 'AWS' })],
+      expect: 'fail',
+      message: /AWS-managed/,
+    },
+    {
+      check,
+      name: `${label} under a customer-managed key`,
+      resource: resource(),
+      facts: [kmsKey()],
+      expect: 'pass',
+    },
+  ];
 }

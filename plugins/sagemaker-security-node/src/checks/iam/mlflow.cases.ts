@@ -3,13 +3,12 @@ import {
   bucket,
   collectionError,
   KEY_ARN,
-  kmsKey,
   REGION,
   resource,
   role,
   ROLE_ARN,
 } from '../../testing/fixtures';
-import { CheckCase } from '../../testing/checkCases';
+import { CheckCase, keyLinkCases } from '../../testing/checkCases';
 
 /**
  * An MLflow tracking server as DescribeMlflowTrackingServer returns it: its
@@ -201,19 +200,5 @@ export const mlflowIamCases: CheckCase[] = [
     facts: [bucket('mlflow-artifacts', { publicAccessBlock: null })],
     expect: 'fail',
   },
-  {
-    check: 'kms-keys-customer-managed',
-    name: 'MLflow App under an AWS-managed key',
-    resource: mlflowApp(),
-    facts: [kmsKey({ keyManager: 'AWS' })],
-    expect: 'fail',
-    message: /AWS-managed/,
-  },
-  {
-    check: 'kms-keys-customer-managed',
-    name: 'MLflow App under a customer-managed key',
-    resource: mlflowApp(),
-    facts: [kmsKey()],
-    expect: 'pass',
-  },
+  ...keyLinkCases('MLflow App', () => mlflowApp()),
 ];
