@@ -29,21 +29,34 @@ export const space = (
     { name: 'alice-lab', errors },
   );
 
-/** A user profile as DescribeUserProfile returns it. */
+/**
+ * A user profile as DescribeUserProfile returns it, its ARN naming its
+ * domain as AWS's does.
+ */
 export const profile = (
   userSettings: Record<string, unknown> | undefined = {},
   options: { name?: string; domainId?: string; errors?: Errors } = {},
-) =>
-  resource(
+) => {
+  const name = options.name ?? 'alice';
+  const domainId = options.domainId ?? DOMAIN_ID;
+  const described = resource(
     'user-profile',
     {
-      DomainId: options.domainId ?? DOMAIN_ID,
-      UserProfileName: options.name ?? 'alice',
+      DomainId: domainId,
+      UserProfileName: name,
       Status: 'InService',
       ...(userSettings === undefined ? {} : { UserSettings: userSettings }),
     },
-    { name: options.name ?? 'alice', errors: options.errors ?? [] },
+    { name, errors: options.errors ?? [] },
   );
+  return {
+    ...described,
+    arn: described.arn.replace(
+      /user-profile\/.*$/,
+      `user-profile/${domainId}/${name}`,
+    ),
+  };
+};
 
 const REMOTE = 'space-remote-access-disabled';
 const OWNER = 'space-has-owner';
@@ -56,6 +69,12 @@ const shared = { SpaceSharingSettings: { SharingType: 'Shared' } };
 const remoteOn = {
   SpaceSettings: { AppType: 'CodeEditor', RemoteAccess: 'ENABLED' },
 };
+
+/** A user profile listed but not described: its description is empty. */
+const undescribedProfile = (domainId = DOMAIN_ID) => ({
+  ...profile({}, { domainId, errors: [collectionError(DESCRIBE_PROFILE)] }),
+  description: {},
+});
 
 export const studioIamCases: CheckCase[] = [
   // space-remote-access-disabled
@@ -168,6 +187,20 @@ export const studioIamCases: CheckCase[] = [
     name: 'a profile of the same name in another domain is not the owner',
     resource: space(),
     resources: [profile({}, { domainId: 'd-other' })],
+    expect: 'fail',
+  },
+  {
+    check: OWNER_EXISTS,
+    name: 'owner profile listed but not described (found by name and ARN)',
+    resource: space(),
+    resources: [undescribedProfile()],
+    expect: 'pass',
+  },
+  {
+    check: OWNER_EXISTS,
+    name: 'an undescribed profile of the same name in another domain is not the owner',
+    resource: space(),
+    resources: [undescribedProfile('d-other')],
     expect: 'fail',
   },
   {

@@ -23,6 +23,17 @@ const SHARING = 'SpaceSharingSettings.SharingType';
 const OWNER = 'OwnershipSettings.OwnerUserProfileName';
 const REMOTE = 'SpaceSettings.RemoteAccess';
 
+/** A user profile's domain: described, or else the ARN's middle segment. */
+function profileDomain(profile: {
+  arn: string;
+  description: unknown;
+}): string | undefined {
+  return (
+    nonEmptyString(getPath(profile.description, 'DomainId')) ??
+    /:user-profile\/([^/]+)\/[^/]+$/.exec(profile.arn)?.[1]
+  );
+}
+
 /** The sharing type of a space; AWS treats an absent one as Private. */
 function sharingType(description: unknown): string {
   return nonEmptyString(getPath(description, SHARING)) ?? 'Private';
@@ -140,13 +151,15 @@ export const spaceOwnerProfileExists = defineCheck(
       return notApplicable(`${resource.name} has no owner user profile.`);
     }
     const domainId = nonEmptyString(getPath(resource.description, 'DomainId'));
+    // A profile that could not be described is still listed, with its
+    // name and ARN (user-profile/<domain>/<name>) from the listing.
     const found = resources
       .list('user-profile', resource.accountId, resource.region)
       .some(
         profile =>
-          getPath(profile.description, 'UserProfileName') === owner &&
-          (domainId === undefined ||
-            getPath(profile.description, 'DomainId') === domainId),
+          (nonEmptyString(getPath(profile.description, 'UserProfileName')) ??
+            profile.name) === owner &&
+          (domainId === undefined || profileDomain(profile) === domainId),
       );
     const evidence = [
       fieldEvidence(resource, OWNER, owner, 'a user profile of the domain'),
