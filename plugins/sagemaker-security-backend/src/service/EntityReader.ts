@@ -121,10 +121,7 @@ export class EntityReader {
     credentials: BackstageCredentials,
     findingsLimit?: number,
   ): Promise<HeldJson> {
-    const [state, latest] = await Promise.all([
-      this.context.stateKey(),
-      this.context.options.inventory.getLatestScan(),
-    ]);
+    const { key: state, latestScan: latest } = await this.context.readState();
     const running = latest?.status === 'queued' || latest?.status === 'running';
     const discovery = this.context.options.accountDiscovery?.();
     const key =

@@ -14,7 +14,11 @@ import type {
   CheckMetadata,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
-import type { InventoryReader, ScanTarget } from '../inventory/InventoryStore';
+import type {
+  InventoryReader,
+  ScanRun,
+  ScanTarget,
+} from '../inventory/InventoryStore';
 import type { ResultStore } from '../checks/ResultStore';
 import type { HistoryStore } from '../history/HistoryStore';
 import {
@@ -43,6 +47,7 @@ import { groupBy } from './groupBy';
 import { CurrentEvaluations } from './currentEvaluations';
 import { ReadCache, readKey } from './readCache';
 import { utcDay } from '../util/time';
+import { nextRead } from '../util/nextRead';
 
 export interface ScorecardServiceOptions {
   catalog: CatalogService;
@@ -62,6 +67,12 @@ export interface ScorecardServiceOptions {
   catalogView?: CatalogView;
   /** The newest account discovery; absent when discovery is not configured. */
   accountDiscovery?: () => AccountDiscoveryStatus | undefined;
+}
+
+/** What reads are computed from (see ReadContext.readState). */
+export interface ReadState {
+  key?: string;
+  latestScan?: ScanRun;
 }
 
 /** An org-wide view, loaded once and then scored in memory. */
@@ -100,24 +111,33 @@ export class ReadContext {
   }
 
   /**
-   * The state reads are computed from, as a key part: the stored scores'
-   * version, the catalog snapshot and the UTC day. Undefined before the
-   * first rescoring or without a catalog view (reads are then computed
-   * every time).
+   * The state reads are computed from: as a key part, the stored scores'
+   * version, the catalog snapshot and the UTC day (undefined before the
+   * first rescoring or without a catalog view: reads are then computed every
+   * time); and the newest scan. Concurrent callers share one read that
+   * started after their call (see nextRead.ts), so under load the stores are
+   * asked about once per read's latency, and a write that finished before a
+   * call is always seen by it.
    */
-  async stateKey(): Promise<string | undefined> {
-    const { catalogView, entityScores } = this.options;
-    if (!catalogView) {
-      return undefined;
-    }
-    const [snapshot, run] = await Promise.all([
-      catalogView.snapshot(),
-      entityScores.getRun(),
+  readonly readState: () => Promise<ReadState> = nextRead(async () => {
+    const { catalogView, entityScores, inventory } = this.options;
+    const [snapshot, run, latestScan] = await Promise.all([
+      catalogView?.snapshot(),
+      catalogView ? entityScores.getRun() : undefined,
+      inventory.getLatestScan(),
     ]);
-    if (!snapshot || !run) {
-      return undefined;
-    }
-    return readKey(run.version, snapshot.readAt, utcDay(this.now()));
+    return {
+      key:
+        snapshot && run
+          ? readKey(run.version, snapshot.readAt, utcDay(this.now()))
+          : undefined,
+      latestScan,
+    };
+  });
+
+  /** The key part of `readState`. */
+  async stateKey(): Promise<string | undefined> {
+    return (await this.readState()).key;
   }
 
   checkMetadata(): CheckMetadata[] {

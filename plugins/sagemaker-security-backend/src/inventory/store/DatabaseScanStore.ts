@@ -336,9 +336,12 @@ export class DatabaseScanStore implements ScanStore {
 
   async getScan(scanId: string): Promise<ScanRun | undefined> {
     const row = await this.db<ScanRow>(SCANS).where({ id: scanId }).first();
-    if (!row) return undefined;
+    return row ? this.withTargets(row) : undefined;
+  }
+
+  private async withTargets(row: ScanRow): Promise<ScanRun> {
     const targets = await this.db<TargetRow>(TARGETS)
-      .where({ scan_id: scanId })
+      .where({ scan_id: row.id })
       .orderBy(['account_id', 'region']);
     return toScanRun(row, targets);
   }
@@ -349,6 +352,6 @@ export class DatabaseScanStore implements ScanStore {
       .orderBy('id', 'desc');
     if (statuses?.length) query.whereIn('status', statuses);
     const row = await query.first();
-    return row ? this.getScan(row.id) : undefined;
+    return row ? this.withTargets(row) : undefined;
   }
 }
