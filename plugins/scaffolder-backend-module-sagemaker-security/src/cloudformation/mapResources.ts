@@ -6,6 +6,7 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { SAGEMAKER_TYPES } from './identities';
 import { isRecord, StackEnvironment, Unresolved } from './intrinsics';
+import { describeAutoMLJob } from './mapAutoMLJob';
 import { CloudFormationTemplate } from './parse';
 import { mapRelatedFacts } from './relatedFacts';
 import { ResolvedResource, resolveTemplate } from './resolveTemplate';
@@ -164,6 +165,8 @@ const DESCRIBE: Record<
     Name: name,
     Arn: arn,
   }),
+  // The V1 request, described in the V2 shape (mapAutoMLJob.ts).
+  'AWS::SageMaker::AutoMLJob': describeAutoMLJob,
 };
 
 /** A resource policy as SageMaker returns it: a JSON string; null = none. */
