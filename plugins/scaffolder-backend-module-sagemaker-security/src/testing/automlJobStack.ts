@@ -117,9 +117,9 @@ export function inventoryOf(template: string) {
 export function verdicts(template: string) {
   const inventory = inventoryOf(template);
   const findings = evaluateInventory(inventory, defaultChecks);
+  // The AutoML checks judge only the template's one job.
   const status = (checkId: string) =>
-    findings.find(f => f.resourceType === 'automl-job' && f.checkId === checkId)
-      ?.status;
+    findings.find(f => f.checkId === checkId)?.status;
   return Object.fromEntries(AUTOML_CHECKS.map(id => [id, status(id)]));
 }
 
