@@ -95,7 +95,7 @@ function renderSecurityHubCoverage(checks: CheckMetadata[]): string[] {
     const covered =
       ids.length > 0
         ? codeList(ids)
-        : 'Not checked: the control is about tagging of app image configurations or images, resource types the inventory does not collect; `resource-ownership-tags` applies the same rule to the collected types.';
+        : 'Not checked.';
     lines.push(`| ${control} | ${cell(covered)} |`);
   }
   lines.push('');
