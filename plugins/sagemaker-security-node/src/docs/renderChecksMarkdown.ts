@@ -92,10 +92,7 @@ function renderSecurityHubCoverage(checks: CheckMetadata[]): string[] {
     const ids = checks
       .filter(check => check.references.securityHub?.includes(control))
       .map(check => check.id);
-    const covered =
-      ids.length > 0
-        ? codeList(ids)
-        : 'Not checked.';
+    const covered = ids.length > 0 ? codeList(ids) : 'Not checked.';
     lines.push(`| ${control} | ${cell(covered)} |`);
   }
   lines.push('');
