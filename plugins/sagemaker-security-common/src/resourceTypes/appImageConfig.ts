@@ -29,6 +29,12 @@ export const appImageConfig = defineResourceType({
     changeFields: ['LastModifiedTime'],
   },
   links: {},
+  // Set in every JupyterLab or Code Editor app started from the image
+  // (KernelGateway settings have no container configuration).
+  environmentFields: [
+    'JupyterLabAppImageConfig.ContainerConfig.ContainerEnvironmentVariables',
+    'CodeEditorAppImageConfig.ContainerConfig.ContainerEnvironmentVariables',
+  ],
   cloudFormation: {
     type: 'AWS::SageMaker::AppImageConfig',
     nameProperty: 'AppImageConfigName',

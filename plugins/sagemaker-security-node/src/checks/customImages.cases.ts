@@ -58,6 +58,7 @@ export const image = (
 
 const TAGS = 'resource-ownership-tags';
 const POSIX = 'studio-posix-user-not-root';
+const ENV = 'app-image-config-environment-no-secrets';
 const LIST_TAGS = 'sagemaker:ListTags';
 const tagsNotRead = {
   tags: {},
@@ -178,6 +179,81 @@ export const customImageIamCases: CheckCase[] = [
   },
   {
     check: POSIX,
+    name: 'app image configuration not described',
+    resource: resource(
+      'app-image-config',
+      {},
+      { errors: [collectionError('sagemaker:DescribeAppImageConfig')] },
+    ),
+    expect: 'unknown',
+    missing: ['sagemaker:DescribeAppImageConfig'],
+  },
+
+  // app-image-config-environment-no-secrets
+  {
+    check: ENV,
+    name: 'JupyterLab container environment without secrets',
+    resource: appImageConfig({
+      JupyterLabAppImageConfig: {
+        ContainerConfig: {
+          ContainerEnvironmentVariables: {
+            PIP_INDEX_URL: 'https://pypi.internal.example/simple',
+            HF_TOKEN_SECRET_ARN:
+              'arn:aws:secretsmanager:eu-west-1:111122223333:secret:hf',
+          },
+        },
+      },
+    }),
+    expect: 'pass',
+  },
+  {
+    check: ENV,
+    name: 'JupyterLab configuration without a container configuration',
+    resource: appImageConfig(),
+    expect: 'pass',
+  },
+  {
+    check: ENV,
+    name: 'access key in a Code Editor container environment',
+    resource: appImageConfig({
+      JupyterLabAppImageConfig: undefined,
+      CodeEditorAppImageConfig: {
+        ContainerConfig: {
+          ContainerEnvironmentVariables: {
+            AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+          },
+        },
+      },
+    }),
+    expect: 'fail',
+    message:
+      /CodeEditorAppImageConfig\.ContainerConfig\.ContainerEnvironmentVariables\.AWS_ACCESS_KEY_ID/,
+  },
+  {
+    check: ENV,
+    name: 'credential-named variable with a literal value',
+    resource: appImageConfig({
+      JupyterLabAppImageConfig: {
+        ContainerConfig: {
+          ContainerEnvironmentVariables: {
+            WANDB_API_KEY: 'demo0000000000000000000000000000000000ab',
+          },
+        },
+      },
+    }),
+    expect: 'fail',
+  },
+  {
+    check: ENV,
+    name: 'KernelGateway configuration (no container configuration)',
+    resource: appImageConfig({
+      JupyterLabAppImageConfig: undefined,
+      KernelGatewayImageConfig: { KernelSpecs: [{ Name: 'python3' }] },
+    }),
+    expect: 'not_applicable',
+  },
+  {
+    check: ENV,
     name: 'app image configuration not described',
     resource: resource(
       'app-image-config',
