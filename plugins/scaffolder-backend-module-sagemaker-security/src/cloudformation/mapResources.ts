@@ -160,6 +160,18 @@ const DESCRIBE: Record<
       PipelineArn: arn,
     };
   },
+  // CloudFormation prefixes the image's fields (ImageRoleArn is DescribeImage's RoleArn).
+  'AWS::SageMaker::Image': (
+    { ImageRoleArn, ImageDescription, ImageDisplayName, ...rest },
+    { name, arn },
+  ) => ({
+    ...rest,
+    ...(ImageRoleArn !== undefined && { RoleArn: ImageRoleArn }),
+    ...(ImageDescription !== undefined && { Description: ImageDescription }),
+    ...(ImageDisplayName !== undefined && { DisplayName: ImageDisplayName }),
+    ImageName: name,
+    ImageArn: arn,
+  }),
   'AWS::SageMaker::InferenceExperiment': (props, { name, arn }) => ({
     ...props,
     Name: name,

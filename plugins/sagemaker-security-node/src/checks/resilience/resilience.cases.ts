@@ -12,6 +12,7 @@ import { CheckCase } from '../../testing/checkCases';
 import { mlflowResilienceCases } from './mlflow.cases';
 import { cluster } from '../hyperpodClusterFixture';
 import { partnerAppResilienceCases } from '../partnerApp.cases';
+import { customImageResilienceCases } from '../customImages.cases';
 
 const PACKAGE_ARN =
   'arn:aws:sagemaker:eu-west-1:111122223333:model-package/fraud/3';
@@ -255,4 +256,5 @@ export const resilienceCases: CheckCase[] = [
   ...domainSettingsResilienceCases,
   ...mlflowResilienceCases,
   ...partnerAppResilienceCases,
+  ...customImageResilienceCases,
 ];

@@ -256,6 +256,8 @@ export const spec = {
           'flow-definition',
           'partner-app',
           'inference-component',
+          'app-image-config',
+          'image',
         ],
       },
       ScanStatus: {

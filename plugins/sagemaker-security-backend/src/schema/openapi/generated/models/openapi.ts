@@ -359,7 +359,9 @@ export interface components {
       | 'compilation-job'
       | 'flow-definition'
       | 'partner-app'
-      | 'inference-component';
+      | 'inference-component'
+      | 'app-image-config'
+      | 'image';
     ScanStatus:
       | 'queued'
       | 'running'
