@@ -272,6 +272,11 @@ async function main() {
     'get-entity-security-scorecard',
     'list-failing-checks',
     'explain-check',
+    'list-team-failing-checks',
+    'explain-finding',
+    'list-waivers',
+    'get-service-security-history',
+    'start-scan',
   ]) {
     check(
       names.some(n => n.endsWith(action)),

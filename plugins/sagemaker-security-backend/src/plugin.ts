@@ -14,7 +14,7 @@ import {
 import { createInventory, getMigratedClient } from './inventory';
 import { createScorecardService } from './service';
 import { createRouter } from './api';
-import { registerSecurityActions } from './actions';
+import { registerSecurityActions, registerWorkflowActions } from './actions';
 
 /**
  * The SageMaker security backend plugin: scans the AWS estate (inventory),
@@ -96,6 +96,11 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         registerSecurityActions({
           actionsRegistry: deps.actionsRegistry,
           scorecards: scorecard.authorized,
+        });
+        registerWorkflowActions({
+          actionsRegistry: deps.actionsRegistry,
+          scorecards: scorecard.authorized,
+          scanTrigger: inventory.scans,
         });
       },
     });

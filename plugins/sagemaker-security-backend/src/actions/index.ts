@@ -1,1 +1,2 @@
 export { registerSecurityActions } from './createSecurityActions';
+export { registerWorkflowActions } from './workflowActions';

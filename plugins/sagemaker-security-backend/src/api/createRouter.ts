@@ -1,8 +1,4 @@
-import {
-  BackstageCredentials,
-  HttpAuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   ScanRunInfo,
@@ -15,6 +11,7 @@ import { AuthorizedScorecardService } from '../service/AuthorizedScorecardServic
 import type { HeldJson } from '../service/readCache';
 import { createOpenApiRouter, spec } from '../schema/openapi';
 import { streamFindings } from './exportStream';
+import { principalName, requestedTargets } from '../service/scanRequest';
 import { edgeValidator } from './edgeValidator';
 
 /** Starts scans; the inventory's ScanService implements it. */
@@ -39,14 +36,6 @@ export interface RouterOptions {
   logger: LoggerService;
 }
 
-function principalName(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as {
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject;
-}
-
 /**
  * Sends a response the service has serialised and tagged (held per state,
  * see service/readCache.ts) as `res.json` would send it; a request whose
@@ -61,35 +50,6 @@ function sendJson(res: express.Response, response: HeldJson): void {
 /** Query values may arrive as strings; the schema has validated them. */
 function optionalNumber(value: unknown): number | undefined {
   return value === undefined ? undefined : Number(value);
-}
-
-/**
- * The requested targets, each one of the configured ones (400 naming the
- * first that is not), without repeats; undefined for all of them.
- */
-function requestedTargets(
-  requested: ScanTargetRef[] | undefined,
-  configured: ReadonlyArray<ScanTargetRef>,
-): ScanTargetRef[] | undefined {
-  if (!requested) {
-    return undefined;
-  }
-  const key = (t: ScanTargetRef) => `${t.accountId}/${t.region}`;
-  const known = new Set(configured.map(key));
-  const seen = new Set<string>();
-  const out: ScanTargetRef[] = [];
-  requested.forEach((target, index) => {
-    if (!known.has(key(target))) {
-      throw new InputError(
-        `targets/${index}: account ${target.accountId} in ${target.region} is not a configured scan target`,
-      );
-    }
-    if (!seen.has(key(target))) {
-      seen.add(key(target));
-      out.push({ accountId: target.accountId, region: target.region });
-    }
-  });
-  return out;
 }
 
 /**
