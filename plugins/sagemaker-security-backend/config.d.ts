@@ -237,6 +237,30 @@ export interface Config {
       /** Groups (entity refs) whose members may waive any entity's checks, besides its owners. */
       securityGroups?: string[];
     };
+    /**
+     * Notifications to the owners of ML services through Backstage's
+     * notifications service (`@backstage/plugin-notifications-backend` must
+     * be installed when enabled). Each change is told once, whatever the
+     * number of scans, restarts or replicas.
+     */
+    notifications?: {
+      /** Send notifications. Default false. */
+      enabled?: boolean;
+      /** Tell the owners when an ML service's grade gets worse (e.g. B to C). Default true. */
+      gradeDrop?: boolean;
+      /**
+       * Severities of a check that starts failing on one of a service's
+       * resources that are told to its owners. Default [critical, high]; [] turns it off.
+       */
+      newFindingSeverities?: Array<
+        'critical' | 'high' | 'medium' | 'low' | 'informational'
+      >;
+      /**
+       * Days before a waiver expires that its entity's owners are told
+       * (once per waiver). Default 7; 0 turns it off.
+       */
+      waiverExpiryDays?: number;
+    };
     history?: {
       /** Days of status transitions and daily scorecards to keep. Default 365. */
       retentionDays?: number;

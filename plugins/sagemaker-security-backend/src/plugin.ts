@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { sagemakerSecurityPermissions } from '@mlsec/plugin-sagemaker-security-common';
 import {
   CheckRegistry,
@@ -46,6 +47,8 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         publishedChecks: sagemakerSecurityChecksServiceRef,
+        // Used only with `sagemakerSecurity.notifications.enabled: true`.
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, database, scheduler } = deps;
@@ -78,6 +81,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           scheduler,
           scanEvents: inventory.scans,
           scanTargets: () => inventory.scans.targets,
+          notifications: deps.notifications,
           ...(inventory.discovery
             ? { accountDiscovery: () => inventory.discovery?.targets.status }
             : {}),

@@ -57,6 +57,12 @@ export const SAGEMAKER_SECURITY_KEYS: { [key: string]: KeyShape } = {
     ]),
   },
   waivers: values(['maxDays', 'securityGroups']),
+  notifications: values([
+    'enabled',
+    'gradeDrop',
+    'newFindingSeverities',
+    'waiverExpiryDays',
+  ]),
   history: values(['retentionDays']),
   permissions: values(['decisionCacheSeconds']),
   // The scaffolder module's pre-deploy validation; it reads and checks it.

@@ -48,6 +48,7 @@ import {
   toScoreRow,
 } from './entityScoring';
 import { groupBy } from './groupBy';
+import type { ScoredService } from '../notifications/SecurityNotifier';
 
 /** Entities scored together when everything is rescored (bounds memory). */
 const SCORING_BATCH = 250;
@@ -58,6 +59,8 @@ export interface ScoredEverything {
   daily: DailyScore[];
   /** The current score of every ML service (with or without resources). */
   services: EntityScoreRow[];
+  /** What `onScored` is told (empty without it). */
+  scored: ScoredService[];
 }
 
 export interface RescoringOptions {
@@ -75,6 +78,21 @@ export interface RescoringOptions {
   links: LinkOptions;
   logger: LoggerService;
   now?: () => Date;
+  /**
+   * Told the ML services whose scores were just stored (the notifier);
+   * must not throw.
+   */
+  onScored?: (services: ScoredService[]) => Promise<void>;
+}
+
+/** What the notifier needs of an evaluated ML service. */
+function toScored(evaluated: EvaluatedEntity): ScoredService {
+  return {
+    entity: evaluated.entity,
+    grade: evaluated.score.grade,
+    score: evaluated.score.score,
+    failing: evaluated.results.filter(r => r.status === 'fail'),
+  };
 }
 
 export class Rescoring {
@@ -152,6 +170,7 @@ export class Rescoring {
       [toScoreRow(evaluated, checks, ROLLUP_FINDINGS)],
       this.now(),
     );
+    await this.options.onScored?.([toScored(evaluated)]);
   }
 
   /**
@@ -162,7 +181,7 @@ export class Rescoring {
     graph: SnapshotGraph,
     ifVersion?: number,
   ): Promise<number | undefined> {
-    const { daily, services } = await this.scoreEverything(graph);
+    const { daily, services, scored } = await this.scoreEverything(graph);
     const at = this.now();
     const stored = await this.options.entityScores.replaceAll(services, at, {
       catalogFingerprint: catalogFingerprint(graph),
@@ -176,6 +195,7 @@ export class Rescoring {
       // Written after the rows: reads held under the rows' version lack it.
       await this.options.entityScores.markChanged();
     }
+    await this.options.onScored?.(scored);
     return written;
   }
 
@@ -198,6 +218,7 @@ export class Rescoring {
     >();
     const daily: DailyScore[] = [];
     const services: EntityScoreRow[] = [];
+    const notified: ScoredService[] = [];
     const entities = [
       ...graph.ofKind('component'),
       ...graph.ofKind('resource'),
@@ -227,6 +248,7 @@ export class Rescoring {
         const row = toScoreRow(evaluated, checks, ROLLUP_FINDINGS);
         if (item.entity.kind.toLocaleLowerCase('en-US') === 'component') {
           services.push(row);
+          if (this.options.onScored) notified.push(toScored(evaluated));
         }
         if (evaluated.resources.length === 0) {
           continue;
@@ -262,7 +284,7 @@ export class Rescoring {
         });
       }
     }
-    return { daily, services };
+    return { daily, services, scored: notified };
   }
 
   private async readSnapshot(

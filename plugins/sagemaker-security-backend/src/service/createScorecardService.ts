@@ -34,6 +34,8 @@ import { ScorecardService } from './ScorecardService';
 import { DAY_MS } from '../util/time';
 import { CatalogView } from '../catalog/CatalogView';
 import { readNumber } from '../config/numbers';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import { createNotifier } from '../notifications/createNotifier';
 
 /**
  * How often the catalog is compared with what the stored scores were
@@ -71,6 +73,11 @@ export interface CreateScorecardServiceOptions {
   scanTargets?: () => ScanTarget[];
   /** The newest account discovery; absent when discovery is not configured. */
   accountDiscovery?: () => AccountDiscoveryStatus | undefined;
+  /**
+   * Backstage's notifications service; used when
+   * `sagemakerSecurity.notifications.enabled` is true (then required).
+   */
+  notifications?: NotificationService;
 }
 
 /** Everything the router and the actions need, wired together. */
@@ -95,6 +102,12 @@ export interface ScorecardBackend {
   rescoreIfCatalogChanged(): Promise<boolean>;
   /** Deletes history older than `sagemakerSecurity.history.retentionDays`. */
   applyRetention(): Promise<{ transitions: number; dailyScores: number }>;
+  /**
+   * Tells owners about waivers expiring within
+   * `sagemakerSecurity.notifications.waiverExpiryDays` (once each; what the
+   * scheduled waiver task runs). 0 when notifications are off.
+   */
+  notifyExpiringWaivers(): Promise<number>;
 }
 
 /**
@@ -176,7 +189,21 @@ export async function createScorecardService(
     auth: options.auth,
   });
 
+  const notifier = createNotifier({
+    config,
+    knex,
+    notifications: options.notifications,
+    catalog: options.catalog,
+    auth: options.auth,
+    logger,
+    checkTitle: id => engine.getChecks().find(c => c.id === id)?.title,
+    activeWaivers: () => waivers.list({ status: 'active' }),
+    lastEvaluatedAt: () => results.getLastEvaluatedAt(),
+  });
   const rescoring = new Rescoring({
+    ...(notifier
+      ? { onScored: services => notifier.afterScoring(services) }
+      : {}),
     catalogView,
     catalog: options.catalog,
     auth: options.auth,
@@ -214,6 +241,9 @@ export async function createScorecardService(
     engine.subscribe(options.scanEvents);
   }
 
+  const notifyExpiringWaivers = async () =>
+    notifier ? notifier.notifyExpiringWaivers() : 0;
+
   if (options.scheduler) {
     await options.scheduler.scheduleTask({
       id: 'sagemaker-security-waiver-expiry',
@@ -227,6 +257,7 @@ export async function createScorecardService(
           // Scores change when a waiver lapses.
           await recordDailyScores();
         }
+        await notifyExpiringWaivers();
       },
     });
     // Scores stored after a scan must follow the catalog: services it
@@ -264,5 +295,6 @@ export async function createScorecardService(
     recordDailyScores,
     rescoreIfCatalogChanged: () => rescoring.rescoreIfCatalogChanged(),
     applyRetention,
+    notifyExpiringWaivers,
   };
 }

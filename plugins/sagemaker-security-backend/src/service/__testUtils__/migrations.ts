@@ -18,7 +18,7 @@ export const ENTITY_SCORES_ORDER_INDEXES_MIGRATION =
 /**
  * Applies only this package's scorecard migrations, the results, the
  * entity scores (with what the last recomputation saw of the catalog, and
- * the columns the org page is ordered by) and the one-active-waiver index (tests of these tables, over an in-memory
+ * the columns the org page is ordered by) and the one-active-waiver index and the notifier's marks (tests of these tables, over an in-memory
  * inventory).
  */
 export async function migrateResultsTables(knex: Knex): Promise<void> {
@@ -29,6 +29,7 @@ export async function migrateResultsTables(knex: Knex): Promise<void> {
     ENTITY_SCORE_RUNS_CATALOG_MIGRATION,
     ENTITY_SCORES_COLUMNS_MIGRATION,
     ENTITY_SCORES_ORDER_INDEXES_MIGRATION,
+    NOTIFICATION_MARKS_MIGRATION,
   ]) {
     await knex.migrate.up({
       directory: MIGRATIONS_DIRECTORY,
@@ -37,3 +38,6 @@ export async function migrateResultsTables(knex: Knex): Promise<void> {
     });
   }
 }
+
+export const NOTIFICATION_MARKS_MIGRATION =
+  '20261208100000_notification_marks.js';
