@@ -1,6 +1,7 @@
 /*
  * The demo portal's backend: Backstage's new backend system with the catalog,
- * scaffolder, guest auth, the permission framework and the SageMaker security plugins.
+ * scaffolder, guest auth, the permission framework, notifications and signals,
+ * and the SageMaker security plugins.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { setFlagsFromString } from 'node:v8';
@@ -49,6 +50,12 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // SageMaker security scorecards
 backend.add(import('@mlsec/plugin-sagemaker-security-backend'));
+
+// notifications (the SageMaker security plugin tells owners about grade drops,
+// new findings and expiring waivers; enabled in app-config.demo.yaml) and
+// signals, which pushes them to open browsers
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 // actions for AI agents over MCP
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
