@@ -216,7 +216,7 @@ describe('security notifications', () => {
           resourceArn: '*',
           reason: 'Key migration in progress',
           createdBy: 'user:default/alice',
-          expiresAt: new Date(now + 3 * DAY_MS).toISOString(),
+          expiresAt: new Date(now + 3 * DAY_MS),
         },
         new Date(now),
       );
@@ -227,7 +227,7 @@ describe('security notifications', () => {
           resourceArn: '*',
           reason: 'Later',
           createdBy: 'user:default/alice',
-          expiresAt: new Date(now + 30 * DAY_MS).toISOString(),
+          expiresAt: new Date(now + 30 * DAY_MS),
         },
         new Date(now),
       );

@@ -14,6 +14,8 @@ export const ENTITY_SCORES_COLUMNS_MIGRATION =
   '20261207100000_entity_scores_columns.js';
 export const ENTITY_SCORES_ORDER_INDEXES_MIGRATION =
   '20261207180000_entity_scores_order_indexes.js';
+export const NOTIFICATION_MARKS_MIGRATION =
+  '20261208100000_notification_marks.js';
 
 /**
  * Applies only this package's scorecard migrations, the results, the
@@ -38,6 +40,3 @@ export async function migrateResultsTables(knex: Knex): Promise<void> {
     });
   }
 }
-
-export const NOTIFICATION_MARKS_MIGRATION =
-  '20261208100000_notification_marks.js';
