@@ -1,4 +1,7 @@
-import { GetDetectorCommand, paginateListDetectors } from '@aws-sdk/client-guardduty';
+import {
+  GetDetectorCommand,
+  paginateListDetectors,
+} from '@aws-sdk/client-guardduty';
 import type {
   CollectionError,
   GuardDutyFact,

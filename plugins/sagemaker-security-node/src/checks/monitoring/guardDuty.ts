@@ -28,9 +28,7 @@ const RUNTIME_FEATURES = ['RUNTIME_MONITORING', 'EKS_RUNTIME_MONITORING'];
 
 function runtimeFeatures(detector: Detector): string[] {
   return (detector.features ?? [])
-    .filter(
-      f => RUNTIME_FEATURES.includes(f.name) && f.status === 'ENABLED',
-    )
+    .filter(f => RUNTIME_FEATURES.includes(f.name) && f.status === 'ENABLED')
     .map(f => f.name);
 }
 
@@ -61,48 +59,50 @@ function evidenceOf(
 
 /** The region's verdict from its detectors. */
 function regionVerdict(fact: RelatedFact<'guardduty'>): CheckOutcome {
-    const { region } = fact;
-    const detectors = fact.data!.detectors;
-    const enabled = detectors.filter(d => d.status === 'ENABLED');
-    const withRuntime = enabled.filter(d => runtimeFeatures(d).length > 0);
-    if (withRuntime.length > 0) {
-      const detector = withRuntime[0];
-      return pass(
-        `GuardDuty detector ${detector.detectorId} is enabled in ${region}, with ${runtimeFeatures(
-          detector,
-        ).join(' and ')}.`,
-        evidenceOf(fact, withRuntime, 'ENABLED, with Runtime Monitoring'),
-      );
-    }
-    if (enabled.length > 0) {
-      return warn(
-        `GuardDuty detector ${enabled[0].detectorId} is enabled in ${region}, but Runtime Monitoring is off: threats inside the compute that runs SageMaker workloads are not watched.`,
-        evidenceOf(fact, enabled, 'RUNTIME_MONITORING=ENABLED'),
-      );
-    }
-    // A detector whose GetDetector failed may be the enabled one.
-    const unread = detectors.filter(d => d.status === undefined);
-    if (unread.length > 0) {
-      const error = fact.errors.find(e => e.action === 'guardduty:GetDetector');
-      return unknown(
-        `Status of GuardDuty detector ${unread
-          .map(d => d.detectorId)
-          .join(', ')} in ${region} could not be read${
-          error ? `: ${error.message}` : ''
-        }.`,
-        ['guardduty:GetDetector'],
-      );
-    }
-    return fail(
-      detectors.length === 0
-        ? `GuardDuty has no detector in ${region}: no threat detection runs there.`
-        : `GuardDuty detector ${detectors
-            .map(d => d.detectorId)
-            .join(', ')} in ${region} is ${detectors
-            .map(d => d.status)
-            .join(', ')}.`,
-      evidenceOf(fact, detectors, 'ENABLED'),
+  const { region } = fact;
+  const detectors = fact.data!.detectors;
+  const enabled = detectors.filter(d => d.status === 'ENABLED');
+  const withRuntime = enabled.filter(d => runtimeFeatures(d).length > 0);
+  if (withRuntime.length > 0) {
+    const detector = withRuntime[0];
+    return pass(
+      `GuardDuty detector ${
+        detector.detectorId
+      } is enabled in ${region}, with ${runtimeFeatures(detector).join(
+        ' and ',
+      )}.`,
+      evidenceOf(fact, withRuntime, 'ENABLED, with Runtime Monitoring'),
     );
+  }
+  if (enabled.length > 0) {
+    return warn(
+      `GuardDuty detector ${enabled[0].detectorId} is enabled in ${region}, but Runtime Monitoring is off: threats inside the compute that runs SageMaker workloads are not watched.`,
+      evidenceOf(fact, enabled, 'RUNTIME_MONITORING=ENABLED'),
+    );
+  }
+  // A detector whose GetDetector failed may be the enabled one.
+  const unread = detectors.filter(d => d.status === undefined);
+  if (unread.length > 0) {
+    const error = fact.errors.find(e => e.action === 'guardduty:GetDetector');
+    return unknown(
+      `Status of GuardDuty detector ${unread
+        .map(d => d.detectorId)
+        .join(', ')} in ${region} could not be read${
+        error ? `: ${error.message}` : ''
+      }.`,
+      ['guardduty:GetDetector'],
+    );
+  }
+  return fail(
+    detectors.length === 0
+      ? `GuardDuty has no detector in ${region}: no threat detection runs there.`
+      : `GuardDuty detector ${detectors
+          .map(d => d.detectorId)
+          .join(', ')} in ${region} is ${detectors
+          .map(d => d.status)
+          .join(', ')}.`,
+    evidenceOf(fact, detectors, 'ENABLED'),
+  );
 }
 
 /** Resources of one region share its `guardduty` fact, and so its verdict. */
@@ -115,7 +115,8 @@ export const guardDutyEnabled = defineCheck(
   {
     id: 'guardduty-enabled-in-region',
     pillar: 'monitoring',
-    title: 'GuardDuty threat detection, with Runtime Monitoring, is enabled in the region',
+    title:
+      'GuardDuty threat detection, with Runtime Monitoring, is enabled in the region',
     severity: 'medium',
     resourceTypes: TRAIL_RESOURCE_TYPES,
     rationale:

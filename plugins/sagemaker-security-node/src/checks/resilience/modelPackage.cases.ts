@@ -34,7 +34,8 @@ export const modelPackageCases: CheckCase[] = [
       ApprovalDescription: 'Bias and drift reports reviewed',
     }),
     expect: 'pass',
-    message: /approved by an update after registration \(last modified by arn:aws:sts::111122223333:assumed-role\/ModelRisk\/alice\)/,
+    message:
+      /approved by an update after registration \(last modified by arn:aws:sts::111122223333:assumed-role\/ModelRisk\/alice\)/,
   },
   {
     check: CHECK,

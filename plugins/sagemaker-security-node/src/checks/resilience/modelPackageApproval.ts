@@ -97,7 +97,8 @@ export const modelPackageManualApproval = defineCheck(
   {
     id: 'model-package-manual-approval',
     pillar: 'resilience',
-    title: 'Model package versions are approved in a step separate from their registration',
+    title:
+      'Model package versions are approved in a step separate from their registration',
     severity: 'medium',
     resourceTypes: ['model-package'],
     rationale:

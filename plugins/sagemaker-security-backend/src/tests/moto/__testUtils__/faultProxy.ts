@@ -100,8 +100,7 @@ function restJsonOperation(service: string, method: string, url: URL): string {
   const found = wireService(service as 'guardduty')
     .operations()
     .find(operation => {
-      const trait = (operation[3] as { http?: [string, string, number] })
-        .http;
+      const trait = (operation[3] as { http?: [string, string, number] }).http;
       if (!trait || trait[0] !== method) return false;
       const pattern = trait[1]
         .split('?')[0]
