@@ -1025,6 +1025,55 @@ function studioLifecycleConfig(rb, o) {
   return arn;
 }
 
+// A SageMaker image (custom Studio image) and the role SageMaker uses for it.
+function sagemakerImage(rb, o) {
+  rb.add(
+    'image',
+    {
+      ImageArn: rb.arn('image', o.name),
+      ImageName: o.name,
+      DisplayName: o.displayName,
+      Description: o.description,
+      ImageStatus: 'CREATED',
+      RoleArn: o.role,
+      CreationTime: at(o.created),
+      LastModifiedTime: at(o.created),
+    },
+    o.tags,
+  );
+  return o.name;
+}
+
+// How Studio runs a custom image: the app's settings and its POSIX identity.
+function appImageConfig(rb, o) {
+  const fileSystem = {
+    FileSystemConfig: {
+      MountPath: '/home/sagemaker-user',
+      DefaultUid: o.uid,
+      DefaultGid: o.gid,
+    },
+  };
+  rb.add(
+    'app-image-config',
+    {
+      AppImageConfigArn: rb.arn('app-image-config', o.name),
+      AppImageConfigName: o.name,
+      CreationTime: at(o.created),
+      LastModifiedTime: at(o.created),
+      ...(o.app === 'KernelGateway'
+        ? {
+            KernelGatewayImageConfig: {
+              KernelSpecs: [{ Name: 'python3', DisplayName: o.name }],
+              ...fileSystem,
+            },
+          }
+        : { JupyterLabAppImageConfig: fileSystem }),
+    },
+    o.tags,
+  );
+  return o.name;
+}
+
 function domain(rb, o) {
   const id = domainId(`${rb.account}:${rb.region}:${o.name}`);
   rb.add(
@@ -1066,11 +1115,21 @@ function domain(rb, o) {
         },
         StudioWebPortal: 'ENABLED',
         DefaultLandingUri: 'studio::',
-        ...(o.lifecycleConfigArns
+        ...(o.lifecycleConfigArns || o.jupyterLabImages
           ? {
               JupyterLabAppSettings: {
-                LifecycleConfigArns: o.lifecycleConfigArns,
+                ...(o.lifecycleConfigArns
+                  ? { LifecycleConfigArns: o.lifecycleConfigArns }
+                  : {}),
+                ...(o.jupyterLabImages
+                  ? { CustomImages: o.jupyterLabImages }
+                  : {}),
               },
+            }
+          : {}),
+        ...(o.kernelGatewayImages
+          ? {
+              KernelGatewayAppSettings: { CustomImages: o.kernelGatewayImages },
             }
           : {}),
         ...(o.canvasKmsKeyId
@@ -2958,9 +3017,30 @@ function productionAccount() {
       created: '2025-02-10T09:00',
       tags,
     });
+    // The platform team's JupyterLab image, run as the default
+    // unprivileged user, offered to every profile of the domain.
+    const acmeImage = sagemakerImage(use1, {
+      name: 'acme-jupyterlab-risk',
+      displayName: 'Risk modelling (JupyterLab)',
+      description: 'JupyterLab with the approved risk libraries',
+      role: R.platform,
+      created: '2025-02-12T09:00',
+      tags,
+    });
+    const acmeImageConfig = appImageConfig(use1, {
+      name: 'acme-jupyterlab-risk',
+      app: 'JupyterLab',
+      uid: 1000,
+      gid: 100,
+      created: '2025-02-12T09:05',
+      tags,
+    });
     const id = domain(use1, {
       name: 'acme-ml-studio-prod',
       lifecycleConfigArns: [baseline],
+      jupyterLabImages: [
+        { ImageName: acmeImage, AppImageConfigName: acmeImageConfig },
+      ],
       role: R.platform,
       groups: ['ml-prod-endpoints'],
       subnets: privateVpc,
@@ -3870,9 +3950,30 @@ function developmentAccount() {
       created: '2025-03-04T16:30',
       tags,
     });
+    // A data scientist's kernel image: its kernels run as root, and
+    // neither it nor its configuration names an owner.
+    const untagged = serviceTags('ml-workbench', 'dev', { owner: null });
+    const dsImage = sagemakerImage(use1, {
+      name: 'ds-custom-kernel',
+      displayName: 'Custom kernel',
+      role: R.dataScience,
+      created: '2025-03-06T11:00',
+      tags: untagged,
+    });
+    const dsImageConfig = appImageConfig(use1, {
+      name: 'ds-custom-kernel',
+      app: 'KernelGateway',
+      uid: 0,
+      gid: 0,
+      created: '2025-03-06T11:10',
+      tags: untagged,
+    });
     const id = domain(use1, {
       name: 'acme-ml-studio-dev',
       lifecycleConfigArns: [bootstrap],
+      kernelGatewayImages: [
+        { ImageName: dsImage, AppImageConfigName: dsImageConfig },
+      ],
       role: R.studio,
       groups: ['ml-dev-workloads'],
       subnets: ['ml-dev-private-a'],

@@ -89,6 +89,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
             inventory: inventory.store,
             scanTrigger: inventory.scans,
             httpAuth: deps.httpAuth,
+            logger: deps.logger,
           }),
         );
 

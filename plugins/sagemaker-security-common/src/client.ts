@@ -41,6 +41,18 @@ export interface SageMakerSecurityRequestOptions {
 }
 
 /**
+ * Which findings an export holds: one entity, a team's ML services, or every
+ * service the caller may read; `accountId` keeps one account's.
+ *
+ * @public
+ */
+export interface ExportScope {
+  entityRef?: string;
+  owner?: string;
+  accountId?: string;
+}
+
+/**
  * Client of the `sagemaker-security` backend. A thin wrapper of the client
  * generated from the OpenAPI schema that parses answers and throws a
  * `ResponseError` on any non-2xx answer.
@@ -215,28 +227,33 @@ export class SageMakerSecurityClient {
     return json(await this.api.getScan({ path: { id } }, options));
   }
 
-  /** Current findings, optionally of one entity (`GET /export?format=json`). */
+  /**
+   * Current findings of a scope (`GET /export?format=json`): one entity, a
+   * team's ML services (`owner`), or every service the caller may read;
+   * `accountId` keeps one account's.
+   */
   async exportFindings(
-    query: { entityRef?: string },
+    query: ExportScope,
     options?: SageMakerSecurityRequestOptions,
   ): Promise<Finding[]> {
-    return json(
+    // With format=json the answer is findings (OCSF only with format=ocsf).
+    return (await json(
       await this.api.exportFindings(
         { query: { ...query, format: 'json' } },
         options,
       ),
-    );
+    )) as Finding[];
   }
 
-  /** The findings as CSV text (the generated client only speaks JSON). */
+  /** The findings of a scope as CSV text (the generated client only speaks JSON). */
   async exportFindingsCsv(
-    query: { entityRef?: string },
+    query: ExportScope,
     options?: SageMakerSecurityRequestOptions,
   ): Promise<string> {
     const baseUrl = await this.discoveryApi.getBaseUrl('sagemaker-security');
     const params = new URLSearchParams({ format: 'csv' });
-    if (query.entityRef) {
-      params.set('entityRef', query.entityRef);
+    for (const [key, value] of Object.entries(query)) {
+      if (value) params.set(key, value);
     }
     const response = await this.fetchApi.fetch(`${baseUrl}/export?${params}`, {
       headers: options?.token

@@ -311,8 +311,8 @@ describe('the demo portal backend over the demo estate', () => {
         'hyperparameter-tuning-job',
       ]),
     );
-    // examples/README.md: 103 SageMaker resources in all.
-    expect(arns.size).toBe(103);
+    // examples/README.md: 107 SageMaker resources in all.
+    expect(arns.size).toBe(107);
   });
 
   it('judges the MLflow tracking servers and Apps, served by the wire-level simulator (moto has no MLflow API)', async () => {
@@ -452,6 +452,46 @@ describe('the demo portal backend over the demo estate', () => {
     expect(status(workbench, 'acme-comet', 'kms-keys-customer-managed')).toBe(
       'pass',
     );
+  });
+
+  it('judges the custom images and app image configurations, served by the wire-level simulator (moto has neither API)', async () => {
+    const workbench = await scorecardOf('component:default/ml-workbench');
+    const status = (type: string, name: string, check: string) =>
+      workbench.results.find(
+        r =>
+          r.resourceType === type &&
+          r.resourceName === name &&
+          r.checkId === check,
+      )?.status;
+    const tags = 'resource-ownership-tags';
+    // Security Hub SageMaker.6 and .7: the tagged pair passes, the pair
+    // without an owner tag fails.
+    expect([
+      status('image', 'acme-jupyterlab-risk', tags),
+      status('app-image-config', 'acme-jupyterlab-risk', tags),
+      status('image', 'ds-custom-kernel', tags),
+      status('app-image-config', 'ds-custom-kernel', tags),
+    ]).toEqual(['pass', 'pass', 'fail', 'fail']);
+    // The kernel image runs as root (DefaultUid/DefaultGid 0).
+    const posix = 'studio-posix-user-not-root';
+    expect([
+      status('app-image-config', 'acme-jupyterlab-risk', posix),
+      status('app-image-config', 'ds-custom-kernel', posix),
+    ]).toEqual(['pass', 'fail']);
+    // The images' roles are judged through the descriptor link: the
+    // platform role passes, the data science role (full-access policies,
+    // no confused-deputy condition) fails, as on its other resources.
+    const roleChecks = [
+      'execution-role-no-full-access-policies',
+      'execution-role-trust-confused-deputy',
+    ];
+    expect([
+      roleChecks.map(c => status('image', 'acme-jupyterlab-risk', c)),
+      roleChecks.map(c => status('image', 'ds-custom-kernel', c)),
+    ]).toEqual([
+      ['pass', 'pass'],
+      ['fail', 'fail'],
+    ]);
   });
 
   it('answers 401 without a token', async () => {

@@ -54,7 +54,21 @@ function demoInventory() {
     item('model', 'fraud-model-v4'),
     item('domain', 'ml-studio', {
       resourcePath: 'domain/d-abc123',
-      description: { DomainId: 'd-abc123', DomainName: 'ml-studio' },
+      description: {
+        DomainId: 'd-abc123',
+        DomainName: 'ml-studio',
+        // The custom image every profile is offered, with its app image config.
+        DefaultUserSettings: {
+          JupyterLabAppSettings: {
+            CustomImages: [
+              {
+                ImageName: 'fraud-notebook',
+                AppImageConfigName: 'fraud-jupyterlab',
+              },
+            ],
+          },
+        },
+      },
     }),
     item('user-profile', 'alice', {
       resourcePath: 'user-profile/d-abc123/alice',
@@ -87,6 +101,8 @@ function demoInventory() {
         Specification: { ModelName: 'fraud-model-v4' },
       },
     }),
+    item('app-image-config', 'fraud-jupyterlab'),
+    item('image', 'fraud-notebook'),
     item('training-job', 'train-1'),
     item('endpoint', 'retired-endpoint', {
       deletedAt: '2026-01-01T00:00:00.000Z',
@@ -138,7 +154,7 @@ describe('SageMakerEntityProvider', () => {
   it('emits a valid Resource entity for every catalog resource type, and no jobs or deleted resources', async () => {
     const { provider, connection, lastEntities, client } = setup();
     await provider.connect(connection);
-    await expect(provider.refresh()).resolves.toEqual({ entities: 17 });
+    await expect(provider.refresh()).resolves.toEqual({ entities: 19 });
 
     const entities = lastEntities();
     expect(new Set(entities.map(e => e.spec?.type))).toEqual(
@@ -312,7 +328,7 @@ describe('SageMakerEntityProvider', () => {
     );
   });
 
-  it('relates endpoint → config → models → package group, monitor → endpoint, profile → domain', async () => {
+  it('relates endpoint → config → models → package group, monitor → endpoint, profile → domain, domain → custom images', async () => {
     const { provider, connection, lastEntities } = setup();
     await provider.connect(connection);
     await provider.refresh();
@@ -343,6 +359,22 @@ describe('SageMakerEntityProvider', () => {
     expect(byTitle(entities, 'alice').spec?.dependsOn).toEqual([
       'resource:default/domain-ml-studio',
     ]);
+    // A domain depends on the custom images (and their app image
+    // configurations) its default user settings offer.
+    expect(byTitle(entities, 'ml-studio').spec?.dependsOn).toEqual([
+      ref('fraud-jupyterlab'),
+      ref('fraud-notebook'),
+    ]);
+    expect(byTitle(entities, 'fraud-notebook')).toMatchObject({
+      metadata: { name: expect.stringMatching(/^image-fraud-notebook/) },
+      spec: { type: 'sagemaker-image' },
+    });
+    expect(byTitle(entities, 'fraud-jupyterlab')).toMatchObject({
+      metadata: {
+        name: expect.stringMatching(/^app-image-config-fraud-jupyterlab/),
+      },
+      spec: { type: 'sagemaker-app-image-config' },
+    });
     expect(byTitle(entities, 'ml-studio').metadata.annotations).toMatchObject({
       'backstage.io/view-url':
         'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/studio/d-abc123',

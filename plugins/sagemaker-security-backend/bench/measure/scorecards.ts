@@ -156,6 +156,7 @@ export async function measureRollups(options: {
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user(),
     }),
+    logger: mockServices.logger.mock(),
   });
   const app = express();
   app.use('/api/sagemaker-security', router);

@@ -530,13 +530,21 @@ describe('createRouter', () => {
       );
     }
 
-    // Everything at once needs an unconditional allow.
+    // Everything at once keeps the services a conditional decision allows
+    // (was: 403 unless unconditional).
     harness.policy.conditional.add(READ);
-    harness.policy.conditionalAllows = () => true;
+    harness.policy.conditionalAllows = ref => ref === FRAUD;
     const all = await api()
       .get(`${base}/export`)
       .set('Authorization', asUser());
-    expect(all.status).toBe(403);
+    expect(all.status).toBe(200);
+    expect(all.body).toEqual(json.body);
+    // And nothing when the permission is denied.
+    harness.policy.denied.add(READ);
+    const denied = await api()
+      .get(`${base}/export`)
+      .set('Authorization', asUser());
+    expect(denied.status).toBe(403);
   });
 
   it('serves the inventory to a service principal its decisions allow, and pages it', async () => {

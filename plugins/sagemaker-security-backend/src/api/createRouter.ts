@@ -1,6 +1,7 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
@@ -13,7 +14,7 @@ import { normalizeRef, parseEntityRefInput } from '../catalog/entityRefs';
 import { AuthorizedScorecardService } from '../service/AuthorizedScorecardService';
 import type { HeldJson } from '../service/readCache';
 import { createOpenApiRouter, spec } from '../schema/openapi';
-import { findingsToCsv } from './csv';
+import { streamFindings } from './exportStream';
 import { edgeValidator } from './edgeValidator';
 
 /** Starts scans; the inventory's ScanService implements it. */
@@ -34,6 +35,8 @@ export interface RouterOptions {
   inventory: Pick<InventoryStore, 'getScan' | 'getLatestScan'>;
   scanTrigger: ScanTrigger;
   httpAuth: HttpAuthService;
+  /** Where failures after a streamed response started are reported. */
+  logger: LoggerService;
 }
 
 function principalName(credentials: BackstageCredentials): string | undefined {
@@ -97,6 +100,18 @@ function requestedTargets(
  * route needs user or service credentials; permissions are decided by the
  * AuthorizedScorecardService, the same for every principal.
  */
+/** A team named by `owner` (a group unless the reference says otherwise). */
+function ownerRef(owner: string): string {
+  const ref = normalizeRef(owner, {
+    defaultKind: 'group',
+    defaultNamespace: 'default',
+  });
+  if (!ref) {
+    throw new InputError(`owner: "${owner}" is not a valid entity reference`);
+  }
+  return ref;
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -170,18 +185,7 @@ export async function createRouter(
   router.get('/rollups/org', async (req, res) => {
     const credentials = await credentialsOf(req);
     const query = req.query;
-    let owner: string | undefined;
-    if (query.owner) {
-      owner = normalizeRef(query.owner, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      });
-      if (!owner) {
-        throw new InputError(
-          `owner: "${query.owner}" is not a valid entity reference`,
-        );
-      }
-    }
+    const owner = query.owner ? ownerRef(query.owner) : undefined;
     sendJson(
       res,
       await scorecards.orgPageJson(
@@ -290,33 +294,33 @@ export async function createRouter(
 
   router.get('/export', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const format = req.query.format ?? 'json';
-    const entityRef = req.query.entityRef
-      ? parseEntityRefInput(req.query.entityRef)
+    const { query } = req;
+    const format = query.format ?? 'json';
+    const entityRef = query.entityRef
+      ? parseEntityRefInput(query.entityRef)
       : undefined;
-    const findings = await scorecards.findings(entityRef, credentials);
+    const owner = query.owner ? ownerRef(query.owner) : undefined;
+    if (entityRef && owner) {
+      throw new InputError(
+        'owner: give either entityRef (one entity) or owner (a team), not both',
+      );
+    }
+    const batches = await scorecards.exportFindings(
+      { entityRef, owner, accountId: query.accountId },
+      credentials,
+    );
     // The peer controls of each finding's check, so a security team can
-    // report against a standard from either format.
+    // report against a standard from every format.
     const references = new Map(
       scorecards.checkMetadata().map(check => [check.id, check.references]),
     );
-    if (format === 'csv') {
-      res
-        .status(200)
-        .type('text/csv')
-        .attachment('sagemaker-security-findings.csv')
-        .send(findingsToCsv(findings, checkId => references.get(checkId)));
-      return;
-    }
-    res.json(
-      findings.map(finding => ({
-        ...finding,
-        check: {
-          ...finding.check,
-          references: references.get(finding.check.id),
-        },
-      })),
-    );
+    await streamFindings(res, {
+      format,
+      filename: 'sagemaker-security-findings',
+      batches,
+      referencesOf: checkId => references.get(checkId),
+      logger: options.logger,
+    });
   });
 
   router.get('/inventory/resources', async (req, res) => {

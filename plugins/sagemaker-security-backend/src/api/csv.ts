@@ -57,19 +57,33 @@ export function referencesField(
  * Findings as CSV, one line each; the last column lists the peer controls
  * of the finding's check (`referencesOf`, usually from the check metadata).
  */
+/** The header line of the CSV export. */
+export function csvHeader(): string {
+  return `${[...COLUMNS.map(([name]) => name), 'references'].join(',')}\r\n`;
+}
+
+/** One finding as a CSV line; the last column lists its check's peer controls. */
+export function csvLine(
+  finding: Finding,
+  references: CheckReferences | undefined,
+): string {
+  return `${[
+    ...COLUMNS.map(([, get]) => csvField(get(finding))),
+    csvField(referencesField(references)),
+  ].join(',')}\r\n`;
+}
+
+/**
+ * Findings as CSV, one line each; the last column lists the peer controls
+ * of the finding's check (`referencesOf`, usually from the check metadata).
+ */
 export function findingsToCsv(
   findings: Finding[],
   referencesOf: (checkId: string) => CheckReferences | undefined = () =>
     undefined,
 ): string {
-  const lines = [[...COLUMNS.map(([name]) => name), 'references'].join(',')];
-  for (const finding of findings) {
-    lines.push(
-      [
-        ...COLUMNS.map(([, get]) => csvField(get(finding))),
-        csvField(referencesField(referencesOf(finding.check.id))),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return (
+    csvHeader() +
+    findings.map(f => csvLine(f, referencesOf(f.check.id))).join('')
+  );
 }

@@ -193,15 +193,39 @@ export class AuthorizedScorecardService {
 
   /** Findings of one entity, or (both permissions unconditional) of every ML service. */
   async findings(
-    entityRef: string | undefined,
+    entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<Finding[]> {
+    const entity = await this.readableEntity(entityRef, credentials);
+    return this.options.scorecards.findings(entity, credentials);
+  }
+
+  /**
+   * Current findings of a scope for export, one ML service at a time: one
+   * entity (404/403 as its scorecard), or every service the caller may read
+   * (both permissions, conditional decisions applied per service), or a
+   * team's, optionally only in one account. The decisions that can refuse
+   * the whole export are taken before the first finding is read.
+   */
+  async exportFindings(
+    scope: { entityRef?: string; owner?: string; accountId?: string },
+    credentials: BackstageCredentials,
+  ): Promise<AsyncIterable<Finding[]>> {
+    const { entityRef, accountId } = scope;
     if (entityRef) {
-      const entity = await this.readableEntity(entityRef, credentials);
-      return this.options.scorecards.findings(entity, credentials);
+      const findings = await this.findings(entityRef, credentials);
+      return (async function* one() {
+        yield findings.filter(
+          f => !accountId || f.result.accountId === accountId,
+        );
+      })();
     }
-    await this.access.requireAll(credentials);
-    return this.options.scorecards.findings(undefined, credentials);
+    const filter = await this.access.filter(credentials);
+    return this.options.scorecards.scopeFindings(
+      scope,
+      refs => filter.allowed(refs),
+      credentials,
+    );
   }
 
   /**

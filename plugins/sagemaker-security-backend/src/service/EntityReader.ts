@@ -1,3 +1,6 @@
+/** Services whose read decisions are asked for at a time (exports). */
+const SCOPE_BATCH = 250;
+
 /**
  * The reads about one entity (its scorecard, history and findings) or one
  * resource, and scan health.
@@ -21,6 +24,8 @@ import { entitiesLinkedTo } from '../catalog/linkedEntities';
 import { isRollupEntity } from '../catalog/rollupMembers';
 import { applyWaivers } from '../waivers/applyWaivers';
 import { utcDay } from '../util/time';
+import { chunk } from '../util/chunk';
+import { readCatalogSnapshot } from '../catalog/snapshot';
 import {
   latestEvaluation,
   resourceSummaries,
@@ -259,31 +264,56 @@ export class EntityReader {
     };
   }
 
-  /** Current findings (every result) of one entity, or of every ML service. */
+  /** Current findings (every result) of one entity. */
   async findings(
-    entity: Entity | undefined,
+    entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<Finding[]> {
     const checks = this.context.checksById();
-    if (entity) {
-      const evaluated = await this.context.evaluateCurrent(entity, credentials);
-      return evaluated.results.map(r =>
-        toFinding(r, checks, evaluated.entityRef),
-      );
+    const evaluated = await this.context.evaluateCurrent(entity, credentials);
+    return evaluated.results.map(r =>
+      toFinding(r, checks, evaluated.entityRef),
+    );
+  }
+
+  /**
+   * Current findings of the ML services in a scope (every one, or a team's,
+   * optionally only in one account), one service at a time: each is
+   * evaluated from the stores on its own (bounded memory, whatever the
+   * estate), and only services `allowed` keeps are read. Services are taken
+   * from the catalog as the caller sees it, in entity ref order.
+   */
+  async *scopeFindings(
+    scope: { owner?: string; accountId?: string },
+    allowed: (entityRefs: string[]) => Promise<Set<string>>,
+    credentials: BackstageCredentials,
+  ): AsyncGenerator<Finding[]> {
+    const checks = this.context.checksById();
+    const graph = this.context.graph(credentials);
+    const components = scope.owner
+      ? await graph.componentsOwnedBy([scope.owner])
+      : (
+          await readCatalogSnapshot(
+            this.context.options.catalog,
+            credentials,
+            false,
+          )
+        ).ofKind('component');
+    const sorted = components
+      .map(entity => ({ entity, ref: refOf(entity) }))
+      .sort((a, b) => a.ref.localeCompare(b.ref));
+    for (const batch of chunk(sorted, SCOPE_BATCH)) {
+      const readable = await allowed(batch.map(c => c.ref));
+      for (const { entity, ref } of batch) {
+        if (!readable.has(ref)) continue;
+        const evaluated = await this.context.evaluateCurrent(
+          entity,
+          credentials,
+        );
+        yield evaluated.results
+          .filter(r => !scope.accountId || r.accountId === scope.accountId)
+          .map(r => toFinding(r, checks, evaluated.entityRef));
+      }
     }
-    const snapshot = await this.context.orgSnapshot(credentials);
-    const findings: Finding[] = [];
-    for (const component of snapshot.graph.ofKind('component')) {
-      const evaluated = await this.context.evaluate(
-        component,
-        snapshot.context,
-      );
-      findings.push(
-        ...evaluated.results.map(r =>
-          toFinding(r, checks, evaluated.entityRef),
-        ),
-      );
-    }
-    return findings;
   }
 }

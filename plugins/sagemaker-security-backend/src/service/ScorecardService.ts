@@ -146,11 +146,20 @@ export class ScorecardService {
     return this.entities.entityHistory(entity, credentials, range);
   }
 
-  /** Current findings (every result) of one entity, or of every ML service. */
+  /** Current findings (every result) of one entity. */
   findings(
-    entity: Entity | undefined,
+    entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<Finding[]> {
     return this.entities.findings(entity, credentials);
+  }
+
+  /** See EntityReader.scopeFindings. */
+  scopeFindings(
+    scope: { owner?: string; accountId?: string },
+    allowed: (entityRefs: string[]) => Promise<Set<string>>,
+    credentials: BackstageCredentials,
+  ): AsyncGenerator<Finding[]> {
+    return this.entities.scopeFindings(scope, allowed, credentials);
   }
 }

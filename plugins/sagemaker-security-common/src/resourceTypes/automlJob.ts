@@ -7,8 +7,9 @@ import { defineResourceType } from './descriptor';
  * (`SecurityConfig`) apply to every training and processing job it launches.
  *
  * CloudFormation's `AWS::SageMaker::AutoMLJob` declares the V1 request
- * (`AutoMLJobConfig.SecurityConfig`, no name property: the name is generated),
- * so it would need a mapper of its own; it is not mapped yet.
+ * (`AutoMLJobConfig.SecurityConfig`, `InputDataConfig`, no name property: the
+ * name is generated); the scaffolder module maps it to the V2 description
+ * (`cloudformation/mapAutoMLJob.ts`).
  */
 export const automlJob = defineResourceType({
   id: 'automl-job',
@@ -33,6 +34,12 @@ export const automlJob = defineResourceType({
       'AutoMLJobInputDataConfig[].DataSource.S3DataSource.S3Uri',
       'OutputDataConfig.S3OutputPath',
     ],
+  },
+  cloudFormation: {
+    type: 'AWS::SageMaker::AutoMLJob',
+    // Not a property of the template (CloudFormation generates the name):
+    // the Fn::GetAtt attribute that returns it.
+    nameProperty: 'AutoMLJobName',
   },
   simulator: {
     summary: [

@@ -152,7 +152,11 @@ export interface CatalogEntityDescriptor {
 export interface CloudFormationDescriptor {
   /** e.g. `AWS::SageMaker::NotebookInstance`. */
   type: string;
-  /** Property holding the resource name. */
+  /**
+   * Property holding the resource name; for a type that declares none (the
+   * name is generated, e.g. `AWS::SageMaker::AutoMLJob`), the `Fn::GetAtt`
+   * attribute returning it.
+   */
   nameProperty: string;
   /** `Ref` returns the name rather than the ARN. */
   refIsName?: boolean;

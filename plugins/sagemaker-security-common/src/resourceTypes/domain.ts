@@ -1,3 +1,4 @@
+import { customImageDependencies } from './customImages';
 import { defineResourceType } from './descriptor';
 
 /** A SageMaker Studio domain; ARNs and the console name it by its domain ID. */
@@ -10,6 +11,16 @@ export const domain = defineResourceType({
     label: 'Studio domain',
     consolePage: 'studio/{domainId}',
     key: 'domainId',
+    // The custom images (and their app image configurations) it offers
+    // every user profile and shared space by default.
+    dependsOn: customImageDependencies([
+      'DefaultUserSettings.KernelGatewayAppSettings',
+      'DefaultUserSettings.JupyterLabAppSettings',
+      'DefaultUserSettings.CodeEditorAppSettings',
+      'DefaultUserSettings.RSessionAppSettings',
+      'DefaultSpaceSettings.KernelGatewayAppSettings',
+      'DefaultSpaceSettings.JupyterLabAppSettings',
+    ]),
   },
   api: {
     list: 'ListDomains',

@@ -1,3 +1,4 @@
+import { appImageConfig } from './appImageConfig';
 import { automlJob } from './automlJob';
 import { compilationJob } from './compilationJob';
 import { dataQualityJobDefinition } from './dataQualityJobDefinition';
@@ -9,6 +10,7 @@ import { featureGroup } from './featureGroup';
 import { flowDefinition } from './flowDefinition';
 import { hyperparameterTuningJob } from './hyperparameterTuningJob';
 import { hyperpodCluster } from './hyperpodCluster';
+import { image } from './image';
 import { inferenceExperiment } from './inferenceExperiment';
 import { inferenceComponent } from './inferenceComponent';
 import { mlflowApp } from './mlflowApp';
@@ -69,6 +71,8 @@ export const RESOURCE_TYPE_DESCRIPTORS = [
   flowDefinition,
   partnerApp,
   inferenceComponent,
+  appImageConfig,
+  image,
 ] as const;
 
 /**

@@ -1,6 +1,13 @@
 import { findTypeSwitches, readsRegistry } from './sourceScan';
 
-const IDS = ['endpoint', 'endpoint-config', 'model', 'domain', 'training-job'];
+const IDS = [
+  'endpoint',
+  'endpoint-config',
+  'model',
+  'domain',
+  'training-job',
+  'image',
+];
 
 describe('findTypeSwitches', () => {
   it('finds case labels, comparisons on either side and quoted keys', () => {
@@ -39,6 +46,32 @@ describe('findTypeSwitches', () => {
       "  model: 'xgb' };",
     ];
     expect(findTypeSwitches(other.join('\n'), IDS)).toEqual([]);
+    // Option objects of calls next to each other: three ids within 20
+    // lines, but never three in one object.
+    const calls = [
+      'model(rb, {',
+      "  name: 'xgb',",
+      '  image: img.xgboost,',
+      '});',
+      'endpoint(rb, {',
+      "  name: 'prod',",
+      "  model: 'xgb',",
+      '});',
+    ];
+    expect(findTypeSwitches(calls.join('\n'), IDS)).toEqual([]);
+    // ...while a map keyed by three of them, nested or not, counts.
+    const nested = [
+      'const M = {',
+      '  endpoint: {',
+      "    label: 'Endpoint',",
+      '  },',
+      '  model: {',
+      "    label: 'Model',",
+      '  },',
+      "  image: { label: 'Image' },",
+      '};',
+    ];
+    expect(findTypeSwitches(nested.join('\n'), IDS)).toHaveLength(3);
   });
 
   it('ignores comments, longer strings and other words', () => {

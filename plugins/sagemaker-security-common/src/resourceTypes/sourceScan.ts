@@ -78,12 +78,34 @@ export function findTypeSwitches(source: string, ids: string[]): string[] {
   });
   const near = (index: number, other: number) =>
     other !== index && Math.abs(other - index) <= 20;
+  const indent = (line: string) => /^\s*/.exec(line)![0].length;
+  // The distinct bare type-id keys of the object literal a key is in: the
+  // lines around it at its indentation, up to one indented less (the
+  // object's braces), within 20 lines. Option objects of calls next to each
+  // other (`{ model, image }`, then `{ endpoint, image }`) are apart.
+  const objectKeys = (index: number) => {
+    const keys = new Set<string>();
+    const depth = indent(lines[index]);
+    for (const step of [-1, 1]) {
+      for (
+        let other = index;
+        other >= 0 && other < lines.length && Math.abs(other - index) <= 20;
+        other += step
+      ) {
+        const line = lines[other];
+        if (line.trim() === '' || isComment(line)) continue;
+        if (indent(line) < depth) break;
+        const key = bare[other];
+        if (key !== undefined && indent(line) === depth) keys.add(key);
+      }
+    }
+    return keys;
+  };
   // A bare key (`domain:`) counts in a map keyed by type ids: next to a
-  // quoted type-id key, or among three distinct bare ones.
+  // quoted type-id key, or among three distinct bare ones in one object.
   const inTypeMap = (index: number) =>
     quoted.some((q, other) => q && near(index, other)) ||
-    new Set(bare.filter((b, other) => b && Math.abs(other - index) <= 20))
-      .size >= 3;
+    objectKeys(index).size >= 3;
   const found: string[] = [];
   lines.forEach((line, index) => {
     if (isComment(line)) return;

@@ -1,3 +1,4 @@
+import { customImageDependencies } from './customImages';
 import { defineResourceType } from './descriptor';
 
 /** A Studio user profile, named within its domain. */
@@ -10,8 +11,17 @@ export const userProfile = defineResourceType({
     label: 'Studio user profile',
     // The console has no stable per-profile page; the domain page lists them.
     consolePage: 'studio/{domainId}',
-    // Its domain, by the ID in its description or else in its ARN.
-    dependsOn: [{ on: 'domain', paths: ['DomainId'], value: 'domainId' }],
+    // Its domain (by the ID in its description or else in its ARN), and the
+    // custom images of its own app settings.
+    dependsOn: [
+      { on: 'domain', paths: ['DomainId'], value: 'domainId' },
+      ...customImageDependencies([
+        'UserSettings.KernelGatewayAppSettings',
+        'UserSettings.JupyterLabAppSettings',
+        'UserSettings.CodeEditorAppSettings',
+        'UserSettings.RSessionAppSettings',
+      ]),
+    ],
   },
   api: {
     list: 'ListUserProfiles',

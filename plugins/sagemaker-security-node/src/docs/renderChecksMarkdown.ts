@@ -92,10 +92,7 @@ function renderSecurityHubCoverage(checks: CheckMetadata[]): string[] {
     const ids = checks
       .filter(check => check.references.securityHub?.includes(control))
       .map(check => check.id);
-    const covered =
-      ids.length > 0
-        ? codeList(ids)
-        : 'Not checked: the control is about tagging of app image configurations or images, resource types the inventory does not collect; `resource-ownership-tags` applies the same rule to the collected types.';
+    const covered = ids.length > 0 ? codeList(ids) : 'Not checked.';
     lines.push(`| ${control} | ${cell(covered)} |`);
   }
   lines.push('');

@@ -6,6 +6,7 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { SAGEMAKER_TYPES } from './identities';
 import { isRecord, StackEnvironment, Unresolved } from './intrinsics';
+import { describeAutoMLJob } from './mapAutoMLJob';
 import { CloudFormationTemplate } from './parse';
 import { mapRelatedFacts } from './relatedFacts';
 import { ResolvedResource, resolveTemplate } from './resolveTemplate';
@@ -159,11 +160,25 @@ const DESCRIBE: Record<
       PipelineArn: arn,
     };
   },
+  // CloudFormation prefixes the image's fields (ImageRoleArn is DescribeImage's RoleArn).
+  'AWS::SageMaker::Image': (
+    { ImageRoleArn, ImageDescription, ImageDisplayName, ...rest },
+    { name, arn },
+  ) => ({
+    ...rest,
+    ...(ImageRoleArn !== undefined && { RoleArn: ImageRoleArn }),
+    ...(ImageDescription !== undefined && { Description: ImageDescription }),
+    ...(ImageDisplayName !== undefined && { DisplayName: ImageDisplayName }),
+    ImageName: name,
+    ImageArn: arn,
+  }),
   'AWS::SageMaker::InferenceExperiment': (props, { name, arn }) => ({
     ...props,
     Name: name,
     Arn: arn,
   }),
+  // The V1 request, described in the V2 shape (mapAutoMLJob.ts).
+  'AWS::SageMaker::AutoMLJob': describeAutoMLJob,
 };
 
 /** A resource policy as SageMaker returns it: a JSON string; null = none. */

@@ -501,5 +501,33 @@ export function fullSageMaker(): Partial<
         InferenceComponentStatus: 'InService',
       }),
     ],
+    'app-image-config': [
+      r({
+        AppImageConfigName: 'fraud-jupyterlab',
+        AppImageConfigArn: arn('app-image-config/fraud-jupyterlab'),
+        CreationTime: daysAgo(20),
+        LastModifiedTime: daysAgo(3),
+        JupyterLabAppImageConfig: {
+          FileSystemConfig: {
+            MountPath: '/home/sagemaker-user',
+            DefaultUid: 1000,
+            DefaultGid: 100,
+          },
+          ContainerConfig: { ContainerArguments: ['--debug'] },
+        },
+      }),
+    ],
+    image: [
+      r({
+        ImageName: 'fraud-notebook',
+        ImageArn: arn('image/fraud-notebook'),
+        ImageStatus: 'CREATED',
+        DisplayName: 'Fraud notebook image',
+        Description: 'JupyterLab with the fraud feature libraries',
+        CreationTime: daysAgo(20),
+        LastModifiedTime: daysAgo(3),
+        RoleArn: ROLE_ARN,
+      }),
+    ],
   };
 }

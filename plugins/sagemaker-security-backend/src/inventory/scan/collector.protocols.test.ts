@@ -62,7 +62,7 @@ describe('inventory collector, every answer in its protocol', () => {
       });
       const { items } = await h.store.listResources({ limit: 1000 });
       expect(new Set(items.map(i => i.type))).toEqual(new Set(RESOURCE_TYPES));
-      expect(RESOURCE_TYPES).toHaveLength(31);
+      expect(RESOURCE_TYPES).toHaveLength(33);
       const kinds = await db('inventory_facts').distinct('kind');
       expect(new Set(kinds.map(k => k.kind))).toEqual(new Set(FACT_KINDS));
       const withErrors = await db('inventory_facts')

@@ -175,6 +175,7 @@ export async function startScorecardTestBackend(options: TestBackendOptions) {
               inventory: options.inventory,
               scanTrigger,
               httpAuth: deps.httpAuth,
+              logger: deps.logger,
             }),
           );
         },

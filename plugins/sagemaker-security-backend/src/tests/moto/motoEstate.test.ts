@@ -61,6 +61,12 @@ const UNIMPLEMENTED_LISTINGS = [
   // covered through the wire-level simulator (the demo estate) instead.
   'sagemaker:ListPartnerApps',
   'sagemaker:ListInferenceComponents',
+  // Nor images or app image configurations (List, Create and Describe answer
+  // 500, "The list_images action has not been implemented", tried against
+  // moto 5.2.1): the image and app-image-config types are covered through
+  // the wire-level simulator (the demo estate) instead.
+  'sagemaker:ListAppImageConfigs',
+  'sagemaker:ListImages',
 ];
 
 /** Actions whose count in the plugin's scan differs from the requests on the wire. */
@@ -102,7 +108,7 @@ describe('a scan of an estate in moto, through the real plugin', () => {
       [ACCOUNT, MAIN],
     ]);
     for (const target of first.targets) {
-      // Partial, not succeeded: eleven listings could not be read.
+      // Partial, not succeeded: the listings above could not be read.
       expect(target.status).toBe('partial');
       const failedListings = target.errors
         .filter(e => e.kind === 'invalid_response')

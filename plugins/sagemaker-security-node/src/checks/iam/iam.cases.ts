@@ -32,6 +32,7 @@ import { studioScriptCases } from './studioScripts.cases';
 import { jobTypesIamCases } from './jobTypes.cases';
 import { inferenceComponentIamCases } from '../inferenceComponent.cases';
 import { partnerAppIamCases } from '../partnerApp.cases';
+import { customImageIamCases } from '../customImages.cases';
 
 /** A HyperPod cluster (ARN ending in its generated ID), its instance group running as ROLE_ARN. */
 const cluster = (description: Record<string, unknown> = {}) =>
@@ -1190,4 +1191,5 @@ export const iamCases: CheckCase[] = [
   ...jobTypesIamCases,
   ...partnerAppIamCases,
   ...inferenceComponentIamCases,
+  ...customImageIamCases,
 ];

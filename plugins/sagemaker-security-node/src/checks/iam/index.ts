@@ -28,6 +28,7 @@ import {
   trainingJobRemoteDebugDisabled,
 } from './resourceAccess';
 import {
+  appImageConfigEnvironmentNoSecrets,
   jobEnvironmentNoSecrets,
   lifecycleConfigNoSecrets,
   modelEnvironmentNoSecrets,
@@ -98,4 +99,5 @@ export const iamChecks: SecurityCheck[] = [
   flowDefinitionPrivateWorkforce,
   partnerAppIamSessionIdentity,
   partnerAppAdminUsersBounded,
+  appImageConfigEnvironmentNoSecrets,
 ];

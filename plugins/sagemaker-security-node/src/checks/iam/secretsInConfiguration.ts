@@ -18,6 +18,7 @@ import {
   DOCS,
   fail,
   fieldFailure,
+  notApplicable,
   objectAt,
   pass,
   SEED,
@@ -143,6 +144,45 @@ export const jobEnvironmentNoSecrets = defineCheck(
       ),
       'environment variables and hyperparameters',
     ),
+);
+
+export const appImageConfigEnvironmentNoSecrets = defineCheck(
+  {
+    id: 'app-image-config-environment-no-secrets',
+    pillar: 'iam',
+    title: 'Custom image container environment holds no secrets',
+    severity: 'high',
+    resourceTypes: ['app-image-config'],
+    rationale:
+      "An app image configuration's ContainerConfig.ContainerEnvironmentVariables (JupyterLab and Code Editor apps) are returned in clear text by DescribeAppImageConfig and ListAppImageConfigs to anyone with read access, and set in every app started from the custom image, whatever the user's own role.",
+    references: {
+      seed: { pillar: SEED.iam, phases: ['experimentation'] },
+    },
+    remediation: {
+      text: `${REMEDIATION} Update the configuration with UpdateAppImageConfig.`,
+      docsUrl: DOCS.secretsManager,
+    },
+  },
+  context => {
+    const fields =
+      findResourceTypeDescriptor(context.resource.type)?.environmentFields ??
+      [];
+    // Only JupyterLab and Code Editor settings take a container
+    // configuration (each field's first segment); a KernelGateway one has none.
+    const apps = fields.filter(field =>
+      objectAt(context.resource.description, field.split('.')[0]),
+    );
+    if (apps.length === 0) {
+      return notApplicable(
+        `${context.resource.name} configures no JupyterLab or Code Editor app (a KernelGateway configuration takes no container environment).`,
+      );
+    }
+    return secretsVerdict(
+      context.resource,
+      variablesAt(context, apps),
+      'container environment variables',
+    );
+  },
 );
 
 export const lifecycleConfigNoSecrets = defineCheck(

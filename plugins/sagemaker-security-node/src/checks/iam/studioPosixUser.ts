@@ -11,14 +11,29 @@ import {
 } from '../support';
 
 /**
- * Where a custom POSIX identity is set: a domain's defaults for user profiles
- * and for shared spaces, and a user profile's own settings. Each type's
- * description holds only its own paths, so the check reads all of them.
+ * Where a custom POSIX identity is set, and its user and group fields: a
+ * domain's defaults for user profiles and for shared spaces, a user
+ * profile's own settings, and the file system identity an app image
+ * configuration runs a custom image with (AWS defaults: Uid 1000, Gid 100).
+ * Each type's description holds only its own paths, so the check reads all.
  */
 const POSIX_CONFIGS = [
-  'DefaultUserSettings.CustomPosixUserConfig',
-  'DefaultSpaceSettings.CustomPosixUserConfig',
-  'UserSettings.CustomPosixUserConfig',
+  { path: 'DefaultUserSettings.CustomPosixUserConfig', uid: 'Uid', gid: 'Gid' },
+  {
+    path: 'DefaultSpaceSettings.CustomPosixUserConfig',
+    uid: 'Uid',
+    gid: 'Gid',
+  },
+  { path: 'UserSettings.CustomPosixUserConfig', uid: 'Uid', gid: 'Gid' },
+  ...[
+    'KernelGatewayImageConfig',
+    'JupyterLabAppImageConfig',
+    'CodeEditorAppImageConfig',
+  ].map(app => ({
+    path: `${app}.FileSystemConfig`,
+    uid: 'DefaultUid',
+    gid: 'DefaultGid',
+  })),
 ];
 
 export const studioPosixUserNotRoot = defineCheck(
@@ -27,14 +42,14 @@ export const studioPosixUserNotRoot = defineCheck(
     pillar: 'iam',
     title: 'Studio apps do not run as the root POSIX user or group',
     severity: 'high',
-    resourceTypes: ['domain', 'user-profile'],
+    resourceTypes: ['domain', 'user-profile', 'app-image-config'],
     rationale:
-      "CustomPosixUserConfig sets the POSIX identity Studio apps run as and write the home file system with. Uid 0 runs every app of the profile (or of every profile and shared space, on a domain's defaults) as root: lifecycle and user code can change the image, read other users' files on shared file systems and defeat the domain's root-access and Docker settings. Gid 0 gives the root group's file access. Without a custom identity Studio runs apps as its unprivileged default user.",
+      "CustomPosixUserConfig sets the POSIX identity Studio apps run as and write the home file system with. Uid 0 runs every app of the profile (or of every profile and shared space, on a domain's defaults) as root: lifecycle and user code can change the image, read other users' files on shared file systems and defeat the domain's root-access and Docker settings. Gid 0 gives the root group's file access. An app image configuration's FileSystemConfig DefaultUid/DefaultGid 0 does the same for every app started from the custom image. Without a custom identity Studio runs apps as its unprivileged default user.",
     references: {
       seed: { pillar: SEED.iam, phases: ['experimentation'] },
     },
     remediation: {
-      text: 'Set CustomPosixUserConfig to an unprivileged Uid and Gid (e.g. 1000/100, matching the owners on your custom file systems) with UpdateDomain / UpdateUserProfile, or remove it to use the default user.',
+      text: 'Set CustomPosixUserConfig to an unprivileged Uid and Gid (e.g. 1000/100, matching the owners on your custom file systems) with UpdateDomain / UpdateUserProfile, or remove it to use the default user; for a custom image, set FileSystemConfig DefaultUid/DefaultGid to 1000/100 with UpdateAppImageConfig (and a matching non-root USER in the image).',
       docsUrl:
         'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CustomPosixUserConfig.html',
       template: DOMAIN_TEMPLATE,
@@ -42,28 +57,28 @@ export const studioPosixUserNotRoot = defineCheck(
   },
   context => {
     const { resource } = context;
-    for (const path of POSIX_CONFIGS) {
+    for (const { path } of POSIX_CONFIGS) {
       const failure = fieldFailure(resource, path);
       if (failure) return failure;
     }
     const root: string[] = [];
     const evidence: Evidence[] = [];
-    for (const path of POSIX_CONFIGS) {
+    for (const { path, uid: uidField, gid: gidField } of POSIX_CONFIGS) {
       const config = getPath(resource.description, path);
       if (config === undefined || config === null) continue;
-      const uid = getPath(config, 'Uid');
-      const gid = getPath(config, 'Gid');
+      const uid = getPath(config, uidField);
+      const gid = getPath(config, gidField);
       const found = [
-        uid === 0 ? 'Uid 0' : undefined,
-        gid === 0 ? 'Gid 0' : undefined,
+        uid === 0 ? `${uidField} 0` : undefined,
+        gid === 0 ? `${gidField} 0` : undefined,
       ].filter((item): item is string => item !== undefined);
       if (found.length > 0) root.push(`${path} (${found.join(', ')})`);
       evidence.push(
         fieldEvidence(
           resource,
           path,
-          { Uid: uid, Gid: gid },
-          'Uid and Gid other than 0',
+          { [uidField]: uid, [gidField]: gid },
+          `${uidField} and ${gidField} other than 0`,
         ),
       );
     }

@@ -16,9 +16,12 @@ export const resourceOwnershipTags = defineCheck(
       '/',
     )} keys.`,
     references: {
+      securityHub: ['SageMaker.6', 'SageMaker.7'],
       configRules: [
         'sagemaker-domain-tagged',
         'sagemaker-feature-group-tagged',
+        'sagemaker-app-image-config-tagged',
+        'sagemaker-image-tagged',
       ],
       seed: { pillar: SEED.compliance, phases: ['governance'] },
     },

@@ -13,6 +13,7 @@ import { mlflowResilienceCases } from './mlflow.cases';
 import { modelPackageCases } from './modelPackage.cases';
 import { cluster } from '../hyperpodClusterFixture';
 import { partnerAppResilienceCases } from '../partnerApp.cases';
+import { customImageResilienceCases } from '../customImages.cases';
 
 const PACKAGE_ARN =
   'arn:aws:sagemaker:eu-west-1:111122223333:model-package/fraud/3';
@@ -256,5 +257,6 @@ export const resilienceCases: CheckCase[] = [
   ...domainSettingsResilienceCases,
   ...mlflowResilienceCases,
   ...partnerAppResilienceCases,
+  ...customImageResilienceCases,
   ...modelPackageCases,
 ];

@@ -1,4 +1,4 @@
-import { taggingGap } from './securityHub';
+import { TAGGING_NOTE } from './securityHub';
 import { Peer } from './types';
 
 /** AWS Config managed rules named `sagemaker-*`. */
@@ -11,7 +11,8 @@ export const awsConfig: Peer = {
     {
       id: 'sagemaker-app-image-config-tagged',
       title: 'App image configurations have the required tags',
-      gap: taggingGap('app image configurations (`ListAppImageConfigs`)'),
+      ours: ['resource-ownership-tags'],
+      note: TAGGING_NOTE,
     },
     {
       id: 'sagemaker-data-quality-job-encrypt-in-transit',
@@ -75,7 +76,8 @@ export const awsConfig: Peer = {
     {
       id: 'sagemaker-image-tagged',
       title: 'SageMaker images have the required tags',
-      gap: taggingGap('SageMaker images (`ListImages`)'),
+      ours: ['resource-ownership-tags'],
+      note: TAGGING_NOTE,
     },
     {
       id: 'sagemaker-inf-experiment-data-storage-kms-encrypted',

@@ -1,8 +1,8 @@
 import { Peer } from './types';
 
-/** Tagging controls on resource types the inventory does not collect yet. */
-export const taggingGap = (resources: string): string =>
-  `The inventory does not collect ${resources} yet; \`resource-ownership-tags\` applies the same rule to the collected types. A new check would list them and read \`ListTags(ResourceArn)\`.`;
+/** How the tagging controls on app image configurations and images are met. */
+export const TAGGING_NOTE =
+  'Ours requires the ML service and owner tags (read with ListTags); the peer control takes the required keys as a parameter, or any tag.';
 
 /** AWS Security Hub CSPM, Foundational Security Best Practices: SageMaker.1–25. */
 export const securityHub: Peer = {
@@ -41,12 +41,14 @@ export const securityHub: Peer = {
     {
       id: 'SageMaker.6',
       title: 'App image configurations should be tagged',
-      gap: taggingGap('app image configurations (`ListAppImageConfigs`)'),
+      ours: ['resource-ownership-tags'],
+      note: TAGGING_NOTE,
     },
     {
       id: 'SageMaker.7',
       title: 'Images should be tagged',
-      gap: taggingGap('SageMaker images (`ListImages`)'),
+      ours: ['resource-ownership-tags'],
+      note: TAGGING_NOTE,
     },
     {
       id: 'SageMaker.8',

@@ -256,6 +256,8 @@ export const spec = {
           'flow-definition',
           'partner-app',
           'inference-component',
+          'app-image-config',
+          'image',
         ],
       },
       ScanStatus: {
@@ -984,6 +986,79 @@ export const spec = {
             $ref: '#/components/schemas/CheckReferences',
           },
         },
+      },
+      OcsfComplianceFinding: {
+        type: 'object',
+        description:
+          'An OCSF 1.1.0 Compliance Finding (class_uid 2003): `compliance.control` is the check id, `compliance.standards` the peer controls it answers, `compliance.status_id` 1 Pass, 2 Warning, 3 Fail, 0 Unknown, 99 Other (not applicable, waived); `status_id` 3 Suppressed for a waived result. `unmapped` carries the entity ref, the status the check returned and the waiver.',
+        required: [
+          'class_uid',
+          'category_uid',
+          'activity_id',
+          'type_uid',
+          'time',
+          'severity_id',
+          'metadata',
+          'finding_info',
+          'compliance',
+          'resources',
+        ],
+        properties: {
+          class_uid: {
+            type: 'integer',
+            enum: [2003],
+          },
+          category_uid: {
+            type: 'integer',
+            enum: [2],
+          },
+          activity_id: {
+            type: 'integer',
+          },
+          type_uid: {
+            type: 'integer',
+          },
+          time: {
+            type: 'integer',
+          },
+          severity_id: {
+            type: 'integer',
+          },
+          status_id: {
+            type: 'integer',
+          },
+          message: {
+            type: 'string',
+          },
+          metadata: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          finding_info: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          compliance: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          cloud: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          resources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+          unmapped: {
+            type: 'object',
+            additionalProperties: true,
+          },
+        },
+        additionalProperties: true,
       },
       Finding: {
         type: 'object',
@@ -2210,7 +2285,7 @@ export const spec = {
       get: {
         operationId: 'ExportFindings',
         description:
-          "Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`); in JSON, each finding's `check.references` carries them.",
+          "Current findings of a scope, streamed as CSV, JSON or OCSF 1.1.0 Compliance Findings (class 2003): one entity (`entityRef`), a team's ML services (`owner`), or every ML service the caller may read (neither); `accountId` keeps only results in that account. Lists are permission-filtered: a service is exported when both `sagemaker-security.scorecard.read` and `catalog.entity.read` allow it. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`); in JSON, each finding's `check.references` carries them; in OCSF, `compliance.standards`. A failure after the first bytes ends the transfer abruptly rather than with a short, well-formed file.",
         parameters: [
           {
             name: 'format',
@@ -2219,11 +2294,36 @@ export const spec = {
             required: false,
             schema: {
               type: 'string',
-              enum: ['csv', 'json'],
+              enum: ['csv', 'json', 'ocsf'],
             },
           },
           {
             $ref: '#/components/parameters/optionalEntityRef',
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description:
+              'Only the ML services this team owns (entity reference; the kind defaults to group). Not with `entityRef`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'accountId',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only results of resources in this AWS account.',
+            schema: {
+              type: 'string',
+              maxLength: 12,
+              pattern: '^[0-9]{12}$',
+            },
           },
         ],
         responses: {
@@ -2234,7 +2334,14 @@ export const spec = {
                 schema: {
                   type: 'array',
                   items: {
-                    $ref: '#/components/schemas/Finding',
+                    oneOf: [
+                      {
+                        $ref: '#/components/schemas/Finding',
+                      },
+                      {
+                        $ref: '#/components/schemas/OcsfComplianceFinding',
+                      },
+                    ],
                   },
                 },
               },

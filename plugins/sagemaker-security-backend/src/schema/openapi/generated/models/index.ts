@@ -106,6 +106,10 @@ export type ResourceFindings = components['schemas']['ResourceFindings'];
 export type FindingCheck = components['schemas']['FindingCheck'];
 
 /** @public */
+export type OcsfComplianceFinding =
+  components['schemas']['OcsfComplianceFinding'];
+
+/** @public */
 export type Finding = components['schemas']['Finding'];
 
 /** @public */

@@ -621,7 +621,7 @@ export class DefaultApiClient {
   > {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
-    const uriTemplate = `/export{?format,entityRef}`;
+    const uriTemplate = `/export{?format,entityRef,owner,accountId}`;
 
     const uri = parser.parse(uriTemplate).expand({ ...request.query });
 

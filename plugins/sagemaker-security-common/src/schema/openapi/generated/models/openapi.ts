@@ -271,7 +271,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Current findings as CSV or JSON, of one entity or (with an unconditional `sagemaker-security.scorecard.read`) of every ML service. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`); in JSON, each finding's `check.references` carries them. */
+    /** Current findings of a scope, streamed as CSV, JSON or OCSF 1.1.0 Compliance Findings (class 2003): one entity (`entityRef`), a team's ML services (`owner`), or every ML service the caller may read (neither); `accountId` keeps only results in that account. Lists are permission-filtered: a service is exported when both `sagemaker-security.scorecard.read` and `catalog.entity.read` allow it. The last CSV column, `references`, lists the controls of other tools and standards the finding's check answers, as space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1 awsSample:SM-01`); in JSON, each finding's `check.references` carries them; in OCSF, `compliance.standards`. A failure after the first bytes ends the transfer abruptly rather than with a short, well-formed file. */
     get: operations['ExportFindings'];
     put?: never;
     post?: never;
@@ -359,7 +359,9 @@ export interface components {
       | 'compilation-job'
       | 'flow-definition'
       | 'partner-app'
-      | 'inference-component';
+      | 'inference-component'
+      | 'app-image-config'
+      | 'image';
     ScanStatus:
       | 'queued'
       | 'running'
@@ -578,6 +580,37 @@ export interface components {
       severity: components['schemas']['Severity'];
       /** The controls of other tools and standards the check answers (the check's `references`). Sent by the JSON export only. */
       references?: components['schemas']['CheckReferences'];
+    };
+    /** An OCSF 1.1.0 Compliance Finding (class_uid 2003): `compliance.control` is the check id, `compliance.standards` the peer controls it answers, `compliance.status_id` 1 Pass, 2 Warning, 3 Fail, 0 Unknown, 99 Other (not applicable, waived); `status_id` 3 Suppressed for a waived result. `unmapped` carries the entity ref, the status the check returned and the waiver. */
+    OcsfComplianceFinding: {
+      class_uid: 2003;
+      category_uid: 2;
+      activity_id: number;
+      type_uid: number;
+      time: number;
+      severity_id: number;
+      status_id?: number;
+      message?: string;
+      metadata: {
+        [key: string]: unknown;
+      };
+      finding_info: {
+        [key: string]: unknown;
+      };
+      compliance: {
+        [key: string]: unknown;
+      };
+      cloud?: {
+        [key: string]: unknown;
+      };
+      resources: {
+        [key: string]: unknown;
+      }[];
+      unmapped?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
     };
     Finding: {
       entityRef?: string;
@@ -1231,9 +1264,13 @@ export interface operations {
   ExportFindings: {
     parameters: {
       query?: {
-        format?: 'csv' | 'json';
+        format?: 'csv' | 'json' | 'ocsf';
         /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
         entityRef?: components['parameters']['optionalEntityRef'];
+        /** Only the ML services this team owns (entity reference; the kind defaults to group). Not with `entityRef`. */
+        owner?: string;
+        /** Only results of resources in this AWS account. */
+        accountId?: string;
       };
       header?: never;
       path?: never;
@@ -1247,7 +1284,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Finding'][];
+          'application/json': (
+            | components['schemas']['Finding']
+            | components['schemas']['OcsfComplianceFinding']
+          )[];
           'text/csv': string;
         };
       };
