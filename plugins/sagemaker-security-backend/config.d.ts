@@ -166,7 +166,8 @@ export interface Config {
       /**
        * Endpoint override per service, for AWS-compatible servers (LocalStack, moto),
        * as an http(s) URL without credentials or query (e.g. `http://localhost:4566`).
-       * Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch, logs, sts,
+       * Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch, logs,
+       * guardduty, sts,
        * organizations (account discovery). With an
        * override, S3 uses path-style addressing.
        *
@@ -191,6 +192,7 @@ export interface Config {
         cloudtrail?: string;
         cloudwatch?: string;
         logs?: string;
+        guardduty?: string;
         sts?: string;
         organizations?: string;
       };

@@ -132,6 +132,7 @@ class RegionBuilder {
     this.trails = [];
     this.alarms = [];
     this.logGroups = [];
+    this.guardDutyDetectors = [];
     this.keysByName = new Map();
     this.subnetsByName = new Map();
     this.groupsByName = new Map();
@@ -454,6 +455,35 @@ class RegionBuilder {
     });
   }
 
+  /**
+   * The region's GuardDuty detector (GetDetector output with its ID);
+   * `runtime` turns Runtime Monitoring on. Not called: GuardDuty is off.
+   */
+  guardDuty({ enabled, runtime }) {
+    const id = uuid(`guardduty-${this.account}-${this.region}`).replace(
+      /-/g,
+      '',
+    );
+    this.guardDutyDetectors.push({
+      DetectorId: id,
+      Status: enabled ? 'ENABLED' : 'DISABLED',
+      ServiceRole: `arn:aws:iam::${this.account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
+      FindingPublishingFrequency: 'FIFTEEN_MINUTES',
+      CreatedAt: '2023-01-10T12:00:00.000Z',
+      UpdatedAt: '2025-04-01T08:00:00.000Z',
+      Features: [
+        { Name: 'CLOUD_TRAIL', Status: 'ENABLED' },
+        { Name: 'DNS_LOGS', Status: 'ENABLED' },
+        { Name: 'FLOW_LOGS', Status: 'ENABLED' },
+        { Name: 'S3_DATA_EVENTS', Status: 'ENABLED' },
+        {
+          Name: 'RUNTIME_MONITORING',
+          Status: runtime ? 'ENABLED' : 'DISABLED',
+        },
+      ],
+    });
+  }
+
   toEstate() {
     return {
       region: this.region,
@@ -466,6 +496,7 @@ class RegionBuilder {
       trails: this.trails,
       alarms: this.alarms,
       logGroups: this.logGroups,
+      guardDutyDetectors: this.guardDutyDetectors,
     };
   }
 }
@@ -1754,10 +1785,19 @@ function modelPackage(rb, o) {
       },
       CertifyForMarketplace: false,
       ModelApprovalStatus: o.approval,
-      ...(o.approval === 'Approved'
-        ? { ApprovalDescription: 'Reviewed by the model risk committee' }
-        : {}),
       LastModifiedTime: at(o.created),
+      // Approved in a later, separate step (UpdateModelPackage) by a
+      // reviewer, or registered as Approved by the pipeline itself.
+      ...(o.approval === 'Approved' && o.reviewedBy
+        ? {
+            ApprovalDescription: 'Reviewed by the model risk committee',
+            LastModifiedTime: at(o.reviewedAt),
+            LastModifiedBy: { IamIdentity: { Arn: o.reviewedBy } },
+          }
+        : {}),
+      ...(o.approval === 'Approved' && !o.reviewedBy
+        ? { ApprovalDescription: 'Auto-approved by the training pipeline' }
+        : {}),
     },
     o.tags,
   );
@@ -2545,6 +2585,8 @@ function productionAccount() {
       version: 7,
       approval: 'Approved',
       created: '2025-05-29T18:00',
+      reviewedAt: '2025-06-02T10:30',
+      reviewedBy: `arn:aws:sts::${PROD}:assumed-role/ModelRiskReviewer/j.okafor`,
       image,
       bucket: B.prodModels,
       tags,
@@ -3235,6 +3277,7 @@ function productionAccount() {
     dataBuckets: [B.prodTraining, B.prodModels],
   };
   use1.trail(trail);
+  use1.guardDuty({ enabled: true, runtime: true });
 
   // eu-west-1: EU mortgage lending and a fraud-scoring replica; few VPC endpoints.
   const euw1 = new RegionBuilder(PROD, 'eu-west-1');
@@ -3443,6 +3486,7 @@ function productionAccount() {
     kmsKeyId: euKey.arn,
   });
   euw1.trail(trail);
+  euw1.guardDuty({ enabled: true, runtime: true });
 
   const boundary = permissionsBoundary(PROD);
   const platformPolicy = customerPolicy(PROD, 'AcmeMLPlatformPolicy', [
@@ -4058,8 +4102,11 @@ function developmentAccount() {
     validation: false,
     dataBuckets: [],
   });
+  // GuardDuty without Runtime Monitoring: a warning.
+  use1.guardDuty({ enabled: true, runtime: false });
 
-  // eu-west-1: a small development footprint whose trail stopped logging.
+  // eu-west-1: a small development footprint whose trail stopped logging
+  // and where GuardDuty is off (no detector).
   const euw1 = new RegionBuilder(DEV, 'eu-west-1');
   const euAwsKey = euw1.key('aws-sagemaker', {
     manager: 'AWS',

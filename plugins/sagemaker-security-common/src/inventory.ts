@@ -82,7 +82,8 @@ export type FactKind =
   | 'vpc-endpoints'
   | 'cloudtrail'
   | 'cloudwatch-alarms'
-  | 'log-groups';
+  | 'log-groups'
+  | 'guardduty';
 
 /**
  * A statement of an IAM, KMS key or S3 bucket policy, as AWS writes it.
@@ -300,6 +301,23 @@ export interface LogGroupsFact {
 }
 
 /**
+ * The GuardDuty detectors of an account and region (`guardduty` fact):
+ * `ListDetectors`, then `GetDetector` of each. A detector whose
+ * `GetDetector` failed has no `status` (the fact's errors name the call).
+ *
+ * @public
+ */
+export interface GuardDutyFact {
+  detectors: Array<{
+    detectorId: string;
+    /** `ENABLED` or `DISABLED`. */
+    status?: string;
+    /** `GetDetector.Features`: name (e.g. `RUNTIME_MONITORING`) and status. */
+    features?: Array<{ name: string; status?: string }>;
+  }>;
+}
+
+/**
  * The `data` type of a related fact, by fact kind.
  *
  * @public
@@ -315,6 +333,7 @@ export interface FactDataByKind {
   cloudtrail: CloudTrailFact;
   'cloudwatch-alarms': CloudWatchAlarmsFact;
   'log-groups': LogGroupsFact;
+  guardduty: GuardDutyFact;
 }
 
 /**

@@ -156,7 +156,7 @@ export async function measureRollups(options: {
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user(),
     }),
-    logger: mockServices.logger.mock(),
+    logger: quietLogger(),
   });
   const app = express();
   app.use('/api/sagemaker-security', router);

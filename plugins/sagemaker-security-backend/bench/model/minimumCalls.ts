@@ -193,6 +193,15 @@ export function minimumCalls(
           ).length,
         ),
       );
+      const detectors = (region.guardDutyDetectors ?? []).length;
+      add(
+        accountId,
+        r,
+        'guardduty',
+        'guardduty:ListDetectors',
+        pages(detectors),
+      );
+      add(accountId, r, 'guardduty', 'guardduty:GetDetector', detectors);
     }
     addAccountFacts(account, roles, buckets, trails, add);
   }

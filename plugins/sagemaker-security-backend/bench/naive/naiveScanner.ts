@@ -41,6 +41,10 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import { paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import { paginateDescribeLogGroups } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  GetDetectorCommand,
+  paginateListDetectors,
+} from '@aws-sdk/client-guardduty';
 import type { Knex } from 'knex';
 import type { HttpHandler } from '@smithy/protocol-http';
 import {
@@ -212,7 +216,24 @@ async function readRegion(clients: AccountClients, region: string) {
       ),
     });
   }
+  const detectors = (await read(() =>
+    all(paginateListDetectors({ client: clients.guardduty(region) }, {})),
+  )) as Array<{ DetectorIds?: string[] }> | { error: string };
+  const detectorDetails = [];
+  for (const id of Array.isArray(detectors)
+    ? detectors.flatMap(page => page.DetectorIds ?? [])
+    : []) {
+    detectorDetails.push(
+      await read(() =>
+        clients
+          .guardduty(region)
+          .send(new GetDetectorCommand({ DetectorId: id })),
+      ),
+    );
+  }
   return {
+    detectors,
+    detectorDetails,
     aliases: await read(() =>
       all(paginateListAliases({ client: clients.kms(region) }, {})),
     ),

@@ -51,8 +51,11 @@ describe.each(databases.eachSupportedId())(
     let actions: ReturnType<typeof actionsRegistryServiceMock>;
     let backend: Awaited<ReturnType<typeof createScorecardService>>;
     const scans = new RecordingScanTrigger();
-    const invoke = (name: string, input: Record<string, unknown>) =>
-      actions.invoke({ id: `test:${name}`, input, credentials });
+    const invoke = async (
+      name: string,
+      input: object,
+    ): Promise<{ output: any }> =>
+      actions.invoke({ id: `test:${name}`, input: input as any, credentials });
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId);

@@ -26,6 +26,7 @@ export const ENDPOINT_SERVICES = [
   'cloudtrail',
   'cloudwatch',
   'logs',
+  'guardduty',
   'sts',
   'organizations',
 ] as const;

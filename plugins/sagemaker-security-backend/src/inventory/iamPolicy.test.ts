@@ -26,6 +26,7 @@ const PACKAGE_SERVICE: Record<string, AwsService> = {
   'client-cloudtrail': 'cloudtrail',
   'client-cloudwatch': 'cloudwatch',
   'client-cloudwatch-logs': 'logs',
+  'client-guardduty': 'guardduty',
   // Only to find the main account's ID (see aws/credentials.ts).
   'client-sts': 'sts' as AwsService,
 };

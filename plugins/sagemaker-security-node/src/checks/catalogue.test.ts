@@ -186,6 +186,7 @@ const FACT_KINDS: FactKind[] = [
   'cloudtrail',
   'cloudwatch-alarms',
   'log-groups',
+  'guardduty',
 ];
 
 describe('robustness', () => {

@@ -116,7 +116,9 @@ export class DefaultSageMakerSecurityApi implements SageMakerSecurityApi {
   }
 
   /** {@inheritDoc SageMakerSecurityApi.exportFindingsCsv} */
-  async exportFindingsCsv(options: { entityRef?: string } = {}): Promise<Blob> {
+  async exportFindingsCsv(
+    options: { entityRef?: string; owner?: string } = {},
+  ): Promise<Blob> {
     const text = await this.client.exportFindingsCsv(options);
     return new Blob([text], { type: 'text/csv;charset=utf-8' });
   }

@@ -58,8 +58,14 @@ export interface SageMakerSecurityApi {
   getLatestScan(): Promise<ScanRun | undefined>;
   /** `GET /scans/health`: what the newest finished scan could not read, and whether any account is configured. */
   getScanHealth(): Promise<ScanHealth>;
-  /** `GET /export?format=csv`: current findings as a CSV file. */
-  exportFindingsCsv(options?: { entityRef?: string }): Promise<Blob>;
+  /**
+   * `GET /export?format=csv`: current findings as a CSV file, of one entity,
+   * of a team's ML services (`owner`), or of every service the caller may read.
+   */
+  exportFindingsCsv(options?: {
+    entityRef?: string;
+    owner?: string;
+  }): Promise<Blob>;
 }
 
 /**

@@ -107,6 +107,22 @@ export function jsonError(
   };
 }
 
+/** REST-JSON 1 (GuardDuty): the type in `x-amzn-errortype` and the body. */
+export function restJsonError(
+  status: number,
+  type: string,
+  message: string,
+): WireAnswer {
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': type,
+    },
+    body: JSON.stringify({ __type: type, message }),
+  };
+}
+
 /** AWS JSON 1.0 with awsQueryCompatible (CloudWatch): the Query code in a header. */
 export function queryCompatibleJsonError(
   status: number,

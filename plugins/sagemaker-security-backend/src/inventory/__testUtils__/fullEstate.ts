@@ -201,6 +201,18 @@ function usEast1(): EstateRegion {
       { logGroupName: '/aws/sagemaker/TrainingJobs', kmsKeyId: CMK_ARN },
       { logGroupName: '/aws/lambda/other' },
     ],
+    guardDutyDetectors: [
+      {
+        DetectorId: '12abc34d567e8fa901bc2d34e56789f0',
+        Status: 'ENABLED',
+        ServiceRole: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
+        FindingPublishingFrequency: 'SIX_HOURS',
+        Features: [
+          { Name: 'CLOUD_TRAIL', Status: 'ENABLED' },
+          { Name: 'RUNTIME_MONITORING', Status: 'ENABLED' },
+        ],
+      },
+    ],
   };
 }
 

@@ -15,6 +15,10 @@ import {
   DescribeLogGroupsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  GuardDutyClient,
+  ListDetectorsCommand,
+} from '@aws-sdk/client-guardduty';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import {
@@ -69,6 +73,8 @@ export const calls: Record<string, Send> = {
     ),
   'cloudwatch:DescribeAlarms': (e, n) =>
     new CloudWatchClient(config(e, n)).send(new DescribeAlarmsCommand({})),
+  'guardduty:ListDetectors': (e, n) =>
+    new GuardDutyClient(config(e, n)).send(new ListDetectorsCommand({})),
   'iam:GetRole': (e, n) =>
     new IAMClient(config(e, n)).send(new GetRoleCommand({ RoleName: 'r' })),
   'sts:AssumeRole': (e, n) =>

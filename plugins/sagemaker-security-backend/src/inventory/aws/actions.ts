@@ -8,6 +8,7 @@ export const AWS_SERVICES = [
   'cloudtrail',
   'cloudwatch',
   'logs',
+  'guardduty',
 ] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 

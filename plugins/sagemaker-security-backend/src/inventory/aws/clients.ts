@@ -2,6 +2,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -128,6 +129,7 @@ const CONSTRUCTORS = {
   cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
   logs: CloudWatchLogsClient,
+  guardduty: GuardDutyClient,
 };
 type ClientOf<S extends AwsService> = InstanceType<(typeof CONSTRUCTORS)[S]>;
 
@@ -156,6 +158,7 @@ export class AccountClients {
   cloudtrail = (region: string) => this.get('cloudtrail', region);
   cloudwatch = (region: string) => this.get('cloudwatch', region);
   logs = (region: string) => this.get('logs', region);
+  guardduty = (region: string) => this.get('guardduty', region);
   iam = (anyRegion: string) => this.get('iam', iamRegionFor(anyRegion));
 
   get<S extends AwsService>(service: S, region: string): ClientOf<S> {

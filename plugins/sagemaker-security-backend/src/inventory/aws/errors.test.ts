@@ -11,6 +11,7 @@ import {
   jsonError,
   queryCompatibleJsonError,
   queryError,
+  restJsonError,
   s3Error,
   WireAnswer,
 } from '../__testUtils__/awsWire';
@@ -107,6 +108,23 @@ const PROTOCOL_CASES: Array<
     ),
     'throttled',
     'Throttling',
+  ],
+  // REST-JSON 1 (GuardDuty)
+  [
+    'guardduty:ListDetectors',
+    restJsonError(
+      403,
+      'AccessDeniedException',
+      DENIED('guardduty:ListDetectors'),
+    ),
+    'access_denied',
+    'AccessDeniedException',
+  ],
+  [
+    'guardduty:ListDetectors',
+    restJsonError(429, 'TooManyRequestsException', 'Rate exceeded'),
+    'throttled',
+    'TooManyRequestsException',
   ],
   // AWS Query
   [

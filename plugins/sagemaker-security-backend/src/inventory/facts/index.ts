@@ -1,5 +1,6 @@
 import type { CollectContext } from '../collectors/context';
 import { collectBucket, collectBuckets } from './buckets';
+import { collectGuardDuty } from './guardduty';
 import { collectKey, collectKms } from './kms';
 import { collectMonitoring } from './monitoring';
 import { collectNetwork } from './network';
@@ -9,7 +10,7 @@ import { collectTrails } from './trails';
 /**
  * Reads every related fact the target's resources refer to, plus its
  * regional facts, while the resources are still being listed: the
- * regional facts (trails, alarms, log groups, KMS aliases) at once, and each
+ * regional facts (trails, alarms, log groups, GuardDuty, KMS aliases) at once, and each
  * role, key and bucket as soon as a description refers to it, so their calls
  * overlap the listing instead of forming a tail after it. `finish` reads what
  * needs the complete references (the network: batched EC2 filters) and waits
@@ -24,6 +25,7 @@ export function startFacts(ctx: CollectContext): { finish(): Promise<void> } {
   };
   track(collectTrails(ctx));
   track(collectMonitoring(ctx));
+  track(collectGuardDuty(ctx));
   const readers: Partial<
     Record<string, (ctx: CollectContext, value: string) => Promise<void>>
   > = { roles: collectRole, kmsKeys: collectKey, buckets: collectBucket };

@@ -40,6 +40,7 @@ const FACT_KINDS = Object.keys({
   cloudtrail: 1,
   'cloudwatch-alarms': 1,
   'log-groups': 1,
+  guardduty: 1,
 } satisfies Record<FactKind, 1>);
 
 const arn = (resource: string) =>
@@ -119,6 +120,7 @@ describe('inventory collector, every answer in its protocol', () => {
     ['S3 REST-XML', 's3:GetBucketPolicy', 'AccessDenied'],
     ['IAM Query', 'iam:GetRole', 'AccessDenied'],
     ['SageMaker JSON', 'sagemaker:DescribeModel', 'AccessDeniedException'],
+    ['GuardDuty REST-JSON', 'guardduty:ListDetectors', 'AccessDeniedException'],
   ])(
     '%s: AccessDenied is recorded as access_denied naming %s',
     async (_protocol, action, code) => {
@@ -222,6 +224,7 @@ describe('inventory collector, every answer in its protocol', () => {
     ['IAM Query', 'iam:ListAttachedRolePolicies'],
     ['EC2 Query', 'ec2:DescribeSubnets'],
     ['S3 REST-XML', 's3:GetEncryptionConfiguration'],
+    ['GuardDuty REST-JSON 1', 'guardduty:GetDetector'],
   ])(
     '%s: a malformed answer to %s is recorded as invalid_response',
     async (_protocol, action) => {

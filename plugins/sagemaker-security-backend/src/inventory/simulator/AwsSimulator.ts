@@ -28,6 +28,7 @@ import type { Estate, EstateAccount, EstateFault } from './estate';
 import { corruptDocument, FaultInjector } from './faults';
 import { cloudtrailHandlers } from './handlers/cloudtrail';
 import { ec2Handlers } from './handlers/ec2';
+import { guarddutyHandlers } from './handlers/guardduty';
 import { iamHandlers } from './handlers/iam';
 import { kmsHandlers } from './handlers/kms';
 import { cloudwatchHandlers, logsHandlers } from './handlers/monitoring';
@@ -48,6 +49,7 @@ const HANDLERS: Record<AwsService, Record<string, Handler>> = {
   cloudtrail: cloudtrailHandlers,
   cloudwatch: cloudwatchHandlers,
   logs: logsHandlers,
+  guardduty: guarddutyHandlers,
 };
 
 /** Services whose calls are not tied to one region of the estate. */

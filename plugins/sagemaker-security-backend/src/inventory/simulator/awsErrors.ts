@@ -68,6 +68,7 @@ const ACCESS_DENIED: Record<SimService, [string, number]> = {
   cloudtrail: ['AccessDeniedException', 400],
   cloudwatch: ['AccessDenied', 403],
   logs: ['AccessDeniedException', 400],
+  guardduty: ['AccessDeniedException', 403],
   sts: ['AccessDenied', 403],
 };
 
@@ -85,6 +86,7 @@ const NOT_FOUND: Record<SimService, [string, number]> = {
   cloudtrail: ['TrailNotFoundException', 400],
   cloudwatch: ['ResourceNotFound', 404],
   logs: ['ResourceNotFoundException', 400],
+  guardduty: ['BadRequestException', 400],
   sts: ['NoSuchEntity', 404],
 };
 
@@ -135,6 +137,7 @@ export function internalError(service: SimService) {
     iam: 'ServiceFailure',
     kms: 'KMSInternalException',
     cloudwatch: 'InternalServiceError',
+    guardduty: 'InternalServerErrorException',
   };
   const message = 'We encountered an internal error. Please try again.';
   const code = modelled[service];

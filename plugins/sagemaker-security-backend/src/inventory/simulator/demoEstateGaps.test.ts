@@ -170,6 +170,35 @@ describe('demo estate: deliberate gaps, and its generator', () => {
           .some(g => !g.retentionInDays && !g.kmsKeyId),
     ],
     [
+      'a region where GuardDuty is off',
+      () =>
+        all
+          .regions()
+          .some(r => !r.disabled && (r.guardDutyDetectors ?? []).length === 0),
+    ],
+    [
+      'a GuardDuty detector without Runtime Monitoring',
+      () =>
+        all
+          .regions()
+          .flatMap(r => r.guardDutyDetectors ?? [])
+          .some(d =>
+            (d.Features as Array<{ Name: string; Status: string }>).some(
+              f => f.Name === 'RUNTIME_MONITORING' && f.Status === 'DISABLED',
+            ),
+          ),
+    ],
+    [
+      'a model package registered directly as Approved',
+      () =>
+        resources.some(
+          r =>
+            r.type === 'model-package' &&
+            r.description.ModelApprovalStatus === 'Approved' &&
+            !r.description.LastModifiedBy,
+        ),
+    ],
+    [
       'an endpoint without data capture',
       () => all.endpoints().some(e => !e.description.DataCaptureConfig),
     ],

@@ -56,6 +56,11 @@ export interface EstateRegion {
   alarms?: Array<Record<string, unknown>>;
   /** CloudWatch Logs `LogGroup` shapes. */
   logGroups?: Array<Record<string, unknown>>;
+  /**
+   * GuardDuty detectors: each the GetDetector output (Status, Features...)
+   * with its `DetectorId`. Absent or empty: GuardDuty is off in the region.
+   */
+  guardDutyDetectors?: Array<Record<string, unknown> & { DetectorId: string }>;
 }
 
 export interface EstateRole {

@@ -2,7 +2,7 @@
  * Faults on the wire against moto (issue 12, item 2): the same estate and
  * plugin as motoEstate.test.ts, scanned through a proxy that answers chosen
  * requests itself with each protocol's real error (status, headers, body):
- * AccessDenied on single calls of seven services, throttling on 30% of
+ * AccessDenied on single calls of eight services, throttling on 30% of
  * SageMaker requests, a region whose connections all drop and an opt-in
  * region that is not enabled. moto has no fault injection of its own, and
  * its IAM access control (INITIAL_NO_AUTH_ACTION_COUNT) denies by policy

@@ -45,6 +45,7 @@ const DENIED_ONCE: ChaosPlan['denyOnce'] = [
   { action: 'cloudtrail:GetEventSelectors' },
   { action: 'cloudwatch:DescribeAlarms' },
   { action: 'logs:DescribeLogGroups' },
+  { action: 'guardduty:GetDetector' },
 ];
 
 function everyOther(): ChaosPlan['corrupt'] {

@@ -98,6 +98,7 @@ describe('secrets', () => {
         'cloudtrail',
         'cloudwatch',
         'logs',
+        'guardduty',
         'sts',
       ].map(s => [s, aws.url]),
     );

@@ -23,14 +23,18 @@ const SHARING = 'SpaceSharingSettings.SharingType';
 const OWNER = 'OwnershipSettings.OwnerUserProfileName';
 const REMOTE = 'SpaceSettings.RemoteAccess';
 
-/** A user profile's domain: described, or else the ARN's middle segment. */
+/**
+ * A user profile's domain from its ARN (`user-profile/<domain>/<name>`),
+ * known from the listing even when the profile could not be described; else
+ * its described DomainId (a template's ARN may not carry it).
+ */
 function profileDomain(profile: {
   arn: string;
   description: unknown;
 }): string | undefined {
   return (
-    nonEmptyString(getPath(profile.description, 'DomainId')) ??
-    /:user-profile\/([^/]+)\/[^/]+$/.exec(profile.arn)?.[1]
+    /:user-profile\/([^/]+)\/[^/]+$/.exec(profile.arn)?.[1] ??
+    nonEmptyString(getPath(profile.description, 'DomainId'))
   );
 }
 
@@ -151,14 +155,14 @@ export const spaceOwnerProfileExists = defineCheck(
       return notApplicable(`${resource.name} has no owner user profile.`);
     }
     const domainId = nonEmptyString(getPath(resource.description, 'DomainId'));
-    // A profile that could not be described is still listed, with its
-    // name and ARN (user-profile/<domain>/<name>) from the listing.
+    // By the name and ARN the listing gives (user-profile/<domain>/<name>),
+    // so that a profile that could not be described is still found and the
+    // verdict rests on nothing that failed.
     const found = resources
       .list('user-profile', resource.accountId, resource.region)
       .some(
         profile =>
-          (nonEmptyString(getPath(profile.description, 'UserProfileName')) ??
-            profile.name) === owner &&
+          profile.name === owner &&
           (domainId === undefined || profileDomain(profile) === domainId),
       );
     const evidence = [

@@ -25,8 +25,8 @@ import {
 
 type Trail = CloudTrailFact['trails'][number];
 
-/** Long-lived resources anchor the per-region trail checks. */
-const TRAIL_RESOURCE_TYPES: ResourceType[] = [
+/** Long-lived resources anchor the per-region trail (and GuardDuty) checks. */
+export const TRAIL_RESOURCE_TYPES: ResourceType[] = [
   'notebook-instance',
   'domain',
   'endpoint',

@@ -15,6 +15,7 @@ import {
   domainExecutionRoleSourceIdentity,
   domainTrustedIdentityPropagation,
 } from './domainIdentity';
+import { guardDutyEnabled } from './guardDuty';
 import { logGroupRetention } from './logGroupRetention';
 
 /** @public */
@@ -31,4 +32,5 @@ export const monitoringChecks: SecurityCheck[] = [
   logGroupRetention,
   domainExecutionRoleSourceIdentity,
   domainTrustedIdentityPropagation,
+  guardDutyEnabled,
 ];

@@ -17,6 +17,7 @@ import {
   ROLE_ARN,
 } from '../../testing/fixtures';
 import { domainSettingsMonitoringCases } from '../domainGovernance.cases';
+import { guardDutyCases } from './guardDuty.cases';
 import { CheckCase } from '../../testing/checkCases';
 
 /** A HyperPod cluster (ARN ending in its generated ID). */
@@ -555,4 +556,5 @@ export const monitoringCases: CheckCase[] = [
     expect: 'not_applicable',
   },
   ...domainSettingsMonitoringCases,
+  ...guardDutyCases,
 ];

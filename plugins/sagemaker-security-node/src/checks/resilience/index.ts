@@ -3,6 +3,7 @@ import { endpointConfigMultipleInstances } from './endpointConfigMultipleInstanc
 import { domainTagPropagation } from './domainTagPropagation';
 import { endpointModelsApproved } from './endpointModelsApproved';
 import { hyperpodNodeRecoveryAutomatic } from './hyperpodNodeRecovery';
+import { modelPackageManualApproval } from './modelPackageApproval';
 import {
   mlflowAppAutomaticModelRegistrationDisabled,
   mlflowAutomaticModelRegistrationDisabled,
@@ -22,4 +23,5 @@ export const resilienceChecks: SecurityCheck[] = [
   mlflowAutomaticModelRegistrationDisabled,
   mlflowAppAutomaticModelRegistrationDisabled,
   partnerAppAutomaticMinorUpgrades,
+  modelPackageManualApproval,
 ];

@@ -10,6 +10,7 @@ import {
 import { domainSettingsResilienceCases } from '../domainGovernance.cases';
 import { CheckCase } from '../../testing/checkCases';
 import { mlflowResilienceCases } from './mlflow.cases';
+import { modelPackageCases } from './modelPackage.cases';
 import { cluster } from '../hyperpodClusterFixture';
 import { partnerAppResilienceCases } from '../partnerApp.cases';
 import { customImageResilienceCases } from '../customImages.cases';
@@ -257,4 +258,5 @@ export const resilienceCases: CheckCase[] = [
   ...mlflowResilienceCases,
   ...partnerAppResilienceCases,
   ...customImageResilienceCases,
+  ...modelPackageCases,
 ];

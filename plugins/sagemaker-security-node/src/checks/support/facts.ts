@@ -25,6 +25,7 @@ export const FACT_ACTIONS: Record<FactKind, string> = {
   cloudtrail: 'cloudtrail:DescribeTrails',
   'cloudwatch-alarms': 'cloudwatch:DescribeAlarms',
   'log-groups': 'logs:DescribeLogGroups',
+  guardduty: 'guardduty:ListDetectors',
 };
 
 const FACT_LABELS: Record<FactKind, string> = {
@@ -38,6 +39,7 @@ const FACT_LABELS: Record<FactKind, string> = {
   cloudtrail: 'CloudTrail trails',
   'cloudwatch-alarms': 'CloudWatch alarms',
   'log-groups': 'CloudWatch log groups',
+  guardduty: 'GuardDuty detectors',
 };
 
 /** `GLOBAL_REGION`, read once. */

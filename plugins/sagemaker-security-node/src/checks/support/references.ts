@@ -35,6 +35,9 @@ export const DOCS = {
   cloudWatch: `${SM}/monitoring-cloudwatch.html`,
   shadowTests: `${SM}/shadow-tests.html`,
   modelRegistry: `${SM}/model-registry.html`,
+  modelRegistryApprove: `${SM}/model-registry-approve.html`,
+  guardDutyRuntime:
+    'https://docs.aws.amazon.com/guardduty/latest/ug/runtime-monitoring.html',
   remoteDebug: `${SM}/train-remote-debugging.html`,
   asyncInference: `${SM}/async-inference.html`,
   partnerApps: `${SM}/partner-apps.html`,

@@ -48,7 +48,8 @@ export const awsSample: Peer = {
     {
       id: 'SM-04',
       title: 'Amazon GuardDuty runtime threat detection is enabled',
-      gap: 'A new region-level check, attached like `cloudtrail-logging-in-region`, would read `guardduty:ListDetectors` and `GetDetector` (status and Runtime Monitoring feature).',
+      ours: ['guardduty-enabled-in-region'],
+      note: 'Region-level, judged on the notebooks, domains and endpoints of each region (as `cloudtrail-logging-in-region`): no detector or a suspended one fails; an enabled detector without `RUNTIME_MONITORING` (or `EKS_RUNTIME_MONITORING`) is a warning.',
     },
     {
       id: 'SM-05',

@@ -175,9 +175,29 @@ describe('docs/parity.md', () => {
     expect(rendered).toContain(
       '| `SageMaker.1` | Notebook instances should not have direct internet access | [`notebook-direct-internet-access`](checks.md#notebook-direct-internet-access) |',
     );
-    expect(rendered).toContain('**gap: not yet checked.**');
     expect(rendered).toContain(
       '25 controls: 25 mapped, 0 explained (0 not checkable, 0 out of scope), 0 gaps.',
+    );
+  });
+
+  // Every peer control is answered now (the last gaps, the AWS sample's SM-04
+  // and Prowler #12606, are mapped): a gap row is shown with a peer of its own.
+  it('shows a gap row as such, with what a new check would read', () => {
+    const withGap: Peer = {
+      key: 'example',
+      name: 'Example peer',
+      source: 'test',
+      controls: [
+        { id: 'EX-1', title: 'Checked', ours: ['notebook-in-vpc'] },
+        { id: 'EX-2', title: 'Not yet', gap: 'Would read DescribeX.Y.' },
+      ],
+    };
+    const rendered = renderParityMarkdown([withGap]);
+    expect(rendered).toContain(
+      '| `EX-2` | Not yet | **gap: not yet checked.** Would read DescribeX.Y. |',
+    );
+    expect(rendered).toContain(
+      '2 controls: 1 mapped, 0 explained (0 not checkable, 0 out of scope), 1 gaps.',
     );
   });
 });

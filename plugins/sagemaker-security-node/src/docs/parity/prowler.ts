@@ -146,7 +146,8 @@ export const prowlerProposed: Peer = {
     {
       id: 'sagemaker_model_package_manual_approval_required',
       title: 'Model packages go through a manual approval step (#12606)',
-      gap: 'Not judged per package group yet. A new check would read `ListModelPackages`/`DescribeModelPackage.ModelApprovalStatus` and `ApprovalDescription` and fail packages registered directly as Approved. `endpoint-models-approved-packages` already requires that endpoints serve Approved packages.',
+      ours: ['model-package-manual-approval'],
+      note: 'Ours judges every versioned package, not only the latest of its group: Approved at registration and never modified (`DescribeModelPackage` has no `LastModifiedTime` after `CreationTime`) fails; approved by a later update, PendingManualApproval or Rejected passes. `endpoint-models-approved-packages` also requires that endpoints serve Approved packages.',
     },
     {
       id: 'iam_user_access_not_stale_to_sagemaker',

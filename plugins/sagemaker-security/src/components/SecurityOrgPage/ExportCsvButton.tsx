@@ -16,8 +16,11 @@ export function downloadBlob(blob: Blob, fileName: string) {
   URL.revokeObjectURL(url);
 }
 
-/** Downloads the current findings as CSV (`GET /export?format=csv`). */
-export function ExportCsvButton(props: { entityRef?: string }) {
+/**
+ * Downloads the current findings as CSV (`GET /export?format=csv`): of one
+ * entity, of a team's ML services, or of every service the reader may read.
+ */
+export function ExportCsvButton(props: { entityRef?: string; owner?: string }) {
   const api = useApi(sageMakerSecurityApiRef);
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState(false);
@@ -25,7 +28,10 @@ export function ExportCsvButton(props: { entityRef?: string }) {
   const exportCsv = async () => {
     setBusy(true);
     try {
-      const blob = await api.exportFindingsCsv({ entityRef: props.entityRef });
+      const blob = await api.exportFindingsCsv({
+        ...(props.entityRef ? { entityRef: props.entityRef } : {}),
+        ...(props.owner ? { owner: props.owner } : {}),
+      });
       const date = new Date().toISOString().slice(0, 10);
       downloadBlob(blob, `sagemaker-security-findings-${date}.csv`);
     } catch (e) {
@@ -45,7 +51,7 @@ export function ExportCsvButton(props: { entityRef?: string }) {
       onClick={exportCsv}
       disabled={busy}
     >
-      {busy ? 'Exporting…' : 'Export CSV'}
+      {busy ? 'Exporting…' : `Export ${props.owner ? 'team ' : ''}CSV`}
     </Button>
   );
 }

@@ -229,6 +229,20 @@ describe('SecurityOrgPage', () => {
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     expect(createObjectURL).toHaveBeenCalledWith(blob);
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:findings');
+    expect(api.exportFindingsCsv).toHaveBeenLastCalledWith({});
+
+    // With a team chosen, the export is the team's.
+    await userEvent.click(screen.getByRole('button', { name: /Team All/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'ml-research' }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Export team CSV/ }),
+    );
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+    expect(api.exportFindingsCsv).toHaveBeenLastCalledWith({
+      owner: 'group:default/ml-research',
+    });
     click.mockRestore();
   });
 });

@@ -96,7 +96,7 @@ function OrgServicesContent(props: {
           onChange={setFilters}
         />
         <Box flex={1} />
-        <ExportCsvButton />
+        <ExportCsvButton owner={filters.owner} />
       </Box>
       <OrgServicesTable
         filters={filters}

@@ -1,6 +1,7 @@
 /**
  * Errors of the AWS JSON protocols (1.1; CloudWatch's 1.0 in its
- * awsQueryCompatible form) as the real SDK clients read them: name, HTTP
+ * awsQueryCompatible form; GuardDuty's REST-JSON 1) as the real SDK
+ * clients read them: name, HTTP
  * status, fault, and whether the SDK's retry strategy retried (attempts).
  */
 import {
@@ -154,6 +155,47 @@ describe('JSON protocol errors, as the SDK reads them', () => {
       ATTEMPTS,
       {},
       () => internalError('cloudwatch'),
+    ],
+    // REST-JSON 1
+    [
+      'guardduty',
+      'ListDetectors',
+      'AccessDeniedException',
+      403,
+      'client',
+      1,
+      {},
+      denied('guardduty', 'guardduty:ListDetectors'),
+    ],
+    [
+      'guardduty',
+      'GetDetector',
+      'BadRequestException',
+      400,
+      'client',
+      1,
+      { DetectorId: 'd' },
+      () => notFound('guardduty', 'Detector d'),
+    ],
+    [
+      'guardduty',
+      'ListDetectors',
+      'ThrottlingException',
+      400,
+      'client',
+      ATTEMPTS,
+      {},
+      () => throttled('guardduty', 'guardduty:ListDetectors'),
+    ],
+    [
+      'guardduty',
+      'GetDetector',
+      'InternalServerErrorException',
+      500,
+      'server',
+      ATTEMPTS,
+      { DetectorId: 'd' },
+      () => internalError('guardduty'),
     ],
   ] as const)(
     '%s %s: %s %i (%s fault, %i attempts)',

@@ -3,6 +3,7 @@ import type { WireCodec } from './codec';
 import { headerOf } from './http';
 import { JsonCodec } from './json';
 import { QueryCodec } from './query';
+import { RestJsonCodec } from './restJson';
 import { RestXmlCodec } from './restXml';
 import {
   serviceOfSigningName,
@@ -63,6 +64,9 @@ export function codecOf(service: SimService): {
         break;
       case 'aws.protocols#restXml':
         codec = new RestXmlCodec(wire);
+        break;
+      case 'aws.protocols#restJson1':
+        codec = new RestJsonCodec(wire);
         break;
       default:
         throw new Error(

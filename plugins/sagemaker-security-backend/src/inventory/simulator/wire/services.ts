@@ -2,6 +2,7 @@ import * as cloudtrail from '@aws-sdk/client-cloudtrail';
 import * as cloudwatch from '@aws-sdk/client-cloudwatch';
 import * as logs from '@aws-sdk/client-cloudwatch-logs';
 import * as ec2 from '@aws-sdk/client-ec2';
+import * as guardduty from '@aws-sdk/client-guardduty';
 import * as iam from '@aws-sdk/client-iam';
 import * as kms from '@aws-sdk/client-kms';
 import * as s3 from '@aws-sdk/client-s3';
@@ -19,6 +20,7 @@ export type WireProtocol =
   | 'aws.protocols#awsJson1_1'
   | 'aws.protocols#awsQuery'
   | 'aws.protocols#ec2Query'
+  | 'aws.protocols#restJson1'
   | 'aws.protocols#restXml';
 
 /** The settings each SDK client's protocol is built with. */
@@ -72,6 +74,11 @@ const MODULES: Record<
     signingName: 'monitoring',
   },
   logs: { module: logs, client: 'CloudWatchLogsClient', signingName: 'logs' },
+  guardduty: {
+    module: guardduty,
+    client: 'GuardDutyClient',
+    signingName: 'guardduty',
+  },
   sts: { module: sts, client: 'STSClient', signingName: 'sts' },
 };
 

@@ -170,6 +170,25 @@ export function denials(estate: BuiltEstate): Denial[] {
     {
       rule: {
         fault: 'AccessDenied',
+        action: 'guardduty:GetDetector',
+        region: 'us-east-1',
+      },
+      why: "The main region's detector is listed but cannot be read: whether it is enabled, and with Runtime Monitoring, is unknown for every resource the GuardDuty check judges there (REST-JSON).",
+      unknown: Object.fromEntries(
+        [
+          'notebook-instance nb-secure',
+          'notebook-instance nb-public',
+          'domain studio-secure',
+          'domain studio-open',
+          'endpoint ep-secure',
+          'endpoint ep-weak',
+          'endpoint ep-serverless',
+        ].map(resource => [resource, ['guardduty-enabled-in-region']]),
+      ),
+    },
+    {
+      rule: {
+        fault: 'AccessDenied',
         action: 'sagemaker:ListTags',
         target: 'endpoint/ep-secure"',
       },

@@ -5,10 +5,12 @@
  * handle them. moto has no fault injection of its own. Every request is
  * identified from the wire: the service and region from the SigV4 credential
  * scope, the operation from `X-Amz-Target` (AWS JSON), the `Action` form field
- * (Query, EC2 Query) or the S3 sub-resource.
+ * (Query, EC2 Query), the S3 sub-resource or the method and path of the
+ * operation's modelled `http` trait (REST-JSON: GuardDuty).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { wireService } from '../../../inventory/simulator/wire/services';
 
 /** The signing name of each service, as the plugin names it. */
 const SERVICE_OF_SIGNING_NAME: Record<string, string> = {
@@ -90,6 +92,26 @@ function s3Operation(method: string, url: URL): string {
   return `${method} ${url.pathname}`;
 }
 
+/** Services that speak REST-JSON 1. */
+const REST_JSON = new Set(['guardduty']);
+
+/** A REST-JSON operation, from the method and path its model binds it to. */
+function restJsonOperation(service: string, method: string, url: URL): string {
+  const found = wireService(service as 'guardduty')
+    .operations()
+    .find(operation => {
+      const trait = (operation[3] as { http?: [string, string, number] }).http;
+      if (!trait || trait[0] !== method) return false;
+      const pattern = trait[1]
+        .split('?')[0]
+        .split('/')
+        .map(segment => (/^\{\w+\+?\}$/.test(segment) ? '[^/]+' : segment))
+        .join('/');
+      return new RegExp(`^${pattern}$`).test(url.pathname);
+    });
+  return found ? found[2] : `${method} ${url.pathname}`;
+}
+
 /** Reads what the request is from its bytes. */
 export function identify(
   method: string,
@@ -109,6 +131,12 @@ export function identify(
     operation = target.split('.').pop()!;
   } else if (service === 's3') {
     operation = s3Operation(method, new URL(path, 'http://proxy'));
+  } else if (REST_JSON.has(service)) {
+    operation = restJsonOperation(
+      service,
+      method,
+      new URL(path, 'http://proxy'),
+    );
   } else {
     operation = new URLSearchParams(body).get('Action') ?? 'unknown';
   }
@@ -181,6 +209,19 @@ function s3(status: number, code: string, message: string): Answer {
   );
 }
 
+/** REST-JSON 1 (GuardDuty): the type in `x-amzn-errortype` and the body. */
+function restJson(status: number, type: string, message: string): Answer {
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-requestid': REQUEST_ID,
+      'x-amzn-errortype': type,
+    },
+    body: JSON.stringify({ __type: type, message }),
+  };
+}
+
 /** The error a service really answers, in its protocol. */
 export function faultAnswer(
   fault: Exclude<Fault, 'Reset'>,
@@ -195,6 +236,8 @@ export function faultAnswer(
     if (service === 's3') return s3(403, 'AccessDenied', message);
     if (service === 'cloudwatch')
       return json(403, 'AccessDenied', message, '1.0', 'AccessDenied;Sender');
+    if (REST_JSON.has(service))
+      return restJson(403, 'AccessDeniedException', message);
     return json(400, 'AccessDeniedException', message, '1.1');
   }
   if (fault === 'Throttling') {
@@ -212,6 +255,8 @@ export function faultAnswer(
         '1.0',
         'Throttling;Sender',
       );
+    if (REST_JSON.has(service))
+      return restJson(429, 'TooManyRequestsException', 'Rate exceeded');
     return json(400, 'ThrottlingException', 'Rate exceeded', '1.1');
   }
   // What a service of an opt-in region that is not enabled answers.
@@ -230,6 +275,8 @@ export function faultAnswer(
       'InvalidToken',
       'The provided token is malformed or otherwise invalid.',
     );
+  if (REST_JSON.has(service))
+    return restJson(403, 'UnrecognizedClientException', invalid);
   return json(
     400,
     'UnrecognizedClientException',

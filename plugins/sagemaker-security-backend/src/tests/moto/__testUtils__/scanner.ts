@@ -23,6 +23,7 @@ const SERVICES = [
   'cloudtrail',
   'cloudwatch',
   'logs',
+  'guardduty',
   'sts',
 ];
 

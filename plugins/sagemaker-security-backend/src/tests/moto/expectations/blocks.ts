@@ -202,16 +202,18 @@ export const NETWORK = {
 };
 
 /**
- * The region's trails, for notebooks, domains and endpoints. us-east-1:
- * ml-audit logs management events (selectors put), validates its files and
- * encrypts with the good key. eu-west-1: ml-audit-eu logs, created without
- * selectors.
+ * The region's trails and GuardDuty detector, for notebooks, domains and
+ * endpoints. us-east-1: ml-audit logs management events (selectors put),
+ * validates its files and encrypts with the good key; GuardDuty is enabled
+ * with Runtime Monitoring. eu-west-1: ml-audit-eu logs, created without
+ * selectors; no GuardDuty detector.
  */
 export const TRAILS = {
   main: {
     'cloudtrail-logging-in-region': 'pass',
     'cloudtrail-log-file-validation': 'pass',
     'cloudtrail-kms-encryption': 'pass',
+    'guardduty-enabled-in-region': 'pass',
   } as Table,
   second: {
     'cloudtrail-logging-in-region': onMoto(
@@ -227,6 +229,7 @@ export const TRAILS = {
       'fail',
     ),
     'cloudtrail-kms-encryption': onMoto('trailWithoutSelectors', NA, 'fail'),
+    'guardduty-enabled-in-region': 'fail',
   } as Table,
 };
 

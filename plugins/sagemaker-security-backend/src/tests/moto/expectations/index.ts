@@ -37,8 +37,10 @@ export const EXPECTED: Record<string, Table> = {
   ...MONITORING_JOB_DEFINITIONS,
   ...HYPERPOD_CLUSTERS,
   ...AUTOML_AND_COMPILATION_JOBS,
-  // Collected, but no check judges a model package version itself.
-  'model-package mpg-fraud/1': {},
+  // Registered directly as Approved: no separate approval step.
+  'model-package mpg-fraud/1': { 'model-package-manual-approval': 'fail' },
+  // Registered PendingManualApproval, then approved by UpdateModelPackage.
+  'model-package mpg-fraud/2': { 'model-package-manual-approval': 'pass' },
 };
 
 export interface ExpectedPair {

@@ -27,6 +27,7 @@ export const CORRUPTIONS: Record<string, OutputCorruption> = {
     ServerSideEncryptionConfiguration: undefined,
   }),
   'cloudtrail:GetTrailStatus': out => ({ ...out, IsLogging: undefined }),
+  'guardduty:GetDetector': out => ({ ...out, Status: undefined }),
   'kms:GetKeyRotationStatus': out => ({
     ...out,
     KeyRotationEnabled: undefined,

@@ -67,6 +67,9 @@ export function candidates(prop: string): unknown[] {
       return [{}, { owner: 'x', team: 'x', 'ml-service': 'x', env: 'x' }];
     case 'region':
       return [undefined, 'us-east-1', 'ap-south-1'];
+    // A GuardDuty detector's status (GetDetector).
+    case 'status':
+      return [undefined, 'ENABLED', 'DISABLED'];
     default:
       return [undefined, null, true, false, [], 0];
   }

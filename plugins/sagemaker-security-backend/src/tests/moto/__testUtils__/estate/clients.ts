@@ -6,6 +6,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -34,6 +35,7 @@ export function estateClients(endpoint: string, region: string) {
     cloudtrail: new CloudTrailClient(config),
     cloudwatch: new CloudWatchClient(config),
     logs: new CloudWatchLogsClient(config),
+    guardduty: new GuardDutyClient(config),
   };
 }
 

@@ -3,6 +3,7 @@
  * (every resource type moto can store that the scanner collects, with good
  * and bad settings in every pillar) and a small second region.
  */
+import { CreateDetectorCommand } from '@aws-sdk/client-guardduty';
 import { CreateNotebookInstanceCommand } from '@aws-sdk/client-sagemaker';
 import {
   ACCOUNT,
@@ -55,6 +56,13 @@ export async function buildEstate(endpoint: string): Promise<BuiltEstate> {
     const estate: Estate = { keys, roles, network };
 
     await createMainTrail(c, keys);
+    // GuardDuty with Runtime Monitoring in the main region; none in the second.
+    await c.guardduty.send(
+      new CreateDetectorCommand({
+        Enable: true,
+        Features: [{ Name: 'RUNTIME_MONITORING', Status: 'ENABLED' }],
+      }),
+    );
     // ep-secure: an error alarm and a latency alarm, both notifying.
     await createAlarm(
       c,
@@ -108,7 +116,8 @@ export async function buildEstate(endpoint: string): Promise<BuiltEstate> {
     await createAutoMLAndCompilationJobs(c, estate);
 
     // The second region: one notebook outside any VPC (no key, internet
-    // and root by default), and a trail created without event selectors.
+    // and root by default), a trail created without event selectors, and
+    // no GuardDuty detector.
     await createSecondTrail(second);
     await second.sagemaker.send(
       new CreateNotebookInstanceCommand({

@@ -13,6 +13,7 @@ import {
   CreateNotebookInstanceLifecycleConfigCommand,
   CreatePipelineCommand,
   Tag,
+  UpdateModelPackageCommand,
 } from '@aws-sdk/client-sagemaker';
 import { EstateClients } from './clients';
 import type { Network } from './network';
@@ -109,15 +110,32 @@ export async function createRegistry(c: EstateClients): Promise<string> {
       ModelPackageGroupName: 'mpg-untagged',
     }),
   );
+  const inference = {
+    Containers: [{ Image: IMAGE }],
+    SupportedContentTypes: ['text/csv'],
+    SupportedResponseMIMETypes: ['text/csv'],
+  };
+  // mpg-fraud/1: registered directly as Approved (no approval step).
   const created = await c.sagemaker.send(
     new CreateModelPackageCommand({
       ModelPackageGroupName: 'mpg-fraud',
       ModelApprovalStatus: 'Approved',
-      InferenceSpecification: {
-        Containers: [{ Image: IMAGE }],
-        SupportedContentTypes: ['text/csv'],
-        SupportedResponseMIMETypes: ['text/csv'],
-      },
+      InferenceSpecification: inference,
+    }),
+  );
+  // mpg-fraud/2: registered pending, then approved in a separate step.
+  const reviewed = await c.sagemaker.send(
+    new CreateModelPackageCommand({
+      ModelPackageGroupName: 'mpg-fraud',
+      ModelApprovalStatus: 'PendingManualApproval',
+      InferenceSpecification: inference,
+    }),
+  );
+  await c.sagemaker.send(
+    new UpdateModelPackageCommand({
+      ModelPackageArn: reviewed.ModelPackageArn,
+      ModelApprovalStatus: 'Approved',
+      ApprovalDescription: 'Reviewed by model risk',
     }),
   );
   return created.ModelPackageArn!;
