@@ -1,3 +1,4 @@
+import { ConfigReader } from '@backstage/config';
 import {
   AuthService,
   LoggerService,
@@ -181,8 +182,8 @@ export async function createScorecardService(
     inventory,
     permissions: options.permissions,
     decisionCacheSeconds: readNumber(
-      config,
-      'sagemakerSecurity.permissions.decisionCacheSeconds',
+      config.getOptionalConfig('sagemakerSecurity') ?? new ConfigReader({}),
+      'permissions.decisionCacheSeconds',
       DEFAULT_DECISION_CACHE_SECONDS,
       { min: 0, max: 300, unit: 'seconds' },
     ),

@@ -270,6 +270,12 @@ const ACCEPTED_BEFORE: Array<[string, JsonObject, string]> = [
     { linking: { ownerTagKeys: [] } },
     "'sagemakerSecurity.linking.ownerTagKeys'",
   ],
+  [
+    // The key named once (was: 'sagemakerSecurity.sagemakerSecurity.…').
+    'a permission decision cache of a day',
+    { permissions: { decisionCacheSeconds: 86400 } },
+    "at 'sagemakerSecurity.permissions.decisionCacheSeconds'",
+  ],
 ];
 
 async function startupError(bad: JsonObject): Promise<string> {
