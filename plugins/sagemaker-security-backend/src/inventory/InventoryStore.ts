@@ -30,6 +30,12 @@ export interface ScanTargetProgress extends ScanTarget {
   callCounts?: Record<string, number>;
 }
 
+/** A scan without its targets and call counts (see getLatestScanHead). */
+export type ScanHead = Pick<
+  ScanRun,
+  'id' | 'trigger' | 'requestedBy' | 'status' | 'startedAt' | 'finishedAt'
+>;
+
 export interface ScanRun {
   id: string;
   trigger: 'schedule' | 'manual' | 'startup';
@@ -69,6 +75,11 @@ export interface InventoryReader {
   getScan(scanId: string): Promise<ScanRun | undefined>;
   /** The newest scan, optionally only among the given statuses. */
   getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined>;
+  /**
+   * The newest scan's own row (no targets, no call counts): one small query,
+   * cheap enough for every read request.
+   */
+  getLatestScanHead(): Promise<ScanHead | undefined>;
   getResource(arn: string): Promise<StoredResource | undefined>;
   listResources(
     query: ResourceQuery,

@@ -16,7 +16,7 @@ import type {
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
 import type {
   InventoryReader,
-  ScanRun,
+  ScanHead,
   ScanTarget,
 } from '../inventory/InventoryStore';
 import type { ResultStore } from '../checks/ResultStore';
@@ -72,7 +72,7 @@ export interface ScorecardServiceOptions {
 /** What reads are computed from (see ReadContext.readState). */
 export interface ReadState {
   key?: string;
-  latestScan?: ScanRun;
+  latestScan?: ScanHead;
 }
 
 /** An org-wide view, loaded once and then scored in memory. */
@@ -124,7 +124,7 @@ export class ReadContext {
     const [snapshot, run, latestScan] = await Promise.all([
       catalogView?.snapshot(),
       catalogView ? entityScores.getRun() : undefined,
-      inventory.getLatestScan(),
+      inventory.getLatestScanHead(),
     ]);
     return {
       key:

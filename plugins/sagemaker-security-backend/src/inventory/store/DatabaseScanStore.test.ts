@@ -81,6 +81,10 @@ describe.each(databases.eachSupportedId())('DatabaseScanStore on %s', id => {
       callCounts: { x: 1 },
     });
     expect(await store.getScan('no-such-scan')).toBeUndefined();
+    // The head is the newest scan's own row, without targets or counts.
+    const { targets, callCounts, ...head } = (await store.getLatestScan())!;
+    expect(await store.getLatestScanHead()).toEqual(head);
+    expect(head).toMatchObject({ id: scan.id, status: 'partial' });
   });
 
   it("lets only the holder of a claim renew, finish or fail it; a stopped worker's claim is taken back", async () => {

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type {
   PendingTarget,
   ScanClaim,
+  ScanHead,
   ScanRun,
   ScanStore,
   ScanTarget,
@@ -344,6 +345,30 @@ export class DatabaseScanStore implements ScanStore {
       .where({ scan_id: row.id })
       .orderBy(['account_id', 'region']);
     return toScanRun(row, targets);
+  }
+
+  async getLatestScanHead(): Promise<ScanHead | undefined> {
+    const row = await this.db<ScanRow>(SCANS)
+      .select(
+        'id',
+        'trigger',
+        'requested_by',
+        'status',
+        'started_at',
+        'finished_at',
+      )
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .first();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      trigger: row.trigger,
+      ...(row.requested_by ? { requestedBy: row.requested_by } : {}),
+      status: row.status,
+      startedAt: row.started_at,
+      ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
+    };
   }
 
   async getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined> {

@@ -13,6 +13,7 @@ import type {
 import type {
   InventoryStore,
   ResourceQuery,
+  ScanHead,
   ScanRun,
   ScanTarget,
   ScanTargetProgress,
@@ -88,6 +89,13 @@ export class InMemoryInventoryStore implements InventoryStore {
   async getScan(scanId: string): Promise<ScanRun | undefined> {
     const scan = this.scans.find(s => s.id === scanId);
     return scan && structuredClone(scan);
+  }
+
+  async getLatestScanHead(): Promise<ScanHead | undefined> {
+    const latest = await this.getLatestScan();
+    if (!latest) return undefined;
+    const { targets, callCounts, ...head } = latest;
+    return head;
   }
 
   async getLatestScan(statuses?: ScanStatus[]): Promise<ScanRun | undefined> {
