@@ -44,6 +44,10 @@ backend.add(import('@mlsec/plugin-sagemaker-security-backend'));
 // actions for AI agents over MCP
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// notifications and signals, as in the demo
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // As the demo backend: a plugin failing at start-up ends the process, non-zero.
 backend.start().catch(async error => {
   process.stderr.write(`Backend start-up failed, exiting: ${error}\n`);

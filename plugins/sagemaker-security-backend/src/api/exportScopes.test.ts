@@ -4,6 +4,7 @@
  * Findings; permission-filtered per service; bad input named.
  */
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { NotAllowedError } from '@backstage/errors';
 import request from 'supertest';
 import { migrateResultsTables } from '../service/__testUtils__/migrations';
 import { InMemoryInventoryStore } from '../service/__testUtils__/InMemoryInventoryStore';
@@ -171,6 +172,23 @@ describe.each(databases.eachSupportedId())('exports on %s', databaseId => {
     ]) {
       const denied = await get(query);
       expect({ query, status: denied.status }).toEqual({ query, status: 403 });
+    }
+  });
+
+  it('answers an error, not a broken transfer, when a decision fails before the first finding', async () => {
+    // As a service token the catalog refuses (the outside probe found
+    // HTTP 0: the refusal came after the headers).
+    harness.policy.conditional.add(READ);
+    harness.policy.conditionalAllows = () => {
+      throw new NotAllowedError('catalog.entity.read is not allowed');
+    };
+    for (const query of ['format=csv', 'owner=fraud-team', 'format=ocsf']) {
+      const response = await get(query);
+      expect({ query, status: response.status }).toEqual({
+        query,
+        status: 403,
+      });
+      expect(response.body.error.message).toContain('catalog.entity.read');
     }
   });
 

@@ -281,13 +281,15 @@ export class EntityReader {
    * optionally only in one account), one service at a time: each is
    * evaluated from the stores on its own (bounded memory, whatever the
    * estate), and only services `allowed` keeps are read. Services are taken
-   * from the catalog as the caller sees it, in entity ref order.
+   * from the catalog as the caller sees it, in entity ref order. The catalog
+   * read and every permission decision are made before this resolves, so
+   * that a refusal or failure there is an error answer, not a broken stream.
    */
-  async *scopeFindings(
+  async scopeFindings(
     scope: { owner?: string; accountId?: string },
     allowed: (entityRefs: string[]) => Promise<Set<string>>,
     credentials: BackstageCredentials,
-  ): AsyncGenerator<Finding[]> {
+  ): Promise<AsyncIterable<Finding[]>> {
     const checks = this.context.checksById();
     const graph = this.context.graph(credentials);
     const components = scope.owner
@@ -302,18 +304,19 @@ export class EntityReader {
     const sorted = components
       .map(entity => ({ entity, ref: refOf(entity) }))
       .sort((a, b) => a.ref.localeCompare(b.ref));
+    const readable: Entity[] = [];
     for (const batch of chunk(sorted, SCOPE_BATCH)) {
-      const readable = await allowed(batch.map(c => c.ref));
-      for (const { entity, ref } of batch) {
-        if (!readable.has(ref)) continue;
-        const evaluated = await this.context.evaluateCurrent(
-          entity,
-          credentials,
-        );
+      const refs = await allowed(batch.map(c => c.ref));
+      readable.push(...batch.filter(c => refs.has(c.ref)).map(c => c.entity));
+    }
+    const { context } = this;
+    return (async function* findingsOf() {
+      for (const entity of readable) {
+        const evaluated = await context.evaluateCurrent(entity, credentials);
         yield evaluated.results
           .filter(r => !scope.accountId || r.accountId === scope.accountId)
           .map(r => toFinding(r, checks, evaluated.entityRef));
       }
-    }
+    })();
   }
 }

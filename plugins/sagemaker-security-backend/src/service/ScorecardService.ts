@@ -159,7 +159,7 @@ export class ScorecardService {
     scope: { owner?: string; accountId?: string },
     allowed: (entityRefs: string[]) => Promise<Set<string>>,
     credentials: BackstageCredentials,
-  ): AsyncGenerator<Finding[]> {
+  ): Promise<AsyncIterable<Finding[]>> {
     return this.entities.scopeFindings(scope, allowed, credentials);
   }
 }
