@@ -37,26 +37,27 @@ export function csvField(value: string | undefined): string {
 }
 
 /**
- * The controls of other tools and standards a check answers, as
- * space-separated `field:id` pairs (e.g. `securityHub:SageMaker.1
- * awsSample:SM-01`), so a spreadsheet can filter findings by a standard.
+ * The controls of other tools and standards a check answers, as `field:id`
+ * pairs (e.g. `securityHub:SageMaker.1`, `awsSample:SM-01`): the CSV
+ * `references` column and OCSF's `compliance.standards`.
  */
+export function peerControls(
+  references: CheckReferences | undefined,
+): string[] {
+  return Object.entries(references ?? {}).flatMap(([field, ids]) =>
+    field !== 'seed' && Array.isArray(ids)
+      ? ids.map(id => `${field}:${id}`)
+      : [],
+  );
+}
+
+/** The peer controls space-separated, so a spreadsheet can filter by a standard. */
 export function referencesField(
   references: CheckReferences | undefined,
 ): string {
-  return Object.entries(references ?? {})
-    .flatMap(([field, ids]) =>
-      field !== 'seed' && Array.isArray(ids)
-        ? ids.map(id => `${field}:${id}`)
-        : [],
-    )
-    .join(' ');
+  return peerControls(references).join(' ');
 }
 
-/**
- * Findings as CSV, one line each; the last column lists the peer controls
- * of the finding's check (`referencesOf`, usually from the check metadata).
- */
 /** The header line of the CSV export. */
 export function csvHeader(): string {
   return `${[...COLUMNS.map(([name]) => name), 'references'].join(',')}\r\n`;

@@ -4,6 +4,7 @@ import type {
   ResultStatus,
   Severity,
 } from '@mlsec/plugin-sagemaker-security-common';
+import { peerControls } from './csv';
 
 /**
  * A finding as an OCSF 1.1.0 Compliance Finding (class 2003, category 2
@@ -32,15 +33,6 @@ const COMPLIANCE: Record<ResultStatus, { id: number; name: string }> = {
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The peer controls as OCSF `standards` strings, e.g. `securityHub:SageMaker.1`. */
-function standards(references: CheckReferences | undefined): string[] {
-  return Object.entries(references ?? {}).flatMap(([field, ids]) =>
-    field !== 'seed' && Array.isArray(ids)
-      ? ids.map(id => `${field}:${id}`)
-      : [],
-  );
 }
 
 export function toOcsf(
@@ -86,7 +78,7 @@ export function toOcsf(
     },
     compliance: {
       control: check.id,
-      standards: standards(references),
+      standards: peerControls(references),
       status_id: compliance.id,
       status: compliance.name,
       ...(result.missing?.length
