@@ -209,12 +209,11 @@ export function renderExportReport(result: ExportBenchResult): {
           )} results evaluated in ${fixed(side.evaluation.seconds, 0)} s`,
           ...side.exports.map(
             f =>
-              `  ${f.format}: ${n(f.results)} results, ${mib(f.bytes)} in ${fixed(
-                f.seconds,
-                1,
-              )} s; RSS ${mib(f.rssBeforeBytes)} before, ${mib(
-                f.rssPeakBytes,
-              )} at peak`,
+              `  ${f.format}: ${n(f.results)} results, ${mib(
+                f.bytes,
+              )} in ${fixed(f.seconds, 1)} s; RSS ${mib(
+                f.rssBeforeBytes,
+              )} before, ${mib(f.rssPeakBytes)} at peak`,
           ),
         ],
   );

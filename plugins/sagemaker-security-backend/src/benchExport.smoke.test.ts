@@ -26,7 +26,11 @@ describe('the export figure’s record counters', () => {
 
   it('counts a marker split between two chunks once', () => {
     const counter = new MarkerCounter('"class_uid":2003');
-    for (const chunk of ['[{"class_', 'uid":2003,"x":1},{"class_uid":2003', '}]']) {
+    for (const chunk of [
+      '[{"class_',
+      'uid":2003,"x":1},{"class_uid":2003',
+      '}]',
+    ]) {
       counter.push(chunk);
     }
     expect(counter.count).toBe(2);
