@@ -135,6 +135,7 @@ export async function listenRouter(
 ): Promise<http.Server> {
   const router = await createRouter({
     scorecards: backend.authorized,
+    waiverRequests: backend.waiverRequests,
     inventory,
     scanTrigger: {
       targets: [],
