@@ -16,6 +16,7 @@ import { createInventory, getMigratedClient } from './inventory';
 import { createScorecardService } from './service';
 import { createRouter } from './api';
 import { registerSecurityActions, registerWorkflowActions } from './actions';
+import { createExternalFindings } from './findings';
 
 /**
  * The SageMaker security backend plugin: scans the AWS estate (inventory),
@@ -57,6 +58,14 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         // validation runs the same list.
         deps.publishedChecks.setChecks(checks.getChecks());
 
+        const knex = await getMigratedClient(database);
+        // Findings of other tools: their own data flow, never read by the
+        // checks or the scoring (a bad config value stops start-up here).
+        const externalFindings = createExternalFindings({
+          config,
+          logger,
+          knex,
+        });
         const inventory = await createInventory({
           config,
           logger,
@@ -64,6 +73,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           scheduler,
           // The worker starts once the scorecard below listens for scans.
           lifecycle: deps.lifecycle,
+          targetFollowUps: externalFindings.followUps,
         });
         // Stop claiming and heartbeating, and hand this replica's targets
         // back, so other replicas take them over at once.
@@ -71,7 +81,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         const scorecard = await createScorecardService({
           config,
           logger,
-          knex: await getMigratedClient(database),
+          knex,
           inventory: inventory.store,
           checks: checks.getChecks(),
           catalog: deps.catalog,
@@ -94,6 +104,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
             scanTrigger: inventory.scans,
             httpAuth: deps.httpAuth,
             logger: deps.logger,
+            externalFindings: externalFindings.service(scorecard.authorized),
           }),
         );
 

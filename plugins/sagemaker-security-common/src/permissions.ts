@@ -53,6 +53,18 @@ export const waiverRevokePermission = createPermission({
 });
 
 /**
+ * Import findings of other tools (Prowler's OCSF output) through
+ * `POST /findings/prowler`. A basic permission: CI jobs upload with a
+ * service token.
+ *
+ * @public
+ */
+export const findingsImportPermission = createPermission({
+  name: 'sagemaker-security.findings.import',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the plugin, for registering with the permissions registry.
  *
  * @public
@@ -62,4 +74,5 @@ export const sagemakerSecurityPermissions: Permission[] = [
   scanRunPermission,
   waiverCreatePermission,
   waiverRevokePermission,
+  findingsImportPermission,
 ];

@@ -33,6 +33,8 @@ import {
   ScorecardBackend,
 } from '../createScorecardService';
 import { InMemoryInventoryStore } from './InMemoryInventoryStore';
+import type { ExternalFindingsService } from '../../findings/ExternalFindingsService';
+import type { AuthorizedScorecardService } from '../AuthorizedScorecardService';
 import { ACCOUNT, testChecks } from './fixtures';
 
 /** A permission policy the test can change between requests. */
@@ -132,6 +134,10 @@ export interface TestBackendOptions {
   config?: JsonObject;
   /** Group memberships by user ref (ownershipEntityRefs besides the user). */
   memberships?: Record<string, string[]>;
+  /** Serves `/external-findings` and `/findings/prowler` when given. */
+  externalFindings?: (
+    scorecards: AuthorizedScorecardService,
+  ) => ExternalFindingsService;
 }
 
 export async function startScorecardTestBackend(options: TestBackendOptions) {
@@ -176,6 +182,9 @@ export async function startScorecardTestBackend(options: TestBackendOptions) {
               scanTrigger,
               httpAuth: deps.httpAuth,
               logger: deps.logger,
+              externalFindings: options.externalFindings?.(
+                scorecardBackend.authorized,
+              ),
             }),
           );
         },

@@ -165,6 +165,24 @@ export type ListInventoryResources = {
 /**
  * @public
  */
+export type ListExternalFindings = {
+  query: NonNullable<operations['ListExternalFindings']['parameters']['query']>;
+  response: ResponseBodies<operations['ListExternalFindings']['responses']>;
+};
+
+/**
+ * @public
+ */
+export type ImportProwlerFindings = {
+  body: NonNullable<
+    operations['ImportProwlerFindings']['requestBody']
+  >['content']['application/json'];
+  response: ResponseBodies<operations['ImportProwlerFindings']['responses']>;
+};
+
+/**
+ * @public
+ */
 export type EndpointMap = {
   '#get|/scorecards/entity': GetEntityScorecard;
   '#get|/scorecards/entity/findings': ListEntityFindings;
@@ -184,4 +202,6 @@ export type EndpointMap = {
   '#get|/scans/{id}': GetScan;
   '#get|/export': ExportFindings;
   '#get|/inventory/resources': ListInventoryResources;
+  '#get|/external-findings': ListExternalFindings;
+  '#post|/findings/prowler': ImportProwlerFindings;
 };

@@ -157,3 +157,9 @@ export type InventoryItem = components['schemas']['InventoryItem'];
 
 /** @public */
 export type InventoryPage = components['schemas']['InventoryPage'];
+
+/** @public */
+export type ExternalFinding = components['schemas']['ExternalFinding'];
+
+/** @public */
+export type ProwlerImportResult = components['schemas']['ProwlerImportResult'];
