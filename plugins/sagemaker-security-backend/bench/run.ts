@@ -15,6 +15,7 @@ import { loadDetails, loadHead, loadRows } from './loadReport';
 import { LoadResult, measureLoad } from './measure/load';
 import { parseOptions } from './options';
 import { renderReport, table } from './report';
+import { renderImportReport, runImportBenchmark } from './import/importBench';
 import { killAll } from './scanner/ScannerProcess';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -50,6 +51,14 @@ async function main() {
   if (options.only === 'api') {
     const { text, misses } = renderApiReport(
       await runApiBenchmark(options, progress),
+    );
+    process.stdout.write(`${text}\n`);
+    process.exitCode = misses.length > 0 ? 1 : 0;
+    return;
+  }
+  if (options.only === 'import') {
+    const { text, misses } = renderImportReport(
+      await runImportBenchmark(progress),
     );
     process.stdout.write(`${text}\n`);
     process.exitCode = misses.length > 0 ? 1 : 0;

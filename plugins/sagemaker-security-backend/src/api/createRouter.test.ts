@@ -283,7 +283,13 @@ describe('createRouter', () => {
   }
 
   it('registers the permissions', () => {
-    expect(harness.registeredPermissions).toEqual([READ, SCAN, WAIVE, REVOKE]);
+    expect(harness.registeredPermissions).toEqual([
+      READ,
+      SCAN,
+      WAIVE,
+      REVOKE,
+      'sagemaker-security.findings.import',
+    ]);
   });
 
   it.each(routes.map(r => [r.name, r] as const))(

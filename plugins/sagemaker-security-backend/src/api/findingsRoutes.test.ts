@@ -7,7 +7,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import request from 'supertest';
 import { createExternalFindings } from '../findings/createExternalFindings';
@@ -147,7 +151,10 @@ describe.each(databases.eachSupportedId())(
     it('refuses a malformed file with 400 naming the field, storing nothing of it', async () => {
       const response = await post([
         prowlerFinding({ uid: 'valid-first', resourceArn: FRAUD_NOTEBOOK_ARN }),
-        { ...prowlerFinding({ uid: 'broken' }), resources: [{ region: 'eu-west-1' }] },
+        {
+          ...prowlerFinding({ uid: 'broken' }),
+          resources: [{ region: 'eu-west-1' }],
+        },
       ]);
       expect(response.status).toBe(400);
       expect(response.body.error.message).toBe(
@@ -155,7 +162,9 @@ describe.each(databases.eachSupportedId())(
       );
       const notJson = await post('[{"class_uid": 2004');
       expect(notJson.status).toBe(400);
-      expect(notJson.body.error.message).toMatch(/^body: expected a JSON array/);
+      expect(notJson.body.error.message).toMatch(
+        /^body: expected a JSON array/,
+      );
       expect(await stored()).toEqual([]);
     });
 

@@ -17,8 +17,14 @@ export const PROWLER_UPLOAD_PATH = '/findings/prowler';
 
 /** The routes of the typed OpenAPI router this file adds to. */
 interface FindingsRouter {
-  get(path: '/external-findings', handler: RequestHandler<any, any, any, any>): unknown;
-  post(path: '/findings/prowler', handler: RequestHandler<any, any, any, any>): unknown;
+  get(
+    path: '/external-findings',
+    handler: RequestHandler<any, any, any, any>,
+  ): unknown;
+  post(
+    path: '/findings/prowler',
+    handler: RequestHandler<any, any, any, any>,
+  ): unknown;
 }
 
 /** `express.json()` for every route but the upload. */

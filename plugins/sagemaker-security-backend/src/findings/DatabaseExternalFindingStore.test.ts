@@ -24,7 +24,9 @@ function hubFinding(
   return {
     source: 'security-hub',
     // Security Hub ids are long ARN-like strings.
-    sourceId: `arn:aws:securityhub:eu-west-1:${ACCOUNT}:security-control/SageMaker.1/finding/${id}-${'f'.repeat(300)}`,
+    sourceId: `arn:aws:securityhub:eu-west-1:${ACCOUNT}:security-control/SageMaker.1/finding/${id}-${'f'.repeat(
+      300,
+    )}`,
     resourceArn: NOTEBOOK,
     accountId: ACCOUNT,
     region: 'eu-west-1',
@@ -32,7 +34,8 @@ function hubFinding(
     title: 'Notebook instances should not have direct internet access',
     severity: 'high',
     status: 'failed',
-    remediationUrl: 'https://docs.aws.amazon.com/console/securityhub/SageMaker.1/remediation',
+    remediationUrl:
+      'https://docs.aws.amazon.com/console/securityhub/SageMaker.1/remediation',
     firstObservedAt: '2026-12-01T10:00:00.000Z',
     lastObservedAt: '2026-12-06T10:00:00.000Z',
     ...overrides,
@@ -165,7 +168,10 @@ describe('external_findings migration and store', () => {
         t4,
       );
       const [back] = await store.listByResources([MODEL]);
-      expect(back).toMatchObject({ state: 'active', importedAt: t4.toISOString() });
+      expect(back).toMatchObject({
+        state: 'active',
+        importedAt: t4.toISOString(),
+      });
       expect(back.resolvedAt).toBeUndefined();
     });
 

@@ -13,7 +13,10 @@ describe('sagemakerSecurity.findings', () => {
       prowler: { maxUploadBytes: 20 * 1024 * 1024 },
     });
     expect(
-      read({ securityHub: { enabled: 'true' }, prowler: { maxUploadMegabytes: '5' } }),
+      read({
+        securityHub: { enabled: 'true' },
+        prowler: { maxUploadMegabytes: '5' },
+      }),
     ).toEqual({
       securityHub: { enabled: true },
       prowler: { maxUploadBytes: 5 * 1024 * 1024 },
@@ -21,9 +24,18 @@ describe('sagemakerSecurity.findings', () => {
   });
 
   it.each([
-    [{ securityHub: { enabled: 'yes' } }, "'sagemakerSecurity.findings.securityHub.enabled': expected true or false"],
-    [{ prowler: { maxUploadMegabytes: 0 } }, "'sagemakerSecurity.findings.prowler.maxUploadMegabytes': expected a number from 1 to 512"],
-    [{ prowler: { maxUploadMegabytes: 'lots' } }, "'sagemakerSecurity.findings.prowler.maxUploadMegabytes'"],
+    [
+      { securityHub: { enabled: 'yes' } },
+      "'sagemakerSecurity.findings.securityHub.enabled': expected true or false",
+    ],
+    [
+      { prowler: { maxUploadMegabytes: 0 } },
+      "'sagemakerSecurity.findings.prowler.maxUploadMegabytes': expected a number from 1 to 512",
+    ],
+    [
+      { prowler: { maxUploadMegabytes: 'lots' } },
+      "'sagemakerSecurity.findings.prowler.maxUploadMegabytes'",
+    ],
   ])('refuses %j naming the key', (findings, message) => {
     expect(() => read(findings)).toThrow(message);
   });

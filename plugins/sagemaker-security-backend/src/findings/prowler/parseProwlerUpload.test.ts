@@ -38,8 +38,10 @@ describe('parseProwlerUpload', () => {
         resourceArn: NOTEBOOK,
         accountId: '111111111111',
         region: 'eu-west-1',
-        controlId: 'sagemaker_notebook_instance_without_direct_internet_access_configured',
-        title: 'Check if SageMaker notebook instances have direct internet access',
+        controlId:
+          'sagemaker_notebook_instance_without_direct_internet_access_configured',
+        title:
+          'Check if SageMaker notebook instances have direct internet access',
         severity: 'critical',
         status: 'passed',
         remediationUrl:
@@ -53,7 +55,13 @@ describe('parseProwlerUpload', () => {
   it.each([
     [
       'a resource without uid',
-      [prowlerFinding({ uid: 'a' }), { ...prowlerFinding({ uid: 'b' }), resources: [{ region: 'eu-west-1' }] }],
+      [
+        prowlerFinding({ uid: 'a' }),
+        {
+          ...prowlerFinding({ uid: 'b' }),
+          resources: [{ region: 'eu-west-1' }],
+        },
+      ],
       'body[1].resources[0].uid: Required',
     ],
     [
@@ -68,7 +76,12 @@ describe('parseProwlerUpload', () => {
     ],
     [
       'an account that is not an AWS account ID',
-      [{ ...prowlerFinding({ uid: 'a' }), cloud: { account: { uid: 'abc' }, region: 'eu-west-1' } }],
+      [
+        {
+          ...prowlerFinding({ uid: 'a' }),
+          cloud: { account: { uid: 'abc' }, region: 'eu-west-1' },
+        },
+      ],
       'body[0].cloud.account.uid: expected a 12-digit AWS account ID',
     ],
     [

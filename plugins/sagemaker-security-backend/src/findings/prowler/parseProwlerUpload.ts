@@ -9,7 +9,11 @@ import { pipeline } from 'node:stream/promises';
 import { InputError } from '@backstage/errors';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import type { ExternalFindingRecord } from '../ExternalFindingStore';
-import { fieldOf, prowlerFindingSchema, toProwlerRecord } from './prowlerSchema';
+import {
+  fieldOf,
+  prowlerFindingSchema,
+  toProwlerRecord,
+} from './prowlerSchema';
 
 /** The upload is larger than the configured limit (HTTP 413). */
 export class PayloadTooLargeError extends Error {
@@ -25,6 +29,9 @@ export interface ParsedUpload {
   /** Findings whose uid appeared before in the file. */
   duplicates: number;
 }
+
+/** Findings one upload may hold (openapi.yaml's maxItems). */
+export const MAX_FINDINGS = 200_000;
 
 export function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
@@ -68,6 +75,13 @@ export async function parseProwlerUpload(
     objectMode: true,
     write(item: { key: number; value: unknown }, _encoding, done) {
       if (failure) {
+        done();
+        return;
+      }
+      if (item.key >= MAX_FINDINGS) {
+        failure = new InputError(
+          `body: more than ${MAX_FINDINGS} findings; split the upload`,
+        );
         done();
         return;
       }

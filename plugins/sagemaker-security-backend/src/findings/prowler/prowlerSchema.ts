@@ -69,7 +69,9 @@ export type ProwlerFinding = z.infer<typeof prowlerFindingSchema>;
 /** An ARN of a SageMaker resource, in any partition. */
 const SAGEMAKER_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:.+/;
 
-function severityOf(value: ProwlerFinding['severity']): ExternalFindingSeverity {
+function severityOf(
+  value: ProwlerFinding['severity'],
+): ExternalFindingSeverity {
   switch (value) {
     case 'fatal':
     case 'critical':
@@ -132,7 +134,9 @@ export function toProwlerRecord(
     severity: severityOf(finding.severity),
     status: statusOf(finding.status_code),
     ...(url ? { remediationUrl: url } : {}),
-    ...(observed ? { firstObservedAt: observed, lastObservedAt: observed } : {}),
+    ...(observed
+      ? { firstObservedAt: observed, lastObservedAt: observed }
+      : {}),
   };
 }
 

@@ -11,7 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CreateNotebookInstanceCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  CreateNotebookInstanceCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 import {
   AwsSecurityFinding,
   BatchImportFindingsCommand,
@@ -50,14 +53,18 @@ function finding(
     GeneratorId: 'security-control/SageMaker.1',
     AwsAccountId: ACCOUNT,
     Region: REGION,
-    Types: ['Software and Configuration Checks/Industry and Regulatory Standards'],
+    Types: [
+      'Software and Configuration Checks/Industry and Regulatory Standards',
+    ],
     CreatedAt: '2026-12-01T10:00:00.000Z',
     UpdatedAt: '2026-12-06T10:00:00.000Z',
     FirstObservedAt: '2026-12-01T10:00:00.000Z',
     LastObservedAt: '2026-12-06T10:00:00.000Z',
     Severity: { Label: 'HIGH', Original: 'HIGH' },
-    Title: 'SageMaker notebook instances should not have direct internet access',
-    Description: 'This control checks whether direct internet access is disabled.',
+    Title:
+      'SageMaker notebook instances should not have direct internet access',
+    Description:
+      'This control checks whether direct internet access is disabled.',
     Remediation: {
       Recommendation: {
         Text: 'For information on how to correct this issue, consult the AWS Security Hub controls documentation.',
@@ -88,7 +95,9 @@ async function importFindings(findings: AwsSecurityFinding[]) {
   try {
     for (let i = 0; i < findings.length; i += 100) {
       const answer = await client.send(
-        new BatchImportFindingsCommand({ Findings: findings.slice(i, i + 100) }),
+        new BatchImportFindingsCommand({
+          Findings: findings.slice(i, i + 100),
+        }),
       );
       expect(answer.FailedCount).toBe(0);
     }
@@ -138,7 +147,8 @@ it('reads every page with the SageMaker, active, account and region filters, kee
       accountId: ACCOUNT,
       region: REGION,
       controlId: 'SageMaker.1',
-      title: 'SageMaker notebook instances should not have direct internet access',
+      title:
+        'SageMaker notebook instances should not have direct internet access',
       severity: 'high',
       status: 'failed',
       remediationUrl:
@@ -168,7 +178,11 @@ const fraudScoring: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'fraud-scoring', namespace: 'default' },
-  spec: { type: 'ml-service', lifecycle: 'production', owner: 'group:default/fraud-ml' },
+  spec: {
+    type: 'ml-service',
+    lifecycle: 'production',
+    owner: 'group:default/fraud-ml',
+  },
 };
 
 /** The plugin as an adopter configures it: Security Hub enabled, every endpoint at `endpoint`. */
@@ -217,7 +231,9 @@ async function scanThrough(server: any, logs: LogSink) {
 const securityHubErrors = (scan: {
   targets: Array<{ errors: Array<{ action: string }> }>;
 }) =>
-  scan.targets.flatMap(t => t.errors).filter(e => e.action.startsWith('securityhub:'));
+  scan.targets
+    .flatMap(t => t.errors)
+    .filter(e => e.action.startsWith('securityhub:'));
 
 const external = async (server: any) => {
   const response = await request(server)

@@ -23,7 +23,9 @@ export function prowlerFinding(options: {
     'sagemaker_notebook_instance_without_direct_internet_access_configured';
   const status = options.status ?? 'FAIL';
   return {
-    message: `SageMaker notebook instance ${arn.split('/').pop()} has direct internet access enabled.`,
+    message: `SageMaker notebook instance ${arn
+      .split('/')
+      .pop()} has direct internet access enabled.`,
     metadata: {
       event_code: checkId,
       product: {
@@ -40,7 +42,9 @@ export function prowlerFinding(options: {
     severity: options.severity ?? 'High',
     status: 'New',
     status_code: status,
-    status_detail: `SageMaker notebook instance ${arn.split('/').pop()} has direct internet access enabled.`,
+    status_detail: `SageMaker notebook instance ${arn
+      .split('/')
+      .pop()} has direct internet access enabled.`,
     status_id: 1,
     unmapped: {
       related_url: '',
@@ -58,7 +62,8 @@ export function prowlerFinding(options: {
       created_time_dt: '2026-12-06T10:00:00.000000',
       desc: 'Check if SageMaker notebook instances have direct internet access.',
       product_uid: 'prowler',
-      title: 'Check if SageMaker notebook instances have direct internet access',
+      title:
+        'Check if SageMaker notebook instances have direct internet access',
       types: ['Infrastructure Security'],
       uid: options.uid,
     },

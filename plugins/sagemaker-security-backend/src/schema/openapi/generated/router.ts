@@ -2572,6 +2572,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'array',
+                maxItems: 200000,
                 items: {
                   type: 'object',
                 },
