@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseProwlerUpload, PayloadTooLargeError } from './parseProwlerUpload';
 import { prowlerFinding } from './__testUtils__/prowlerFindings';
@@ -110,5 +112,30 @@ describe('parseProwlerUpload', () => {
     await expect(parseProwlerUpload(upload(body, 512), size)).resolves.toEqual(
       expect.objectContaining({ ignored: 0, duplicates: 0 }),
     );
+  });
+
+  it("reads the sample of examples/ (Prowler's json-ocsf output on the demo estate)", async () => {
+    const parsed = await parseProwlerUpload(
+      createReadStream(
+        resolve(__dirname, '../../../../../examples/prowler-sample.ocsf.json'),
+      ),
+      1_000_000,
+    );
+    expect(parsed.ignored).toBe(1);
+    expect(parsed.duplicates).toBe(0);
+    expect(parsed.records.map(r => [r.resourceArn, r.controlId])).toEqual([
+      [
+        'arn:aws:sagemaker:us-east-1:444455556666:notebook-instance/churn-exploration',
+        'sagemaker_notebook_instance_without_direct_internet_access_configured',
+      ],
+      [
+        'arn:aws:sagemaker:us-east-1:444455556666:notebook-instance/nbo-prototype',
+        'sagemaker_notebook_instance_without_direct_internet_access_configured',
+      ],
+      [
+        'arn:aws:sagemaker:us-east-1:444455556666:notebook-instance/churn-exploration',
+        'sagemaker_notebook_instance_root_access_disabled',
+      ],
+    ]);
   });
 });
