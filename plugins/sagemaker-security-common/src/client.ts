@@ -301,7 +301,11 @@ export class SageMakerSecurityClient {
     options?: SageMakerSecurityRequestOptions,
   ): Promise<ProwlerImportResult> {
     return json(
-      await this.api.importProwlerFindings({ body: findings }, options),
+      await this.api.importProwlerFindings(
+        // The spec says only `object` of each finding (the route validates).
+        { body: findings as Array<Record<string, never>> },
+        options,
+      ),
     );
   }
 }

@@ -1,9 +1,10 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonValue } from '@backstage/types';
 import { sqliteMemory } from '../inventory/__testUtils__/harness';
 import { startPluginBackend } from '../tests/reliability/__testUtils__/pluginBackend';
 import { readFindingsConfig } from './findingsConfig';
 
-const read = (findings: unknown) =>
+const read = (findings: JsonValue) =>
   readFindingsConfig(new ConfigReader({ sagemakerSecurity: { findings } }));
 
 describe('sagemakerSecurity.findings', () => {
