@@ -18,7 +18,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('external_findings', table => {
-    table.comment('Findings of other tools (Security Hub, Prowler) on SageMaker resources');
+    table.comment(
+      'Findings of other tools (Security Hub, Prowler) on SageMaker resources',
+    );
     table.string('source', 32).notNullable();
     table.string('source_key', 64).notNullable();
     table.text('source_id').notNullable();
