@@ -146,6 +146,8 @@ export interface Config {
       iam?: number | 'unlimited';
       /** `ec2:Describe*`. */
       ec2Describe?: number | 'unlimited';
+      /** `securityhub:*` (the Security Hub read of `findings.securityHub`). Default 3. */
+      securityHub?: number | 'unlimited';
     };
     /**
      * Rescans describe again only what can have changed: a notebook instance
@@ -195,6 +197,7 @@ export interface Config {
         guardduty?: string;
         sts?: string;
         organizations?: string;
+        securityhub?: string;
       };
     };
     /** How SageMaker tags link resources to the catalog. */
@@ -288,6 +291,29 @@ export interface Config {
        * scans) are always decided afresh.
        */
       decisionCacheSeconds?: number;
+    };
+    /**
+     * Findings of other tools on SageMaker resources, shown beside the
+     * plugin's own results, labelled by source. They never change a verdict
+     * or a score. See the README, "Findings from other tools".
+     */
+    findings?: {
+      securityHub?: {
+        /**
+         * After collecting each account and region, read its active AWS
+         * Security Hub findings on SageMaker resources (`securityhub:GetFindings`,
+         * paced by `rateLimits.securityHub`). A failed read is shown in scan
+         * health and keeps the findings read before. Default false.
+         */
+        enabled?: boolean;
+      };
+      prowler?: {
+        /**
+         * Largest Prowler OCSF upload (`POST /findings/prowler`) in
+         * megabytes; a larger one is refused with 413. 1 to 512, default 20.
+         */
+        maxUploadMegabytes?: number;
+      };
     };
   };
 }

@@ -2,7 +2,8 @@
  * `yarn bench`: runs the benchmark, prints every figure next to its goal and
  * exits 1 when a figure misses its goal (2 when the run itself failed).
  * `yarn bench --only load` runs the load figure alone, `--only api` the
- * rollup latency figures alone, `--only export` the export memory figure.
+ * rollup latency figures alone, `--only export` the export memory figure,
+ * `--only import` the Prowler import memory figure.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { loadDetails, loadHead, loadRows } from './loadReport';
 import { LoadResult, measureLoad } from './measure/load';
 import { parseOptions } from './options';
 import { renderReport, table } from './report';
+import { renderImportReport, runImportBenchmark } from './import/importBench';
 import { killAll } from './scanner/ScannerProcess';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -59,6 +61,14 @@ async function main() {
   if (options.only === 'export') {
     const { text, misses } = renderExportReport(
       await runExportBenchmark(options, progress),
+    );
+    process.stdout.write(`${text}\n`);
+    process.exitCode = misses.length > 0 ? 1 : 0;
+    return;
+  }
+  if (options.only === 'import') {
+    const { text, misses } = renderImportReport(
+      await runImportBenchmark(progress),
     );
     process.stdout.write(`${text}\n`);
     process.exitCode = misses.length > 0 ? 1 : 0;

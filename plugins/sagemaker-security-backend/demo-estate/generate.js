@@ -133,6 +133,7 @@ class RegionBuilder {
     this.alarms = [];
     this.logGroups = [];
     this.guardDutyDetectors = [];
+    this.securityHubFindings = [];
     this.keysByName = new Map();
     this.subnetsByName = new Map();
     this.groupsByName = new Map();
@@ -484,6 +485,53 @@ class RegionBuilder {
     });
   }
 
+  /**
+   * A Security Hub control finding (ASFF, as GetFindings returns it) on a
+   * notebook instance of the region, read with
+   * sagemakerSecurity.findings.securityHub.enabled.
+   */
+  securityHubFinding({ control, title, notebook }) {
+    const arn = `arn:aws:sagemaker:${this.region}:${this.account}:notebook-instance/${notebook}`;
+    this.securityHubFindings.push({
+      SchemaVersion: '2018-10-08',
+      Id: `arn:aws:securityhub:${this.region}:${
+        this.account
+      }:security-control/${control}/finding/${uuid(
+        `securityhub-${arn}-${control}`,
+      )}`,
+      ProductArn: `arn:aws:securityhub:${this.region}::product/aws/securityhub`,
+      GeneratorId: `security-control/${control}`,
+      AwsAccountId: this.account,
+      Region: this.region,
+      Types: [
+        'Software and Configuration Checks/Industry and Regulatory Standards',
+      ],
+      CreatedAt: '2025-06-11T02:00:00.000Z',
+      UpdatedAt: '2025-07-01T02:00:00.000Z',
+      FirstObservedAt: '2025-06-11T02:00:00.000Z',
+      LastObservedAt: '2025-07-01T02:00:00.000Z',
+      Severity: { Label: 'HIGH' },
+      Title: title,
+      Remediation: {
+        Recommendation: {
+          Text: 'For information on how to correct this issue, consult the AWS Security Hub controls documentation.',
+          Url: `https://docs.aws.amazon.com/console/securityhub/${control}/remediation`,
+        },
+      },
+      Compliance: { Status: 'FAILED', SecurityControlId: control },
+      Resources: [
+        {
+          Type: 'AwsSageMakerNotebookInstance',
+          Id: arn,
+          Partition: 'aws',
+          Region: this.region,
+        },
+      ],
+      RecordState: 'ACTIVE',
+      Workflow: { Status: 'NEW' },
+    });
+  }
+
   toEstate() {
     return {
       region: this.region,
@@ -497,6 +545,9 @@ class RegionBuilder {
       alarms: this.alarms,
       logGroups: this.logGroups,
       guardDutyDetectors: this.guardDutyDetectors,
+      ...(this.securityHubFindings.length > 0
+        ? { securityHubFindings: this.securityHubFindings }
+        : {}),
     };
   }
 }
@@ -4104,6 +4155,19 @@ function developmentAccount() {
   });
   // GuardDuty without Runtime Monitoring: a warning.
   use1.guardDuty({ enabled: true, runtime: false });
+  // Security Hub's own findings on churn-exploration: the Security tab shows
+  // them on our results ("Also reported by Security Hub").
+  use1.securityHubFinding({
+    control: 'SageMaker.1',
+    title:
+      'SageMaker notebook instances should not have direct internet access',
+    notebook: 'churn-exploration',
+  });
+  use1.securityHubFinding({
+    control: 'SageMaker.3',
+    title: 'Users should not have root access to SageMaker notebook instances',
+    notebook: 'churn-exploration',
+  });
 
   // eu-west-1: a small development footprint whose trail stopped logging
   // and where GuardDuty is off (no detector).

@@ -20,6 +20,7 @@ import {
   registerWaiverRequestActions,
   registerWorkflowActions,
 } from './actions';
+import { createExternalFindings } from './findings';
 
 /**
  * The SageMaker security backend plugin: scans the AWS estate (inventory),
@@ -61,6 +62,14 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         // validation runs the same list.
         deps.publishedChecks.setChecks(checks.getChecks());
 
+        const knex = await getMigratedClient(database);
+        // Findings of other tools: their own data flow, never read by the
+        // checks or the scoring (a bad config value stops start-up here).
+        const externalFindings = createExternalFindings({
+          config,
+          logger,
+          knex,
+        });
         const inventory = await createInventory({
           config,
           logger,
@@ -68,6 +77,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           scheduler,
           // The worker starts once the scorecard below listens for scans.
           lifecycle: deps.lifecycle,
+          targetFollowUps: externalFindings.followUps,
         });
         // Stop claiming and heartbeating, and hand this replica's targets
         // back, so other replicas take them over at once.
@@ -75,7 +85,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         const scorecard = await createScorecardService({
           config,
           logger,
-          knex: await getMigratedClient(database),
+          knex,
           inventory: inventory.store,
           checks: checks.getChecks(),
           catalog: deps.catalog,
@@ -99,6 +109,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
             scanTrigger: inventory.scans,
             httpAuth: deps.httpAuth,
             logger: deps.logger,
+            externalFindings: externalFindings.service(scorecard.authorized),
           }),
         );
 

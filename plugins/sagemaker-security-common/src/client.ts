@@ -23,6 +23,8 @@ import type {
   CreateWaiverRequest,
   EntityFindingsQuery,
   EntityHistory,
+  ExternalFinding,
+  ProwlerImportResult,
   OrgRollupQuery,
   ResourceFindings,
   RevokeWaiverRequest,
@@ -285,6 +287,34 @@ export class SageMakerSecurityClient {
     options?: SageMakerSecurityRequestOptions,
   ): Promise<InventoryPage> {
     return json(await this.api.listInventoryResources({ query }, options));
+  }
+
+  /** Findings of other tools on an entity's resources (`GET /external-findings`). */
+  async listExternalFindings(
+    entityRef: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<ExternalFinding[]> {
+    return json(
+      await this.api.listExternalFindings({ query: { entityRef } }, options),
+    ) as Promise<ExternalFinding[]>;
+  }
+
+  /**
+   * Imports Prowler's OCSF output (`POST /findings/prowler`): the parsed
+   * array (the backend reads the file as a stream; for a large file, send
+   * it with `curl` as the README shows).
+   */
+  async importProwlerFindings(
+    findings: object[],
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<ProwlerImportResult> {
+    return json(
+      await this.api.importProwlerFindings(
+        // The spec says only `object` of each finding (the route validates).
+        { body: findings as Array<Record<string, never>> },
+        options,
+      ),
+    );
   }
 
   /**

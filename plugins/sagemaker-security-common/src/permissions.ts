@@ -78,6 +78,18 @@ export const waiverApprovePermission = createPermission({
 });
 
 /**
+ * Import findings of other tools (Prowler's OCSF output) through
+ * `POST /findings/prowler`. A basic permission: CI jobs upload with a
+ * service token.
+ *
+ * @public
+ */
+export const findingsImportPermission = createPermission({
+  name: 'sagemaker-security.findings.import',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the plugin, for registering with the permissions registry.
  *
  * @public
@@ -89,4 +101,5 @@ export const sagemakerSecurityPermissions: Permission[] = [
   waiverRevokePermission,
   waiverRequestPermission,
   waiverApprovePermission,
+  findingsImportPermission,
 ];

@@ -43,6 +43,9 @@ class DemoSageMakerSecurityApi implements SageMakerSecurityApi {
   async getEntityScorecard() {
     return scorecard;
   }
+  async listExternalFindings() {
+    return [];
+  }
   async listEntityFindings(query: EntityFindingsQuery) {
     const items = scorecard.results.filter(
       r => !query.status || query.status.includes(r.status),

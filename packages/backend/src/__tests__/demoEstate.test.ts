@@ -494,6 +494,32 @@ describe('the demo portal backend over the demo estate', () => {
     ]);
   });
 
+  it("shows Security Hub's findings on the demo estate beside our own results", async () => {
+    // The demo enables findings.securityHub; the estate's two findings on
+    // churn-exploration are read by the scan through the simulator.
+    expect(
+      scan.targets
+        .flatMap(t => t.errors)
+        .filter(e => e.action.startsWith('securityhub:')),
+    ).toEqual([]);
+    const response = await get(
+      '/external-findings?entityRef=component:default/customer-churn',
+    );
+    expect(response.status).toBe(200);
+    expect(
+      response.body.map(
+        (f: { source: string; controlId: string; duplicateOf?: string }) => [
+          f.source,
+          f.controlId,
+          f.duplicateOf,
+        ],
+      ),
+    ).toEqual([
+      ['security-hub', 'SageMaker.1', 'notebook-direct-internet-access'],
+      ['security-hub', 'SageMaker.3', 'notebook-root-access-disabled'],
+    ]);
+  });
+
   it('answers 401 without a token', async () => {
     for (const url of [
       '/scorecards/entity?entityRef=component:default/fraud-scoring',

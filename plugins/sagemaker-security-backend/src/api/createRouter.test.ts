@@ -290,6 +290,7 @@ describe('createRouter', () => {
       REVOKE,
       'sagemaker-security.waiver.request',
       'sagemaker-security.waiver.approve',
+      'sagemaker-security.findings.import',
     ]);
   });
 

@@ -15,6 +15,12 @@ import { principalName, requestedTargets } from '../service/scanRequest';
 import { edgeValidator } from './edgeValidator';
 import { registerWaiverRequestRoutes } from './waiverRequestRoutes';
 import type { AuthorizedWaiverRequests } from '../service/AuthorizedWaiverRequests';
+import type { ExternalFindingsService } from '../findings/ExternalFindingsService';
+import {
+  jsonExceptUploads,
+  PROWLER_UPLOAD_PATH,
+  registerFindingsRoutes,
+} from './findingsRoutes';
 
 /** Starts scans; the inventory's ScanService implements it. */
 export interface ScanTrigger {
@@ -38,6 +44,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   /** Where failures after a streamed response started are reported. */
   logger: LoggerService;
+  /** Findings of other tools (`/external-findings`, `/findings/prowler`). */
+  externalFindings?: ExternalFindingsService;
 }
 
 /**
@@ -81,8 +89,12 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { scorecards, inventory, scanTrigger, httpAuth } = options;
   const router = await createOpenApiRouter({
-    middleware: [express.json(), edgeValidator(spec as any)],
-    validatorOptions: { ajvFormats: { mode: 'full' } },
+    middleware: [jsonExceptUploads(), edgeValidator(spec as any)],
+    validatorOptions: {
+      ajvFormats: { mode: 'full' },
+      // The upload's body is a stream the route validates (findingsRoutes.ts).
+      ignorePaths: (path: string) => path.endsWith(PROWLER_UPLOAD_PATH),
+    },
   });
 
   // The typed router narrows each request's types; any request will do here.
@@ -308,6 +320,13 @@ export async function createRouter(
       ),
     );
   });
+
+  if (options.externalFindings) {
+    registerFindingsRoutes(router, {
+      findings: options.externalFindings,
+      credentialsOf,
+    });
+  }
 
   return router;
 }

@@ -29,6 +29,7 @@ export const ENDPOINT_SERVICES = [
   'guardduty',
   'sts',
   'organizations',
+  'securityhub',
 ] as const;
 export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
 

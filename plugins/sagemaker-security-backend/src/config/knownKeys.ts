@@ -67,6 +67,10 @@ export const SAGEMAKER_SECURITY_KEYS: { [key: string]: KeyShape } = {
   permissions: values(['decisionCacheSeconds']),
   // The scaffolder module's pre-deploy validation; it reads and checks it.
   validate: 'checked',
+  findings: {
+    securityHub: values(['enabled']),
+    prowler: values(['maxUploadMegabytes']),
+  },
 };
 
 /** Edit distance, for "did you mean". */

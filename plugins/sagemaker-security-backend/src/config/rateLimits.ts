@@ -10,6 +10,7 @@ export const RATE_FAMILIES = {
   sagemakerGet: 'sagemaker:Get',
   iam: 'iam:',
   ec2Describe: 'ec2:Describe',
+  securityHub: 'securityhub:',
 } as const;
 export type RateFamily = keyof typeof RATE_FAMILIES;
 export const RATE_FAMILY_KEYS = Object.keys(RATE_FAMILIES) as RateFamily[];
@@ -29,6 +30,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   sagemakerGet: 10,
   iam: 20,
   ec2Describe: 100,
+  // GetFindings: 3 requests per second per account and region (burst 6).
+  securityHub: 3,
 };
 
 export const UNPACED: RateLimits = Object.fromEntries(

@@ -13,6 +13,7 @@ import {
   EntityRollupRow,
   EntityScorecard,
   Finding,
+  findingsImportPermission,
   InventoryPage,
   OrgRollupQuery,
   Page,
@@ -335,6 +336,11 @@ export class AuthorizedScorecardService {
   /** `sagemaker-security.scan.run`, or 403. */
   authorizeScan(credentials: BackstageCredentials): Promise<void> {
     return this.access.requireBasic(scanRunPermission, credentials);
+  }
+
+  /** `sagemaker-security.findings.import` (uploads of other tools' findings), or 403. */
+  authorizeFindingsImport(credentials: BackstageCredentials): Promise<void> {
+    return this.access.requireBasic(findingsImportPermission, credentials);
   }
 
   /** The entity, after both read decisions allowed it (404 / 403). */

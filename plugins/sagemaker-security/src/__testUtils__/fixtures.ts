@@ -411,6 +411,8 @@ export function mockSecurityApi(
     // A healthy estate unless a test says otherwise.
     getScanHealth: jest.fn(async () => healthyScan),
     exportFindingsCsv: unexpected('exportFindingsCsv'),
+    // No findings of other tools unless a test says otherwise.
+    listExternalFindings: jest.fn(async () => []),
     ...overrides,
   } as jest.Mocked<SageMakerSecurityApi>;
 }

@@ -7,6 +7,7 @@ import {
   type EntityFindingsQuery,
   type EntityRollupRow,
   type EntityScorecard,
+  type ExternalFinding,
   type OrgRollupQuery,
   type Page,
   type Rollup,
@@ -172,5 +173,10 @@ export class DefaultSageMakerSecurityApi implements SageMakerSecurityApi {
   ): Promise<Blob> {
     const text = await this.client.exportFindingsCsv(options);
     return new Blob([text], { type: 'text/csv;charset=utf-8' });
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.listExternalFindings} */
+  listExternalFindings(entityRef: string): Promise<ExternalFinding[]> {
+    return this.client.listExternalFindings(entityRef);
   }
 }

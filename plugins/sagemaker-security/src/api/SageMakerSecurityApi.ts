@@ -6,6 +6,7 @@ import type {
   EntityFindingsQuery,
   EntityRollupRow,
   EntityScorecard,
+  ExternalFinding,
   OrgRollupQuery,
   Page,
   Rollup,
@@ -103,6 +104,11 @@ export interface SageMakerSecurityApi {
     entityRef?: string;
     owner?: string;
   }): Promise<Blob>;
+  /**
+   * `GET /external-findings`: findings of other tools (Security Hub,
+   * Prowler) on the entity's resources, each labelled by source.
+   */
+  listExternalFindings(entityRef: string): Promise<ExternalFinding[]>;
 }
 
 /**

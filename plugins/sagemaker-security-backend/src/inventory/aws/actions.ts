@@ -10,7 +10,14 @@ export const AWS_SERVICES = [
   'logs',
   'guardduty',
 ] as const;
-export type AwsService = (typeof AWS_SERVICES)[number];
+/**
+ * Services read for findings of other tools (findings/), not for the
+ * inventory: built by the same factory (credentials, retries, pacing).
+ */
+export const FINDINGS_SERVICES = ['securityhub'] as const;
+export type AwsService =
+  | (typeof AWS_SERVICES)[number]
+  | (typeof FINDINGS_SERVICES)[number];
 
 /** Operations whose IAM action differs from the API operation name. */
 const ACTION_OVERRIDES: Record<string, string> = {

@@ -7,6 +7,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { HttpHandler } from '@smithy/protocol-http';
 import type {
@@ -130,6 +131,7 @@ const CONSTRUCTORS = {
   cloudwatch: CloudWatchClient,
   logs: CloudWatchLogsClient,
   guardduty: GuardDutyClient,
+  securityhub: SecurityHubClient,
 };
 type ClientOf<S extends AwsService> = InstanceType<(typeof CONSTRUCTORS)[S]>;
 
@@ -159,6 +161,7 @@ export class AccountClients {
   cloudwatch = (region: string) => this.get('cloudwatch', region);
   logs = (region: string) => this.get('logs', region);
   guardduty = (region: string) => this.get('guardduty', region);
+  securityhub = (region: string) => this.get('securityhub', region);
   iam = (anyRegion: string) => this.get('iam', iamRegionFor(anyRegion));
 
   get<S extends AwsService>(service: S, region: string): ClientOf<S> {

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { AwsClientFactory, CallCounter } from '../aws/clients';
+import { AccountClients, AwsClientFactory, CallCounter } from '../aws/clients';
 import { credentialsRefused } from '../aws/credentialCheck';
 import { classifyError } from '../aws/errors';
 import { collectResourceType, RESOURCE_SPECS } from '../collectors';
@@ -13,6 +13,17 @@ import type {
 
 export type TargetOutcome = Omit<ScanTargetProgress, 'accountId' | 'region'>;
 
+/**
+ * A read after a target's collection, with its clients (e.g. the Security
+ * Hub findings of findings/). It records its failures in `report` and
+ * never throws.
+ */
+export type TargetFollowUp = (context: {
+  target: ScanTarget;
+  clients: AccountClients;
+  report: TargetReport;
+}) => Promise<void>;
+
 export interface TargetCollectorOptions {
   clients: AwsClientFactory;
   store: ScanningInventoryStore;
@@ -20,6 +31,8 @@ export interface TargetCollectorOptions {
   jobLookbackDays: number | 'all';
   /** Tag refresh windows (see collectors/incremental.ts); defaults 24 h and 168 h. */
   tagRefresh?: { windowHours: number; completedJobWindowHours: number };
+  /** Reads after the collection, in order (none by default). */
+  followUps?: TargetFollowUp[];
 }
 
 function statusOf(report: TargetReport): TargetOutcome['status'] {
@@ -99,6 +112,9 @@ export async function collectTarget(
         (r): r is PromiseRejectedResult => r.status === 'rejected',
       );
       if (crashed) throw crashed.reason;
+      for (const followUp of options.followUps ?? []) {
+        await followUp({ target, clients, report });
+      }
     }
   } catch (error) {
     // An AWS error escaping a collector is logged and stored by the scan

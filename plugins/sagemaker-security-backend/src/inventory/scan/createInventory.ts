@@ -22,7 +22,7 @@ import { UNPACED } from '../../config/rateLimits';
 import { AwsSimulator } from '../simulator/AwsSimulator';
 import { loadEstate } from '../simulator/loadEstate';
 import { DatabaseInventoryStore } from '../store/DatabaseInventoryStore';
-import { collectTarget } from './collectTarget';
+import { collectTarget, TargetFollowUp } from './collectTarget';
 import { ScanService, ScanServiceOptions } from './ScanService';
 import {
   AccountDiscovery,
@@ -64,6 +64,8 @@ export interface CreateInventoryOptions {
   clientOptions?: Partial<AwsClientFactoryOptions>;
   /** Worker liveness; overrides `sagemakerSecurity.scanLease` (tests). */
   scanLease?: ScanServiceOptions['lease'];
+  /** Reads after each target's collection (the Security Hub findings). */
+  targetFollowUps?: TargetFollowUp[];
 }
 
 /** The periodic scan: a global task, run by one replica at a time. */
@@ -235,6 +237,7 @@ export async function createInventory(
             windowHours: config.tagRefreshHours,
             completedJobWindowHours: config.completedJobTagRefreshHours,
           },
+          followUps: options.targetFollowUps,
         },
         target,
         facts,

@@ -29,6 +29,7 @@ import { corruptDocument, FaultInjector } from './faults';
 import { cloudtrailHandlers } from './handlers/cloudtrail';
 import { ec2Handlers } from './handlers/ec2';
 import { guarddutyHandlers } from './handlers/guardduty';
+import { securityhubHandlers } from './handlers/securityhub';
 import { iamHandlers } from './handlers/iam';
 import { kmsHandlers } from './handlers/kms';
 import { cloudwatchHandlers, logsHandlers } from './handlers/monitoring';
@@ -50,6 +51,7 @@ const HANDLERS: Record<AwsService, Record<string, Handler>> = {
   cloudwatch: cloudwatchHandlers,
   logs: logsHandlers,
   guardduty: guarddutyHandlers,
+  securityhub: securityhubHandlers,
 };
 
 /** Services whose calls are not tied to one region of the estate. */

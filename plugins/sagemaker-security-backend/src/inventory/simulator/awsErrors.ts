@@ -70,6 +70,7 @@ const ACCESS_DENIED: Record<SimService, [string, number]> = {
   logs: ['AccessDeniedException', 400],
   guardduty: ['AccessDeniedException', 403],
   sts: ['AccessDenied', 403],
+  securityhub: ['AccessDeniedException', 403],
 };
 
 /**
@@ -88,6 +89,7 @@ const NOT_FOUND: Record<SimService, [string, number]> = {
   logs: ['ResourceNotFoundException', 400],
   guardduty: ['BadRequestException', 400],
   sts: ['NoSuchEntity', 404],
+  securityhub: ['ResourceNotFoundException', 404],
 };
 
 export function accessDenied(

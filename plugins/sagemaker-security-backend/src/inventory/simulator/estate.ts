@@ -61,6 +61,11 @@ export interface EstateRegion {
    * with its `DetectorId`. Absent or empty: GuardDuty is off in the region.
    */
   guardDutyDetectors?: Array<Record<string, unknown> & { DetectorId: string }>;
+  /**
+   * AWS Security Hub findings (ASFF, as GetFindings returns them), read
+   * with `sagemakerSecurity.findings.securityHub.enabled`. Absent: none.
+   */
+  securityHubFindings?: Array<Record<string, unknown>>;
 }
 
 export interface EstateRole {

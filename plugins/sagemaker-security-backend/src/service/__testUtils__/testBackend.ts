@@ -34,6 +34,8 @@ import {
   ScorecardBackend,
 } from '../createScorecardService';
 import { InMemoryInventoryStore } from './InMemoryInventoryStore';
+import type { ExternalFindingsService } from '../../findings/ExternalFindingsService';
+import type { AuthorizedScorecardService } from '../AuthorizedScorecardService';
 import { ACCOUNT, testChecks } from './fixtures';
 
 /** A permission policy the test can change between requests. */
@@ -135,6 +137,10 @@ export interface TestBackendOptions {
   memberships?: Record<string, string[]>;
   /** The notifications service (used with `notifications.enabled`). */
   notifications?: NotificationService;
+  /** Serves `/external-findings` and `/findings/prowler` when given. */
+  externalFindings?: (
+    scorecards: AuthorizedScorecardService,
+  ) => ExternalFindingsService;
 }
 
 export async function startScorecardTestBackend(options: TestBackendOptions) {
@@ -181,6 +187,9 @@ export async function startScorecardTestBackend(options: TestBackendOptions) {
               scanTrigger,
               httpAuth: deps.httpAuth,
               logger: deps.logger,
+              externalFindings: options.externalFindings?.(
+                scorecardBackend.authorized,
+              ),
             }),
           );
         },

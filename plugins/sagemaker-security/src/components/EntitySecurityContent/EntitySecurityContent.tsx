@@ -27,6 +27,10 @@ import {
   hasScanProblems,
 } from '../ScanHealth/EntityScanHealth';
 import { EntityWaivers } from './EntityWaivers';
+import {
+  ExternalFindingsProvider,
+  ExternalFindingsSection,
+} from './ExternalFindings';
 import { FindingActions } from './FindingItem';
 import { FindingsSections } from './FindingsSections';
 import { NoResourcesState } from './NoResourcesState';
@@ -139,40 +143,48 @@ export function EntitySecurityContent(props: EntitySecurityContentProps) {
   const scorecard = value;
   return (
     <ResourceDetailProvider>
-      <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
-        {scorecard.scanHealth && hasScanProblems(problems) && (
-          <EntityScanHealthBanner
-            health={scorecard.scanHealth}
-            evaluatedAt={scorecard.evaluatedAt}
-            hasResources
-          />
-        )}
-        {scorecard.stale && problems.failed.length === 0 && (
-          <StaleWarning scorecard={scorecard} />
-        )}
-        <ScorecardHeader scorecard={scorecard} action={rescan} />
-        <Box component="section" aria-labelledby="sms-pillars">
-          <Typography variant="h5" component="h2" id="sms-pillars" paragraph>
-            Pillars
-          </Typography>
-          <PillarScores score={scorecard.score} />
+      <ExternalFindingsProvider entityRef={entityRef}>
+        <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
+          {scorecard.scanHealth && hasScanProblems(problems) && (
+            <EntityScanHealthBanner
+              health={scorecard.scanHealth}
+              evaluatedAt={scorecard.evaluatedAt}
+              hasResources
+            />
+          )}
+          {scorecard.stale && problems.failed.length === 0 && (
+            <StaleWarning scorecard={scorecard} />
+          )}
+          <ScorecardHeader scorecard={scorecard} action={rescan} />
+          <Box component="section" aria-labelledby="sms-pillars">
+            <Typography variant="h5" component="h2" id="sms-pillars" paragraph>
+              Pillars
+            </Typography>
+            <PillarScores score={scorecard.score} />
+          </Box>
+          <Box>
+            <Findings
+              scorecard={scorecard}
+              checks={checks}
+              resources={scorecard.resources}
+              actions={{ entityRef, canWaive, canRevoke, onChanged: retry }}
+            />
+          </Box>
+          <Box component="section" aria-labelledby="sms-resources">
+            <Typography
+              variant="h5"
+              component="h2"
+              id="sms-resources"
+              paragraph
+            >
+              Resources ({scorecard.resources.length})
+            </Typography>
+            <ResourcesTable resources={scorecard.resources} />
+          </Box>
+          <ExternalFindingsSection />
+          <EntityWaivers entityRef={entityRef} />
         </Box>
-        <Box>
-          <Findings
-            scorecard={scorecard}
-            checks={checks}
-            resources={scorecard.resources}
-            actions={{ entityRef, canWaive, canRevoke, onChanged: retry }}
-          />
-        </Box>
-        <Box component="section" aria-labelledby="sms-resources">
-          <Typography variant="h5" component="h2" id="sms-resources" paragraph>
-            Resources ({scorecard.resources.length})
-          </Typography>
-          <ResourcesTable resources={scorecard.resources} />
-        </Box>
-        <EntityWaivers entityRef={entityRef} />
-      </Box>
+      </ExternalFindingsProvider>
     </ResourceDetailProvider>
   );
 }

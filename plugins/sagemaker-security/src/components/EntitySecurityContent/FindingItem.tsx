@@ -13,6 +13,7 @@ import { formatDateTime } from '../common/format';
 import { SeverityLabel } from '../common/SeverityLabel';
 import { StatusLabel } from '../common/StatusLabel';
 import { EvidenceList } from './EvidenceList';
+import { AlsoReportedBy } from './ExternalFindings';
 import { PeerReferences } from './PeerReferences';
 import { RemediationLinks } from './RemediationLinks';
 import { CreateWaiverDialog, RevokeWaiverDialog } from './WaiverDialogs';
@@ -92,6 +93,7 @@ export function FindingItem(props: {
           <RemediationLinks result={result} check={check} resource={resource} />
         )}
         {check && <PeerReferences references={check.references} />}
+        <AlsoReportedBy result={result} />
       </Box>
       {dialog === 'waive' && (
         <CreateWaiverDialog

@@ -7,6 +7,7 @@ import * as iam from '@aws-sdk/client-iam';
 import * as kms from '@aws-sdk/client-kms';
 import * as s3 from '@aws-sdk/client-s3';
 import * as sagemaker from '@aws-sdk/client-sagemaker';
+import * as securityhub from '@aws-sdk/client-securityhub';
 import * as sts from '@aws-sdk/client-sts';
 import type { StaticOperationSchema } from '@smithy/types';
 import type { AwsService } from '../../aws/actions';
@@ -80,6 +81,11 @@ const MODULES: Record<
     signingName: 'guardduty',
   },
   sts: { module: sts, client: 'STSClient', signingName: 'sts' },
+  securityhub: {
+    module: securityhub,
+    client: 'SecurityHubClient',
+    signingName: 'securityhub',
+  },
 };
 
 const isOperation = (value: unknown): value is StaticOperationSchema =>

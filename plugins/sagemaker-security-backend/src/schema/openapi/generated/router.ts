@@ -1783,6 +1783,97 @@ export const spec = {
           },
         },
       },
+      ExternalFinding: {
+        type: 'object',
+        description:
+          "A finding another tool (AWS Security Hub, Prowler) reported on a resource of the entity. Shown beside the plugin's own results; never changes a verdict or a score.",
+        required: [
+          'source',
+          'sourceId',
+          'resourceArn',
+          'accountId',
+          'region',
+          'controlId',
+          'title',
+          'severity',
+          'status',
+          'importedAt',
+        ],
+        properties: {
+          source: {
+            type: 'string',
+            enum: ['security-hub', 'prowler'],
+          },
+          sourceId: {
+            type: 'string',
+          },
+          resourceArn: {
+            type: 'string',
+          },
+          accountId: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          controlId: {
+            type: 'string',
+            description:
+              "The source's control or check id, e.g. `SageMaker.1`.",
+          },
+          title: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+          status: {
+            type: 'string',
+            enum: ['failed', 'passed', 'other'],
+          },
+          remediationUrl: {
+            type: 'string',
+          },
+          firstObservedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastObservedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          importedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          duplicateOf: {
+            type: 'string',
+            description:
+              "The plugin's check that says the same on the same resource (its peer references name this control).",
+          },
+        },
+      },
+      ProwlerImportResult: {
+        type: 'object',
+        required: ['imported', 'updated', 'ignored', 'duplicates'],
+        properties: {
+          imported: {
+            type: 'integer',
+          },
+          updated: {
+            type: 'integer',
+          },
+          ignored: {
+            type: 'integer',
+            description:
+              'Findings on resources that are not SageMaker resources.',
+          },
+          duplicates: {
+            type: 'integer',
+            description: 'Findings whose uid appeared before in the same file.',
+          },
+        },
+      },
     },
     securitySchemes: {
       JWT: {
@@ -2981,6 +3072,98 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/external-findings': {
+      get: {
+        operationId: 'ListExternalFindings',
+        description:
+          "Active findings of other tools (AWS Security Hub, Prowler) on the resources of an entity, with the entity's scorecard read decisions. A finding whose control one of our checks names among its peer references, on a resource that check has a result for, carries `duplicateOf`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The findings, most severe first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/ExternalFinding',
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/findings/prowler': {
+      post: {
+        operationId: 'ImportProwlerFindings',
+        description:
+          "Imports Prowler's OCSF output (`prowler aws --output-formats json-ocsf`: a JSON array of OCSF Detection Findings, class_uid 2004). Findings on SageMaker resources are stored (a finding uid already stored is updated); others are counted as ignored. The whole file is validated before anything is stored: a malformed file is refused with 400 naming the field, and nothing is stored. Needs `sagemaker-security.findings.import` (users and services). The body is read as a stream and is validated by the route, not by this schema.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'array',
+                maxItems: 200000,
+                items: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What was stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProwlerImportResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            description:
+              'The upload is larger than `sagemakerSecurity.findings.prowler.maxUploadMegabytes`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },

@@ -228,6 +228,24 @@ export type GetWaiverCapabilities = {
 /**
  * @public
  */
+export type ListExternalFindings = {
+  query: NonNullable<operations['ListExternalFindings']['parameters']['query']>;
+  response: ResponseBodies<operations['ListExternalFindings']['responses']>;
+};
+
+/**
+ * @public
+ */
+export type ImportProwlerFindings = {
+  body: NonNullable<
+    operations['ImportProwlerFindings']['requestBody']
+  >['content']['application/json'];
+  response: ResponseBodies<operations['ImportProwlerFindings']['responses']>;
+};
+
+/**
+ * @public
+ */
 export type EndpointMap = {
   '#get|/scorecards/entity': GetEntityScorecard;
   '#get|/scorecards/entity/findings': ListEntityFindings;
@@ -254,4 +272,6 @@ export type EndpointMap = {
   '#post|/waiver-requests/{id}/deny': DenyWaiverRequest;
   '#post|/waiver-requests/{id}/withdraw': WithdrawWaiverRequest;
   '#get|/waivers/capabilities': GetWaiverCapabilities;
+  '#get|/external-findings': ListExternalFindings;
+  '#post|/findings/prowler': ImportProwlerFindings;
 };

@@ -195,3 +195,9 @@ export type WaiverRequestDecision =
 
 /** @public */
 export type WaiverCapabilities = components['schemas']['WaiverCapabilities'];
+
+/** @public */
+export type ExternalFinding = components['schemas']['ExternalFinding'];
+
+/** @public */
+export type ProwlerImportResult = components['schemas']['ProwlerImportResult'];

@@ -401,6 +401,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/external-findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active findings of other tools (AWS Security Hub, Prowler) on the resources of an entity, with the entity's scorecard read decisions. A finding whose control one of our checks names among its peer references, on a resource that check has a result for, carries `duplicateOf`. */
+    get: operations['ListExternalFindings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/findings/prowler': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Imports Prowler's OCSF output (`prowler aws --output-formats json-ocsf`: a JSON array of OCSF Detection Findings, class_uid 2004). Findings on SageMaker resources are stored (a finding uid already stored is updated); others are counted as ignored. The whole file is validated before anything is stored: a malformed file is refused with 400 naming the field, and nothing is stored. Needs `sagemaker-security.findings.import` (users and services). The body is read as a stream and is validated by the route, not by this schema. */
+    post: operations['ImportProwlerFindings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -932,6 +966,36 @@ export interface components {
       approve: boolean;
       /** `sagemakerSecurity.waivers.requireApproval`: waivers of callers outside the security groups go through a request. */
       requireApproval: boolean;
+    };
+    /** A finding another tool (AWS Security Hub, Prowler) reported on a resource of the entity. Shown beside the plugin's own results; never changes a verdict or a score. */
+    ExternalFinding: {
+      source: 'security-hub' | 'prowler';
+      sourceId: string;
+      resourceArn: string;
+      accountId: string;
+      region: string;
+      /** The source's control or check id, e.g. `SageMaker.1`. */
+      controlId: string;
+      title: string;
+      severity: components['schemas']['Severity'];
+      status: 'failed' | 'passed' | 'other';
+      remediationUrl?: string;
+      /** Format: date-time */
+      firstObservedAt?: string;
+      /** Format: date-time */
+      lastObservedAt?: string;
+      /** Format: date-time */
+      importedAt: string;
+      /** The plugin's check that says the same on the same resource (its peer references name this control). */
+      duplicateOf?: string;
+    };
+    ProwlerImportResult: {
+      imported: number;
+      updated: number;
+      /** Findings on resources that are not SageMaker resources. */
+      ignored: number;
+      /** Findings whose uid appeared before in the same file. */
+      duplicates: number;
     };
   };
   responses: {
@@ -1701,6 +1765,69 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  ListExternalFindings: {
+    parameters: {
+      query: {
+        /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+        entityRef: components['parameters']['entityRef'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The findings, most severe first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExternalFinding'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ImportProwlerFindings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>[];
+      };
+    };
+    responses: {
+      /** What was stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProwlerImportResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** The upload is larger than `sagemakerSecurity.findings.prowler.maxUploadMegabytes`. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
 }

@@ -217,6 +217,22 @@ export type GetWaiverCapabilities = {
 /**
  * @public
  */
+export type ListExternalFindings = {
+  query: NonNullable<operations['ListExternalFindings']['parameters']['query']>;
+};
+
+/**
+ * @public
+ */
+export type ImportProwlerFindings = {
+  body: NonNullable<
+    operations['ImportProwlerFindings']['requestBody']
+  >['content']['application/json'];
+};
+
+/**
+ * @public
+ */
 export class DefaultApiClient {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
@@ -909,6 +925,61 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'GET',
+    });
+  }
+
+  /**
+   * listExternalFindings
+   */
+  public async listExternalFindings(
+    // @ts-ignore
+    request: ListExternalFindings,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['ListExternalFindings']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/external-findings{?entityRef}`;
+
+    const uri = parser.parse(uriTemplate).expand({ ...request.query });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * importProwlerFindings
+   */
+  public async importProwlerFindings(
+    // @ts-ignore
+    request: ImportProwlerFindings,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['ImportProwlerFindings']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/findings/prowler`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
     });
   }
 }

@@ -1,0 +1,7 @@
+export { createExternalFindings } from './createExternalFindings';
+export type { ExternalFindings } from './createExternalFindings';
+export type {
+  ExternalFindingRecord,
+  ExternalFindingStore,
+  StoredExternalFinding,
+} from './ExternalFindingStore';
