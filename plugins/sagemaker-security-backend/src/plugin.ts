@@ -90,6 +90,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             scorecards: scorecard.authorized,
+            waiverRequests: scorecard.waiverRequests,
             inventory: inventory.store,
             scanTrigger: inventory.scans,
             httpAuth: deps.httpAuth,

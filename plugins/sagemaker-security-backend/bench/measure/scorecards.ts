@@ -146,6 +146,7 @@ export async function measureRollups(options: {
   const { backend } = options;
   const router = await createRouter({
     scorecards: backend.authorized,
+    waiverRequests: backend.waiverRequests,
     inventory: options.inventory,
     scanTrigger: {
       targets: [],
