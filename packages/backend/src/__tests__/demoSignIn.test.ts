@@ -15,7 +15,10 @@ import { readYamlDocuments, repoPath } from './__testUtils__/repoFiles';
 
 const REFRESH = '/api/auth/demo-security/refresh';
 
-async function startAuth(providerConfig: Record<string, unknown>) {
+async function startAuth(providerConfig: {
+  userEntityRef: string;
+  dangerouslyAllowOutsideDevelopment?: boolean;
+}) {
   const { server } = await startTestBackend({
     features: [
       authPlugin,

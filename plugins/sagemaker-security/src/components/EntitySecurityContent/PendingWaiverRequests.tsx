@@ -50,8 +50,10 @@ function PendingRequest(props: {
   const [dialog, setDialog] = useState<'approve' | 'deny'>();
   const [withdrawing, setWithdrawing] = useState(false);
   const [error, setError] = useState<string>();
-  const own = request.requestedBy === workflow.userEntityRef;
-  const canDecide = Boolean(workflow.capabilities?.approve) && !own;
+  // Until the signed-in user is known, neither deciding nor withdrawing.
+  const known = workflow.userEntityRef !== undefined;
+  const own = known && request.requestedBy === workflow.userEntityRef;
+  const canDecide = known && Boolean(workflow.capabilities?.approve) && !own;
 
   const settled = (message: string) => {
     setDialog(undefined);

@@ -107,8 +107,8 @@ export function RequestWaiverDialog(props: {
         <DialogContent>
           <DialogContentText>
             Resource: {result.resourceName}. The security group approves or
-            denies the request; you are notified of the decision. Until then
-            the check keeps counting against the grade.
+            denies the request; you are notified of the decision. Until then the
+            check keeps counting against the grade.
           </DialogContentText>
           {error && <Alert severity="error">{error}</Alert>}
           <TextField

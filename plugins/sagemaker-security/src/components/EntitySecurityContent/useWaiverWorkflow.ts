@@ -34,9 +34,10 @@ export function useWaiverWorkflow(entityRef: string): WaiverWorkflow {
     () => api.getWaiverCapabilities(entityRef),
     [api, entityRef],
   );
-  const identity = useAsync(() => identityApi.getBackstageIdentity(), [
-    identityApi,
-  ]);
+  const identity = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
+  );
   const requests = useAsyncRetry(
     () =>
       api.listWaiverRequests({ entityRefs: [entityRef], status: 'pending' }),
