@@ -116,7 +116,10 @@ export function RequestWaiverDialog(props: {
             label="Reason"
             helperText={`Why the risk is accepted (at least ${MIN_COMMENT_LENGTH} characters)`}
             value={reason}
-            onChange={e => setReason(e.target.value)}
+            onChange={e => {
+              setReason(e.target.value);
+              setError(undefined);
+            }}
             required
             multiline
             minRows={3}
@@ -130,7 +133,10 @@ export function RequestWaiverDialog(props: {
             helperText={`At most ${maxDays} days ahead`}
             type="date"
             value={expiry}
-            onChange={e => setExpiry(e.target.value)}
+            onChange={e => {
+              setExpiry(e.target.value);
+              setError(undefined);
+            }}
             required
             fullWidth
             margin="normal"
@@ -226,7 +232,10 @@ export function DecideWaiverRequestDialog(props: {
             id="decision-comment"
             label={approving ? 'Comment (optional)' : 'Comment'}
             value={comment}
-            onChange={e => setComment(e.target.value)}
+            onChange={e => {
+              setComment(e.target.value);
+              setError(undefined);
+            }}
             required={!approving}
             multiline
             minRows={2}
