@@ -15,7 +15,11 @@ import {
 import { createInventory, getMigratedClient } from './inventory';
 import { createScorecardService } from './service';
 import { createRouter } from './api';
-import { registerSecurityActions, registerWorkflowActions } from './actions';
+import {
+  registerSecurityActions,
+  registerWaiverRequestActions,
+  registerWorkflowActions,
+} from './actions';
 
 /**
  * The SageMaker security backend plugin: scans the AWS estate (inventory),
@@ -106,6 +110,10 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           scorecards: scorecard.authorized,
           scanTrigger: inventory.scans,
+        });
+        registerWaiverRequestActions({
+          actionsRegistry: deps.actionsRegistry,
+          waiverRequests: scorecard.waiverRequests,
         });
       },
     });

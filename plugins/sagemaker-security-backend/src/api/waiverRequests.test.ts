@@ -208,6 +208,19 @@ describe.each(databases.eachSupportedId())(
             .set('Authorization', as(ALICE)),
           'entityRef',
         ],
+        [
+          api()
+            .get(`${base}/waiver-requests?entityRef=${FRAUD}%00`)
+            .set('Authorization', as(ALICE)),
+          'entityRef',
+        ],
+        [
+          api()
+            .post(`${base}/waiver-requests/r-1/deny`)
+            .set('Authorization', as(SAM))
+            .send({ comment: 'not like this\u0000 please' }),
+          'comment',
+        ],
       ];
       for (const [call, field] of cases) {
         const response = await call;
@@ -470,11 +483,27 @@ describe.each(databases.eachSupportedId())(
       expect(approve.status).toBe(403);
       harness.policy.reset();
 
+      // Withdrawing needs waiver.request not to be denied.
+      harness.policy.denied.add(REQUEST);
+      const withdraw = await api()
+        .post(`${base}/waiver-requests/${pending.body.id}/withdraw`)
+        .set('Authorization', as(ALICE));
+      expect(withdraw.status).toBe(403);
+      harness.policy.reset();
+
       harness.policy.denied.add(READ);
       const list = await api()
         .get(`${base}/waiver-requests`)
         .set('Authorization', as(ALICE));
       expect(list.status).toBe(403);
+      const one = await api()
+        .get(`${base}/waiver-requests/${pending.body.id}`)
+        .set('Authorization', as(ALICE));
+      expect(one.status).toBe(403);
+      const capabilities = await api()
+        .get(`${base}/waivers/capabilities?entityRef=${FRAUD}`)
+        .set('Authorization', as(ALICE));
+      expect(capabilities.status).toBe(403);
     });
 
     it('a conditional policy decides requests instead of the owner rule', async () => {

@@ -156,11 +156,16 @@ export class AuthorizedWaiverRequests {
     };
   }
 
+  /** For an entity whose scorecard the caller may read (404 / 403 as the scorecard). */
   async capabilities(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<WaiverCapabilities> {
-    const entity = await this.visibleEntity(entityRef, credentials);
+    await this.options.access.requireEntity(entityRef, credentials);
+    const entity = await this.options.scorecards.getEntity(
+      entityRef,
+      credentials,
+    );
     return this.options.requests.capabilities(entity, credentials);
   }
 

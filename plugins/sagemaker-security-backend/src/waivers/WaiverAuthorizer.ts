@@ -87,6 +87,26 @@ export class WaiverAuthorizer {
     }
   }
 
+  /**
+   * The policy's decision alone (no owner rule) for the entity: withdrawing
+   * one's own request needs the request permission not to be denied.
+   */
+  async requirePolicy(
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${permission.name} is not allowed for ${entityRef}`,
+      );
+    }
+  }
+
   /** The configured security groups (normalized refs). */
   get securityGroups(): readonly string[] {
     return this.options.securityGroups;

@@ -266,12 +266,20 @@ export class WaiverRequestService {
     return denied;
   }
 
-  /** Only the requester withdraws, while the request is pending. */
+  /**
+   * Only the requester withdraws, while the request is pending, and only
+   * while the policy does not deny them `waiver.request` on the entity.
+   */
   async withdraw(
     request: WaiverRequest,
     credentials: BackstageCredentials,
   ): Promise<WaiverRequest> {
     requireUser(credentials, 'withdrawn');
+    await this.options.authorizer.requirePolicy(
+      waiverRequestPermission,
+      request.entityRef,
+      credentials,
+    );
     if (actorOf(credentials) !== request.requestedBy) {
       throw new NotAllowedError(
         `Only ${request.requestedBy}, who requested it, may withdraw waiver request ${request.id}`,

@@ -2914,7 +2914,7 @@ export const spec = {
       post: {
         operationId: 'WithdrawWaiverRequest',
         description:
-          'Withdraw a pending request; only its requester may. 409 when it is no longer pending.',
+          'Withdraw a pending request; only its requester may, unless the policy denies them `sagemaker-security.waiver.request` on the entity. 409 when it is no longer pending.',
         parameters: [
           {
             $ref: '#/components/parameters/waiverRequestId',
@@ -2953,7 +2953,7 @@ export const spec = {
       get: {
         operationId: 'GetWaiverCapabilities',
         description:
-          'What the caller may do with the waivers of an entity (create directly, request, approve), decided as the write routes decide it, and whether waivers need approval. Needs `catalog.entity.read` on the entity (404 otherwise).',
+          'What the caller may do with the waivers of an entity (create directly, request, approve), decided as the write routes decide it, and whether waivers need approval. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity, as its scorecard (403 / 404).',
         parameters: [
           {
             $ref: '#/components/parameters/entityRef',

@@ -376,7 +376,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Withdraw a pending request; only its requester may. 409 when it is no longer pending. */
+    /** Withdraw a pending request; only its requester may, unless the policy denies them `sagemaker-security.waiver.request` on the entity. 409 when it is no longer pending. */
     post: operations['WithdrawWaiverRequest'];
     delete?: never;
     options?: never;
@@ -391,7 +391,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What the caller may do with the waivers of an entity (create directly, request, approve), decided as the write routes decide it, and whether waivers need approval. Needs `catalog.entity.read` on the entity (404 otherwise). */
+    /** What the caller may do with the waivers of an entity (create directly, request, approve), decided as the write routes decide it, and whether waivers need approval. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity, as its scorecard (403 / 404). */
     get: operations['GetWaiverCapabilities'];
     put?: never;
     post?: never;
