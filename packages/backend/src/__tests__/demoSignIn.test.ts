@@ -60,7 +60,9 @@ describe('the demo-security sign-in of the demo portal', () => {
     expect(identity.ownershipEntityRefs).toEqual(
       expect.arrayContaining([demoUser, 'group:default/security']),
     );
-    expect(identity.ownershipEntityRefs).not.toContain('group:default/fraud-ml');
+    expect(identity.ownershipEntityRefs).not.toContain(
+      'group:default/fraud-ml',
+    );
     expect(typeof token).toBe('string');
   });
 

@@ -226,7 +226,7 @@ describe('waiver requests on the Security tab', () => {
   it('lets an approver approve with a comment; the request leaves the list and the scorecard reloads', async () => {
     const request = pendingRequest();
     const { mock, setRequests } = api(SECURITY, [request], {
-      approveWaiverRequest: jest.fn(async (id, comment) => {
+      approveWaiverRequest: jest.fn(async (_id, comment) => {
         setRequests([]);
         return {
           request: { ...request, status: 'approved' as const, comment },
