@@ -1,7 +1,7 @@
 /*
  * The demo portal's backend: Backstage's new backend system with the catalog,
- * scaffolder, guest auth, the permission framework, notifications and signals,
- * and the SageMaker security plugins.
+ * scaffolder, guest auth (and a second demo sign-in), the permission
+ * framework, notifications and signals, and the SageMaker security plugins.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { setFlagsFromString } from 'node:v8';
@@ -31,6 +31,9 @@ backend.add(
 // auth: guest sign-in for the demo
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// a second demo sign-in, a security-group member (auth.providers.demo-security
+// of app-config.demo.yaml; development only)
+backend.add(import('./demoSignIn'));
 
 // catalog, with SageMaker resources as entities
 backend.add(import('@backstage/plugin-catalog-backend'));

@@ -398,13 +398,20 @@ export function mockSecurityApi(
     getWaiver: unexpected('getWaiver'),
     createWaiver: unexpected('createWaiver'),
     revokeWaiver: unexpected('revokeWaiver'),
-    listWaiverRequests: unexpected('listWaiverRequests'),
+    // No pending requests, and the direct path (approval not required)
+    // unless a test says otherwise.
+    listWaiverRequests: jest.fn(async () => ({ items: [] })),
     getWaiverRequest: unexpected('getWaiverRequest'),
     requestWaiver: unexpected('requestWaiver'),
     approveWaiverRequest: unexpected('approveWaiverRequest'),
     denyWaiverRequest: unexpected('denyWaiverRequest'),
     withdrawWaiverRequest: unexpected('withdrawWaiverRequest'),
-    getWaiverCapabilities: unexpected('getWaiverCapabilities'),
+    getWaiverCapabilities: jest.fn(async () => ({
+      create: true,
+      request: true,
+      approve: false,
+      requireApproval: false,
+    })),
     startScan: unexpected('startScan'),
     getScan: unexpected('getScan'),
     getLatestScan: unexpected('getLatestScan'),

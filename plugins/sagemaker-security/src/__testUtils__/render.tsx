@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { identityApiRef } from '@backstage/core-plugin-api';
 import {
   EntityProvider,
   entityRouteRef,
@@ -41,6 +42,8 @@ export function renderWithApis(
     api: SageMakerSecurityApi;
     entity?: Entity;
     permissionApi?: PermissionApi;
+    /** Signed in as `user:default/test` unless given. */
+    userEntityRef?: string;
     /** The URL the app starts at, e.g. `/sagemaker-security?tab=scans`. */
     routeEntries?: string[];
   },
@@ -49,6 +52,7 @@ export function renderWithApis(
     api,
     entity,
     permissionApi = mockApis.permission(),
+    userEntityRef = 'user:default/test',
     routeEntries,
   } = options;
   const content = entity ? (
@@ -61,6 +65,7 @@ export function renderWithApis(
       apis={[
         [sageMakerSecurityApiRef, api],
         [permissionApiRef, permissionApi],
+        [identityApiRef, mockApis.identity({ userEntityRef })],
       ]}
     >
       {content}

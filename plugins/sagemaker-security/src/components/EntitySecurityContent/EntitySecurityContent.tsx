@@ -34,11 +34,13 @@ import {
 import { FindingActions } from './FindingItem';
 import { FindingsSections } from './FindingsSections';
 import { NoResourcesState } from './NoResourcesState';
+import { PendingWaiverRequests } from './PendingWaiverRequests';
 import { RescanButton } from './RescanButton';
 import { ResourceDetailProvider } from './resourceDetails';
 import { ResourcesTable } from './ResourcesTable';
 import { ScorecardHeader } from './ScorecardHeader';
 import { useFindingPages } from './useFindingPages';
+import { useWaiverWorkflow } from './useWaiverWorkflow';
 
 /** Shown when results are older than the newest (failed or partial) scan. */
 export function StaleWarning(props: { scorecard: EntityScorecard }) {
@@ -93,10 +95,14 @@ export function EntitySecurityContent(props: EntitySecurityContentProps) {
   const { value, loading, error, retry } = useScorecard(entityRef);
   const { checks } = useChecks();
   const canScan = usePermission({ permission: scanRunPermission }).allowed;
-  const canWaive = usePermission({
-    permission: waiverCreatePermission,
-    resourceRef: entityRef,
-  }).allowed;
+  const workflow = useWaiverWorkflow(entityRef);
+  // Direct waivers need the permission and, when approval is required, the
+  // security group (the backend's capabilities); owners request instead.
+  const canWaive =
+    usePermission({
+      permission: waiverCreatePermission,
+      resourceRef: entityRef,
+    }).allowed && Boolean(workflow.capabilities?.create);
   const canRevoke = usePermission({
     permission: waiverRevokePermission,
     resourceRef: entityRef,
@@ -162,12 +168,25 @@ export function EntitySecurityContent(props: EntitySecurityContentProps) {
             </Typography>
             <PillarScores score={scorecard.score} />
           </Box>
+          <PendingWaiverRequests
+            workflow={workflow}
+            checkTitle={id => checks.get(id)?.title ?? id}
+            onChanged={retry}
+          />
           <Box>
             <Findings
               scorecard={scorecard}
               checks={checks}
               resources={scorecard.resources}
-              actions={{ entityRef, canWaive, canRevoke, onChanged: retry }}
+              actions={{
+                entityRef,
+                canWaive,
+                canRevoke,
+                canRequest: Boolean(workflow.capabilities?.request),
+                pendingRequest: workflow.pendingFor,
+                onChanged: retry,
+                onRequested: () => workflow.settle(),
+              }}
             />
           </Box>
           <Box component="section" aria-labelledby="sms-resources">

@@ -11,6 +11,7 @@ import { sageMakerSecurityApiRef } from '../../api';
 import { formatDate } from '../common/format';
 import { useChecks } from '../common/useChecks';
 import { WaiverHistory } from './WaiverHistory';
+import { DecidedWaiverRequests } from './WaiverRequestHistory';
 
 const STATUS: Record<Waiver['status'], string> = {
   active: 'Active',
@@ -57,19 +58,33 @@ function WaiverList(props: { entityRef: string }) {
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
+  const requests = (
+    <DecidedWaiverRequests
+      entityRef={props.entityRef}
+      checkTitle={id => checks.get(id)?.title ?? id}
+    />
+  );
   if (!value || value.length === 0) {
-    return <Typography variant="body2">This entity has no waivers.</Typography>;
+    return (
+      <>
+        <Typography variant="body2">This entity has no waivers.</Typography>
+        {requests}
+      </>
+    );
   }
   return (
-    <Box display="flex" flexDirection="column" style={{ gap: 12 }}>
-      {value.map(waiver => (
-        <WaiverRow
-          key={waiver.id}
-          waiver={waiver}
-          checkTitle={checks.get(waiver.checkId)?.title ?? waiver.checkId}
-        />
-      ))}
-    </Box>
+    <>
+      <Box display="flex" flexDirection="column" style={{ gap: 12 }}>
+        {value.map(waiver => (
+          <WaiverRow
+            key={waiver.id}
+            waiver={waiver}
+            checkTitle={checks.get(waiver.checkId)?.title ?? waiver.checkId}
+          />
+        ))}
+      </Box>
+      {requests}
+    </>
   );
 }
 
@@ -86,7 +101,8 @@ export function EntityWaivers(props: { entityRef: string }) {
       </Typography>
       <Typography variant="body2" color="textSecondary" paragraph>
         Accepted risks of this entity, including revoked and expired ones, with
-        who created and ended each, when and why.
+        who created and ended each, when and why; and the decided waiver
+        requests.
       </Typography>
       <Button
         size="small"

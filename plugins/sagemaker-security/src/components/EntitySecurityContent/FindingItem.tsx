@@ -7,9 +7,10 @@ import type {
   CheckMetadata,
   CheckResult,
   ResourceSummary,
+  WaiverRequest,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { useState } from 'react';
-import { formatDateTime } from '../common/format';
+import { formatDate, formatDateTime } from '../common/format';
 import { SeverityLabel } from '../common/SeverityLabel';
 import { StatusLabel } from '../common/StatusLabel';
 import { EvidenceList } from './EvidenceList';
@@ -18,13 +19,36 @@ import { PeerReferences } from './PeerReferences';
 import { RemediationLinks } from './RemediationLinks';
 import { CreateWaiverDialog, RevokeWaiverDialog } from './WaiverDialogs';
 import { WaiverInfo } from './WaiverInfo';
+import { RequestWaiverDialog } from './WaiverRequestDialogs';
 
 export interface FindingActions {
   entityRef: string;
   canWaive: boolean;
   canRevoke: boolean;
+  /** May ask the security group for a waiver (shown when `canWaive` is not). */
+  canRequest?: boolean;
+  /** The pending waiver request covering a result, if any. */
+  pendingRequest?: (result: CheckResult) => WaiverRequest | undefined;
   /** Called after a waiver was created or revoked, to reload the scorecard. */
   onChanged: () => void;
+  /** Called after a waiver was requested, to reload the pending requests. */
+  onRequested?: () => void;
+}
+
+/** "Waiver requested by …": the pending request of a finding. */
+function PendingRequestNote(props: { request: WaiverRequest }) {
+  const { request } = props;
+  return (
+    <Box mt={1} component="section" aria-label="Waiver request">
+      <Typography variant="subtitle2" component="h5">
+        Waiver requested, pending approval
+      </Typography>
+      <Typography variant="body2">
+        By {request.requestedBy} on {formatDate(request.requestedAt)}, until{' '}
+        {formatDate(request.expiresAt)}: {request.reason}
+      </Typography>
+    </Box>
+  );
 }
 
 /** One (resource, check) result: why, evidence, how to fix, waiver. */
@@ -36,11 +60,14 @@ export function FindingItem(props: {
 }) {
   const { result, check, resource, actions } = props;
   const alertApi = useApi(alertApiRef);
-  const [dialog, setDialog] = useState<'waive' | 'revoke'>();
+  const [dialog, setDialog] = useState<'waive' | 'revoke' | 'request'>();
   const title = check?.title ?? result.checkId;
   const waiver = result.waiver;
   const waivable = ['fail', 'warn', 'unknown'].includes(result.status);
   const revocable = result.status === 'waived' && waiver?.status === 'active';
+  const pending = waivable ? actions.pendingRequest?.(result) : undefined;
+  const requestable =
+    waivable && !actions.canWaive && Boolean(actions.canRequest) && !pending;
 
   const closeAndReload = (message: string) => {
     setDialog(undefined);
@@ -67,6 +94,11 @@ export function FindingItem(props: {
               Waive
             </Button>
           )}
+          {requestable && (
+            <Button size="small" onClick={() => setDialog('request')}>
+              Request waiver
+            </Button>
+          )}
           {revocable && actions.canRevoke && (
             <Button size="small" onClick={() => setDialog('revoke')}>
               Revoke waiver
@@ -89,6 +121,7 @@ export function FindingItem(props: {
         )}
         <EvidenceList evidence={result.evidence} />
         {waiver && <WaiverInfo waiver={waiver} />}
+        {pending && <PendingRequestNote request={pending} />}
         {result.status !== 'pass' && result.status !== 'not_applicable' && (
           <RemediationLinks result={result} check={check} resource={resource} />
         )}
@@ -103,6 +136,23 @@ export function FindingItem(props: {
           checkTitle={title}
           onClose={() => setDialog(undefined)}
           onCreated={() => closeAndReload(`Waived “${title}”`)}
+        />
+      )}
+      {dialog === 'request' && (
+        <RequestWaiverDialog
+          entityRef={actions.entityRef}
+          result={result}
+          checkTitle={title}
+          onClose={() => setDialog(undefined)}
+          onRequested={() => {
+            setDialog(undefined);
+            alertApi.post({
+              message: `Requested a waiver of “${title}” from the security group`,
+              severity: 'success',
+              display: 'transient',
+            });
+            actions.onRequested?.();
+          }}
         />
       )}
       {dialog === 'revoke' && waiver && (

@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { WaiverWithEvents } from '@mlsec/plugin-sagemaker-security-common';
+import type {
+  WaiverRequestWithEvents,
+  WaiverWithEvents,
+} from '@mlsec/plugin-sagemaker-security-common';
 import {
   endpointResource,
   mlServiceEntity,
@@ -173,5 +176,75 @@ describe('waiver history', () => {
     expect(
       await within(section).findByText('This entity has no waivers.'),
     ).toBeInTheDocument();
+  });
+
+  it('lists the decided waiver requests with the decision and their trail', async () => {
+    const denied: WaiverRequestWithEvents = {
+      id: 'r-3',
+      entityRef: 'component:default/fraud-scoring',
+      checkId: 'endpoint-data-capture-kms',
+      resourceArn: '*',
+      reason: 'Capture bucket migrates to a CMK next sprint',
+      expiresAt: '2099-01-31T23:59:59.000Z',
+      requestedBy: 'user:development/guest',
+      requestedAt: '2025-06-01T10:00:00.000Z',
+      status: 'denied',
+      decidedBy: 'user:default/erin.walsh',
+      decidedAt: '2025-06-02T09:00:00.000Z',
+      comment: 'Encrypt the bucket instead, it takes a day',
+      events: [
+        {
+          event: 'requested',
+          actor: 'user:development/guest',
+          at: '2025-06-01T10:00:00.000Z',
+          detail: 'Capture bucket migrates to a CMK next sprint',
+        },
+        {
+          event: 'denied',
+          actor: 'user:default/erin.walsh',
+          at: '2025-06-02T09:00:00.000Z',
+          detail: 'Encrypt the bucket instead, it takes a day',
+        },
+      ],
+    };
+    const { events: _, ...deniedRequest } = denied;
+    const api = withScorecard({
+      listWaivers: jest.fn(async () => []),
+      listWaiverRequests: jest.fn(async () => ({
+        items: [
+          deniedRequest,
+          { ...deniedRequest, id: 'r-4', status: 'pending' as const },
+        ],
+      })),
+      getWaiverRequest: jest.fn(async () => denied),
+    });
+    await renderTab(api);
+    const section = await screen.findByRole('region', { name: 'Waivers' });
+    await userEvent.click(
+      within(section).getByRole('button', { name: 'Show waivers' }),
+    );
+    const decided = await within(section).findByRole('region', {
+      name: 'Decided requests (1)',
+    });
+    expect(api.listWaiverRequests).toHaveBeenCalledWith({
+      entityRefs: ['component:default/fraud-scoring'],
+    });
+    const card = within(decided).getByRole('article', {
+      name: /^Denied request: /,
+    });
+    expect(card).toHaveTextContent(
+      `Denied by user:default/erin.walsh on ${new Date(
+        '2025-06-02T09:00:00.000Z',
+      ).toLocaleString()}: Encrypt the bucket instead, it takes a day`,
+    );
+    await userEvent.click(
+      within(card).getByRole('button', { name: 'History' }),
+    );
+    const trail = await within(card).findByRole('list', {
+      name: 'Request history',
+    });
+    expect(api.getWaiverRequest).toHaveBeenCalledWith('r-3');
+    expect(trail).toHaveTextContent('Requested by user:development/guest');
+    expect(trail).toHaveTextContent('Denied by user:default/erin.walsh');
   });
 });

@@ -18,6 +18,7 @@ import { ScanStatusView } from '../ScanHealth/ScanStatusView';
 import { ExportCsvButton } from './ExportCsvButton';
 import { OrgFilters, OrgFilterValues } from './OrgFilters';
 import { OrgServicesTable } from './OrgServicesTable';
+import { PendingRequestsPanel } from './PendingRequestsPanel';
 import { TeamRollupTable } from './TeamRollupTable';
 import { useOwners } from './useTeams';
 
@@ -48,6 +49,7 @@ export function SecurityOrgContent(props: { pageSize?: number }) {
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       <OrgScanHealthBanner onShowStatus={() => showTab('scans')} />
+      <PendingRequestsPanel />
       <Tabs
         value={tab}
         onChange={(_, next: OrgTab) => showTab(next)}
