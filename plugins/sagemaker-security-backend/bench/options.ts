@@ -89,7 +89,9 @@ export interface BenchOptions {
    * `api`: only the rollup latency figures (team rollup and org page, SQLite
    * and PostgreSQL): no throttled scan, no throughput, no naive baseline.
    */
-  only?: 'api';
+  only?: 'api' | 'evaluation';
+  /** `--db FILE` (with `--only evaluation`): the SQLite inventory to evaluate; scanned into when absent. */
+  inventoryFile?: string;
   /** Progress lines on stderr. */
   verbose: boolean;
   /** The load figure (bench/measure/load.ts). */
@@ -143,6 +145,8 @@ const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--sca
   --scan-only      only the full scan and rescan figures (the others count as missed)
   --only api       only the rollup latency figures (team rollup, org page; SQLite and
                    PostgreSQL): each database collects the estate unthrottled, evaluates, serves
+  --only evaluation  only the evaluation figures (end to end, and after a no-change scan;
+                   SQLite and PostgreSQL); --db FILE: the inventory to evaluate (kept)
   --scale F        multiply every rate limit and divide the latency by F (default ${DEFAULT_SCALE})
   --naive-slice K  the naive baseline scans 1/K of the estate (default 100)
   --quiet          no progress lines
@@ -180,6 +184,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'load-db': { type: 'string' },
       'skip-build': { type: 'boolean' },
       'cpu-prof': { type: 'string' },
+      db: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -197,18 +202,21 @@ export function parseOptions(argv: string[]): BenchOptions {
   );
   options.scanOnly = Boolean(values['scan-only']);
   if (values.only !== undefined) {
-    if (values.only !== 'api' && values.only !== 'load') {
-      throw new Error(`--only: expected 'api' or 'load', got '${values.only}'`);
+    if (!['api', 'load', 'evaluation'].includes(values.only)) {
+      throw new Error(
+        `--only: expected 'api', 'load' or 'evaluation', got '${values.only}'`,
+      );
     }
     if (options.scanOnly) {
       throw new Error(
         `--only ${values.only} and --scan-only exclude each other`,
       );
     }
-    if (values.only === 'api') {
-      options.only = 'api';
+    if (values.only === 'api' || values.only === 'evaluation') {
+      options.only = values.only;
     }
   }
+  options.inventoryFile = values.db;
   options.verbose = !values.quiet;
   const load = options.load;
   load.only = values.only === 'load';

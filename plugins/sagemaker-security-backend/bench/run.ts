@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderApiReport, runApiBenchmark } from './apiOnly';
 import { runBenchmark } from './benchmark';
+import { runEvaluationBenchmark } from './evaluationOnly';
 import { fixed } from './figures';
 import { readdirSync } from 'node:fs';
 import { summariseFile } from './load/profileSummary';
@@ -53,6 +54,12 @@ async function main() {
     );
     process.stdout.write(`${text}\n`);
     process.exitCode = misses.length > 0 ? 1 : 0;
+    return;
+  }
+  if (options.only === 'evaluation') {
+    const { text, misses } = await runEvaluationBenchmark(options, progress);
+    process.stdout.write(`${text}\n`);
+    process.exitCode = misses > 0 ? 1 : 0;
     return;
   }
   const settings = options.load;

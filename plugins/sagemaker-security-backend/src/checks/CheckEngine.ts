@@ -1,10 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  CollectionError,
   FactLookup,
   JOB_RESOURCE_TYPES,
   RESOURCE_TYPES,
-  ResourceType,
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
@@ -19,9 +17,24 @@ import type {
   StoredResource,
 } from '../inventory/InventoryStore';
 import type { HistoryStore } from '../history/HistoryStore';
-import { failedListings } from '../inventory/scan/failedListings';
+import {
+  ListingFailures,
+  listAll,
+  listingFailures,
+  storedTargets,
+} from './engineReads';
 import { InMemoryResourceLookup } from './resourceLookup';
-import { NewResult, ResultStore, resultKey } from './ResultStore';
+import type {
+  EvaluatedInputs,
+  EvaluationInputStore,
+} from './inputs/EvaluationInputStore';
+import { InputRecorder } from './inputs/InputRecorder';
+import {
+  catalogueVersion,
+  inputFingerprint,
+  InputValues,
+} from './inputs/fingerprint';
+import { NewResult, ResultStore } from './ResultStore';
 import { toNewResult } from './toNewResult';
 
 /** What one evaluation did. */
@@ -32,8 +45,18 @@ export interface EvaluationSummary {
   /** Targets of the scan left alone because their collection failed. */
   skippedTargets: ScanTarget[];
   resources: number;
+  /**
+   * Resources whose checks ran; the others' inputs were unchanged since
+   * their last evaluation, and their results were kept as they were.
+   */
+  evaluated: number;
   results: number;
   transitions: number;
+  /**
+   * False when nothing an evaluation reads or writes changed: no resource's
+   * inputs, no result, no removal (scores need not be computed again).
+   */
+  changed: boolean;
 }
 
 export type EvaluationListener = (
@@ -43,19 +66,6 @@ export type EvaluationListener = (
 /** Where the engine learns that a scan finished (the inventory's ScanService). */
 export interface ScanEvents {
   onScanFinished(listener: (scan: ScanRun) => void | Promise<void>): void;
-}
-
-/** Listings that failed, by `account|region` and resource type. */
-type ListingFailures = Map<string, Map<ResourceType, CollectionError[]>>;
-
-/** The failed listings of a scan's targets, for checks that look up related resources. */
-function listingFailures(scan: ScanRun | undefined): ListingFailures {
-  return new Map(
-    (scan?.targets ?? []).map(target => [
-      `${target.accountId}|${target.region}`,
-      failedListings(target),
-    ]),
-  );
 }
 
 const LONG_LIVED_TYPES = RESOURCE_TYPES.filter(
@@ -76,6 +86,8 @@ export class CheckEngine {
   private readonly checks: SecurityCheck[];
   private readonly checksById: Map<string, SecurityCheck>;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly inputs?: EvaluationInputStore;
+  private readonly inputsVersion: string;
 
   constructor(options: {
     inventory: InventoryReader;
@@ -84,6 +96,14 @@ export class CheckEngine {
     history: HistoryStore;
     logger: LoggerService;
     pageSize?: number;
+    /**
+     * Where each resource's evaluation inputs are kept: with it, a resource
+     * whose inputs did not change since its last evaluation is not
+     * evaluated again. Without it, every evaluation evaluates everything.
+     */
+    inputs?: EvaluationInputStore;
+    /** What else every result depends on (e.g. the scoring config). */
+    inputsVersion?: string;
   }) {
     this.inventory = options.inventory;
     this.checks = options.checks;
@@ -92,6 +112,10 @@ export class CheckEngine {
     this.history = options.history;
     this.logger = options.logger;
     this.pageSize = options.pageSize ?? 500;
+    this.inputs = options.inputs;
+    this.inputsVersion = options.inputs
+      ? `${catalogueVersion(options.checks)}|${options.inputsVersion ?? ''}`
+      : '';
   }
 
   /** Evaluates after every finished scan. */
@@ -165,12 +189,16 @@ export class CheckEngine {
       targets,
       skippedTargets,
       resources: 0,
+      evaluated: 0,
       results: 0,
       transitions: 0,
+      changed: !this.inputs,
     };
     const factsByAccount = new Map<string, FactLookup>();
+    // Records what each resource's checks read, shared verdicts included.
+    const recorder = this.inputs ? new InputRecorder() : undefined;
     // What the checks derive from the same facts is shared for this run only.
-    const evaluator = createCheckEvaluator(this.checks);
+    const evaluator = createCheckEvaluator(this.checks, { tracer: recorder });
     // The estate's accounts: this run's, and those evaluated before.
     const estate = [
       ...new Set(
@@ -191,7 +219,7 @@ export class CheckEngine {
       }
       await this.evaluateTarget(
         target,
-        { facts, evaluator, estate },
+        { facts, evaluator, estate, recorder },
         at,
         summary,
         scanId,
@@ -199,7 +227,13 @@ export class CheckEngine {
       );
     }
     this.logger.info(
-      `Evaluated ${summary.results} results of ${summary.resources} resources in ${targets.length} account regions; ${summary.transitions} changed`,
+      `Evaluated ${summary.results} results of ${
+        summary.evaluated
+      } resources (${summary.resources - summary.evaluated} of ${
+        summary.resources
+      } unchanged) in ${targets.length} account regions; ${
+        summary.transitions
+      } changed`,
     );
     for (const listener of this.listeners) {
       try {
@@ -217,7 +251,13 @@ export class CheckEngine {
       facts,
       evaluator,
       estate,
-    }: { facts: FactLookup; evaluator: CheckEvaluator; estate: string[] },
+      recorder,
+    }: {
+      facts: FactLookup;
+      evaluator: CheckEvaluator;
+      estate: string[];
+      recorder?: InputRecorder;
+    },
     at: Date,
     summary: EvaluationSummary,
     scanId?: string,
@@ -228,6 +268,10 @@ export class CheckEngine {
       listings,
       estate,
     );
+    const { inputs, inputsVersion: version } = this;
+    recorder?.use(facts, lookup);
+    const values = new InputValues(facts, lookup);
+    const stored = inputs ? await inputs.load(target) : new Map();
     const keep = new Set<string>();
     let cursor: string | undefined;
     do {
@@ -237,34 +281,66 @@ export class CheckEngine {
         limit: this.pageSize,
       });
       const pageResults: NewResult[] = [];
+      const evaluated: string[] = [];
+      const pageInputs: EvaluatedInputs[] = [];
       for (const resource of page.items) {
         summary.resources += 1;
+        keep.add(resource.arn);
+        const before = stored.get(resource.arn);
+        if (
+          recorder &&
+          before?.inputs &&
+          inputFingerprint(version, resource, before.inputs, values) ===
+            before.fingerprint
+        ) {
+          continue;
+        }
+        recorder?.begin();
         // Checks that throw or answer nonsense come back `unknown`.
         const evaluations = evaluator.evaluate({
           resource,
-          facts,
-          resources: lookup,
+          facts: recorder?.facts ?? facts,
+          resources: recorder?.resources ?? lookup,
           mode: 'live',
         });
+        if (recorder) {
+          const read = recorder.end();
+          pageInputs.push({
+            resourceArn: resource.arn,
+            accountId: resource.accountId,
+            region: resource.region,
+            fingerprint: inputFingerprint(version, resource, read, values),
+            inputs: read,
+          });
+        }
+        summary.evaluated += 1;
+        evaluated.push(resource.arn);
         for (const { checkId, outcome } of evaluations) {
           pageResults.push(
             toNewResult(this.checksById.get(checkId)!, resource, outcome),
           );
-          keep.add(resultKey(resource.arn, checkId));
         }
       }
       summary.results += pageResults.length;
-      await this.record(
-        await this.results.saveResults(pageResults, at),
-        summary,
-      );
+      if (evaluated.length > 0) {
+        summary.changed = true;
+        await this.record(
+          await this.results.replaceResults(evaluated, pageResults, at),
+          summary,
+        );
+      }
+      // After the results: a stored fingerprint stands for stored results.
+      await inputs?.save(pageInputs, at);
       cursor = page.nextCursor;
     } while (cursor);
 
-    await this.record(
-      await this.results.pruneTarget(target, keep, at),
-      summary,
-    );
+    // Before the results: no fingerprint outlives its results.
+    if (inputs && (await inputs.prune(target, keep)) > 0) {
+      summary.changed = true;
+    }
+    const removed = await this.results.pruneResources(target, keep, at);
+    if (removed.length > 0) summary.changed = true;
+    await this.record(removed, summary);
     await this.results.markEvaluated(target, at, scanId);
   }
 
@@ -276,46 +352,13 @@ export class CheckEngine {
     await this.history.addTransitions(transitions);
   }
 
-  private async listAll(
+  private listAll(
     query: Parameters<InventoryReader['listResources']>[0],
   ): Promise<StoredResource[]> {
-    const all: StoredResource[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.inventory.listResources({
-        ...query,
-        cursor,
-        limit: this.pageSize,
-      });
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return all;
+    return listAll(this.inventory, query, this.pageSize);
   }
 
-  /**
-   * Accounts and regions that hold stored resources, or results (whose
-   * resources may all be gone since).
-   */
-  private async storedTargets(): Promise<ScanTarget[]> {
-    const targets = new Map<string, ScanTarget>();
-    for (const {
-      accountId,
-      region,
-    } of await this.results.listEvaluatedTargets()) {
-      targets.set(`${accountId}|${region}`, { accountId, region });
-    }
-    let cursor: string | undefined;
-    do {
-      const page = await this.inventory.listResources({
-        cursor,
-        limit: this.pageSize,
-      });
-      for (const { accountId, region } of page.items) {
-        targets.set(`${accountId}|${region}`, { accountId, region });
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-    return [...targets.values()];
+  private storedTargets(): Promise<ScanTarget[]> {
+    return storedTargets(this.inventory, this.results, this.pageSize);
   }
 }

@@ -1,6 +1,24 @@
 import { CheckContext } from '../types';
 
 /**
+ * Told where the reads of a shared computation begin and end, so that the
+ * reads (of facts and related resources, through the context's lookups)
+ * can be recorded for every resource that is handed its value: who records
+ * each resource's reads (e.g. to know which inputs its results depend on)
+ * then misses none. The reads are opaque to the engine.
+ *
+ * @public
+ */
+export interface ReadTracer {
+  /** A mark of the reads recorded so far. */
+  mark(): number;
+  /** The reads recorded since `mark`. */
+  since(mark: number): unknown;
+  /** Records `reads` (from `since`) again, as made by the evaluation under way. */
+  replay(reads: unknown): void;
+}
+
+/**
  * What one evaluation of a context derived: the values the checks of one
  * resource share (its execution roles, buckets, KMS keys, subnets, fact
  * reads), dropped when the evaluation ends.
@@ -90,6 +108,8 @@ export class EvaluationMemory {
   private readonly sharedValues = new WeakSet<object>();
   /** Scopes of finished evaluations, reused (their arrays keep their capacity). */
   private readonly idle: EvaluationScope[] = [];
+
+  constructor(private readonly tracer?: ReadTracer) {}
 
   /** A scope for one evaluation; `close` it when done. */
   open(): EvaluationScope {
@@ -181,20 +201,37 @@ export class EvaluationMemory {
     return node.key;
   }
 
-  /** `compute()`, kept per `judgment` and sharing `key` (see `intern`). */
+  /**
+   * `compute()`, kept per `judgment` and sharing `key` (see `intern`). With
+   * a read tracer, what `compute` read is kept with it and recorded again
+   * for every resource the kept verdict is handed to.
+   */
   verdict<T>(judgment: object, key: object, compute: () => T): T {
     let byKey = this.verdicts.get(judgment);
     if (byKey === undefined) {
       byKey = new WeakMap();
       this.verdicts.set(judgment, byKey);
     }
-    let value = byKey.get(key) as T | undefined;
-    if (value === undefined && !byKey.has(key)) {
-      value = compute();
-      byKey.set(key, value);
-      this.markShared(value);
+    const { tracer } = this;
+    if (tracer === undefined) {
+      let value = byKey.get(key) as T | undefined;
+      if (value === undefined && !byKey.has(key)) {
+        value = compute();
+        byKey.set(key, value);
+        this.markShared(value);
+      }
+      return value as T;
     }
-    return value as T;
+    const kept = byKey.get(key) as { value: T; reads: unknown } | undefined;
+    if (kept !== undefined) {
+      tracer.replay(kept.reads);
+      return kept.value;
+    }
+    const mark = tracer.mark();
+    const value = compute();
+    byKey.set(key, { value, reads: tracer.since(mark) });
+    this.markShared(value);
+    return value;
   }
 
   /** True for a value kept here (shared by many resources, never modified). */

@@ -16,6 +16,8 @@ export const ENTITY_SCORES_ORDER_INDEXES_MIGRATION =
   '20261207180000_entity_scores_order_indexes.js';
 export const NOTIFICATION_MARKS_MIGRATION =
   '20261208100000_notification_marks.js';
+export const EVALUATION_INPUTS_MIGRATION =
+  '20261209300000_evaluation_inputs.js';
 
 /**
  * Applies only this package's scorecard migrations, the results, the
@@ -32,6 +34,7 @@ export async function migrateResultsTables(knex: Knex): Promise<void> {
     ENTITY_SCORES_COLUMNS_MIGRATION,
     ENTITY_SCORES_ORDER_INDEXES_MIGRATION,
     NOTIFICATION_MARKS_MIGRATION,
+    EVALUATION_INPUTS_MIGRATION,
   ]) {
     await knex.migrate.up({
       directory: MIGRATIONS_DIRECTORY,
