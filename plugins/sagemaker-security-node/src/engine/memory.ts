@@ -124,7 +124,8 @@ export class EvaluationMemory {
 
   /**
    * `compute()`, kept per `derivation`, `owner` object and `args`. Owners
-   * that are not objects (malformed data) are never kept.
+   * that are not objects (malformed data) are never kept. With a read
+   * tracer, the reads of `compute` are recorded again on every hit.
    */
   ofFact<T>(
     derivation: object,
@@ -154,12 +155,18 @@ export class EvaluationMemory {
       }
       node = next;
     }
+    const { tracer } = this;
     if (node.computed) {
+      if (tracer !== undefined) tracer.replay(node.reads);
       return node.value as T;
     }
+    // The owner may be a lookup (e.g. the context's facts): what `compute`
+    // reads through it is told again to every later caller.
+    const mark = tracer?.mark();
     const value = compute();
     node.value = value;
     node.computed = true;
+    if (tracer !== undefined) node.reads = tracer.since(mark!);
     this.markShared(value);
     return value;
   }
@@ -253,6 +260,8 @@ export class EvaluationMemory {
 interface MemoNode {
   value?: unknown;
   computed?: true;
+  /** What computing the value read (with a read tracer). */
+  reads?: unknown;
   next?: Map<unknown, MemoNode>;
 }
 
