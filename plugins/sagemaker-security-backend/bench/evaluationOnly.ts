@@ -76,9 +76,13 @@ function detail(f: EvaluationFigures): string[] {
       run.resources,
     )} resources (${n(run.evaluated)} evaluated), ${n(
       run.results,
-    )} results, ${n(run.rowsWritten)} rows written (${n(
+    )} results, ${n(
+      run.rowsWritten,
+    )} rows of results, history and inputs written in ${n(
+      run.writeStatements,
+    )} statements; ${n(
       run.targetRowsWritten,
-    )} of them evaluation times of an account and region)`;
+    )} evaluation times of an account and region written`;
   return [
     line('full evaluation', f.full),
     line('no-change evaluation', f.noChange),

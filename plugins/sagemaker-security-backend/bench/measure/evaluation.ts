@@ -11,7 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultChecks } from '@mlsec/plugin-sagemaker-security-node';
 import knexFactory, { Knex } from 'knex';
-import { CheckEngine, DatabaseResultStore } from '../../src/checks';
+import {
+  CheckEngine,
+  DatabaseEvaluationInputStore,
+  DatabaseResultStore,
+} from '../../src/checks';
 import { DatabaseHistoryStore } from '../../src/history';
 import { DatabaseInventoryStore } from '../../src/inventory';
 import { chunk } from '../../src/util/chunk';
@@ -24,9 +28,11 @@ export interface EvaluationRun {
   /** Resources whose checks ran (the others' inputs were unchanged). */
   evaluated: number;
   results: number;
-  /** Rows inserted, updated or deleted, counted from knex's query events. */
+  /** Rows of results, history and inputs inserted, updated or deleted. */
   rowsWritten: number;
-  /** Of those, rows of `evaluation_targets` (when each target was evaluated). */
+  /** Insert, update and delete statements on them (knex query events). */
+  writeStatements: number;
+  /** Rows of `evaluation_targets` written (when each target was evaluated). */
   targetRowsWritten: number;
 }
 
@@ -44,54 +50,60 @@ const INVENTORY_TABLES = [
   'inventory_facts',
 ];
 
-/** Counts the rows each insert, update and delete statement writes. */
-function countWrites(db: Knex) {
-  const counted = { rows: 0, targetRows: 0 };
-  const byQuery = new Map<string, { table: string; method: string }>();
-  db.on(
-    'query',
-    (q: { __knexQueryUid: string; sql: string; method: string }) => {
-      const method = q.method ?? q.sql.split(' ')[0].toLowerCase();
-      if (!['insert', 'update', 'del', 'delete'].includes(method)) return;
-      const table = /(?:into|update|from)\s+[`"]?(\w+)/i.exec(q.sql)?.[1] ?? '';
-      byQuery.set(q.__knexQueryUid, { table, method });
-    },
-  );
-  db.on(
-    'query-response',
-    (response: unknown, q: { __knexQueryUid: string }) => {
-      const seen = byQuery.get(q.__knexQueryUid);
-      if (!seen) return;
-      byQuery.delete(q.__knexQueryUid);
-      let rows = 0;
-      if (typeof response === 'number') rows = response;
-      else if (Array.isArray(response)) rows = response.length;
-      else if (response && typeof response === 'object') {
-        const r = response as { rowCount?: number; changes?: number };
-        rows = Number(r.rowCount ?? r.changes ?? 0);
-      }
-      counted.rows += rows;
-      if (seen.table === 'evaluation_targets') counted.targetRows += rows;
-    },
-  );
+/** Insert, update and delete statements, by whether they set evaluation times. */
+function countStatements(db: Knex) {
+  const counted = { writes: 0, targetWrites: 0 };
+  db.on('query', (q: { sql: string }) => {
+    const sql = q.sql.trim().toLowerCase();
+    if (!/^(insert|update|delete)/.test(sql)) return;
+    if (sql.includes('evaluation_targets')) counted.targetWrites += 1;
+    else counted.writes += 1;
+  });
   return counted;
 }
 
+async function count(db: Knex, table: string, since?: Date): Promise<number> {
+  if (!(await db.schema.hasTable(table))) return 0;
+  const query = db(table).count({ n: '*' });
+  if (since) query.where('updated_at', '>=', since);
+  const [{ n }] = await query;
+  return Number(n);
+}
+
+/** Rows of the results, history and inputs tables, for the rows-written figure. */
+async function tableCounts(db: Knex) {
+  return {
+    results: await count(db, 'check_results'),
+    transitions: await count(db, 'result_transitions'),
+    inputs: await count(db, 'evaluation_inputs'),
+  };
+}
+
 async function runOnce(db: Knex, engine: CheckEngine): Promise<EvaluationRun> {
-  const counted = countWrites(db);
-  const started = performance.now();
+  const before = await tableCounts(db);
+  const counted = countStatements(db);
+  const started = new Date();
+  const t0 = performance.now();
   const summary = await engine.evaluateNow();
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - t0) / 1000;
   db.removeAllListeners('query');
-  db.removeAllListeners('query-response');
-  const evaluated = (summary as { evaluated?: number }).evaluated;
+  const after = await tableCounts(db);
+  // Rows inserted or updated carry this run's time; deleted rows are missing.
+  const rowsWritten =
+    after.transitions -
+    before.transitions +
+    (await count(db, 'check_results', started)) +
+    (await count(db, 'evaluation_inputs', started)) +
+    Math.max(0, before.results - after.results) +
+    Math.max(0, before.inputs - after.inputs);
   return {
     seconds,
     resources: summary.resources,
-    evaluated: evaluated ?? summary.resources,
+    evaluated: summary.evaluated ?? summary.resources,
     results: summary.results,
-    rowsWritten: counted.rows,
-    targetRowsWritten: counted.targetRows,
+    rowsWritten,
+    writeStatements: counted.writes,
+    targetRowsWritten: counted.targetWrites,
   };
 }
 
@@ -110,6 +122,7 @@ async function measureOn(
       results: new DatabaseResultStore(db),
       history: new DatabaseHistoryStore(db),
       logger: quietLogger(),
+      inputs: new DatabaseEvaluationInputStore(db),
     });
   progress(`${database}: full evaluation on an empty results database`);
   const full = await runOnce(db, engine());
