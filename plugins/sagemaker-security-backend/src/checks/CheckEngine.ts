@@ -1,12 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   FactLookup,
-  JOB_RESOURCE_TYPES,
-  RESOURCE_TYPES,
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
-  CheckEvaluator,
   createCheckEvaluator,
   SecurityCheck,
 } from '@mlsec/plugin-sagemaker-security-node';
@@ -14,28 +11,14 @@ import type {
   InventoryReader,
   ScanRun,
   ScanTarget,
-  StoredResource,
 } from '../inventory/InventoryStore';
 import type { HistoryStore } from '../history/HistoryStore';
-import {
-  ListingFailures,
-  listAll,
-  listingFailures,
-  storedTargets,
-} from './engineReads';
-import { InMemoryResourceLookup } from './resourceLookup';
-import type {
-  EvaluatedInputs,
-  EvaluationInputStore,
-} from './inputs/EvaluationInputStore';
+import { ListingFailures, listingFailures, storedTargets } from './engineReads';
+import { evaluateTarget, TargetEvaluator } from './evaluateTarget';
+import type { EvaluationInputStore } from './inputs/EvaluationInputStore';
 import { InputRecorder } from './inputs/InputRecorder';
-import {
-  catalogueVersion,
-  inputFingerprint,
-  InputValues,
-} from './inputs/fingerprint';
-import { NewResult, ResultStore } from './ResultStore';
-import { toNewResult } from './toNewResult';
+import { catalogueVersion } from './inputs/fingerprint';
+import { ResultStore } from './ResultStore';
 
 /** What one evaluation did. */
 export interface EvaluationSummary {
@@ -67,10 +50,6 @@ export type EvaluationListener = (
 export interface ScanEvents {
   onScanFinished(listener: (scan: ScanRun) => void | Promise<void>): void;
 }
-
-const LONG_LIVED_TYPES = RESOURCE_TYPES.filter(
-  type => !JOB_RESOURCE_TYPES.includes(type),
-);
 
 /**
  * Runs the check catalogue over the stored inventory and keeps one result
@@ -217,14 +196,14 @@ export class CheckEngine {
         facts = await this.inventory.loadFacts([target.accountId]);
         factsByAccount.set(target.accountId, facts);
       }
-      await this.evaluateTarget(
+      await evaluateTarget(
+        this.targetEvaluator,
         target,
-        { facts, evaluator, estate, recorder },
+        { facts, evaluator, estate, recorder, listings },
         at,
         summary,
-        scanId,
-        listings,
       );
+      await this.results.markEvaluated(target, at, scanId);
     }
     this.logger.info(
       `Evaluated ${summary.results} results of ${
@@ -245,103 +224,16 @@ export class CheckEngine {
     return summary;
   }
 
-  private async evaluateTarget(
-    target: ScanTarget,
-    {
-      facts,
-      evaluator,
-      estate,
-      recorder,
-    }: {
-      facts: FactLookup;
-      evaluator: CheckEvaluator;
-      estate: string[];
-      recorder?: InputRecorder;
-    },
-    at: Date,
-    summary: EvaluationSummary,
-    scanId?: string,
-    listings: ListingFailures = new Map(),
-  ): Promise<void> {
-    const lookup = new InMemoryResourceLookup(
-      await this.listAll({ ...target, types: [...LONG_LIVED_TYPES] }),
-      listings,
-      estate,
-    );
-    const { inputs, inputsVersion: version } = this;
-    recorder?.use(facts, lookup);
-    const values = new InputValues(facts, lookup);
-    const stored = inputs ? await inputs.load(target) : new Map();
-    const keep = new Set<string>();
-    let cursor: string | undefined;
-    do {
-      const page = await this.inventory.listResources({
-        ...target,
-        cursor,
-        limit: this.pageSize,
-      });
-      const pageResults: NewResult[] = [];
-      const evaluated: string[] = [];
-      const pageInputs: EvaluatedInputs[] = [];
-      for (const resource of page.items) {
-        summary.resources += 1;
-        keep.add(resource.arn);
-        const before = stored.get(resource.arn);
-        if (
-          recorder &&
-          before?.inputs &&
-          inputFingerprint(version, resource, before.inputs, values) ===
-            before.fingerprint
-        ) {
-          continue;
-        }
-        recorder?.begin();
-        // Checks that throw or answer nonsense come back `unknown`.
-        const evaluations = evaluator.evaluate({
-          resource,
-          facts: recorder?.facts ?? facts,
-          resources: recorder?.resources ?? lookup,
-          mode: 'live',
-        });
-        if (recorder) {
-          const read = recorder.end();
-          pageInputs.push({
-            resourceArn: resource.arn,
-            accountId: resource.accountId,
-            region: resource.region,
-            fingerprint: inputFingerprint(version, resource, read, values),
-            inputs: read,
-          });
-        }
-        summary.evaluated += 1;
-        evaluated.push(resource.arn);
-        for (const { checkId, outcome } of evaluations) {
-          pageResults.push(
-            toNewResult(this.checksById.get(checkId)!, resource, outcome),
-          );
-        }
-      }
-      summary.results += pageResults.length;
-      if (evaluated.length > 0) {
-        summary.changed = true;
-        await this.record(
-          await this.results.replaceResults(evaluated, pageResults, at),
-          summary,
-        );
-      }
-      // After the results: a stored fingerprint stands for stored results.
-      await inputs?.save(pageInputs, at);
-      cursor = page.nextCursor;
-    } while (cursor);
-
-    // Before the results: no fingerprint outlives its results.
-    if (inputs && (await inputs.prune(target, keep)) > 0) {
-      summary.changed = true;
-    }
-    const removed = await this.results.pruneResources(target, keep, at);
-    if (removed.length > 0) summary.changed = true;
-    await this.record(removed, summary);
-    await this.results.markEvaluated(target, at, scanId);
+  private get targetEvaluator(): TargetEvaluator {
+    return {
+      inventory: this.inventory,
+      results: this.results,
+      inputs: this.inputs,
+      version: this.inputsVersion,
+      checksById: this.checksById,
+      pageSize: this.pageSize,
+      record: (transitions, summary) => this.record(transitions, summary),
+    };
   }
 
   private async record(
@@ -350,12 +242,6 @@ export class CheckEngine {
   ): Promise<void> {
     summary.transitions += transitions.length;
     await this.history.addTransitions(transitions);
-  }
-
-  private listAll(
-    query: Parameters<InventoryReader['listResources']>[0],
-  ): Promise<StoredResource[]> {
-    return listAll(this.inventory, query, this.pageSize);
   }
 
   private storedTargets(): Promise<ScanTarget[]> {

@@ -168,17 +168,26 @@ export class DatabaseResultStore implements ResultStore {
     keepArns: ReadonlySet<string>,
     at: Date,
   ): Promise<StatusTransition[]> {
-    const rows: Array<{
+    // The target's resources first (one row each), then the rows of the gone.
+    const arns: string[] = (
+      await this.db(RESULTS)
+        .distinct('resource_arn')
+        .where({ account_id: target.accountId, region: target.region })
+    ).map((row: { resource_arn: string }) => row.resource_arn);
+    const gone = arns.filter(arn => !keepArns.has(arn));
+    const stale: Array<{
       resource_arn: string;
       check_id: string;
       status: CheckStatus;
-    }> = await this.db(RESULTS)
-      .select('resource_arn', 'check_id', 'status')
-      .where({ account_id: target.accountId, region: target.region });
-    return this.remove(
-      rows.filter(row => !keepArns.has(row.resource_arn)),
-      at,
-    );
+    }> = [];
+    for (const part of chunk(gone, ARNS_PER_READ)) {
+      stale.push(
+        ...(await this.db(RESULTS)
+          .select('resource_arn', 'check_id', 'status')
+          .whereIn('resource_arn', part)),
+      );
+    }
+    return this.remove(stale, at);
   }
 
   private async remove(

@@ -301,7 +301,9 @@ describe('incremental evaluation', () => {
       const counter = countWrites(knex);
       const none = await step(async () => {
         await inventory.upsertResources(
-          (await inventory.listResources({})).items,
+          (
+            await inventory.listResources({})
+          ).items,
           '2026-12-02T09:00:00.000Z',
         );
       });
@@ -322,9 +324,13 @@ describe('incremental evaluation', () => {
       expect(rotation.summary.transitions).toBeGreaterThan(0);
 
       // A bucket policy: the resources that read the bucket.
-      const bucketA = ['f', 's3-bucket', ACCOUNT, GLOBAL_REGION, 'bucket-a'].join(
-        SEP,
-      );
+      const bucketA = [
+        'f',
+        's3-bucket',
+        ACCOUNT,
+        GLOBAL_REGION,
+        'bucket-a',
+      ].join(SEP);
       const bucketReaders = await readersOf(knex, bucketA);
       expect(bucketReaders.size).toBeGreaterThan(0);
       expect(bucketReaders.size).toBeLessThan(all.length);
@@ -361,9 +367,7 @@ describe('incremental evaluation', () => {
       const version = await step(async () => {}, { version: 'v2' });
       expect(version.evaluated).toEqual(new Set(all));
       // A check withdrawn: every resource, and its results are gone.
-      const fewer = defaultChecks.filter(
-        c => c.id !== current[0].checkId,
-      );
+      const fewer = defaultChecks.filter(c => c.id !== current[0].checkId);
       const withdrawn = await step(async () => {}, {
         version: 'v2',
         checks: fewer,
@@ -406,7 +410,9 @@ describe('incremental evaluation', () => {
       await migrateResultsTables(knex);
       const inventory = new InMemoryInventoryStore();
       await seed(inventory);
-      await engineOver(knex, inventory, { incremental: true }).engine.evaluateNow();
+      await engineOver(knex, inventory, {
+        incremental: true,
+      }).engine.evaluateNow();
       const [victim] = await knex('evaluation_inputs')
         .select('resource_arn')
         .orderBy('resource_arn')

@@ -26,6 +26,10 @@ function hash(text: string): string {
 }
 
 /** A resource as the checks see it, without when it was last seen. */
+export function resourceIdentity(resource: object): string {
+  return resourceText(resource);
+}
+
 function resourceText(resource: object | undefined): string {
   if (resource === undefined) return 'null';
   const { lastSeenAt: _seen, ...rest } = resource as { lastSeenAt?: string };
@@ -92,7 +96,8 @@ export class InputValues {
  */
 export function inputFingerprint(
   version: string,
-  resource: object,
+  /** The resource's record as a string (`resourceIdentity`, or the inventory's version of it). */
+  identity: string,
   inputs: readonly string[],
   values: InputValues,
 ): string | undefined {
@@ -100,7 +105,7 @@ export function inputFingerprint(
     const hasher = createHash('sha1')
       .update(version)
       .update(SEP)
-      .update(resourceText(resource));
+      .update(identity);
     for (const key of inputs) {
       hasher.update(SEP).update(key).update('=').update(values.valueOf(key));
     }
