@@ -72,11 +72,14 @@ function rows(figures: {
 
 function detail(f: EvaluationFigures): string[] {
   const line = (what: string, run: EvaluationRun) =>
-    `${f.database} ${what}: ${fixed(run.seconds, 2)} s, ${n(
-      run.resources,
-    )} resources (${n(run.evaluated)} evaluated), ${n(
-      run.results,
-    )} results, ${n(
+    `${f.database} ${what}: ${fixed(run.seconds, 2)} s (${fixed(
+      run.cpuSeconds,
+      2,
+    )} CPU s of this process, ${n(
+      Math.round(run.resources / run.cpuSeconds),
+    )} resources per CPU second), ${n(run.resources)} resources (${n(
+      run.evaluated,
+    )} evaluated), ${n(run.results)} results, ${n(
       run.rowsWritten,
     )} rows of results, history and inputs written in ${n(
       run.writeStatements,

@@ -24,6 +24,12 @@ import { createPostgresDatabase } from './postgres';
 
 export interface EvaluationRun {
   seconds: number;
+  /**
+   * CPU seconds of this process (checks, hashing, SQL building; with SQLite
+   * also the database, which runs in-process): on a shared machine, what
+   * the wall time would approach unloaded.
+   */
+  cpuSeconds: number;
   resources: number;
   /** Resources whose checks ran (the others' inputs were unchanged). */
   evaluated: number;
@@ -84,8 +90,11 @@ async function runOnce(db: Knex, engine: CheckEngine): Promise<EvaluationRun> {
   const counted = countStatements(db);
   const started = new Date();
   const t0 = performance.now();
+  const cpu = process.cpuUsage();
   const summary = await engine.evaluateNow();
   const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   db.removeAllListeners('query');
   const after = await tableCounts(db);
   // Rows inserted or updated carry this run's time; deleted rows are missing.
@@ -98,6 +107,7 @@ async function runOnce(db: Knex, engine: CheckEngine): Promise<EvaluationRun> {
     Math.max(0, before.inputs - after.inputs);
   return {
     seconds,
+    cpuSeconds,
     resources: summary.resources,
     evaluated: summary.evaluated ?? summary.resources,
     results: summary.results,

@@ -19,6 +19,8 @@ import knexFactory, { Knex } from 'knex';
 import { DatabaseHistoryStore } from '../history/DatabaseHistoryStore';
 import { migrateResultsTables } from '../service/__testUtils__/migrations';
 import { InMemoryInventoryStore } from '../service/__testUtils__/InMemoryInventoryStore';
+import type { InventoryStore } from '../inventory/InventoryStore';
+import { DatabaseInventoryStore } from '../inventory/store/DatabaseInventoryStore';
 import { ACCOUNT, REGION, resource } from '../service/__testUtils__/fixtures';
 import { CheckEngine } from './CheckEngine';
 import { DatabaseResultStore } from './DatabaseResultStore';
@@ -86,7 +88,7 @@ const DENY_INSECURE = {
   ],
 };
 
-async function seed(inventory: InMemoryInventoryStore) {
+async function seed(inventory: InventoryStore) {
   await inventory.upsertResources(
     [
       ...['nb-a', 'nb-b', 'nb-c'].map((name, i) =>
@@ -145,7 +147,7 @@ async function seed(inventory: InMemoryInventoryStore) {
 
 function engineOver(
   knex: Knex,
-  inventory: InMemoryInventoryStore,
+  inventory: InventoryStore,
   options: { incremental: boolean; version?: string; checks?: SecurityCheck[] },
 ) {
   const results = new DatabaseResultStore(knex);
@@ -185,7 +187,7 @@ function comparable(results: StoredResult[]) {
 
 /** The oracle: a full evaluation from scratch on a fresh database. */
 async function fromScratch(
-  inventory: InMemoryInventoryStore,
+  inventory: InventoryStore,
   checks?: SecurityCheck[],
 ) {
   const fresh = knexFactory({
@@ -254,178 +256,198 @@ const asKeys = (transitions: StatusTransition[]) =>
     .map(t => `${t.resourceArn}|${t.checkId}|${t.fromStatus}|${t.toStatus}`)
     .sort();
 
-describe('incremental evaluation', () => {
-  const databases = TestDatabases.create({
-    ids: ['SQLITE_3', 'POSTGRES_15'],
+/** The inventory in the same database (its resource versions read), or in memory (records hashed). */
+type InventoryKind = 'database' | 'memory';
+
+async function inventoryIn(
+  knex: Knex,
+  kind: InventoryKind,
+): Promise<InventoryStore> {
+  if (kind === 'memory') {
+    await migrateResultsTables(knex);
+    return new InMemoryInventoryStore();
+  }
+  return DatabaseInventoryStore.create({
+    database: { getClient: async () => knex, migrations: { skip: false } },
   });
+}
 
-  it.each(databases.eachSupportedId())(
-    'evaluates exactly the resources whose inputs changed, %p',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
-      await migrateResultsTables(knex);
-      const inventory = new InMemoryInventoryStore();
-      await seed(inventory);
-      const all = (await inventory.listResources({})).items.map(r => r.arn);
+describe.each(['database', 'memory'] as const)(
+  'incremental evaluation, inventory in %s',
+  inventoryKind => {
+    const databases = TestDatabases.create({
+      ids: ['SQLITE_3', 'POSTGRES_15'],
+    });
 
-      // First evaluation: everything, equal to the oracle.
-      let run = engineOver(knex, inventory, { incremental: true });
-      const first = await run.engine.evaluateNow();
-      expect(first.evaluated).toBe(all.length);
-      expect(first.changed).toBe(true);
-      let current = await run.results.listResults({});
-      expect(comparable(current)).toEqual(await fromScratch(inventory));
-      expect(asKeys(run.transitions)).toEqual(expectedTransitions([], current));
+    it.each(databases.eachSupportedId())(
+      'evaluates exactly the resources whose inputs changed, %p',
+      async databaseId => {
+        const knex = await databases.init(databaseId);
+        const inventory = await inventoryIn(knex, inventoryKind);
+        await seed(inventory);
+        const all = (await inventory.listResources({})).items.map(r => r.arn);
 
-      /** Applies a change, evaluates again, checks the run; returns what ran. */
-      const step = async (
-        change: () => Promise<void>,
-        options: { version?: string; checks?: SecurityCheck[] } = {},
-      ) => {
-        await change();
-        const before = current;
-        run = engineOver(knex, inventory, { incremental: true, ...options });
-        const summary = await run.engine.evaluateNow();
-        current = await run.results.listResults({});
-        expect(comparable(current)).toEqual(
-          await fromScratch(inventory, options.checks),
-        );
+        // First evaluation: everything, equal to the oracle.
+        let run = engineOver(knex, inventory, { incremental: true });
+        const first = await run.engine.evaluateNow();
+        expect(first.evaluated).toBe(all.length);
+        expect(first.changed).toBe(true);
+        let current = await run.results.listResults({});
+        expect(comparable(current)).toEqual(await fromScratch(inventory));
         expect(asKeys(run.transitions)).toEqual(
-          expectedTransitions(before, current),
+          expectedTransitions([], current),
         );
-        expect(summary.evaluated).toBe(run.evaluated.size);
-        return { summary, evaluated: run.evaluated };
-      };
 
-      // A scan with no changes: nothing evaluated, nothing written.
-      const counter = countWrites(knex);
-      const none = await step(async () => {
-        await inventory.upsertResources(
-          (
-            await inventory.listResources({})
-          ).items,
-          '2026-12-02T09:00:00.000Z',
-        );
-      });
-      counter.stop();
-      expect(none.summary.evaluated).toBe(0);
-      expect(none.summary.changed).toBe(false);
-      expect(counter.writes).toEqual([]);
-
-      // A KMS key's rotation: the resources that read the key.
-      const key1 = ['f', 'kms-key', ACCOUNT, REGION, KEY1].join(SEP);
-      const keyReaders = await readersOf(knex, key1);
-      expect(keyReaders.size).toBeGreaterThan(0);
-      expect(keyReaders.size).toBeLessThan(all.length);
-      const rotation = await step(() =>
-        inventory.upsertFacts([keyFact(KEY1, false)], SEEN),
-      );
-      expect(rotation.evaluated).toEqual(keyReaders);
-      expect(rotation.summary.transitions).toBeGreaterThan(0);
-
-      // A bucket policy: the resources that read the bucket.
-      const bucketA = [
-        'f',
-        's3-bucket',
-        ACCOUNT,
-        GLOBAL_REGION,
-        'bucket-a',
-      ].join(SEP);
-      const bucketReaders = await readersOf(knex, bucketA);
-      expect(bucketReaders.size).toBeGreaterThan(0);
-      expect(bucketReaders.size).toBeLessThan(all.length);
-      const policy = await step(() =>
-        inventory.upsertFacts([bucketFact('bucket-a', null)], SEEN),
-      );
-      expect(policy.evaluated).toEqual(bucketReaders);
-
-      // One resource's own record.
-      const nbC = all.find(arn => arn.endsWith('/nb-c'))!;
-      const own = await step(async () => {
-        const stored = (await inventory.getResource(nbC))!;
-        await inventory.upsertResources(
-          [
-            {
-              ...stored,
-              description: {
-                ...stored.description,
-                DirectInternetAccess: 'Enabled',
-              },
-            },
-          ],
-          SEEN,
-        );
-      });
-      const listers = await readersOf(
-        knex,
-        ['l', 'notebook-instance', ACCOUNT, REGION].join(SEP),
-      );
-      expect(own.evaluated).toEqual(new Set([nbC, ...listers]));
-      expect(own.summary.transitions).toBeGreaterThan(0);
-
-      // A new version of the catalogue (or of the scoring config): everything.
-      const version = await step(async () => {}, { version: 'v2' });
-      expect(version.evaluated).toEqual(new Set(all));
-      // A check withdrawn: every resource, and its results are gone.
-      const fewer = defaultChecks.filter(c => c.id !== current[0].checkId);
-      const withdrawn = await step(async () => {}, {
-        version: 'v2',
-        checks: fewer,
-      });
-      expect(withdrawn.evaluated).toEqual(new Set(all));
-      expect(withdrawn.summary.transitions).toBeGreaterThan(0);
-
-      // A deleted resource: its results and inputs go, nothing else runs.
-      const job3 = all.find(arn => arn.endsWith('/job-3'))!;
-      const deleted = await step(
-        async () => {
-          await inventory.markDeleted(
-            { accountId: ACCOUNT, region: REGION },
-            ['training-job'],
-            '2026-12-03T00:00:00.000Z',
-            '2026-12-03T00:00:00.000Z',
+        /** Applies a change, evaluates again, checks the run; returns what ran. */
+        const step = async (
+          change: () => Promise<void>,
+          options: { version?: string; checks?: SecurityCheck[] } = {},
+        ) => {
+          await change();
+          const before = current;
+          run = engineOver(knex, inventory, { incremental: true, ...options });
+          // Writes of the evaluation (not of the change, e.g. a scan's touch).
+          const counter = countWrites(knex);
+          const summary = await run.engine.evaluateNow();
+          counter.stop();
+          current = await run.results.listResults({});
+          expect(comparable(current)).toEqual(
+            await fromScratch(inventory, options.checks),
           );
-          // Only job-3 is gone: the others are seen again.
+          expect(asKeys(run.transitions)).toEqual(
+            expectedTransitions(before, current),
+          );
+          expect(summary.evaluated).toBe(run.evaluated.size);
+          return { summary, evaluated: run.evaluated, writes: counter.writes };
+        };
+
+        // A scan with no changes: nothing evaluated, nothing written.
+        const none = await step(async () => {
           await inventory.upsertResources(
-            (await inventory.listResources({ types: ['training-job'] })).items
-              .filter(r => r.arn !== job3)
-              .map(r => ({ ...r, deletedAt: undefined })),
-            '2026-12-03T09:00:00.000Z',
+            (
+              await inventory.listResources({})
+            ).items,
+            '2026-12-02T09:00:00.000Z',
           );
-        },
-        { version: 'v2', checks: fewer },
-      );
-      expect(deleted.summary.changed).toBe(true);
-      expect(current.some(r => r.resourceArn === job3)).toBe(false);
-      expect(
-        await knex('evaluation_inputs').where({ resource_arn: job3 }),
-      ).toEqual([]);
-    },
-  );
+        });
+        expect(none.summary.evaluated).toBe(0);
+        expect(none.summary.changed).toBe(false);
+        expect(none.writes).toEqual([]);
 
-  it.each(databases.eachSupportedId())(
-    'evaluates a resource whose stored inputs cannot be read, %p',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
-      await migrateResultsTables(knex);
-      const inventory = new InMemoryInventoryStore();
-      await seed(inventory);
-      await engineOver(knex, inventory, {
-        incremental: true,
-      }).engine.evaluateNow();
-      const [victim] = await knex('evaluation_inputs')
-        .select('resource_arn')
-        .orderBy('resource_arn')
-        .limit(1);
-      await knex('evaluation_inputs')
-        .where({ resource_arn: victim.resource_arn })
-        .update({ inputs: 'not json' });
-      const { engine, evaluated } = engineOver(knex, inventory, {
-        incremental: true,
-      });
-      const summary = await engine.evaluateNow();
-      expect([...evaluated]).toEqual([victim.resource_arn]);
-      expect(summary.evaluated).toBe(1);
-    },
-  );
-});
+        // A KMS key's rotation: the resources that read the key.
+        const key1 = ['f', 'kms-key', ACCOUNT, REGION, KEY1].join(SEP);
+        const keyReaders = await readersOf(knex, key1);
+        expect(keyReaders.size).toBeGreaterThan(0);
+        expect(keyReaders.size).toBeLessThan(all.length);
+        const rotation = await step(() =>
+          inventory.upsertFacts([keyFact(KEY1, false)], SEEN),
+        );
+        expect(rotation.evaluated).toEqual(keyReaders);
+        expect(rotation.summary.transitions).toBeGreaterThan(0);
+
+        // A bucket policy: the resources that read the bucket.
+        const bucketA = [
+          'f',
+          's3-bucket',
+          ACCOUNT,
+          GLOBAL_REGION,
+          'bucket-a',
+        ].join(SEP);
+        const bucketReaders = await readersOf(knex, bucketA);
+        expect(bucketReaders.size).toBeGreaterThan(0);
+        expect(bucketReaders.size).toBeLessThan(all.length);
+        const policy = await step(() =>
+          inventory.upsertFacts([bucketFact('bucket-a', null)], SEEN),
+        );
+        expect(policy.evaluated).toEqual(bucketReaders);
+
+        // One resource's own record.
+        const nbC = all.find(arn => arn.endsWith('/nb-c'))!;
+        const own = await step(async () => {
+          const stored = (await inventory.getResource(nbC))!;
+          await inventory.upsertResources(
+            [
+              {
+                ...stored,
+                description: {
+                  ...stored.description,
+                  DirectInternetAccess: 'Enabled',
+                },
+              },
+            ],
+            SEEN,
+          );
+        });
+        const listers = await readersOf(
+          knex,
+          ['l', 'notebook-instance', ACCOUNT, REGION].join(SEP),
+        );
+        expect(own.evaluated).toEqual(new Set([nbC, ...listers]));
+        expect(own.summary.transitions).toBeGreaterThan(0);
+
+        // A new version of the catalogue (or of the scoring config): everything.
+        const version = await step(async () => {}, { version: 'v2' });
+        expect(version.evaluated).toEqual(new Set(all));
+        // A check withdrawn: every resource, and its results are gone.
+        const fewer = defaultChecks.filter(c => c.id !== current[0].checkId);
+        const withdrawn = await step(async () => {}, {
+          version: 'v2',
+          checks: fewer,
+        });
+        expect(withdrawn.evaluated).toEqual(new Set(all));
+        expect(withdrawn.summary.transitions).toBeGreaterThan(0);
+
+        // A deleted resource: its results and inputs go, nothing else runs.
+        const job3 = all.find(arn => arn.endsWith('/job-3'))!;
+        const deleted = await step(
+          async () => {
+            await inventory.markDeleted(
+              { accountId: ACCOUNT, region: REGION },
+              ['training-job'],
+              '2026-12-03T00:00:00.000Z',
+              '2026-12-03T00:00:00.000Z',
+            );
+            // Only job-3 is gone: the others are seen again.
+            await inventory.upsertResources(
+              (await inventory.listResources({ types: ['training-job'] })).items
+                .filter(r => r.arn !== job3)
+                .map(r => ({ ...r, deletedAt: undefined })),
+              '2026-12-03T09:00:00.000Z',
+            );
+          },
+          { version: 'v2', checks: fewer },
+        );
+        expect(deleted.summary.changed).toBe(true);
+        expect(current.some(r => r.resourceArn === job3)).toBe(false);
+        expect(
+          await knex('evaluation_inputs').where({ resource_arn: job3 }),
+        ).toEqual([]);
+      },
+    );
+
+    it.each(databases.eachSupportedId())(
+      'evaluates a resource whose stored inputs cannot be read, %p',
+      async databaseId => {
+        const knex = await databases.init(databaseId);
+        const inventory = await inventoryIn(knex, inventoryKind);
+        await seed(inventory);
+        await engineOver(knex, inventory, {
+          incremental: true,
+        }).engine.evaluateNow();
+        const [victim] = await knex('evaluation_inputs')
+          .select('resource_arn')
+          .orderBy('resource_arn')
+          .limit(1);
+        await knex('evaluation_inputs')
+          .where({ resource_arn: victim.resource_arn })
+          .update({ inputs: 'not json' });
+        const { engine, evaluated } = engineOver(knex, inventory, {
+          incremental: true,
+        });
+        const summary = await engine.evaluateNow();
+        expect([...evaluated]).toEqual([victim.resource_arn]);
+        expect(summary.evaluated).toBe(1);
+      },
+    );
+  },
+);
