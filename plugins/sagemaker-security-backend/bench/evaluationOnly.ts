@@ -50,10 +50,8 @@ function rows(figures: {
   for (const db of ['sqlite', 'postgres'] as const) {
     const name = db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     const f = figures[db];
-    // Rows other than the evaluation time of each account and region.
-    const written = f
-      ? f.noChange.rowsWritten - f.noChange.targetRowsWritten
-      : 0;
+    // Rows of results, history and inputs, and any statement writing them.
+    const written = f ? f.noChange.rowsWritten + f.noChange.writeStatements : 0;
     out.push({
       label: `evaluation after a no-change scan, ${name}`,
       text: f
