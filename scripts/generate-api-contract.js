@@ -93,6 +93,17 @@ function operationsOf(spec) {
         type: pascal(op.operationId),
         pathParams: params.filter(p => p.in === 'path').map(p => p.name),
         queryParams: params.filter(p => p.in === 'query').map(p => p.name),
+        // A repeatable array parameter (form style, exploded: the default)
+        // expands as `name=a&name=b`, not `name=a,b`.
+        queryTemplate: params
+          .filter(p => p.in === 'query')
+          .map(p =>
+            p.schema?.type === 'array' &&
+            (p.style ?? 'form') === 'form' &&
+            p.explode !== false
+              ? `${p.name}*`
+              : p.name,
+          ),
         body: body
           ? {
               required: !!body.required,
@@ -232,7 +243,7 @@ export const createOpenApiRouter = async (
 }
 
 function clientMethod(op) {
-  const query = op.queryParams.length ? `{?${op.queryParams.join(',')}}` : '';
+  const query = op.queryParams.length ? `{?${op.queryTemplate.join(',')}}` : '';
   const expand = [
     ...op.pathParams.map(p => `${p}: request.path.${p},`),
     ...(op.queryParams.length ? ['...request.query,'] : []),

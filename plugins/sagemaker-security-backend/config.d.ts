@@ -236,8 +236,19 @@ export interface Config {
     waivers?: {
       /** Longest a waiver may last, in days. Default 90. */
       maxDays?: number;
-      /** Groups (entity refs) whose members may waive any entity's checks, besides its owners. */
+      /**
+       * Groups (entity refs) whose members may waive any entity's checks,
+       * besides its owners, and approve or deny waiver requests.
+       */
       securityGroups?: string[];
+      /**
+       * When true, only members of `securityGroups` create waivers directly
+       * (`POST /waivers`); everyone else requests one (`POST
+       * /waiver-requests`) for a member of those groups to approve or deny.
+       * Needs at least one security group. Default false: owners may create
+       * waivers directly and may also request them.
+       */
+      requireApproval?: boolean;
     };
     /**
      * Notifications to the owners of ML services through Backstage's

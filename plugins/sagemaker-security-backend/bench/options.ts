@@ -89,7 +89,7 @@ export interface BenchOptions {
    * `api`: only the rollup latency figures (team rollup and org page, SQLite
    * and PostgreSQL): no throttled scan, no throughput, no naive baseline.
    */
-  only?: 'api' | 'evaluation';
+  only?: 'api' | 'export' | 'evaluation';
   /** `--db FILE` (with `--only evaluation`): the SQLite inventory to evaluate; scanned into when absent. */
   inventoryFile?: string;
   /** Progress lines on stderr. */
@@ -113,6 +113,9 @@ export interface LoadSettings {
 }
 
 export const DEFAULT_SCALE = 8;
+
+/** Training jobs of the export figure's estate unless --jobs says otherwise. */
+export const EXPORT_TRAINING_JOBS = 2_000;
 
 export function defaultOptions(): BenchOptions {
   return {
@@ -138,7 +141,7 @@ export function defaultOptions(): BenchOptions {
   };
 }
 
-const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--scan-only | --only api] [--quiet]
+const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--scan-only | --only api | --only export | --only evaluation] [--quiet]
                   [--only load] [--skip-load] [--load-seconds S] [--load-connections N]
                   [--load-db sqlite,postgres] [--skip-build] [--cpu-prof DIR]
   --jobs N         training jobs in the estate (default 50000; the RSS goal is for 500000)
@@ -150,6 +153,8 @@ const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--sca
   --scale F        multiply every rate limit and divide the latency by F (default ${DEFAULT_SCALE})
   --naive-slice K  the naive baseline scans 1/K of the estate (default 100)
   --quiet          no progress lines
+  --only export    only the export figure: RSS growth while the org-wide export streams
+                   (CSV, OCSF) from a fresh process, SQLite and PostgreSQL (--jobs default ${EXPORT_TRAINING_JOBS})
   --only load      only the load figure (production build of packages/backend under load)
   --skip-load      everything but the load figure (which then counts as missed)
   --load-seconds S     seconds of load per database (default 60)
@@ -202,9 +207,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   );
   options.scanOnly = Boolean(values['scan-only']);
   if (values.only !== undefined) {
-    if (!['api', 'load', 'evaluation'].includes(values.only)) {
+    if (!['api', 'load', 'export', 'evaluation'].includes(values.only)) {
       throw new Error(
-        `--only: expected 'api', 'load' or 'evaluation', got '${values.only}'`,
+        `--only: expected 'api', 'load', 'export' or 'evaluation', got '${values.only}'`,
       );
     }
     if (options.scanOnly) {
@@ -212,8 +217,15 @@ export function parseOptions(argv: string[]): BenchOptions {
         `--only ${values.only} and --scan-only exclude each other`,
       );
     }
-    if (values.only === 'api' || values.only === 'evaluation') {
+    if (
+      values.only === 'api' ||
+      values.only === 'export' ||
+      values.only === 'evaluation'
+    ) {
       options.only = values.only;
+    }
+    if (values.only === 'export' && values.jobs === undefined) {
+      options.estate.trainingJobs = EXPORT_TRAINING_JOBS;
     }
   }
   options.inventoryFile = values.db;

@@ -15,7 +15,11 @@ import {
 import { createInventory, getMigratedClient } from './inventory';
 import { createScorecardService } from './service';
 import { createRouter } from './api';
-import { registerSecurityActions, registerWorkflowActions } from './actions';
+import {
+  registerSecurityActions,
+  registerWaiverRequestActions,
+  registerWorkflowActions,
+} from './actions';
 
 /**
  * The SageMaker security backend plugin: scans the AWS estate (inventory),
@@ -90,6 +94,7 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             scorecards: scorecard.authorized,
+            waiverRequests: scorecard.waiverRequests,
             inventory: inventory.store,
             scanTrigger: inventory.scans,
             httpAuth: deps.httpAuth,
@@ -105,6 +110,10 @@ export const sagemakerSecurityPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           scorecards: scorecard.authorized,
           scanTrigger: inventory.scans,
+        });
+        registerWaiverRequestActions({
+          actionsRegistry: deps.actionsRegistry,
+          waiverRequests: scorecard.waiverRequests,
         });
       },
     });

@@ -194,3 +194,141 @@ export interface EntityFindingsQuery {
 export type InventoryItem = Omit<SageMakerResource, 'errors'> & {
   deletedAt?: string;
 };
+
+/**
+ * The state of a waiver request.
+ *
+ * @public
+ */
+export type WaiverRequestStatus =
+  | 'pending'
+  | 'approved'
+  | 'denied'
+  | 'withdrawn';
+
+/**
+ * A request for a waiver: made by an owner of the entity, approved or denied
+ * by a member of the configured security groups, or withdrawn by its
+ * requester.
+ *
+ * @public
+ */
+export interface WaiverRequest {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  /** The resource to waive; `*` for every resource of the entity. */
+  resourceArn: string;
+  reason: string;
+  /** When the waiver would end, if approved. */
+  expiresAt: string;
+  requestedBy: string;
+  requestedAt: string;
+  status: WaiverRequestStatus;
+  /** Who approved, denied or withdrew it. */
+  decidedBy?: string;
+  decidedAt?: string;
+  /** The approver's or denier's comment. */
+  comment?: string;
+  /** The waiver the approval created. */
+  waiverId?: string;
+}
+
+/**
+ * One step of a waiver request's trail.
+ *
+ * @public
+ */
+export interface WaiverRequestEvent {
+  event: 'requested' | 'approved' | 'denied' | 'withdrawn';
+  actor: string;
+  at: string;
+  /** The reason (requested) or the comment (approved, denied). */
+  detail?: string;
+}
+
+/**
+ * A waiver request with its trail, oldest step first (`GET /waiver-requests/{id}`).
+ *
+ * @public
+ */
+export interface WaiverRequestWithEvents extends WaiverRequest {
+  events: WaiverRequestEvent[];
+}
+
+/**
+ * Answer of `GET /waiver-requests`, newest first.
+ *
+ * @public
+ */
+export interface WaiverRequestList {
+  items: WaiverRequest[];
+}
+
+/**
+ * Body of `POST /waiver-requests`: the same fields as a waiver.
+ *
+ * @public
+ */
+export interface NewWaiverRequest {
+  entityRef: string;
+  checkId: string;
+  /** An ARN of the entity's resources, or `*` for all of them. */
+  resourceArn: string;
+  reason: string;
+  expiresAt: string;
+}
+
+/**
+ * Body of `POST /waiver-requests/{id}/approve`.
+ *
+ * @public
+ */
+export interface ApproveWaiverRequestBody {
+  comment?: string;
+}
+
+/**
+ * Body of `POST /waiver-requests/{id}/deny`: the comment is required.
+ *
+ * @public
+ */
+export interface DenyWaiverRequestBody {
+  comment: string;
+}
+
+/**
+ * Answer of `POST /waiver-requests/{id}/approve`.
+ *
+ * @public
+ */
+export interface WaiverRequestApproval {
+  request: WaiverRequest;
+  waiver: Waiver;
+}
+
+/**
+ * Answer of `POST /waiver-requests/{id}/deny` and `/withdraw`.
+ *
+ * @public
+ */
+export interface WaiverRequestDecision {
+  request: WaiverRequest;
+}
+
+/**
+ * What the caller may do with the waivers of one entity
+ * (`GET /waivers/capabilities`).
+ *
+ * @public
+ */
+export interface WaiverCapabilities {
+  /** May create a waiver directly (`POST /waivers`). */
+  create: boolean;
+  /** May request a waiver (`POST /waiver-requests`). */
+  request: boolean;
+  /** May approve or deny requests for the entity. */
+  approve: boolean;
+  /** `sagemakerSecurity.waivers.requireApproval` is on. */
+  requireApproval: boolean;
+}

@@ -29,6 +29,14 @@ import type {
   ScanRunInfo,
   TriggerScanRequest,
   WaiverStatus,
+  NewWaiverRequest,
+  WaiverCapabilities,
+  WaiverRequest,
+  WaiverRequestApproval,
+  WaiverRequestDecision,
+  WaiverRequestList,
+  WaiverRequestStatus,
+  WaiverRequestWithEvents,
 } from './apiTypes';
 
 /**
@@ -277,6 +285,92 @@ export class SageMakerSecurityClient {
     options?: SageMakerSecurityRequestOptions,
   ): Promise<InventoryPage> {
     return json(await this.api.listInventoryResources({ query }, options));
+  }
+
+  /**
+   * Waiver requests, newest first, of some entities or of every entity the
+   * caller may read, optionally of one status (`GET /waiver-requests`).
+   */
+  async listWaiverRequests(
+    query: { entityRefs?: string[]; status?: WaiverRequestStatus } = {},
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<WaiverRequestList> {
+    const { entityRefs, status } = query;
+    return json(
+      await this.api.listWaiverRequests(
+        {
+          query: {
+            ...(entityRefs?.length ? { entityRef: entityRefs } : {}),
+            ...(status ? { status } : {}),
+          },
+        },
+        options,
+      ),
+    );
+  }
+
+  /** A waiver request with its trail (`GET /waiver-requests/{id}`). */
+  async getWaiverRequest(
+    id: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<WaiverRequestWithEvents> {
+    return json(await this.api.getWaiverRequest({ path: { id } }, options));
+  }
+
+  /** Asks for a waiver (`POST /waiver-requests`). */
+  async requestWaiver(
+    body: NewWaiverRequest,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<WaiverRequest> {
+    return json(await this.api.requestWaiver({ body }, options));
+  }
+
+  /** Approves a request, creating its waiver (`POST /waiver-requests/{id}/approve`). */
+  async approveWaiverRequest(
+    id: string,
+    comment?: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<WaiverRequestApproval> {
+    return json(
+      await this.api.approveWaiverRequest(
+        { path: { id }, body: comment === undefined ? {} : { comment } },
+        options,
+      ),
+    );
+  }
+
+  /** Denies a request with a comment (`POST /waiver-requests/{id}/deny`). */
+  async denyWaiverRequest(
+    id: string,
+    comment: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<WaiverRequestDecision> {
+    return json(
+      await this.api.denyWaiverRequest(
+        { path: { id }, body: { comment } },
+        options,
+      ),
+    );
+  }
+
+  /** Withdraws the caller's own request (`POST /waiver-requests/{id}/withdraw`). */
+  async withdrawWaiverRequest(
+    id: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<WaiverRequestDecision> {
+    return json(
+      await this.api.withdrawWaiverRequest({ path: { id } }, options),
+    );
+  }
+
+  /** What the caller may do with an entity's waivers (`GET /waivers/capabilities`). */
+  async getWaiverCapabilities(
+    entityRef: string,
+    options?: SageMakerSecurityRequestOptions,
+  ): Promise<WaiverCapabilities> {
+    return json(
+      await this.api.getWaiverCapabilities({ query: { entityRef } }, options),
+    );
   }
 }
 

@@ -39,4 +39,11 @@ export type {
   RevokeWaiver,
   TriggerScan,
   TypedResponse,
+  ListWaiverRequests,
+  RequestWaiver,
+  GetWaiverRequest,
+  ApproveWaiverRequest,
+  DenyWaiverRequest,
+  WithdrawWaiverRequest,
+  GetWaiverCapabilities,
 } from './schema/openapi/generated';

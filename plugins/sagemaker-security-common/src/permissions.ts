@@ -53,6 +53,31 @@ export const waiverRevokePermission = createPermission({
 });
 
 /**
+ * Request a waiver for resources of a catalog entity, to be approved by a
+ * security group (resource permission on entities).
+ *
+ * @public
+ */
+export const waiverRequestPermission = createPermission({
+  name: 'sagemaker-security.waiver.request',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Approve or deny a waiver request of a catalog entity (resource permission
+ * on entities); the caller must also be a member of a configured security
+ * group.
+ *
+ * @public
+ */
+export const waiverApprovePermission = createPermission({
+  name: 'sagemaker-security.waiver.approve',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Every permission of the plugin, for registering with the permissions registry.
  *
  * @public
@@ -62,4 +87,6 @@ export const sagemakerSecurityPermissions: Permission[] = [
   scanRunPermission,
   waiverCreatePermission,
   waiverRevokePermission,
+  waiverRequestPermission,
+  waiverApprovePermission,
 ];

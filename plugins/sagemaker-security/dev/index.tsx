@@ -4,7 +4,14 @@ import type {
   CreateWaiverRequest,
   EntityFindingsQuery,
   OrgRollupQuery,
+  NewWaiverRequest,
   Waiver,
+  WaiverCapabilities,
+  WaiverRequest,
+  WaiverRequestApproval,
+  WaiverRequestDecision,
+  WaiverRequestList,
+  WaiverRequestWithEvents,
   WaiverWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
@@ -31,6 +38,7 @@ import {
 /** In-memory backend for trying the UI without one. */
 class DemoSageMakerSecurityApi implements SageMakerSecurityApi {
   private scanPolls = 0;
+  private requests: WaiverRequest[] = [];
 
   async getEntityScorecard() {
     return scorecard;
@@ -90,6 +98,88 @@ class DemoSageMakerSecurityApi implements SageMakerSecurityApi {
   }
   async revokeWaiver(): Promise<Waiver> {
     return { ...waiver, status: 'revoked' };
+  }
+  async listWaiverRequests(): Promise<WaiverRequestList> {
+    return { items: this.requests };
+  }
+  async getWaiverRequest(id: string): Promise<WaiverRequestWithEvents> {
+    const request = this.requests.find(r => r.id === id);
+    if (!request) throw new Error(`No waiver request ${id}`);
+    return {
+      ...request,
+      events: [
+        {
+          event: 'requested',
+          actor: request.requestedBy,
+          at: request.requestedAt,
+          detail: request.reason,
+        },
+      ],
+    };
+  }
+  async requestWaiver(body: NewWaiverRequest): Promise<WaiverRequest> {
+    const request: WaiverRequest = {
+      ...body,
+      id: `wr-${Date.now()}`,
+      requestedBy: 'user:default/guest',
+      requestedAt: new Date().toISOString(),
+      status: 'pending',
+    };
+    this.requests = [request, ...this.requests];
+    return request;
+  }
+  private decide(
+    id: string,
+    status: WaiverRequest['status'],
+    comment?: string,
+  ): WaiverRequest {
+    const request = this.requests.find(r => r.id === id);
+    if (!request) throw new Error(`No waiver request ${id}`);
+    const decided: WaiverRequest = {
+      ...request,
+      status,
+      decidedBy: 'user:default/guest',
+      decidedAt: new Date().toISOString(),
+      ...(comment ? { comment } : {}),
+    };
+    this.requests = this.requests.map(r => (r.id === id ? decided : r));
+    return decided;
+  }
+  async approveWaiverRequest(
+    id: string,
+    comment?: string,
+  ): Promise<WaiverRequestApproval> {
+    const request = this.decide(id, 'approved', comment);
+    return {
+      request,
+      waiver: {
+        ...waiver,
+        id: `w-${id}`,
+        checkId: request.checkId,
+        resourceArn: request.resourceArn,
+        entityRef: request.entityRef,
+        reason: request.reason,
+        expiresAt: request.expiresAt,
+        createdBy: request.requestedBy,
+      },
+    };
+  }
+  async denyWaiverRequest(
+    id: string,
+    comment: string,
+  ): Promise<WaiverRequestDecision> {
+    return { request: this.decide(id, 'denied', comment) };
+  }
+  async withdrawWaiverRequest(id: string): Promise<WaiverRequestDecision> {
+    return { request: this.decide(id, 'withdrawn') };
+  }
+  async getWaiverCapabilities(): Promise<WaiverCapabilities> {
+    return {
+      create: true,
+      request: true,
+      approve: true,
+      requireApproval: false,
+    };
   }
   async startScan(): Promise<ScanRun> {
     this.scanPolls = 0;

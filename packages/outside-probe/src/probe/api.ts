@@ -139,6 +139,9 @@ async function harvestOnce(api: Api): Promise<Known> {
   );
   const scan = await api.getJson<ScanView>('/scans/latest');
   const waivers = await api.getJson<Array<{ id: string }>>('/waivers');
+  const requests = await api.getJson<{ items: Array<{ id: string }> }>(
+    '/waiver-requests',
+  );
   if (
     !components.length ||
     !groups.length ||
@@ -157,6 +160,7 @@ async function harvestOnce(api: Api): Promise<Known> {
     checkIds,
     scanIds: [scan.id],
     waiverIds: waivers.map(w => w.id),
+    requestIds: requests.items.map(r => r.id),
     cursor: page.nextCursor,
   };
 }

@@ -66,6 +66,13 @@ function queryParams(route: Route, k: Known): Record<string, string[]> {
       return { entityRef: entities, from: DATES, to: DATES };
     case 'GET /waivers':
       return { entityRef: entities, status: ['active', 'expired', 'revoked'] };
+    case 'GET /waiver-requests':
+      return {
+        entityRef: entities,
+        status: ['pending', 'approved', 'denied', 'withdrawn'],
+      };
+    case 'GET /waivers/capabilities':
+      return { entityRef: entities };
     case 'GET /export':
       return { format: ['csv', 'json'], entityRef: entities };
     case 'GET /inventory/resources':
@@ -165,6 +172,12 @@ function path(route: Route, k: Known): fc.Arbitrary<string> {
       .tuple(pathSegment(k.waiverIds), query)
       .map(([s, qs]) => `/waivers/${s}/revoke${qs}`);
   }
+  const request = /^\/waiver-requests\/\{id\}(.*)$/.exec(base);
+  if (request) {
+    return fc
+      .tuple(pathSegment(k.requestIds), query)
+      .map(([s, qs]) => `/waiver-requests/${s}${request[1]}${qs}`);
+  }
   return query.map(qs => `${base}${qs}`);
 }
 
@@ -223,7 +236,7 @@ function body(route: Route, k: Known): fc.Arbitrary<string> {
   const future = (d: number) =>
     new Date(Date.now() + d * 86_400_000).toISOString();
   let fields: Record<string, string[]>;
-  if (route.id === 'POST /waivers') {
+  if (route.id === 'POST /waivers' || route.id === 'POST /waiver-requests') {
     fields = {
       entityRef: k.components,
       checkId: k.checkIds,
@@ -238,6 +251,11 @@ function body(route: Route, k: Known): fc.Arbitrary<string> {
     };
   } else if (route.id === 'POST /waivers/{id}/revoke') {
     fields = { reason: ['outside probe fuzzing a revoke'] };
+  } else if (
+    route.id === 'POST /waiver-requests/{id}/approve' ||
+    route.id === 'POST /waiver-requests/{id}/deny'
+  ) {
+    fields = { comment: ['outside probe fuzzing a decision'] };
   } else {
     fields = {};
   }

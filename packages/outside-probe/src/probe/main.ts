@@ -31,6 +31,7 @@ import { fuzzPhase } from './phases/fuzzPhase';
 import { permissionMatrix } from './phases/permissions';
 import { userPolicy } from './phases/userPolicy';
 import { waiverRace } from './phases/waiverRace';
+import { waiverRequestRace } from './phases/waiverRequestRace';
 import { Report } from './report';
 import { createSigningKey, guestToken } from './tokens';
 
@@ -116,6 +117,9 @@ async function probeDatabase(
     // The race first: the waivers it leaves are what id routes then name.
     await phase(dbName, 'concurrent identical waiver creates', () =>
       waiverRace(ctx, guest, known),
+    );
+    await phase(dbName, 'concurrent identical waiver requests', () =>
+      waiverRequestRace(ctx, guest, known),
     );
     await phase(dbName, 'auth matrix', () =>
       authMatrix(ctx, m, known, guest.token!),

@@ -22,6 +22,8 @@ export interface Known {
   checkIds: string[];
   scanIds: string[];
   waiverIds: string[];
+  /** Waiver requests (a pending one first, from the request race). */
+  requestIds: string[];
   cursor?: string;
 }
 
@@ -38,6 +40,11 @@ export interface Route {
   namesEntity: boolean;
   /** A valid request (path under the plugin, body). */
   valid(k: Known): { path: string; body?: object };
+  /**
+   * Answers no stored data (e.g. booleans about the caller), so the
+   * control's answer cannot show what a leak would.
+   */
+  revealsNothing?: boolean;
 }
 
 const q = (params: Record<string, string | number | boolean | undefined>) => {
@@ -49,6 +56,11 @@ const q = (params: Record<string, string | number | boolean | undefined>) => {
 
 /** A well-formed waiver id that names no waiver. */
 const NO_WAIVER = '00000000-0000-4000-8000-000000000000';
+
+const REQUEST_PERMISSION = 'sagemaker-security.waiver.request';
+const APPROVE_PERMISSION = 'sagemaker-security.waiver.approve';
+const requestPath = (k: Known, tail = '') =>
+  `/waiver-requests/${encodeURIComponent(k.requestIds[0] ?? NO_WAIVER)}${tail}`;
 
 const futureDate = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString();
@@ -237,6 +249,89 @@ export const ROUTES: Route[] = [
     permission: PERMISSIONS.read,
     namesEntity: true,
     valid: () => ({ path: '/inventory/resources?limit=500' }),
+  },
+  {
+    id: 'GET /waiver-requests',
+    method: 'GET',
+    template: '/waiver-requests',
+    read: true,
+    permission: PERMISSIONS.read,
+    namesEntity: true,
+    valid: k => ({
+      path: `/waiver-requests${q({ entityRef: k.components[0] })}`,
+    }),
+  },
+  {
+    id: 'POST /waiver-requests',
+    method: 'POST',
+    template: '/waiver-requests',
+    read: false,
+    permission: REQUEST_PERMISSION,
+    namesEntity: true,
+    valid: k => ({
+      path: '/waiver-requests',
+      body: {
+        entityRef: k.components[0],
+        checkId: k.checkIds[0],
+        resourceArn: '*',
+        reason: 'outside probe: a valid waiver request',
+        expiresAt: futureDate(30),
+      },
+    }),
+  },
+  {
+    id: 'GET /waiver-requests/{id}',
+    method: 'GET',
+    template: '/waiver-requests/{id}',
+    read: true,
+    permission: PERMISSIONS.read,
+    namesEntity: true,
+    valid: k => ({ path: requestPath(k) }),
+  },
+  {
+    id: 'POST /waiver-requests/{id}/approve',
+    method: 'POST',
+    template: '/waiver-requests/{id}/approve',
+    read: false,
+    permission: APPROVE_PERMISSION,
+    namesEntity: true,
+    valid: k => ({
+      path: requestPath(k, '/approve'),
+      body: { comment: 'outside probe: approved' },
+    }),
+  },
+  {
+    id: 'POST /waiver-requests/{id}/deny',
+    method: 'POST',
+    template: '/waiver-requests/{id}/deny',
+    read: false,
+    permission: APPROVE_PERMISSION,
+    namesEntity: true,
+    valid: k => ({
+      path: requestPath(k, '/deny'),
+      body: { comment: 'outside probe: denied, fix it instead' },
+    }),
+  },
+  {
+    id: 'POST /waiver-requests/{id}/withdraw',
+    method: 'POST',
+    template: '/waiver-requests/{id}/withdraw',
+    read: false,
+    permission: REQUEST_PERMISSION,
+    namesEntity: true,
+    valid: k => ({ path: requestPath(k, '/withdraw') }),
+  },
+  {
+    id: 'GET /waivers/capabilities',
+    method: 'GET',
+    template: '/waivers/capabilities',
+    read: true,
+    permission: PERMISSIONS.read,
+    namesEntity: true,
+    revealsNothing: true,
+    valid: k => ({
+      path: `/waivers/capabilities${q({ entityRef: k.components[0] })}`,
+    }),
   },
 ];
 

@@ -124,29 +124,19 @@ async function time(
   };
 }
 
-export interface RollupFigures {
-  team: LatencyFigure;
-  org: LatencyFigure;
-}
-
 /**
- * p95 of one rollup route through HTTP: the team rollup
- * (GET /rollups/entity of a team, teams in turn) or the org rollup page
- * (GET /rollups/org, pages and orders in turn).
+ * The plugin's REST router over `backend` (allow-all permissions, a user's
+ * credentials) on a listening server at 127.0.0.1 and a port the OS picks,
+ * mounted at /api/sagemaker-security.
  */
-export async function measureRollups(options: {
-  backend: ScorecardBackend;
-  inventory: InventoryStore;
-  route: 'team' | 'org';
-  teams: number;
-  requests: number;
-  /** Time allowed once the minimum (10 team, 1 org) requests are timed. */
-  budgetMs: number;
-}): Promise<LatencyFigure> {
-  const { backend } = options;
+export async function listenRouter(
+  backend: ScorecardBackend,
+  inventory: InventoryStore,
+): Promise<http.Server> {
   const router = await createRouter({
     scorecards: backend.authorized,
-    inventory: options.inventory,
+    waiverRequests: backend.waiverRequests,
+    inventory,
     scanTrigger: {
       targets: [],
       triggerScan: async () => {
@@ -172,6 +162,29 @@ export async function measureRollups(options: {
   );
   const server = http.createServer(app);
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+export interface RollupFigures {
+  team: LatencyFigure;
+  org: LatencyFigure;
+}
+
+/**
+ * p95 of one rollup route through HTTP: the team rollup
+ * (GET /rollups/entity of a team, teams in turn) or the org rollup page
+ * (GET /rollups/org, pages and orders in turn).
+ */
+export async function measureRollups(options: {
+  backend: ScorecardBackend;
+  inventory: InventoryStore;
+  route: 'team' | 'org';
+  teams: number;
+  requests: number;
+  /** Time allowed once the minimum (10 team, 1 org) requests are timed. */
+  budgetMs: number;
+}): Promise<LatencyFigure> {
+  const server = await listenRouter(options.backend, options.inventory);
   try {
     const base = '/api/sagemaker-security';
     if (options.route === 'team') {

@@ -43,6 +43,7 @@ export type Command =
       requests: number;
       budgetMs: number;
     }
+  | { t: 'export'; formats: Array<'csv' | 'ocsf'> }
   | { t: 'exit' };
 
 export interface Reply {
@@ -125,6 +126,19 @@ async function main() {
               backend: ours!.scorecards(),
               inventory: ours!.inventory,
               ...command,
+            });
+          });
+          return;
+        case 'export':
+          await timed(async () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const {
+              measureExports,
+            }: typeof import('../measure/exportMemory') = require('../measure/exportMemory');
+            return measureExports({
+              backend: ours!.scorecards(),
+              inventory: ours!.inventory,
+              formats: command.formats,
             });
           });
           return;

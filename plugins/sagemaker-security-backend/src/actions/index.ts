@@ -1,2 +1,3 @@
 export { registerSecurityActions } from './createSecurityActions';
 export { registerWorkflowActions } from './workflowActions';
+export { registerWaiverRequestActions } from './waiverRequestActions';

@@ -283,7 +283,14 @@ describe('createRouter', () => {
   }
 
   it('registers the permissions', () => {
-    expect(harness.registeredPermissions).toEqual([READ, SCAN, WAIVE, REVOKE]);
+    expect(harness.registeredPermissions).toEqual([
+      READ,
+      SCAN,
+      WAIVE,
+      REVOKE,
+      'sagemaker-security.waiver.request',
+      'sagemaker-security.waiver.approve',
+    ]);
   });
 
   it.each(routes.map(r => [r.name, r] as const))(

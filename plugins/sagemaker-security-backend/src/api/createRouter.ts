@@ -13,6 +13,8 @@ import { createOpenApiRouter, spec } from '../schema/openapi';
 import { streamFindings } from './exportStream';
 import { principalName, requestedTargets } from '../service/scanRequest';
 import { edgeValidator } from './edgeValidator';
+import { registerWaiverRequestRoutes } from './waiverRequestRoutes';
+import type { AuthorizedWaiverRequests } from '../service/AuthorizedWaiverRequests';
 
 /** Starts scans; the inventory's ScanService implements it. */
 export interface ScanTrigger {
@@ -28,6 +30,8 @@ export interface ScanTrigger {
 export interface RouterOptions {
   /** Every read and waiver change, with the caller's permissions applied. */
   scorecards: AuthorizedScorecardService;
+  /** Waiver requests and approval (`/waiver-requests`, `/waivers/capabilities`). */
+  waiverRequests: AuthorizedWaiverRequests;
   /** Scan runs (`/scans/*`). */
   inventory: Pick<InventoryStore, 'getScan' | 'getLatestScan'>;
   scanTrigger: ScanTrigger;
@@ -84,6 +88,12 @@ export async function createRouter(
   // The typed router narrows each request's types; any request will do here.
   const credentialsOf = (req: express.Request<any, any, any, any, any>) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  // Before `/waivers/:id`, which would take `capabilities` for an id.
+  registerWaiverRequestRoutes(router, {
+    waiverRequests: options.waiverRequests,
+    credentialsOf,
+  });
 
   router.get('/scorecards/entity', async (req, res) => {
     const credentials = await credentialsOf(req);

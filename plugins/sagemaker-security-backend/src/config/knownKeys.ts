@@ -56,7 +56,7 @@ export const SAGEMAKER_SECURITY_KEYS: { [key: string]: KeyShape } = {
       'highFailureCap',
     ]),
   },
-  waivers: values(['maxDays', 'securityGroups']),
+  waivers: values(['maxDays', 'securityGroups', 'requireApproval']),
   notifications: values([
     'enabled',
     'gradeDrop',

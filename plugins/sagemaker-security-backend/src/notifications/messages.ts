@@ -9,6 +9,7 @@ import type {
   CheckResult,
   Grade,
   Waiver,
+  WaiverRequest,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 
@@ -20,6 +21,8 @@ export const TOPICS = {
   gradeDrop: 'sagemaker-security: grade dropped',
   newFinding: 'sagemaker-security: new finding',
   waiverExpiry: 'sagemaker-security: waiver expiring',
+  waiverRequest: 'sagemaker-security: waiver request',
+  waiverDecision: 'sagemaker-security: waiver request decided',
 } as const;
 
 type EntityName = Pick<Entity, 'kind'> & {
@@ -96,5 +99,57 @@ export function waiverExpiryPayload(waiver: Waiver): NotificationPayload {
     severity: 'normal',
     topic: TOPICS.waiverExpiry,
     scope: `sagemaker-security:waiver:${waiver.id}`,
+  };
+}
+
+function resourceOf(request: Pick<WaiverRequest, 'resourceArn'>): string {
+  return request.resourceArn === '*' ? 'every resource' : request.resourceArn;
+}
+
+/** To the security groups: a request waits for their decision. */
+export function waiverRequestedPayload(
+  request: WaiverRequest,
+): NotificationPayload {
+  const entity = nameOf(request.entityRef);
+  return {
+    title: `Waiver requested: ${request.checkId} for ${shown(entity)}`,
+    description: `${request.requestedBy} asks to waive check ${
+      request.checkId
+    } (${resourceOf(request)}) of ${
+      request.entityRef
+    } until ${request.expiresAt.slice(0, 10)}. Reason: ${
+      request.reason
+    }. Approve or deny it on the Security tab (request ${request.id}).`,
+    link: securityTabLink(entity),
+    severity: 'normal',
+    topic: TOPICS.waiverRequest,
+    scope: `sagemaker-security:waiver-request:${request.id}`,
+  };
+}
+
+/** To the requester: their request was approved or denied. */
+export function waiverDecisionPayload(
+  request: WaiverRequest,
+): NotificationPayload {
+  const entity = nameOf(request.entityRef);
+  const approved = request.status === 'approved';
+  const comment = request.comment ? ` Comment: ${request.comment}` : '';
+  return {
+    title: `Your waiver request for ${request.checkId} on ${shown(
+      entity,
+    )} was ${request.status}`,
+    description: `${request.decidedBy ?? 'A security group member'} ${
+      request.status
+    } the waiver of check ${request.checkId} (${resourceOf(request)}) of ${
+      request.entityRef
+    }.${comment}${
+      approved
+        ? ` The waiver applies until ${request.expiresAt.slice(0, 10)}.`
+        : ''
+    }`,
+    link: securityTabLink(entity),
+    severity: approved ? 'normal' : 'high',
+    topic: TOPICS.waiverDecision,
+    scope: `sagemaker-security:waiver-request-decision:${request.id}`,
   };
 }

@@ -279,8 +279,8 @@ export class EntityReader {
   /**
    * Current findings of the ML services in a scope (every one, or a team's,
    * optionally only in one account), one service at a time: each is
-   * evaluated from the stores on its own (bounded memory, whatever the
-   * estate), and only services `allowed` keeps are read. Services are taken
+   * evaluated from the stores on its own and not held (bounded memory,
+   * whatever the estate), and only services `allowed` keeps are read. Services are taken
    * from the catalog as the caller sees it, in entity ref order. The catalog
    * read and every permission decision are made before this resolves, so
    * that a refusal or failure there is an error answer, not a broken stream.
@@ -312,7 +312,11 @@ export class EntityReader {
     const { context } = this;
     return (async function* findingsOf() {
       for (const entity of readable) {
-        const evaluated = await context.evaluateCurrent(entity, credentials);
+        // Not held: a sweep over every service must not grow the memory
+        // of interactive reads (nor evict what they hold).
+        const evaluated = await context.evaluateCurrent(entity, credentials, {
+          hold: false,
+        });
         yield evaluated.results
           .filter(r => !scope.accountId || r.accountId === scope.accountId)
           .map(r => toFinding(r, checks, evaluated.entityRef));

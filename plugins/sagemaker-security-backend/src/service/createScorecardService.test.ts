@@ -58,6 +58,14 @@ describe('createScorecardService', () => {
       'sagemakerSecurity.waivers.securityGroups[0]',
     ],
     [
+      { waivers: { requireApproval: 'yes' } },
+      'sagemakerSecurity.waivers.requireApproval',
+    ],
+    [
+      { waivers: { requireApproval: true } },
+      'sagemakerSecurity.waivers.requireApproval',
+    ],
+    [
       { history: { retentionDays: 1.5 } },
       'sagemakerSecurity.history.retentionDays',
     ],

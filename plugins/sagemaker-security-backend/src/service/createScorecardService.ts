@@ -30,6 +30,11 @@ import { DatabaseWaiverStore } from '../waivers/DatabaseWaiverStore';
 import { WaiverAuthorizer } from '../waivers/WaiverAuthorizer';
 import { readWaiverConfig } from '../waivers/WaiverConfig';
 import { WaiverService } from '../waivers/WaiverService';
+import { DatabaseWaiverRequestStore } from '../waivers/DatabaseWaiverRequestStore';
+import { WaiverRequestService } from '../waivers/WaiverRequestService';
+import { createWaiverRequestNotifier } from '../notifications/WaiverRequestNotifier';
+import { AuthorizedWaiverRequests } from './AuthorizedWaiverRequests';
+import { ReadAccess } from './access/ReadAccess';
 import { AuthorizedScorecardService } from './AuthorizedScorecardService';
 import { Rescoring } from './Rescoring';
 import { ScorecardService } from './ScorecardService';
@@ -90,6 +95,8 @@ export interface ScorecardBackend {
   /** What callers use: the router and the actions (permissions applied). */
   authorized: AuthorizedScorecardService;
   waivers: WaiverService;
+  /** Waiver requests as callers see them (permissions applied). */
+  waiverRequests: AuthorizedWaiverRequests;
   /** Evaluates the stored inventory now (tests, demo); daily scores follow. */
   evaluateNow(): Promise<EvaluationSummary>;
   /**
@@ -138,13 +145,14 @@ export async function createScorecardService(
 
   const results = new DatabaseResultStore(knex);
   const history = new DatabaseHistoryStore(knex);
+  const waiverAuthorizer = new WaiverAuthorizer({
+    permissions: options.permissions,
+    userInfo: options.userInfo,
+    securityGroups: waiverConfig.securityGroups,
+  });
   const waivers = new WaiverService({
     store: new DatabaseWaiverStore(knex),
-    authorizer: new WaiverAuthorizer({
-      permissions: options.permissions,
-      userInfo: options.userInfo,
-      securityGroups: waiverConfig.securityGroups,
-    }),
+    authorizer: waiverAuthorizer,
     config: waiverConfig,
     checkIds: () => ids,
   });
@@ -193,6 +201,25 @@ export async function createScorecardService(
       { min: 0, max: 300, unit: 'seconds' },
     ),
     auth: options.auth,
+  });
+
+  const waiverRequests = new AuthorizedWaiverRequests({
+    requests: new WaiverRequestService({
+      store: new DatabaseWaiverRequestStore(knex),
+      waivers,
+      authorizer: waiverAuthorizer,
+      config: waiverConfig,
+      checkIds: () => ids,
+      notifier: createWaiverRequestNotifier({
+        config,
+        notifications: options.notifications,
+        securityGroups: waiverConfig.securityGroups,
+        logger,
+      }),
+    }),
+    scorecards,
+    // Request lists and reads decide afresh, as the writes beside them.
+    access: new ReadAccess(options.permissions),
   });
 
   const notifier = createNotifier({
@@ -303,6 +330,7 @@ export async function createScorecardService(
     scorecards,
     authorized,
     waivers,
+    waiverRequests,
     evaluateNow: () => engine.evaluateNow(),
     recordDailyScores,
     rescoreIfCatalogChanged: () => rescoring.rescoreIfCatalogChanged(),

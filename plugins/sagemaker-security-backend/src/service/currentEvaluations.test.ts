@@ -94,4 +94,20 @@ describe('CurrentEvaluations', () => {
     await s.current.evaluate(fraud, credentials);
     expect(s.evaluations).toHaveLength(2);
   });
+
+  it('a sweep (hold: false) uses what is held but keeps nothing new', async () => {
+    const s = setup({ run: true, view: true });
+    await s.current.evaluate(fraud, credentials, { hold: false });
+    await s.current.evaluate(fraud, credentials, { hold: false });
+    expect(s.evaluations).toHaveLength(2);
+    expect(s.evaluations[1].graph).toBe(s.graph);
+    expect(s.current.size).toBe(0);
+
+    // Held by an interactive read: the sweep reads it, evaluating nothing.
+    await s.current.evaluate(fraud, credentials);
+    expect(s.evaluations).toHaveLength(3);
+    await s.current.evaluate(fraud, credentials, { hold: false });
+    expect(s.evaluations).toHaveLength(3);
+    expect(s.current.size).toBe(1);
+  });
 });

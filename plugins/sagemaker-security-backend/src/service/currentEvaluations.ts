@@ -45,9 +45,15 @@ export class CurrentEvaluations {
 
   constructor(private readonly options: CurrentEvaluationsOptions) {}
 
+  /**
+   * `hold: false` (a sweep over many entities, as an export): an evaluation
+   * already held or being computed is used, a new one is not kept, so a
+   * sweep neither grows memory nor evicts what interactive reads hold.
+   */
   async evaluate(
     entity: Entity,
     credentials: BackstageCredentials,
+    options: { hold?: boolean } = {},
   ): Promise<EvaluatedEntity> {
     const { catalogView, entityScores } = this.options;
     const [snapshot, run] = await Promise.all([
@@ -67,6 +73,12 @@ export class CurrentEvaluations {
       return held;
     }
     let computing = this.computing.get(key);
+    if (!computing && options.hold === false) {
+      return this.options.evaluate(entity, {
+        ...context,
+        graph: snapshot.graph,
+      });
+    }
     if (!computing) {
       computing = this.options
         .evaluate(entity, { ...context, graph: snapshot.graph })

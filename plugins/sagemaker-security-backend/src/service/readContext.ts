@@ -106,8 +106,9 @@ export class ReadContext {
   evaluateCurrent(
     entity: Entity,
     credentials: BackstageCredentials,
+    options?: { hold?: boolean },
   ): Promise<EvaluatedEntity> {
-    return this.current.evaluate(entity, credentials);
+    return this.current.evaluate(entity, credentials, options);
   }
 
   /**

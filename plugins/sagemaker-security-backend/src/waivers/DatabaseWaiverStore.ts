@@ -99,7 +99,7 @@ export class DatabaseWaiverStore implements WaiverStore {
           'created',
           now,
           waiver.createdBy,
-          waiver.reason,
+          waiver.createdDetail ?? waiver.reason,
         );
       });
     } catch (error) {

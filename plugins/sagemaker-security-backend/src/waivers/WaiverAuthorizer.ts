@@ -70,6 +70,74 @@ export class WaiverAuthorizer {
     await this.enforceOwnerRule(entity, credentials);
   }
 
+  /** `authorize` as a yes or no (capabilities); other failures still throw. */
+  async allows(
+    permission: ResourcePermission<'catalog-entity'>,
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    try {
+      await this.authorize(permission, entity, credentials);
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'NotAllowedError') {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The policy's decision alone (no owner rule) for the entity: withdrawing
+   * one's own request needs the request permission not to be denied.
+   */
+  async requirePolicy(
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${permission.name} is not allowed for ${entityRef}`,
+      );
+    }
+  }
+
+  /** The configured security groups (normalized refs). */
+  get securityGroups(): readonly string[] {
+    return this.options.securityGroups;
+  }
+
+  /**
+   * The caller is a user whose ownership refs (userInfo) include one of
+   * `sagemakerSecurity.waivers.securityGroups`.
+   */
+  async isSecurityGroupMember(
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const principal = credentials.principal as { type: string };
+    if (principal.type !== 'user' || this.options.securityGroups.length === 0) {
+      return false;
+    }
+    const mine = await this.ownershipRefs(credentials);
+    return this.options.securityGroups.some(ref => mine.has(ref));
+  }
+
+  private async ownershipRefs(
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const info = await this.options.userInfo.getUserInfo(
+      credentials as BackstageCredentials<BackstageUserPrincipal>,
+    );
+    return new Set(
+      info.ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
+    );
+  }
+
   private async enforceOwnerRule(
     entity: Entity,
     credentials: BackstageCredentials,
@@ -81,12 +149,7 @@ export class WaiverAuthorizer {
         `Waivers of ${entityRef} must be made by a user, not a ${principal.type} principal`,
       );
     }
-    const info = await this.options.userInfo.getUserInfo(
-      credentials as BackstageCredentials<BackstageUserPrincipal>,
-    );
-    const mine = new Set(
-      info.ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
-    );
+    const mine = await this.ownershipRefs(credentials);
     const owners = ownersOf(entity);
     const allowed = [...owners, ...this.options.securityGroups].some(ref =>
       mine.has(ref),
@@ -99,7 +162,7 @@ export class WaiverAuthorizer {
           this.options.securityGroups.length
             ? ` or of ${this.options.securityGroups.join(', ')}`
             : ''
-        } may change its waivers`,
+        } may change or request its waivers`,
       );
     }
   }

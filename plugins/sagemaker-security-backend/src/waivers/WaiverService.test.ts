@@ -36,7 +36,7 @@ describe('WaiverService', () => {
           }),
           securityGroups: [],
         }),
-        config: { maxDays: 90, securityGroups: [] },
+        config: { maxDays: 90, securityGroups: [], requireApproval: false },
         checkIds: () => new Set(['internet']),
       });
       const request = {

@@ -1,6 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   CreateWaiverRequest,
   Waiver,
@@ -12,9 +16,7 @@ import { refOf } from '../catalog/entityRefs';
 import { WaiverAuthorizer } from './WaiverAuthorizer';
 import { WaiverConfig } from './WaiverConfig';
 import { WaiverStore } from './WaiverStore';
-import { DAY_MS } from '../util/time';
-
-const MIN_REASON_LENGTH = 10;
+import { validateWaiverInput } from './validateWaiver';
 
 export interface WaiverServiceOptions {
   store: WaiverStore;
@@ -50,41 +52,26 @@ export class WaiverService {
       entity,
       credentials,
     );
+    if (
+      this.options.config.requireApproval &&
+      !(await this.options.authorizer.isSecurityGroupMember(credentials))
+    ) {
+      throw new NotAllowedError(
+        `Waivers need approval (sagemakerSecurity.waivers.requireApproval): request a waiver (POST /waiver-requests) for a member of ${this.options.config.securityGroups.join(
+          ', ',
+        )} to approve`,
+      );
+    }
     const now = this.now();
     const entityRef = refOf(entity);
 
-    if (!this.options.checkIds().has(request.checkId)) {
-      throw new InputError(`checkId: there is no check "${request.checkId}"`);
-    }
-    if (
-      request.resourceArn !== '*' &&
-      !linkedArns.includes(request.resourceArn)
-    ) {
-      throw new InputError(
-        `resourceArn: ${request.resourceArn} is not a resource of ${entityRef}`,
-      );
-    }
-    const reason = request.reason.trim();
-    if (reason.length < MIN_REASON_LENGTH) {
-      throw new InputError(
-        `reason: give a reason of at least ${MIN_REASON_LENGTH} characters`,
-      );
-    }
-    const expiresAt = new Date(request.expiresAt);
-    if (Number.isNaN(expiresAt.getTime())) {
-      throw new InputError(
-        `expiresAt: "${request.expiresAt}" is not an ISO 8601 date-time`,
-      );
-    }
-    if (expiresAt.getTime() <= now.getTime()) {
-      throw new InputError('expiresAt: must be in the future');
-    }
-    const { maxDays } = this.options.config;
-    if (expiresAt.getTime() > now.getTime() + maxDays * DAY_MS) {
-      throw new InputError(
-        `expiresAt: a waiver may last at most ${maxDays} days (sagemakerSecurity.waivers.maxDays)`,
-      );
-    }
+    const { reason, expiresAt } = validateWaiverInput(request, {
+      entityRef,
+      linkedArns,
+      checkIds: this.options.checkIds(),
+      maxDays: this.options.config.maxDays,
+      now,
+    });
 
     // The store's unique index refuses a second active waiver (409), also
     // when identical requests race: no check-then-insert here.
@@ -108,7 +95,8 @@ export class WaiverService {
     this.listeners.push(listener);
   }
 
-  private async changed(entityRef: string): Promise<void> {
+  /** Tells the listeners (rescoring) that a waiver of the entity changed. */
+  async changed(entityRef: string): Promise<void> {
     for (const listener of this.listeners) {
       await listener(entityRef);
     }
@@ -173,7 +161,8 @@ export class WaiverService {
   }
 }
 
-function actorOf(credentials: BackstageCredentials): string {
+/** Who acts: the user's entity ref, or the service's subject. */
+export function actorOf(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
     type: string;
     userEntityRef?: string;

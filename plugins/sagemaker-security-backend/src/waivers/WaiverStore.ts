@@ -23,6 +23,8 @@ export interface NewWaiver {
   reason: string;
   createdBy: string;
   expiresAt: Date;
+  /** The `created` event's detail; the reason when absent. */
+  createdDetail?: string;
 }
 
 export interface WaiverQuery {

@@ -134,6 +134,111 @@ describe('DefaultSageMakerSecurityApi', () => {
     });
   });
 
+  it('lists waiver requests: entityRef repeated, status once, none when absent', async () => {
+    const { client, calls } = setup(() => json({ items: [{ id: 'r-1' }] }));
+    const list = await client.listWaiverRequests({
+      entityRefs: ['component:default/fraud', 'component:default/recsys'],
+      status: 'pending',
+    });
+    expect(list.items).toEqual([{ id: 'r-1' }]);
+    await client.listWaiverRequests();
+    const url = new URL(calls[0].url);
+    expect(url.pathname).toBe('/api/sagemaker-security/waiver-requests');
+    expect(url.searchParams.getAll('entityRef')).toEqual([
+      'component:default/fraud',
+      'component:default/recsys',
+    ]);
+    expect(url.searchParams.get('status')).toBe('pending');
+    expect(calls[0].init?.method).toBe('GET');
+    expect(calls[1].url).toBe(`${BASE}/waiver-requests`);
+  });
+
+  it("requests a waiver and reads a request's trail", async () => {
+    const { client, calls } = setup((_url, init) =>
+      init?.method === 'POST'
+        ? json({ id: 'r-1', status: 'pending' }, 201)
+        : json({ id: 'r 1', events: [{ event: 'requested' }] }),
+    );
+    const body = {
+      entityRef: 'component:default/fraud',
+      checkId: 'endpoint-kms',
+      resourceArn: '*',
+      reason: 'sandbox account only',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    };
+    await expect(client.requestWaiver(body)).resolves.toMatchObject({
+      status: 'pending',
+    });
+    const request = await client.getWaiverRequest('r 1');
+    expect(request.events).toEqual([{ event: 'requested' }]);
+    expect(new URL(calls[0].url).pathname).toBe(
+      '/api/sagemaker-security/waiver-requests',
+    );
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual(body);
+    expect(new URL(calls[1].url).pathname).toBe(
+      '/api/sagemaker-security/waiver-requests/r%201',
+    );
+  });
+
+  it('approves (comment optional), denies (comment) and withdraws requests', async () => {
+    const { client, calls } = setup(url =>
+      json(
+        url.endsWith('/approve')
+          ? { request: { id: 'r-1' }, waiver: { id: 'w-1' } }
+          : { request: { id: 'r-1' } },
+      ),
+    );
+    const approval = await client.approveWaiverRequest('r-1', 'ok, for now');
+    expect(approval.waiver).toEqual({ id: 'w-1' });
+    await client.approveWaiverRequest('r-1');
+    await client.denyWaiverRequest('r-1', 'fix it instead, please');
+    await client.withdrawWaiverRequest('r-1');
+    expect(calls.map(c => [c.init?.method, new URL(c.url).pathname])).toEqual([
+      ['POST', '/api/sagemaker-security/waiver-requests/r-1/approve'],
+      ['POST', '/api/sagemaker-security/waiver-requests/r-1/approve'],
+      ['POST', '/api/sagemaker-security/waiver-requests/r-1/deny'],
+      ['POST', '/api/sagemaker-security/waiver-requests/r-1/withdraw'],
+    ]);
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+      comment: 'ok, for now',
+    });
+    expect(JSON.parse(String(calls[1].init?.body))).toEqual({});
+    expect(JSON.parse(String(calls[2].init?.body))).toEqual({
+      comment: 'fix it instead, please',
+    });
+  });
+
+  it("reads the caller's waiver capabilities of an entity", async () => {
+    const answer = {
+      create: false,
+      request: true,
+      approve: false,
+      requireApproval: true,
+    };
+    const { client, calls } = setup(() => json(answer));
+    await expect(
+      client.getWaiverCapabilities('component:default/fraud'),
+    ).resolves.toEqual(answer);
+    const url = new URL(calls[0].url);
+    expect(url.pathname).toBe('/api/sagemaker-security/waivers/capabilities');
+    expect(url.searchParams.get('entityRef')).toBe('component:default/fraud');
+  });
+
+  it('rejects a refused decision with a ResponseError carrying 409', async () => {
+    const { client } = setup(() =>
+      json(
+        {
+          error: { name: 'ConflictError', message: 'already approved' },
+          response: { statusCode: 409 },
+        },
+        409,
+      ),
+    );
+    const error = await client.approveWaiverRequest('r-1').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(409);
+  });
+
   it('starts and polls scans', async () => {
     const { client, calls } = setup(() =>
       json({ id: 'scan-1', status: 'queued', targets: [] }, 202),

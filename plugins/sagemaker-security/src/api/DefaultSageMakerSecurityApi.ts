@@ -14,6 +14,14 @@ import {
   type Waiver,
   type WaiverStatus,
   type WaiverWithEvents,
+  type NewWaiverRequest,
+  type WaiverCapabilities,
+  type WaiverRequestApproval,
+  type WaiverRequestDecision,
+  type WaiverRequest,
+  type WaiverRequestList,
+  type WaiverRequestStatus,
+  type WaiverRequestWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { SageMakerSecurityApi } from './SageMakerSecurityApi';
 import type { ResourceDetailFindings, ScanRun } from './types';
@@ -93,6 +101,49 @@ export class DefaultSageMakerSecurityApi implements SageMakerSecurityApi {
   /** {@inheritDoc SageMakerSecurityApi.revokeWaiver} */
   revokeWaiver(id: string, reason?: string): Promise<Waiver> {
     return this.client.revokeWaiver(id, reason ? { reason } : {});
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.listWaiverRequests} */
+  listWaiverRequests(
+    query: { entityRefs?: string[]; status?: WaiverRequestStatus } = {},
+  ): Promise<WaiverRequestList> {
+    return this.client.listWaiverRequests(query);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.getWaiverRequest} */
+  getWaiverRequest(id: string): Promise<WaiverRequestWithEvents> {
+    return this.client.getWaiverRequest(id);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.requestWaiver} */
+  requestWaiver(body: NewWaiverRequest): Promise<WaiverRequest> {
+    return this.client.requestWaiver(body);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.approveWaiverRequest} */
+  approveWaiverRequest(
+    id: string,
+    comment?: string,
+  ): Promise<WaiverRequestApproval> {
+    return this.client.approveWaiverRequest(id, comment || undefined);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.denyWaiverRequest} */
+  denyWaiverRequest(
+    id: string,
+    comment: string,
+  ): Promise<WaiverRequestDecision> {
+    return this.client.denyWaiverRequest(id, comment);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.withdrawWaiverRequest} */
+  withdrawWaiverRequest(id: string): Promise<WaiverRequestDecision> {
+    return this.client.withdrawWaiverRequest(id);
+  }
+
+  /** {@inheritDoc SageMakerSecurityApi.getWaiverCapabilities} */
+  getWaiverCapabilities(entityRef: string): Promise<WaiverCapabilities> {
+    return this.client.getWaiverCapabilities(entityRef);
   }
 
   /** {@inheritDoc SageMakerSecurityApi.startScan} */

@@ -13,6 +13,14 @@ import type {
   Waiver,
   WaiverStatus,
   WaiverWithEvents,
+  NewWaiverRequest,
+  WaiverCapabilities,
+  WaiverRequestApproval,
+  WaiverRequestDecision,
+  WaiverRequest,
+  WaiverRequestList,
+  WaiverRequestStatus,
+  WaiverRequestWithEvents,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { ResourceDetailFindings, ScanRun } from './types';
 
@@ -50,6 +58,35 @@ export interface SageMakerSecurityApi {
   createWaiver(request: CreateWaiverRequest): Promise<Waiver>;
   /** `POST /waivers/{id}/revoke` */
   revokeWaiver(id: string, reason?: string): Promise<Waiver>;
+  /**
+   * `GET /waiver-requests`: waiver requests, newest first, of these entities
+   * (all the caller may read when absent), optionally of one status.
+   */
+  listWaiverRequests(query?: {
+    entityRefs?: string[];
+    status?: WaiverRequestStatus;
+  }): Promise<WaiverRequestList>;
+  /** `GET /waiver-requests/{id}`: a request with its trail, oldest step first. */
+  getWaiverRequest(id: string): Promise<WaiverRequestWithEvents>;
+  /** `POST /waiver-requests`: asks the security groups for a waiver. */
+  requestWaiver(body: NewWaiverRequest): Promise<WaiverRequest>;
+  /** `POST /waiver-requests/{id}/approve`: approves it and creates the waiver. */
+  approveWaiverRequest(
+    id: string,
+    comment?: string,
+  ): Promise<WaiverRequestApproval>;
+  /** `POST /waiver-requests/{id}/deny`: denies it; the comment (≥ 10 characters) is required. */
+  denyWaiverRequest(
+    id: string,
+    comment: string,
+  ): Promise<WaiverRequestDecision>;
+  /** `POST /waiver-requests/{id}/withdraw`: the requester withdraws it. */
+  withdrawWaiverRequest(id: string): Promise<WaiverRequestDecision>;
+  /**
+   * `GET /waivers/capabilities`: whether the caller may create, request or
+   * approve waivers of the entity, and whether approval is required.
+   */
+  getWaiverCapabilities(entityRef: string): Promise<WaiverCapabilities>;
   /** `POST /scans`: starts a scan of every configured account and region. */
   startScan(): Promise<ScanRun>;
   /** `GET /scans/{id}` */

@@ -16,13 +16,14 @@ export const ENTITY_SCORES_ORDER_INDEXES_MIGRATION =
   '20261207180000_entity_scores_order_indexes.js';
 export const NOTIFICATION_MARKS_MIGRATION =
   '20261208100000_notification_marks.js';
+export const WAIVER_REQUESTS_MIGRATION = '20261209100000_waiver_requests.js';
 export const EVALUATION_INPUTS_MIGRATION =
   '20261209300000_evaluation_inputs.js';
 
 /**
  * Applies only this package's scorecard migrations, the results, the
  * entity scores (with what the last recomputation saw of the catalog, and
- * the columns the org page is ordered by) and the one-active-waiver index and the notifier's marks (tests of these tables, over an in-memory
+ * the columns the org page is ordered by) and the one-active-waiver index and the notifier's marks and the waiver requests (tests of these tables, over an in-memory
  * inventory).
  */
 export async function migrateResultsTables(knex: Knex): Promise<void> {
@@ -34,6 +35,7 @@ export async function migrateResultsTables(knex: Knex): Promise<void> {
     ENTITY_SCORES_COLUMNS_MIGRATION,
     ENTITY_SCORES_ORDER_INDEXES_MIGRATION,
     NOTIFICATION_MARKS_MIGRATION,
+    WAIVER_REQUESTS_MIGRATION,
     EVALUATION_INPUTS_MIGRATION,
   ]) {
     await knex.migrate.up({

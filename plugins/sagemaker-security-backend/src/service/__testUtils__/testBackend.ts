@@ -27,6 +27,7 @@ import {
 import type { SecurityCheck } from '@mlsec/plugin-sagemaker-security-node';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { createRouter, ScanTrigger } from '../../api/createRouter';
 import {
   createScorecardService,
@@ -132,6 +133,8 @@ export interface TestBackendOptions {
   config?: JsonObject;
   /** Group memberships by user ref (ownershipEntityRefs besides the user). */
   memberships?: Record<string, string[]>;
+  /** The notifications service (used with `notifications.enabled`). */
+  notifications?: NotificationService;
 }
 
 export async function startScorecardTestBackend(options: TestBackendOptions) {
@@ -168,10 +171,12 @@ export async function startScorecardTestBackend(options: TestBackendOptions) {
             auth: deps.auth,
             permissions: deps.permissions,
             userInfo: deps.userInfo,
+            notifications: options.notifications,
           });
           deps.httpRouter.use(
             await createRouter({
               scorecards: scorecardBackend.authorized,
+              waiverRequests: scorecardBackend.waiverRequests,
               inventory: options.inventory,
               scanTrigger,
               httpAuth: deps.httpAuth,

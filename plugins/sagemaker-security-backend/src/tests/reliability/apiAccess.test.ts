@@ -34,6 +34,7 @@ describe('API access control', () => {
   let server: Awaited<ReturnType<typeof startPluginBackend>>['server'];
   let cases: RouteCase[];
   const waivers: string[] = [];
+  let requestId: string;
 
   const send = (c: RouteCase, authorization?: string) => {
     const call =
@@ -95,7 +96,21 @@ describe('API access control', () => {
       'vpc-endpoints-sts-logs',
     ];
     for (const checkId of checks) waivers.push(await createWaiver(checkId));
+    // A pending request, for the routes that read and decide one.
+    const pending = await request(server)
+      .post(`${BASE}/waiver-requests`)
+      .set('Authorization', asUser(USER))
+      .send({
+        entityRef: SERVICE,
+        checkId: 'endpoint-latency-alarms',
+        resourceArn: '*',
+        reason: 'Alarms come with the new dashboards next month',
+        expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+      });
+    if (pending.status !== 201) throw new Error(pending.text);
+    requestId = pending.body.id;
     cases = routeCases({
+      requestId,
       arn: scorecard.body.resources[0].arn,
       readWaiverId: waivers[waivers.length - 1],
       waiverId: () => waivers.shift() ?? 'no-more-waivers',
@@ -166,6 +181,16 @@ describe('API access control', () => {
       active.body.map((w: { checkId: string }) => w.checkId),
     ).not.toContain('endpoint-data-capture-enabled');
     expect(active.body).toHaveLength(4); // the revoke was denied too
+    // No request was made, decided or withdrawn.
+    const requests = await request(server)
+      .get(`${BASE}/waiver-requests?entityRef=${SERVICE}`)
+      .set('Authorization', asUser(USER));
+    expect(
+      requests.body.items.map((r: { id: string; status: string }) => [
+        r.id,
+        r.status,
+      ]),
+    ).toEqual([[requestId, 'pending']]);
   });
 
   it('serves the routes that need no permission to any authenticated caller, and only those', async () => {

@@ -210,6 +210,7 @@ describe('secrets', () => {
       waiverId: () => 'no-such-waiver',
       readWaiverId: 'no-such-waiver',
       scanId: scan!.body.id,
+      requestId: 'no-such-request',
     });
     for (const c of cases) await call(c.method, c.path, c.body);
     await call('get', `/export?format=json`);

@@ -107,6 +107,16 @@ export const spec = {
           maximum: 500,
         },
       },
+      waiverRequestId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 64,
+          pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$',
+        },
+      },
     },
     requestBodies: {},
     responses: {
@@ -1542,6 +1552,237 @@ export const spec = {
           },
         },
       },
+      WaiverRequestStatus: {
+        type: 'string',
+        enum: ['pending', 'approved', 'denied', 'withdrawn'],
+      },
+      WaiverRequest: {
+        type: 'object',
+        description:
+          'A request for a waiver, made by an owner of the entity and approved or denied by a member of the configured security groups.',
+        required: [
+          'id',
+          'entityRef',
+          'checkId',
+          'resourceArn',
+          'reason',
+          'expiresAt',
+          'requestedBy',
+          'requestedAt',
+          'status',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          resourceArn: {
+            type: 'string',
+            description:
+              'The resource to waive, or `*` for every resource of the entity.',
+          },
+          reason: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the waiver would end, if approved.',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          status: {
+            $ref: '#/components/schemas/WaiverRequestStatus',
+          },
+          decidedBy: {
+            type: 'string',
+            description: 'Who approved, denied or withdrew the request.',
+          },
+          decidedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          comment: {
+            type: 'string',
+            description: "The approver's or denier's comment.",
+          },
+          waiverId: {
+            type: 'string',
+            description: 'The waiver the approval created.',
+          },
+        },
+      },
+      WaiverRequestEvent: {
+        type: 'object',
+        required: ['event', 'actor', 'at'],
+        properties: {
+          event: {
+            type: 'string',
+            enum: ['requested', 'approved', 'denied', 'withdrawn'],
+          },
+          actor: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          detail: {
+            type: 'string',
+            description:
+              'The reason (requested) or the comment (approved, denied).',
+          },
+        },
+      },
+      WaiverRequestWithEvents: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/WaiverRequest',
+          },
+          {
+            type: 'object',
+            required: ['events'],
+            properties: {
+              events: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/WaiverRequestEvent',
+                },
+              },
+            },
+          },
+        ],
+      },
+      WaiverRequestList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WaiverRequest',
+            },
+          },
+        },
+      },
+      NewWaiverRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'checkId',
+          'resourceArn',
+          'reason',
+          'expiresAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 512,
+          },
+          checkId: {
+            type: 'string',
+            maxLength: 255,
+            pattern: '^[a-z0-9][a-z0-9-]*$',
+          },
+          resourceArn: {
+            type: 'string',
+            description:
+              "An ARN of the entity's resources, or `*` for all of them.",
+            maxLength: 2048,
+            pattern: '^(\\*|arn:[^\\s]+)$',
+          },
+          reason: {
+            type: 'string',
+            minLength: 10,
+            maxLength: 2000,
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+            maxLength: 64,
+          },
+        },
+      },
+      ApproveWaiverRequestBody: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      DenyWaiverRequestBody: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['comment'],
+        properties: {
+          comment: {
+            type: 'string',
+            minLength: 10,
+            maxLength: 2000,
+          },
+        },
+      },
+      WaiverRequestApproval: {
+        type: 'object',
+        required: ['request', 'waiver'],
+        properties: {
+          request: {
+            $ref: '#/components/schemas/WaiverRequest',
+          },
+          waiver: {
+            $ref: '#/components/schemas/Waiver',
+          },
+        },
+      },
+      WaiverRequestDecision: {
+        type: 'object',
+        required: ['request'],
+        properties: {
+          request: {
+            $ref: '#/components/schemas/WaiverRequest',
+          },
+        },
+      },
+      WaiverCapabilities: {
+        type: 'object',
+        description:
+          'What the caller may do with the waivers of one entity, decided as the write routes decide it (no side effects).',
+        required: ['create', 'request', 'approve', 'requireApproval'],
+        properties: {
+          create: {
+            type: 'boolean',
+            description: 'May create a waiver directly (`POST /waivers`).',
+          },
+          request: {
+            type: 'boolean',
+            description: 'May request a waiver (`POST /waiver-requests`).',
+          },
+          approve: {
+            type: 'boolean',
+            description: 'May approve or deny requests for the entity.',
+          },
+          requireApproval: {
+            type: 'boolean',
+            description:
+              '`sagemakerSecurity.waivers.requireApproval`: waivers of callers outside the security groups go through a request.',
+          },
+        },
+      },
     },
     securitySchemes: {
       JWT: {
@@ -2427,6 +2668,319 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/waiver-requests': {
+      get: {
+        operationId: 'ListWaiverRequests',
+        description:
+          'Waiver requests, newest first, of the named entities or of every entity the caller may read (`sagemaker-security.scorecard.read` and `catalog.entity.read`, decided before the answer); optionally of one status.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description:
+              'Only requests of these entities (repeat the parameter for several).',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 100,
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 512,
+              },
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              $ref: '#/components/schemas/WaiverRequestStatus',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The requests, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverRequestList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      post: {
+        operationId: 'RequestWaiver',
+        description:
+          "Ask for a waiver of a check for one resource (or all, `*`) of an entity, validated as `POST /waivers` is. Needs `sagemaker-security.waiver.request` on the entity (by default the entity's owners and the configured security groups; service principals are refused). 409 when a request is pending or a waiver is active for the same entity, check and resource. The security groups are notified.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/NewWaiverRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The pending request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/waiver-requests/{id}': {
+      get: {
+        operationId: 'GetWaiverRequest',
+        description:
+          'One waiver request with its trail (requested, approved, denied, withdrawn: by whom, when, with what comment), oldest first. 404 when the caller may not read its entity.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/waiverRequestId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The request and its events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverRequestWithEvents',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/waiver-requests/{id}/approve': {
+      post: {
+        operationId: 'ApproveWaiverRequest',
+        description:
+          'Approve a pending request: the waiver is created (created by the requester; its created event names the approver). Needs `sagemaker-security.waiver.approve` on the entity and membership of a configured security group; the requester may not decide their own request. 409 when the request is no longer pending.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/waiverRequestId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ApproveWaiverRequestBody',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The approved request and the waiver it created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverRequestApproval',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/waiver-requests/{id}/deny': {
+      post: {
+        operationId: 'DenyWaiverRequest',
+        description:
+          'Deny a pending request with a comment (at least 10 characters). Who may: as for approving.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/waiverRequestId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DenyWaiverRequestBody',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The denied request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverRequestDecision',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/waiver-requests/{id}/withdraw': {
+      post: {
+        operationId: 'WithdrawWaiverRequest',
+        description:
+          'Withdraw a pending request; only its requester may, unless the policy denies them `sagemaker-security.waiver.request` on the entity. 409 when it is no longer pending.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/waiverRequestId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The withdrawn request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverRequestDecision',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/waivers/capabilities': {
+      get: {
+        operationId: 'GetWaiverCapabilities',
+        description:
+          'What the caller may do with the waivers of an entity (create directly, request, approve), decided as the write routes decide it, and whether waivers need approval. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity, as its scorecard (403 / 404).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The caller's capabilities.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverCapabilities',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
           },
         },
       },

@@ -8,6 +8,8 @@ export const READ = 'sagemaker-security.scorecard.read';
 export const SCAN = 'sagemaker-security.scan.run';
 export const WAIVE = 'sagemaker-security.waiver.create';
 export const REVOKE = 'sagemaker-security.waiver.revoke';
+export const REQUEST = 'sagemaker-security.waiver.request';
+export const APPROVE = 'sagemaker-security.waiver.approve';
 
 export const SERVICE = 'component:default/fraud-scoring';
 export const TEAM = 'group:default/fraud-ml';
@@ -29,6 +31,8 @@ export function routeCases(ids: {
   /** A waiver to read, left as it is. */
   readWaiverId: string;
   scanId: string;
+  /** A pending waiver request (a denied decision leaves it pending). */
+  requestId: string;
 }): RouteCase[] {
   return [
     {
@@ -130,6 +134,57 @@ export function routeCases(ids: {
       route: 'GET /inventory/resources',
       method: 'get',
       path: '/inventory/resources?limit=3',
+      permission: READ,
+    },
+    {
+      route: 'GET /waiver-requests',
+      method: 'get',
+      path: `/waiver-requests?entityRef=${SERVICE}&status=pending`,
+      permission: READ,
+    },
+    {
+      route: 'POST /waiver-requests',
+      method: 'post',
+      path: '/waiver-requests',
+      body: {
+        entityRef: SERVICE,
+        checkId: 'endpoint-model-monitor-schedule',
+        resourceArn: '*',
+        reason: 'Monitoring moves to the central account next sprint',
+        expiresAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+      },
+      permission: REQUEST,
+    },
+    {
+      route: 'GET /waiver-requests/{id}',
+      method: 'get',
+      path: `/waiver-requests/${ids.requestId}`,
+      permission: READ,
+    },
+    {
+      route: 'POST /waiver-requests/{id}/approve',
+      method: 'post',
+      path: `/waiver-requests/${ids.requestId}/approve`,
+      body: { comment: 'fine for a week' },
+      permission: APPROVE,
+    },
+    {
+      route: 'POST /waiver-requests/{id}/deny',
+      method: 'post',
+      path: `/waiver-requests/${ids.requestId}/deny`,
+      body: { comment: 'fix it instead, please' },
+      permission: APPROVE,
+    },
+    {
+      route: 'POST /waiver-requests/{id}/withdraw',
+      method: 'post',
+      path: `/waiver-requests/${ids.requestId}/withdraw`,
+      permission: REQUEST,
+    },
+    {
+      route: 'GET /waivers/capabilities',
+      method: 'get',
+      path: `/waivers/capabilities?entityRef=${SERVICE}`,
       permission: READ,
     },
   ];

@@ -6,7 +6,10 @@
 // Generated from plugins/sagemaker-security-backend/src/schema/openapi.yaml
 // by scripts/generate-api-contract.js (openapi-typescript): yarn generate:api.
 import type {
+  ApproveWaiverRequestBody,
   CreateWaiverRequest,
+  DenyWaiverRequestBody,
+  NewWaiverRequest,
   RevokeWaiverRequest,
   TriggerScanRequest,
   operations,
@@ -165,6 +168,66 @@ export type ListInventoryResources = {
 /**
  * @public
  */
+export type ListWaiverRequests = {
+  query: NonNullable<operations['ListWaiverRequests']['parameters']['query']>;
+  response: ResponseBodies<operations['ListWaiverRequests']['responses']>;
+};
+
+/**
+ * @public
+ */
+export type RequestWaiver = {
+  body: NewWaiverRequest;
+  response: ResponseBodies<operations['RequestWaiver']['responses']>;
+};
+
+/**
+ * @public
+ */
+export type GetWaiverRequest = {
+  path: operations['GetWaiverRequest']['parameters']['path'];
+  response: ResponseBodies<operations['GetWaiverRequest']['responses']>;
+};
+
+/**
+ * @public
+ */
+export type ApproveWaiverRequest = {
+  path: operations['ApproveWaiverRequest']['parameters']['path'];
+  body?: ApproveWaiverRequestBody;
+  response: ResponseBodies<operations['ApproveWaiverRequest']['responses']>;
+};
+
+/**
+ * @public
+ */
+export type DenyWaiverRequest = {
+  path: operations['DenyWaiverRequest']['parameters']['path'];
+  body: DenyWaiverRequestBody;
+  response: ResponseBodies<operations['DenyWaiverRequest']['responses']>;
+};
+
+/**
+ * @public
+ */
+export type WithdrawWaiverRequest = {
+  path: operations['WithdrawWaiverRequest']['parameters']['path'];
+  response: ResponseBodies<operations['WithdrawWaiverRequest']['responses']>;
+};
+
+/**
+ * @public
+ */
+export type GetWaiverCapabilities = {
+  query: NonNullable<
+    operations['GetWaiverCapabilities']['parameters']['query']
+  >;
+  response: ResponseBodies<operations['GetWaiverCapabilities']['responses']>;
+};
+
+/**
+ * @public
+ */
 export type EndpointMap = {
   '#get|/scorecards/entity': GetEntityScorecard;
   '#get|/scorecards/entity/findings': ListEntityFindings;
@@ -184,4 +247,11 @@ export type EndpointMap = {
   '#get|/scans/{id}': GetScan;
   '#get|/export': ExportFindings;
   '#get|/inventory/resources': ListInventoryResources;
+  '#get|/waiver-requests': ListWaiverRequests;
+  '#post|/waiver-requests': RequestWaiver;
+  '#get|/waiver-requests/{id}': GetWaiverRequest;
+  '#post|/waiver-requests/{id}/approve': ApproveWaiverRequest;
+  '#post|/waiver-requests/{id}/deny': DenyWaiverRequest;
+  '#post|/waiver-requests/{id}/withdraw': WithdrawWaiverRequest;
+  '#get|/waivers/capabilities': GetWaiverCapabilities;
 };

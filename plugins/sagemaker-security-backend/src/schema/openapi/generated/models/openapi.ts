@@ -298,6 +298,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/waiver-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Waiver requests, newest first, of the named entities or of every entity the caller may read (`sagemaker-security.scorecard.read` and `catalog.entity.read`, decided before the answer); optionally of one status. */
+    get: operations['ListWaiverRequests'];
+    put?: never;
+    /** Ask for a waiver of a check for one resource (or all, `*`) of an entity, validated as `POST /waivers` is. Needs `sagemaker-security.waiver.request` on the entity (by default the entity's owners and the configured security groups; service principals are refused). 409 when a request is pending or a waiver is active for the same entity, check and resource. The security groups are notified. */
+    post: operations['RequestWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waiver-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One waiver request with its trail (requested, approved, denied, withdrawn: by whom, when, with what comment), oldest first. 404 when the caller may not read its entity. */
+    get: operations['GetWaiverRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waiver-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a pending request: the waiver is created (created by the requester; its created event names the approver). Needs `sagemaker-security.waiver.approve` on the entity and membership of a configured security group; the requester may not decide their own request. 409 when the request is no longer pending. */
+    post: operations['ApproveWaiverRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waiver-requests/{id}/deny': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deny a pending request with a comment (at least 10 characters). Who may: as for approving. */
+    post: operations['DenyWaiverRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waiver-requests/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a pending request; only its requester may, unless the policy denies them `sagemaker-security.waiver.request` on the entity. 409 when it is no longer pending. */
+    post: operations['WithdrawWaiverRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waivers/capabilities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the caller may do with the waivers of an entity (create directly, request, approve), decided as the write routes decide it, and whether waivers need approval. Needs `sagemaker-security.scorecard.read` and `catalog.entity.read` on the entity, as its scorecard (403 / 404). */
+    get: operations['GetWaiverCapabilities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -756,6 +859,80 @@ export interface components {
       items: components['schemas']['InventoryItem'][];
       nextCursor?: string;
     };
+    WaiverRequestStatus: 'pending' | 'approved' | 'denied' | 'withdrawn';
+    /** A request for a waiver, made by an owner of the entity and approved or denied by a member of the configured security groups. */
+    WaiverRequest: {
+      id: string;
+      entityRef: string;
+      checkId: string;
+      /** The resource to waive, or `*` for every resource of the entity. */
+      resourceArn: string;
+      reason: string;
+      /**
+       * Format: date-time
+       * When the waiver would end, if approved.
+       */
+      expiresAt: string;
+      requestedBy: string;
+      /** Format: date-time */
+      requestedAt: string;
+      status: components['schemas']['WaiverRequestStatus'];
+      /** Who approved, denied or withdrew the request. */
+      decidedBy?: string;
+      /** Format: date-time */
+      decidedAt?: string;
+      /** The approver's or denier's comment. */
+      comment?: string;
+      /** The waiver the approval created. */
+      waiverId?: string;
+    };
+    WaiverRequestEvent: {
+      event: 'requested' | 'approved' | 'denied' | 'withdrawn';
+      actor: string;
+      /** Format: date-time */
+      at: string;
+      /** The reason (requested) or the comment (approved, denied). */
+      detail?: string;
+    };
+    WaiverRequestWithEvents: components['schemas']['WaiverRequest'] & {
+      events: components['schemas']['WaiverRequestEvent'][];
+    };
+    WaiverRequestList: {
+      items: components['schemas']['WaiverRequest'][];
+    };
+    NewWaiverRequest: {
+      entityRef: string;
+      checkId: string;
+      /** An ARN of the entity's resources, or `*` for all of them. */
+      resourceArn: string;
+      reason: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    ApproveWaiverRequestBody: {
+      comment?: string;
+    };
+    DenyWaiverRequestBody: {
+      comment: string;
+    };
+    WaiverRequestApproval: {
+      request: components['schemas']['WaiverRequest'];
+      waiver: components['schemas']['Waiver'];
+    };
+    WaiverRequestDecision: {
+      request: components['schemas']['WaiverRequest'];
+    };
+    /** What the caller may do with the waivers of one entity, decided as the write routes decide it (no side effects). */
+    WaiverCapabilities: {
+      /** May create a waiver directly (`POST /waivers`). */
+      create: boolean;
+      /** May request a waiver (`POST /waiver-requests`). */
+      request: boolean;
+      /** May approve or deny requests for the entity. */
+      approve: boolean;
+      /** `sagemakerSecurity.waivers.requireApproval`: waivers of callers outside the security groups go through a request. */
+      requireApproval: boolean;
+    };
   };
   responses: {
     /** The request is malformed; the message names the field. */
@@ -814,6 +991,7 @@ export interface components {
     scanId: string;
     offset: number;
     limit: number;
+    waiverRequestId: string;
   };
   requestBodies: never;
   headers: never;
@@ -1324,6 +1502,205 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+    };
+  };
+  ListWaiverRequests: {
+    parameters: {
+      query?: {
+        /** Only requests of these entities (repeat the parameter for several). */
+        entityRef?: string[];
+        status?: components['schemas']['WaiverRequestStatus'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The requests, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverRequestList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  RequestWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewWaiverRequest'];
+      };
+    };
+    responses: {
+      /** The pending request. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverRequest'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  GetWaiverRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['waiverRequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The request and its events. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverRequestWithEvents'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ApproveWaiverRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['waiverRequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ApproveWaiverRequestBody'];
+      };
+    };
+    responses: {
+      /** The approved request and the waiver it created. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverRequestApproval'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  DenyWaiverRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['waiverRequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DenyWaiverRequestBody'];
+      };
+    };
+    responses: {
+      /** The denied request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverRequestDecision'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  WithdrawWaiverRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['waiverRequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The withdrawn request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverRequestDecision'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  GetWaiverCapabilities: {
+    parameters: {
+      query: {
+        /** Catalog entity reference, e.g. `component:default/fraud-scoring`. */
+        entityRef: components['parameters']['entityRef'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The caller's capabilities. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverCapabilities'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
 }

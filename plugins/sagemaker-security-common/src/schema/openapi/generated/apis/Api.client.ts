@@ -158,6 +158,65 @@ export type ListInventoryResources = {
 /**
  * @public
  */
+export type ListWaiverRequests = {
+  query: NonNullable<operations['ListWaiverRequests']['parameters']['query']>;
+};
+
+/**
+ * @public
+ */
+export type RequestWaiver = {
+  body: NonNullable<
+    operations['RequestWaiver']['requestBody']
+  >['content']['application/json'];
+};
+
+/**
+ * @public
+ */
+export type GetWaiverRequest = {
+  path: operations['GetWaiverRequest']['parameters']['path'];
+};
+
+/**
+ * @public
+ */
+export type ApproveWaiverRequest = {
+  path: operations['ApproveWaiverRequest']['parameters']['path'];
+  body?: NonNullable<
+    operations['ApproveWaiverRequest']['requestBody']
+  >['content']['application/json'];
+};
+
+/**
+ * @public
+ */
+export type DenyWaiverRequest = {
+  path: operations['DenyWaiverRequest']['parameters']['path'];
+  body: NonNullable<
+    operations['DenyWaiverRequest']['requestBody']
+  >['content']['application/json'];
+};
+
+/**
+ * @public
+ */
+export type WithdrawWaiverRequest = {
+  path: operations['WithdrawWaiverRequest']['parameters']['path'];
+};
+
+/**
+ * @public
+ */
+export type GetWaiverCapabilities = {
+  query: NonNullable<
+    operations['GetWaiverCapabilities']['parameters']['query']
+  >;
+};
+
+/**
+ * @public
+ */
 export class DefaultApiClient {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
@@ -649,6 +708,198 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/inventory/resources{?type,limit,cursor,includeDeleted}`;
+
+    const uri = parser.parse(uriTemplate).expand({ ...request.query });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * listWaiverRequests
+   */
+  public async listWaiverRequests(
+    // @ts-ignore
+    request: ListWaiverRequests,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['ListWaiverRequests']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waiver-requests{?entityRef*,status}`;
+
+    const uri = parser.parse(uriTemplate).expand({ ...request.query });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * requestWaiver
+   */
+  public async requestWaiver(
+    // @ts-ignore
+    request: RequestWaiver,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['RequestWaiver']['responses'][201]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waiver-requests`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * getWaiverRequest
+   */
+  public async getWaiverRequest(
+    // @ts-ignore
+    request: GetWaiverRequest,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['GetWaiverRequest']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waiver-requests/{id}`;
+
+    const uri = parser.parse(uriTemplate).expand({ id: request.path.id });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * approveWaiverRequest
+   */
+  public async approveWaiverRequest(
+    // @ts-ignore
+    request: ApproveWaiverRequest,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['ApproveWaiverRequest']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waiver-requests/{id}/approve`;
+
+    const uri = parser.parse(uriTemplate).expand({ id: request.path.id });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * denyWaiverRequest
+   */
+  public async denyWaiverRequest(
+    // @ts-ignore
+    request: DenyWaiverRequest,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['DenyWaiverRequest']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waiver-requests/{id}/deny`;
+
+    const uri = parser.parse(uriTemplate).expand({ id: request.path.id });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * withdrawWaiverRequest
+   */
+  public async withdrawWaiverRequest(
+    // @ts-ignore
+    request: WithdrawWaiverRequest,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['WithdrawWaiverRequest']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waiver-requests/{id}/withdraw`;
+
+    const uri = parser.parse(uriTemplate).expand({ id: request.path.id });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+    });
+  }
+
+  /**
+   * getWaiverCapabilities
+   */
+  public async getWaiverCapabilities(
+    // @ts-ignore
+    request: GetWaiverCapabilities,
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['GetWaiverCapabilities']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waivers/capabilities{?entityRef}`;
 
     const uri = parser.parse(uriTemplate).expand({ ...request.query });
 

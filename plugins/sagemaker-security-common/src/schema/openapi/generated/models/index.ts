@@ -157,3 +157,41 @@ export type InventoryItem = components['schemas']['InventoryItem'];
 
 /** @public */
 export type InventoryPage = components['schemas']['InventoryPage'];
+
+/** @public */
+export type WaiverRequestStatus = components['schemas']['WaiverRequestStatus'];
+
+/** @public */
+export type WaiverRequest = components['schemas']['WaiverRequest'];
+
+/** @public */
+export type WaiverRequestEvent = components['schemas']['WaiverRequestEvent'];
+
+/** @public */
+export type WaiverRequestWithEvents =
+  components['schemas']['WaiverRequestWithEvents'];
+
+/** @public */
+export type WaiverRequestList = components['schemas']['WaiverRequestList'];
+
+/** @public */
+export type NewWaiverRequest = components['schemas']['NewWaiverRequest'];
+
+/** @public */
+export type ApproveWaiverRequestBody =
+  components['schemas']['ApproveWaiverRequestBody'];
+
+/** @public */
+export type DenyWaiverRequestBody =
+  components['schemas']['DenyWaiverRequestBody'];
+
+/** @public */
+export type WaiverRequestApproval =
+  components['schemas']['WaiverRequestApproval'];
+
+/** @public */
+export type WaiverRequestDecision =
+  components['schemas']['WaiverRequestDecision'];
+
+/** @public */
+export type WaiverCapabilities = components['schemas']['WaiverCapabilities'];
