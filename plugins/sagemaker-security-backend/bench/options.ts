@@ -89,7 +89,9 @@ export interface BenchOptions {
    * `api`: only the rollup latency figures (team rollup and org page, SQLite
    * and PostgreSQL): no throttled scan, no throughput, no naive baseline.
    */
-  only?: 'api' | 'export' | 'import';
+  only?: 'api' | 'export' | 'import' | 'evaluation';
+  /** `--db FILE` (with `--only evaluation`): the SQLite inventory to evaluate; scanned into when absent. */
+  inventoryFile?: string;
   /** Progress lines on stderr. */
   verbose: boolean;
   /** The load figure (bench/measure/load.ts). */
@@ -139,7 +141,7 @@ export function defaultOptions(): BenchOptions {
   };
 }
 
-const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--scan-only | --only api | --only export | --only import] [--quiet]
+const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--scan-only | --only api | --only export | --only import | --only evaluation] [--quiet]
                   [--only load] [--skip-load] [--load-seconds S] [--load-connections N]
                   [--load-db sqlite,postgres] [--skip-build] [--cpu-prof DIR]
   --jobs N         training jobs in the estate (default 50000; the RSS goal is for 500000)
@@ -148,6 +150,8 @@ const USAGE = `Usage: yarn bench [--jobs N] [--scale F] [--naive-slice K] [--sca
                    PostgreSQL): each database collects the estate unthrottled, evaluates, serves
   --only import    only the Prowler import figure (5 MB OCSF file: backend RSS growth; a
                    malformed file refused with 400, nothing stored)
+  --only evaluation  only the evaluation figures (end to end, and after a no-change scan;
+                   SQLite and PostgreSQL); --db FILE: the inventory to evaluate (kept)
   --scale F        multiply every rate limit and divide the latency by F (default ${DEFAULT_SCALE})
   --naive-slice K  the naive baseline scans 1/K of the estate (default 100)
   --quiet          no progress lines
@@ -187,6 +191,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'load-db': { type: 'string' },
       'skip-build': { type: 'boolean' },
       'cpu-prof': { type: 'string' },
+      db: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -204,9 +209,11 @@ export function parseOptions(argv: string[]): BenchOptions {
   );
   options.scanOnly = Boolean(values['scan-only']);
   if (values.only !== undefined) {
-    if (!['api', 'load', 'export', 'import'].includes(values.only)) {
+    if (
+      !['api', 'load', 'export', 'import', 'evaluation'].includes(values.only)
+    ) {
       throw new Error(
-        `--only: expected 'api', 'load', 'export' or 'import', got '${values.only}'`,
+        `--only: expected 'api', 'load', 'export', 'import' or 'evaluation', got '${values.only}'`,
       );
     }
     if (options.scanOnly) {
@@ -217,7 +224,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (
       values.only === 'api' ||
       values.only === 'export' ||
-      values.only === 'import'
+      values.only === 'import' ||
+      values.only === 'evaluation'
     ) {
       options.only = values.only;
     }
@@ -225,6 +233,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       options.estate.trainingJobs = EXPORT_TRAINING_JOBS;
     }
   }
+  options.inventoryFile = values.db;
   options.verbose = !values.quiet;
   const load = options.load;
   load.only = values.only === 'load';

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { renderApiReport, runApiBenchmark } from './apiOnly';
 import { renderExportReport, runExportBenchmark } from './exportOnly';
 import { runBenchmark } from './benchmark';
+import { runEvaluationBenchmark } from './evaluationOnly';
 import { fixed } from './figures';
 import { readdirSync } from 'node:fs';
 import { summariseFile } from './load/profileSummary';
@@ -72,6 +73,12 @@ async function main() {
     );
     process.stdout.write(`${text}\n`);
     process.exitCode = misses.length > 0 ? 1 : 0;
+    return;
+  }
+  if (options.only === 'evaluation') {
+    const { text, misses } = await runEvaluationBenchmark(options, progress);
+    process.stdout.write(`${text}\n`);
+    process.exitCode = misses > 0 ? 1 : 0;
     return;
   }
   const settings = options.load;

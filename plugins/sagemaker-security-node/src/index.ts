@@ -14,7 +14,7 @@ export {
   resilienceChecks,
 } from './checks';
 export { createCheckEvaluator, evaluateResource } from './engine';
-export type { CheckEvaluation, CheckEvaluator } from './engine';
+export type { CheckEvaluation, CheckEvaluator, ReadTracer } from './engine';
 export * from './policy';
 export * from './kms';
 export {

@@ -1,14 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  CollectionError,
   FactLookup,
-  JOB_RESOURCE_TYPES,
-  RESOURCE_TYPES,
-  ResourceType,
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
 import {
-  CheckEvaluator,
   createCheckEvaluator,
   SecurityCheck,
 } from '@mlsec/plugin-sagemaker-security-node';
@@ -16,13 +11,14 @@ import type {
   InventoryReader,
   ScanRun,
   ScanTarget,
-  StoredResource,
 } from '../inventory/InventoryStore';
 import type { HistoryStore } from '../history/HistoryStore';
-import { failedListings } from '../inventory/scan/failedListings';
-import { InMemoryResourceLookup } from './resourceLookup';
-import { NewResult, ResultStore, resultKey } from './ResultStore';
-import { toNewResult } from './toNewResult';
+import { ListingFailures, listingFailures, storedTargets } from './engineReads';
+import { evaluateTarget, TargetEvaluator } from './evaluateTarget';
+import type { EvaluationInputStore } from './inputs/EvaluationInputStore';
+import { InputRecorder } from './inputs/InputRecorder';
+import { catalogueVersion } from './inputs/fingerprint';
+import { ResultStore } from './ResultStore';
 
 /** What one evaluation did. */
 export interface EvaluationSummary {
@@ -32,8 +28,18 @@ export interface EvaluationSummary {
   /** Targets of the scan left alone because their collection failed. */
   skippedTargets: ScanTarget[];
   resources: number;
+  /**
+   * Resources whose checks ran; the others' inputs were unchanged since
+   * their last evaluation, and their results were kept as they were.
+   */
+  evaluated: number;
   results: number;
   transitions: number;
+  /**
+   * False when nothing an evaluation reads or writes changed: no resource's
+   * inputs, no result, no removal (scores need not be computed again).
+   */
+  changed: boolean;
 }
 
 export type EvaluationListener = (
@@ -44,23 +50,6 @@ export type EvaluationListener = (
 export interface ScanEvents {
   onScanFinished(listener: (scan: ScanRun) => void | Promise<void>): void;
 }
-
-/** Listings that failed, by `account|region` and resource type. */
-type ListingFailures = Map<string, Map<ResourceType, CollectionError[]>>;
-
-/** The failed listings of a scan's targets, for checks that look up related resources. */
-function listingFailures(scan: ScanRun | undefined): ListingFailures {
-  return new Map(
-    (scan?.targets ?? []).map(target => [
-      `${target.accountId}|${target.region}`,
-      failedListings(target),
-    ]),
-  );
-}
-
-const LONG_LIVED_TYPES = RESOURCE_TYPES.filter(
-  type => !JOB_RESOURCE_TYPES.includes(type),
-);
 
 /**
  * Runs the check catalogue over the stored inventory and keeps one result
@@ -76,6 +65,8 @@ export class CheckEngine {
   private readonly checks: SecurityCheck[];
   private readonly checksById: Map<string, SecurityCheck>;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly inputs?: EvaluationInputStore;
+  private readonly inputsVersion: string;
 
   constructor(options: {
     inventory: InventoryReader;
@@ -84,6 +75,14 @@ export class CheckEngine {
     history: HistoryStore;
     logger: LoggerService;
     pageSize?: number;
+    /**
+     * Where each resource's evaluation inputs are kept: with it, a resource
+     * whose inputs did not change since its last evaluation is not
+     * evaluated again. Without it, every evaluation evaluates everything.
+     */
+    inputs?: EvaluationInputStore;
+    /** What else every result depends on (e.g. the scoring config). */
+    inputsVersion?: string;
   }) {
     this.inventory = options.inventory;
     this.checks = options.checks;
@@ -92,6 +91,10 @@ export class CheckEngine {
     this.history = options.history;
     this.logger = options.logger;
     this.pageSize = options.pageSize ?? 500;
+    this.inputs = options.inputs;
+    this.inputsVersion = options.inputs
+      ? `${catalogueVersion(options.checks)}|${options.inputsVersion ?? ''}`
+      : '';
   }
 
   /** Evaluates after every finished scan. */
@@ -165,12 +168,16 @@ export class CheckEngine {
       targets,
       skippedTargets,
       resources: 0,
+      evaluated: 0,
       results: 0,
       transitions: 0,
+      changed: !this.inputs,
     };
     const factsByAccount = new Map<string, FactLookup>();
+    // Records what each resource's checks read, shared verdicts included.
+    const recorder = this.inputs ? new InputRecorder() : undefined;
     // What the checks derive from the same facts is shared for this run only.
-    const evaluator = createCheckEvaluator(this.checks);
+    const evaluator = createCheckEvaluator(this.checks, { tracer: recorder });
     // The estate's accounts: this run's, and those evaluated before.
     const estate = [
       ...new Set(
@@ -189,17 +196,23 @@ export class CheckEngine {
         facts = await this.inventory.loadFacts([target.accountId]);
         factsByAccount.set(target.accountId, facts);
       }
-      await this.evaluateTarget(
+      await evaluateTarget(
+        this.targetEvaluator,
         target,
-        { facts, evaluator, estate },
+        { facts, evaluator, estate, recorder, listings },
         at,
         summary,
-        scanId,
-        listings,
       );
+      await this.results.markEvaluated(target, at, scanId);
     }
     this.logger.info(
-      `Evaluated ${summary.results} results of ${summary.resources} resources in ${targets.length} account regions; ${summary.transitions} changed`,
+      `Evaluated ${summary.results} results of ${
+        summary.evaluated
+      } resources (${summary.resources - summary.evaluated} of ${
+        summary.resources
+      } unchanged) in ${targets.length} account regions; ${
+        summary.transitions
+      } changed`,
     );
     for (const listener of this.listeners) {
       try {
@@ -211,61 +224,16 @@ export class CheckEngine {
     return summary;
   }
 
-  private async evaluateTarget(
-    target: ScanTarget,
-    {
-      facts,
-      evaluator,
-      estate,
-    }: { facts: FactLookup; evaluator: CheckEvaluator; estate: string[] },
-    at: Date,
-    summary: EvaluationSummary,
-    scanId?: string,
-    listings: ListingFailures = new Map(),
-  ): Promise<void> {
-    const lookup = new InMemoryResourceLookup(
-      await this.listAll({ ...target, types: [...LONG_LIVED_TYPES] }),
-      listings,
-      estate,
-    );
-    const keep = new Set<string>();
-    let cursor: string | undefined;
-    do {
-      const page = await this.inventory.listResources({
-        ...target,
-        cursor,
-        limit: this.pageSize,
-      });
-      const pageResults: NewResult[] = [];
-      for (const resource of page.items) {
-        summary.resources += 1;
-        // Checks that throw or answer nonsense come back `unknown`.
-        const evaluations = evaluator.evaluate({
-          resource,
-          facts,
-          resources: lookup,
-          mode: 'live',
-        });
-        for (const { checkId, outcome } of evaluations) {
-          pageResults.push(
-            toNewResult(this.checksById.get(checkId)!, resource, outcome),
-          );
-          keep.add(resultKey(resource.arn, checkId));
-        }
-      }
-      summary.results += pageResults.length;
-      await this.record(
-        await this.results.saveResults(pageResults, at),
-        summary,
-      );
-      cursor = page.nextCursor;
-    } while (cursor);
-
-    await this.record(
-      await this.results.pruneTarget(target, keep, at),
-      summary,
-    );
-    await this.results.markEvaluated(target, at, scanId);
+  private get targetEvaluator(): TargetEvaluator {
+    return {
+      inventory: this.inventory,
+      results: this.results,
+      inputs: this.inputs,
+      version: this.inputsVersion,
+      checksById: this.checksById,
+      pageSize: this.pageSize,
+      record: (transitions, summary) => this.record(transitions, summary),
+    };
   }
 
   private async record(
@@ -276,46 +244,7 @@ export class CheckEngine {
     await this.history.addTransitions(transitions);
   }
 
-  private async listAll(
-    query: Parameters<InventoryReader['listResources']>[0],
-  ): Promise<StoredResource[]> {
-    const all: StoredResource[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.inventory.listResources({
-        ...query,
-        cursor,
-        limit: this.pageSize,
-      });
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return all;
-  }
-
-  /**
-   * Accounts and regions that hold stored resources, or results (whose
-   * resources may all be gone since).
-   */
-  private async storedTargets(): Promise<ScanTarget[]> {
-    const targets = new Map<string, ScanTarget>();
-    for (const {
-      accountId,
-      region,
-    } of await this.results.listEvaluatedTargets()) {
-      targets.set(`${accountId}|${region}`, { accountId, region });
-    }
-    let cursor: string | undefined;
-    do {
-      const page = await this.inventory.listResources({
-        cursor,
-        limit: this.pageSize,
-      });
-      for (const { accountId, region } of page.items) {
-        targets.set(`${accountId}|${region}`, { accountId, region });
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-    return [...targets.values()];
+  private storedTargets(): Promise<ScanTarget[]> {
+    return storedTargets(this.inventory, this.results, this.pageSize);
   }
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import type {
   CheckStatus,
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { chunk } from '../util/chunk';
+import { upsertRows } from '../util/bulkWrite';
 import { toIsoString } from '../util/time';
 import {
   NewResult,
@@ -14,87 +14,67 @@ import {
   resultKey,
   StoredResult,
 } from './ResultStore';
+import {
+  COLUMNS,
+  deletePairs,
+  fingerprint,
+  fromRow,
+  RESULTS,
+  ResultRow,
+  toValues,
+  transition,
+} from './resultRows';
 
-const RESULTS = 'check_results';
 const TARGETS = 'evaluation_targets';
 
-type ResultRow = {
-  resource_arn: string;
-  check_id: string;
-  resource_type: string;
-  resource_name: string;
-  account_id: string;
-  region: string;
-  pillar: string;
-  severity: string;
-  status: string;
-  message: string;
-  evidence: string;
-  missing: string | null;
-  fingerprint: string;
-  since: unknown;
-  updated_at: unknown;
-};
-
-/** The content of a result that makes it "changed" when it differs. */
-function fingerprint(result: NewResult): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        result.status,
-        result.message,
-        result.evidence,
-        result.missing ?? null,
-        result.resourceName,
-        result.resourceType,
-        result.pillar,
-        result.severity,
-        result.accountId,
-        result.region,
-      ]),
-    )
-    .digest('hex');
-}
-
-function toRow(result: NewResult, since: Date, at: Date) {
-  return {
-    resource_arn: result.resourceArn,
-    check_id: result.checkId,
-    resource_type: result.resourceType,
-    resource_name: result.resourceName,
-    account_id: result.accountId,
-    region: result.region,
-    pillar: result.pillar,
-    severity: result.severity,
-    status: result.status,
-    message: result.message,
-    evidence: JSON.stringify(result.evidence),
-    missing: result.missing ? JSON.stringify(result.missing) : null,
-    fingerprint: fingerprint(result),
-    since,
-    updated_at: at,
-  };
-}
+/** Resources whose existing rows are read per query. */
+const ARNS_PER_READ = 500;
 
 export class DatabaseResultStore implements ResultStore {
   constructor(private readonly db: Knex) {}
 
-  async saveResults(
+  saveResults(results: NewResult[], at: Date): Promise<StatusTransition[]> {
+    return this.write(results, at);
+  }
+
+  async replaceResults(
+    arns: string[],
     results: NewResult[],
     at: Date,
   ): Promise<StatusTransition[]> {
+    return this.write(results, at, arns);
+  }
+
+  /**
+   * Inserts new results, updates changed ones (`since` moves only with the
+   * status) and, for the resources of `replace`, deletes the results they
+   * no longer have: batched statements, one transaction per chunk of
+   * resources.
+   */
+  private async write(
+    results: NewResult[],
+    at: Date,
+    replace: string[] = [],
+  ): Promise<StatusTransition[]> {
     const transitions: StatusTransition[] = [];
     const byArn = new Map<string, NewResult[]>();
+    for (const arn of replace) byArn.set(arn, []);
     for (const result of results) {
       const list = byArn.get(result.resourceArn) ?? [];
       list.push(result);
       byArn.set(result.resourceArn, list);
     }
+    const replaced = new Set(replace);
 
-    for (const arns of chunk([...byArn.keys()], 200)) {
+    for (const arns of chunk([...byArn.keys()], ARNS_PER_READ)) {
       const existing = new Map<
         string,
-        { status: string; fingerprint: string }
+        {
+          resource_arn: string;
+          check_id: string;
+          status: string;
+          fingerprint: string;
+        }
       >();
       const rows = await this.db(RESULTS)
         .select('resource_arn', 'check_id', 'status', 'fingerprint')
@@ -103,44 +83,63 @@ export class DatabaseResultStore implements ResultStore {
         existing.set(resultKey(row.resource_arn, row.check_id), row);
       }
 
-      const inserts: ReturnType<typeof toRow>[] = [];
-      const updates: ReturnType<typeof toRow>[] = [];
+      const inserts: unknown[][] = [];
+      const statusChanges: unknown[][] = [];
+      const contentChanges: unknown[][] = [];
       for (const result of arns.flatMap(arn => byArn.get(arn)!)) {
-        const previous = existing.get(
-          resultKey(result.resourceArn, result.checkId),
-        );
+        const key = resultKey(result.resourceArn, result.checkId);
+        const previous = existing.get(key);
+        existing.delete(key);
+        const contentHash = fingerprint(result);
         if (!previous) {
-          inserts.push(toRow(result, at, at));
+          inserts.push(toValues(result, contentHash, at));
           transitions.push(transition(result, null, at));
-          continue;
+        } else if (previous.fingerprint !== contentHash) {
+          if (previous.status !== result.status) {
+            transitions.push(
+              transition(result, previous.status as CheckStatus, at),
+            );
+            statusChanges.push(toValues(result, contentHash, at));
+          } else {
+            // Keep `since`: only the status starts a new period.
+            contentChanges.push(toValues(result, contentHash, at));
+          }
         }
-        if (previous.fingerprint === fingerprint(result)) {
-          continue;
-        }
-        const statusChanged = previous.status !== result.status;
-        const row = toRow(result, at, at);
-        if (!statusChanged) {
-          // Keep `since`: only the status starts a new period.
-          delete (row as Partial<typeof row>).since;
-        } else {
-          transitions.push(
-            transition(result, previous.status as CheckStatus, at),
-          );
-        }
-        updates.push(row);
       }
-
-      if (inserts.length === 0 && updates.length === 0) {
+      const removed = [...existing.values()].filter(row =>
+        replaced.has(row.resource_arn),
+      );
+      for (const row of removed) {
+        transitions.push({
+          resourceArn: row.resource_arn,
+          checkId: row.check_id,
+          fromStatus: row.status as CheckStatus,
+          toStatus: null,
+          at: at.toISOString(),
+        });
+      }
+      if (
+        inserts.length + statusChanges.length + contentChanges.length === 0 &&
+        removed.length === 0
+      ) {
         continue;
       }
       await this.db.transaction(async tx => {
-        for (const batch of chunk(inserts, 50)) {
-          await tx(RESULTS).insert(batch);
-        }
-        for (const row of updates) {
-          const { resource_arn, check_id, ...changes } = row;
-          await tx(RESULTS).where({ resource_arn, check_id }).update(changes);
-        }
+        const columns = [...COLUMNS];
+        const conflict = ['resource_arn', 'check_id'];
+        await upsertRows(tx, RESULTS, { columns, rows: inserts });
+        await upsertRows(tx, RESULTS, {
+          columns,
+          rows: statusChanges,
+          conflict,
+        });
+        await upsertRows(tx, RESULTS, {
+          columns,
+          rows: contentChanges,
+          conflict,
+          merge: columns.filter(c => !conflict.includes(c) && c !== 'since'),
+        });
+        await deletePairs(tx, removed);
       });
     }
     return transitions;
@@ -158,26 +157,51 @@ export class DatabaseResultStore implements ResultStore {
     }> = await this.db(RESULTS)
       .select('resource_arn', 'check_id', 'status')
       .where({ account_id: target.accountId, region: target.region });
-    const stale = rows.filter(
-      row => !keep.has(resultKey(row.resource_arn, row.check_id)),
+    return this.remove(
+      rows.filter(row => !keep.has(resultKey(row.resource_arn, row.check_id))),
+      at,
     );
+  }
+
+  async pruneResources(
+    target: ResultTarget,
+    keepArns: ReadonlySet<string>,
+    at: Date,
+  ): Promise<StatusTransition[]> {
+    // The target's resources first (one row each), then the rows of the gone.
+    const arns: string[] = (
+      await this.db(RESULTS)
+        .distinct('resource_arn')
+        .where({ account_id: target.accountId, region: target.region })
+    ).map((row: { resource_arn: string }) => row.resource_arn);
+    const gone = arns.filter(arn => !keepArns.has(arn));
+    const stale: Array<{
+      resource_arn: string;
+      check_id: string;
+      status: CheckStatus;
+    }> = [];
+    for (const part of chunk(gone, ARNS_PER_READ)) {
+      stale.push(
+        ...(await this.db(RESULTS)
+          .select('resource_arn', 'check_id', 'status')
+          .whereIn('resource_arn', part)),
+      );
+    }
+    return this.remove(stale, at);
+  }
+
+  private async remove(
+    stale: Array<{
+      resource_arn: string;
+      check_id: string;
+      status: CheckStatus;
+    }>,
+    at: Date,
+  ): Promise<StatusTransition[]> {
     if (stale.length === 0) {
       return [];
     }
-    await this.db.transaction(async tx => {
-      for (const batch of chunk(stale, 100)) {
-        await tx(RESULTS)
-          .where(builder => {
-            for (const row of batch) {
-              builder.orWhere({
-                resource_arn: row.resource_arn,
-                check_id: row.check_id,
-              });
-            }
-          })
-          .delete();
-      }
-    });
+    await this.db.transaction(tx => deletePairs(tx, stale));
     return stale.map(row => ({
       resourceArn: row.resource_arn,
       checkId: row.check_id,
@@ -266,37 +290,4 @@ export class DatabaseResultStore implements ResultStore {
       ]),
     );
   }
-}
-
-function transition(
-  result: NewResult,
-  fromStatus: CheckStatus | null,
-  at: Date,
-): StatusTransition {
-  return {
-    resourceArn: result.resourceArn,
-    checkId: result.checkId,
-    fromStatus,
-    toStatus: result.status,
-    at: at.toISOString(),
-  };
-}
-
-function fromRow(row: ResultRow, evaluatedAt: string): StoredResult {
-  return {
-    resourceArn: row.resource_arn,
-    checkId: row.check_id,
-    resourceType: row.resource_type as StoredResult['resourceType'],
-    resourceName: row.resource_name,
-    accountId: row.account_id,
-    region: row.region,
-    pillar: row.pillar as StoredResult['pillar'],
-    severity: row.severity as StoredResult['severity'],
-    status: row.status as CheckStatus,
-    message: row.message,
-    evidence: JSON.parse(row.evidence),
-    ...(row.missing ? { missing: JSON.parse(row.missing) } : {}),
-    since: toIsoString(row.since),
-    evaluatedAt,
-  };
 }

@@ -63,6 +63,24 @@ export interface ResultStore {
     keep: ReadonlySet<string>,
     at: Date,
   ): Promise<StatusTransition[]>;
+  /**
+   * Like `saveResults` for the resources `arns` (all their results given):
+   * their stored results not in `results` are removed (to null).
+   */
+  replaceResults(
+    arns: string[],
+    results: NewResult[],
+    at: Date,
+  ): Promise<StatusTransition[]>;
+  /**
+   * Removes the target's results of resources not in `keepArns` (deleted
+   * resources). Returns the removals as transitions to null.
+   */
+  pruneResources(
+    target: ResultTarget,
+    keepArns: ReadonlySet<string>,
+    at: Date,
+  ): Promise<StatusTransition[]>;
   /** Records that a target was evaluated (from a scan, or on demand). */
   markEvaluated(target: ResultTarget, at: Date, scanId?: string): Promise<void>;
   listResults(query: ResultQuery): Promise<StoredResult[]>;

@@ -3,3 +3,4 @@ export * from './DatabaseResultStore';
 export * from './CheckEngine';
 export * from './toNewResult';
 export * from './resourceLookup';
+export * from './inputs/EvaluationInputStore';

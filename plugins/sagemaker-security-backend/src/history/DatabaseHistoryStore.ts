@@ -5,6 +5,7 @@ import type {
   StatusTransition,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { chunk } from '../util/chunk';
+import { upsertRows } from '../util/bulkWrite';
 import { toIsoString, utcDay } from '../util/time';
 import { DailyScore, HistoryStore } from './HistoryStore';
 
@@ -41,17 +42,21 @@ export class DatabaseHistoryStore implements HistoryStore {
   constructor(private readonly db: Knex) {}
 
   async addTransitions(transitions: StatusTransition[]): Promise<void> {
-    for (const batch of chunk(transitions, 100)) {
-      await this.db(TRANSITIONS).insert(
-        batch.map(t => ({
-          resource_arn: t.resourceArn,
-          check_id: t.checkId,
-          from_status: t.fromStatus,
-          to_status: t.toStatus,
-          at: new Date(t.at),
-        })),
-      );
-    }
+    // Multi-row statements in one transaction (a full evaluation adds one
+    // transition per result).
+    if (transitions.length === 0) return;
+    await this.db.transaction(tx =>
+      upsertRows(tx, TRANSITIONS, {
+        columns: ['resource_arn', 'check_id', 'from_status', 'to_status', 'at'],
+        rows: transitions.map(t => [
+          t.resourceArn,
+          t.checkId,
+          t.fromStatus,
+          t.toStatus,
+          new Date(t.at),
+        ]),
+      }),
+    );
   }
 
   async listTransitions(query: {

@@ -92,6 +92,14 @@ export interface InventoryReader {
   ): Promise<RelatedFact<K> | undefined>;
   /** Loads the facts of the given accounts into memory for the check engine. */
   loadFacts(accountIds: string[]): Promise<FactLookup>;
+  /**
+   * Optional: the ARN of every resource of a target that is not deleted,
+   * with a version that changes whenever anything of the record but
+   * `lastSeenAt` does (so the check engine reads only changed records).
+   */
+  listResourceVersions?(
+    target: ScanTarget,
+  ): Promise<Array<{ arn: string; version: string }>>;
 }
 
 /** What a scan's collectors write. */

@@ -21,6 +21,7 @@ import {
   ScanEvents,
 } from '../checks/CheckEngine';
 import { DatabaseResultStore } from '../checks/DatabaseResultStore';
+import { DatabaseEvaluationInputStore } from '../checks/inputs/EvaluationInputStore';
 import { DatabaseHistoryStore } from '../history/DatabaseHistoryStore';
 import { DatabaseEntityScoreStore } from '../scoring/DatabaseEntityScoreStore';
 import { readHistoryConfig } from '../history/HistoryConfig';
@@ -161,6 +162,10 @@ export async function createScorecardService(
     results,
     history,
     logger,
+    // A resource whose inputs did not change is not evaluated again; a new
+    // scoring or linking config counts as a change of every resource.
+    inputs: new DatabaseEvaluationInputStore(knex),
+    inputsVersion: JSON.stringify({ scoring, componentTagKey }),
   });
   const entityScores = new DatabaseEntityScoreStore(knex);
   const catalogView = new CatalogView({
@@ -261,7 +266,13 @@ export async function createScorecardService(
       new Date(Date.now() - historyConfig.retentionDays * DAY_MS),
     );
 
-  engine.onEvaluated(async () => {
+  engine.onEvaluated(async summary => {
+    // Nothing the scores are computed from changed: only the catalog may
+    // have (and scores must exist at all).
+    if (!summary.changed && (await entityScores.getRun())) {
+      await rescoring.rescoreIfCatalogChanged();
+      return;
+    }
     const written = await recordDailyScores();
     logger.debug(`Recorded ${written} changed daily scores`);
   });

@@ -5,7 +5,7 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { CheckContext, SecurityCheck } from '../types';
 import { contextIn } from './derived';
-import { EvaluationMemory } from './memory';
+import { EvaluationMemory, ReadTracer } from './memory';
 
 /** @public */
 export interface CheckEvaluation {
@@ -45,13 +45,20 @@ function isOutcome(value: unknown): value is CheckOutcome {
 
 /**
  * An evaluator of `checks` (the list as it is now: a check added later is not
- * run by it).
+ * run by it). With a `tracer`, a verdict shared by several resources has its
+ * reads recorded for each of them (see `ReadTracer`).
  *
  * @public
  */
-export function createCheckEvaluator(checks: SecurityCheck[]): CheckEvaluator {
+export function createCheckEvaluator(
+  checks: SecurityCheck[],
+  options?: {
+    /** Told where shared computations begin and end (see `ReadTracer`). */
+    tracer?: ReadTracer;
+  },
+): CheckEvaluator {
   const listed = [...checks];
-  const memory = new EvaluationMemory();
+  const memory = new EvaluationMemory(options?.tracer);
   const byType = new Map<string, SecurityCheck[]>();
   const checksFor = (type: string): SecurityCheck[] => {
     let forType = byType.get(type);

@@ -8,3 +8,4 @@ export {
   sharedVerdict,
 } from './derived';
 export type { Derived, Verdict } from './derived';
+export type { ReadTracer } from './memory';

@@ -1,6 +1,24 @@
 import { CheckContext } from '../types';
 
 /**
+ * Told where the reads of a shared computation begin and end, so that the
+ * reads (of facts and related resources, through the context's lookups)
+ * can be recorded for every resource that is handed its value: who records
+ * each resource's reads (e.g. to know which inputs its results depend on)
+ * then misses none. The reads are opaque to the engine.
+ *
+ * @public
+ */
+export interface ReadTracer {
+  /** A mark of the reads recorded so far. */
+  mark(): number;
+  /** The reads recorded since `mark`. */
+  since(mark: number): unknown;
+  /** Records `reads` (from `since`) again, as made by the evaluation under way. */
+  replay(reads: unknown): void;
+}
+
+/**
  * What one evaluation of a context derived: the values the checks of one
  * resource share (its execution roles, buckets, KMS keys, subnets, fact
  * reads), dropped when the evaluation ends.
@@ -91,6 +109,8 @@ export class EvaluationMemory {
   /** Scopes of finished evaluations, reused (their arrays keep their capacity). */
   private readonly idle: EvaluationScope[] = [];
 
+  constructor(private readonly tracer?: ReadTracer) {}
+
   /** A scope for one evaluation; `close` it when done. */
   open(): EvaluationScope {
     return this.idle.pop() ?? new EvaluationScope(this);
@@ -104,7 +124,8 @@ export class EvaluationMemory {
 
   /**
    * `compute()`, kept per `derivation`, `owner` object and `args`. Owners
-   * that are not objects (malformed data) are never kept.
+   * that are not objects (malformed data) are never kept. With a read
+   * tracer, the reads of `compute` are recorded again on every hit.
    */
   ofFact<T>(
     derivation: object,
@@ -134,12 +155,18 @@ export class EvaluationMemory {
       }
       node = next;
     }
+    const { tracer } = this;
     if (node.computed) {
+      if (tracer !== undefined) tracer.replay(node.reads);
       return node.value as T;
     }
+    // The owner may be a lookup (e.g. the context's facts): what `compute`
+    // reads through it is told again to every later caller.
+    const mark = tracer?.mark();
     const value = compute();
     node.value = value;
     node.computed = true;
+    if (tracer !== undefined) node.reads = tracer.since(mark!);
     this.markShared(value);
     return value;
   }
@@ -181,20 +208,37 @@ export class EvaluationMemory {
     return node.key;
   }
 
-  /** `compute()`, kept per `judgment` and sharing `key` (see `intern`). */
+  /**
+   * `compute()`, kept per `judgment` and sharing `key` (see `intern`). With
+   * a read tracer, what `compute` read is kept with it and recorded again
+   * for every resource the kept verdict is handed to.
+   */
   verdict<T>(judgment: object, key: object, compute: () => T): T {
     let byKey = this.verdicts.get(judgment);
     if (byKey === undefined) {
       byKey = new WeakMap();
       this.verdicts.set(judgment, byKey);
     }
-    let value = byKey.get(key) as T | undefined;
-    if (value === undefined && !byKey.has(key)) {
-      value = compute();
-      byKey.set(key, value);
-      this.markShared(value);
+    const { tracer } = this;
+    if (tracer === undefined) {
+      let value = byKey.get(key) as T | undefined;
+      if (value === undefined && !byKey.has(key)) {
+        value = compute();
+        byKey.set(key, value);
+        this.markShared(value);
+      }
+      return value as T;
     }
-    return value as T;
+    const kept = byKey.get(key) as { value: T; reads: unknown } | undefined;
+    if (kept !== undefined) {
+      tracer.replay(kept.reads);
+      return kept.value;
+    }
+    const mark = tracer.mark();
+    const value = compute();
+    byKey.set(key, { value, reads: tracer.since(mark) });
+    this.markShared(value);
+    return value;
   }
 
   /** True for a value kept here (shared by many resources, never modified). */
@@ -216,6 +260,8 @@ export class EvaluationMemory {
 interface MemoNode {
   value?: unknown;
   computed?: true;
+  /** What computing the value read (with a read tracer). */
+  reads?: unknown;
   next?: Map<unknown, MemoNode>;
 }
 

@@ -199,6 +199,25 @@ export class DatabaseInventoryStore
     };
   }
 
+  async listResourceVersions(
+    target: ScanTarget,
+  ): Promise<Array<{ arn: string; version: string }>> {
+    const rows: Array<{
+      arn: string;
+      content_hash: string;
+      first_seen_at: string;
+    }> = await this.db(RESOURCES)
+      .select('arn', 'content_hash', 'first_seen_at')
+      .where({ account_id: target.accountId, region: target.region })
+      .whereNull('deleted_at')
+      .orderBy('arn');
+    // The content hash covers every column but the ARN and the times.
+    return rows.map(row => ({
+      arn: row.arn,
+      version: `${row.content_hash}|${row.first_seen_at}`,
+    }));
+  }
+
   async getCompletedJobNames(
     target: ScanTarget,
     type: ResourceType,

@@ -17,6 +17,8 @@ export const ENTITY_SCORES_ORDER_INDEXES_MIGRATION =
 export const NOTIFICATION_MARKS_MIGRATION =
   '20261208100000_notification_marks.js';
 export const WAIVER_REQUESTS_MIGRATION = '20261209100000_waiver_requests.js';
+export const EVALUATION_INPUTS_MIGRATION =
+  '20261209300000_evaluation_inputs.js';
 
 /**
  * Applies only this package's scorecard migrations, the results, the
@@ -34,6 +36,7 @@ export async function migrateResultsTables(knex: Knex): Promise<void> {
     ENTITY_SCORES_ORDER_INDEXES_MIGRATION,
     NOTIFICATION_MARKS_MIGRATION,
     WAIVER_REQUESTS_MIGRATION,
+    EVALUATION_INPUTS_MIGRATION,
   ]) {
     await knex.migrate.up({
       directory: MIGRATIONS_DIRECTORY,
