@@ -23,8 +23,6 @@ import type {
   CreateWaiverRequest,
   EntityFindingsQuery,
   EntityHistory,
-  ExternalFinding,
-  ProwlerImportResult,
   OrgRollupQuery,
   ResourceFindings,
   RevokeWaiverRequest,
@@ -40,27 +38,16 @@ import type {
   WaiverRequestStatus,
   WaiverRequestWithEvents,
 } from './apiTypes';
+import type { ExternalFinding, ProwlerImportResult } from './externalFindings';
+import type {
+  ExportScope,
+  SageMakerSecurityRequestOptions,
+} from './clientTypes';
 
-/**
- * Options of every call: a token when calling from a backend.
- *
- * @public
- */
-export interface SageMakerSecurityRequestOptions {
-  token?: string;
-}
-
-/**
- * Which findings an export holds: one entity, a team's ML services, or every
- * service the caller may read; `accountId` keeps one account's.
- *
- * @public
- */
-export interface ExportScope {
-  entityRef?: string;
-  owner?: string;
-  accountId?: string;
-}
+export type {
+  ExportScope,
+  SageMakerSecurityRequestOptions,
+} from './clientTypes';
 
 /**
  * Client of the `sagemaker-security` backend. A thin wrapper of the client

@@ -12,6 +12,7 @@ export * from './findingsOrder';
 export * from './permissions';
 export * from './annotations';
 export * from './apiTypes';
+export * from './externalFindings';
 export * from './client';
 export { DefaultApiClient } from './schema/openapi/generated';
 export type {
