@@ -163,7 +163,14 @@ async function main() {
   const checkId = failing?.checkId ?? [...checks.keys()][0];
   const enc = encodeURIComponent;
   let waiverId;
+  let requestId;
   let scanId;
+  // Answers other than 2xx that prove a route is wired and enforcing: the
+  // adopter app has one user, who may not decide their own waiver request.
+  const expectedStatus = {
+    'POST /waiver-requests/{id}/approve': 403,
+    'POST /waiver-requests/{id}/deny': 403,
+  };
   const samples = {
     'GET /scorecards/entity': () =>
       api('GET', `/scorecards/entity?entityRef=${enc(SERVICE)}`),
@@ -201,6 +208,52 @@ async function main() {
       api('POST', `/waivers/${enc(waiverId ?? 'none')}/revoke`, {
         reason: 'done',
       }),
+    'POST /waiver-requests': async () => {
+      const r = await api('POST', '/waiver-requests', {
+        entityRef: SERVICE,
+        checkId,
+        resourceArn: arn,
+        reason: 'Adopter test: a request for the security group',
+        expiresAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+      });
+      requestId = r.json?.id;
+      return r;
+    },
+    'GET /waiver-requests': () =>
+      api('GET', `/waiver-requests?entityRef=${enc(SERVICE)}&status=pending`),
+    'GET /waiver-requests/{id}': () =>
+      api('GET', `/waiver-requests/${enc(requestId ?? 'none')}`),
+    'POST /waiver-requests/{id}/approve': () =>
+      api('POST', `/waiver-requests/${enc(requestId ?? 'none')}/approve`, {
+        comment: 'my own request',
+      }),
+    'POST /waiver-requests/{id}/deny': () =>
+      api('POST', `/waiver-requests/${enc(requestId ?? 'none')}/deny`, {
+        comment: 'my own request, denied',
+      }),
+    'POST /waiver-requests/{id}/withdraw': () =>
+      api('POST', `/waiver-requests/${enc(requestId ?? 'none')}/withdraw`),
+    'GET /waivers/capabilities': () =>
+      api('GET', `/waivers/capabilities?entityRef=${enc(SERVICE)}`),
+    'GET /external-findings': () =>
+      api('GET', `/external-findings?entityRef=${enc(SERVICE)}`),
+    'POST /findings/prowler': () =>
+      api('POST', '/findings/prowler', [
+        {
+          class_uid: 2004,
+          finding_info: { uid: 'adopter-test-1', title: 'Adopter test' },
+          metadata: {
+            event_code: 'sagemaker_notebook_instance_encryption_enabled',
+          },
+          severity: 'Medium',
+          status_code: 'FAIL',
+          resources: [{ uid: arn }],
+          cloud: {
+            account: { uid: arn.split(':')[4] },
+            region: arn.split(':')[3] || 'us-east-1',
+          },
+        },
+      ]),
     'POST /scans': async () => {
       const r = await api('POST', '/scans', {});
       scanId = r.json?.id;
@@ -229,7 +282,11 @@ async function main() {
       continue;
     }
     const r = await sample();
-    check(r.status >= 200 && r.status < 300, `${route} answers ${r.status}`);
+    const want = expectedStatus[route];
+    check(
+      want ? r.status === want : r.status >= 200 && r.status < 300,
+      `${route} answers ${r.status}${want ? ` (expected ${want})` : ''}`,
+    );
   }
 
   // The scaffolder lists the validate action.
