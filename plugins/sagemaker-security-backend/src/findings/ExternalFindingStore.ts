@@ -6,28 +6,18 @@
  * a score; the API shows them beside our results, labelled by source.
  */
 import type {
-  ExternalFindingSeverity,
+  ExternalFinding,
   ExternalFindingSource,
-  ExternalFindingStatus,
 } from '@mlsec/plugin-sagemaker-security-common';
 
-/** One finding as a source reported it, normalized. */
-export interface ExternalFindingRecord {
-  source: ExternalFindingSource;
-  /** The source's own id of the finding (unique per source). */
-  sourceId: string;
-  resourceArn: string;
-  accountId: string;
-  region: string;
-  /** The source's control or check id, e.g. `SageMaker.1` or a Prowler check id. */
-  controlId: string;
-  title: string;
-  severity: ExternalFindingSeverity;
-  status: ExternalFindingStatus;
-  remediationUrl?: string;
-  firstObservedAt?: string;
-  lastObservedAt?: string;
-}
+/**
+ * One finding as a source reported it, normalized: the API's shape without
+ * what the store and the read side add.
+ */
+export type ExternalFindingRecord = Omit<
+  ExternalFinding,
+  'importedAt' | 'duplicateOf'
+>;
 
 export interface StoredExternalFinding extends ExternalFindingRecord {
   /** When the newest import that reported it was stored. */

@@ -1,8 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -15,6 +13,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { FormEvent, useState } from 'react';
 import { sageMakerSecurityApiRef } from '../../api';
+import { DialogSubmitActions } from './DialogSubmitActions';
 
 const DEFAULT_WAIVER_DAYS = 30;
 
@@ -119,17 +118,11 @@ export function CreateWaiverDialog(props: {
             label="Waive this check for every resource of this entity"
           />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={submitting}
-          >
-            Waive
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          onClose={onClose}
+          submitting={submitting}
+          label="Waive"
+        />
       </form>
     </Dialog>
   );
@@ -184,17 +177,11 @@ export function RevokeWaiverDialog(props: {
             margin="normal"
           />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={submitting}
-          >
-            Revoke waiver
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          onClose={onClose}
+          submitting={submitting}
+          label="Revoke waiver"
+        />
       </form>
     </Dialog>
   );

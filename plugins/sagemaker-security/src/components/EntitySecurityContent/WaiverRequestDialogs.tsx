@@ -1,8 +1,6 @@
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -15,6 +13,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { FormEvent, useState } from 'react';
 import { sageMakerSecurityApiRef } from '../../api';
+import { DialogSubmitActions } from './DialogSubmitActions';
 import { isoDate } from './WaiverDialogs';
 
 /** The backend's default of `sagemakerSecurity.waivers.maxDays`. */
@@ -153,17 +152,11 @@ export function RequestWaiverDialog(props: {
             label="Request it for every resource of this entity"
           />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={submitting}
-          >
-            Send request
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          onClose={onClose}
+          submitting={submitting}
+          label="Send request"
+        />
       </form>
     </Dialog>
   );
@@ -243,17 +236,11 @@ export function DecideWaiverRequestDialog(props: {
             margin="normal"
           />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={submitting}
-          >
-            {verb}
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          onClose={onClose}
+          submitting={submitting}
+          label={verb}
+        />
       </form>
     </Dialog>
   );
