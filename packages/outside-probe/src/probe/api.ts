@@ -142,6 +142,22 @@ async function harvestOnce(api: Api): Promise<Known> {
   const requests = await api.getJson<{ items: Array<{ id: string }> }>(
     '/waiver-requests',
   );
+  // An ML service with findings of other tools (the demo estate's Security
+  // Hub findings), so that GET /external-findings has something to reveal;
+  // their resources join the markers of the leak checks.
+  let findingsComponent: string | undefined;
+  for (const component of components) {
+    const found = await api.getJson<Array<{ resourceArn: string }>>(
+      `/external-findings?entityRef=${encodeURIComponent(component)}`,
+    );
+    if (found.length > 0) {
+      findingsComponent = component;
+      for (const f of found) {
+        if (!arns.includes(f.resourceArn)) arns.push(f.resourceArn);
+      }
+      break;
+    }
+  }
   if (
     !components.length ||
     !groups.length ||
@@ -161,6 +177,7 @@ async function harvestOnce(api: Api): Promise<Known> {
     scanIds: [scan.id],
     waiverIds: waivers.map(w => w.id),
     requestIds: requests.items.map(r => r.id),
+    findingsComponent,
     cursor: page.nextCursor,
   };
 }

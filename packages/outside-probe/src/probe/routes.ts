@@ -24,6 +24,8 @@ export interface Known {
   waiverIds: string[];
   /** Waiver requests (a pending one first, from the request race). */
   requestIds: string[];
+  /** An ML service with findings of other tools, if any. */
+  findingsComponent?: string;
   cursor?: string;
 }
 
@@ -58,6 +60,7 @@ const q = (params: Record<string, string | number | boolean | undefined>) => {
 const NO_WAIVER = '00000000-0000-4000-8000-000000000000';
 
 const REQUEST_PERMISSION = 'sagemaker-security.waiver.request';
+const IMPORT_PERMISSION = 'sagemaker-security.findings.import';
 const APPROVE_PERMISSION = 'sagemaker-security.waiver.approve';
 const requestPath = (k: Known, tail = '') =>
   `/waiver-requests/${encodeURIComponent(k.requestIds[0] ?? NO_WAIVER)}${tail}`;
@@ -331,6 +334,47 @@ export const ROUTES: Route[] = [
     revealsNothing: true,
     valid: k => ({
       path: `/waivers/capabilities${q({ entityRef: k.components[0] })}`,
+    }),
+  },
+  {
+    id: 'GET /external-findings',
+    method: 'GET',
+    template: '/external-findings',
+    read: true,
+    permission: PERMISSIONS.read,
+    namesEntity: true,
+    valid: k => ({
+      path: `/external-findings${q({
+        entityRef: k.findingsComponent ?? k.components[0],
+      })}`,
+    }),
+  },
+  {
+    id: 'POST /findings/prowler',
+    method: 'POST',
+    template: '/findings/prowler',
+    read: false,
+    permission: IMPORT_PERMISSION,
+    namesEntity: false,
+    valid: k => ({
+      path: '/findings/prowler',
+      // One finding of Prowler's OCSF output (json-ocsf) on a known resource.
+      body: [
+        {
+          class_uid: 2004,
+          finding_info: { uid: 'outside-probe-1', title: 'Outside probe' },
+          metadata: {
+            event_code: 'sagemaker_notebook_instance_encryption_enabled',
+          },
+          severity: 'Medium',
+          status_code: 'FAIL',
+          resources: [{ uid: k.arns[0] }],
+          cloud: {
+            account: { uid: k.arns[0].split(':')[4] || '111122223333' },
+            region: k.arns[0].split(':')[3] || 'us-east-1',
+          },
+        },
+      ],
     }),
   },
 ];

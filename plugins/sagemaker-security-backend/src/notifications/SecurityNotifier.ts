@@ -62,6 +62,8 @@ function describeError(error: unknown): string {
 
 export class SecurityNotifier {
   private readonly now: () => Date;
+  /** A send of the last run failed and gave its claim back. */
+  private failedSend = false;
 
   constructor(private readonly options: SecurityNotifierOptions) {
     this.now = options.now ?? (() => new Date());
@@ -72,6 +74,7 @@ export class SecurityNotifier {
    * results. Never throws.
    */
   async afterScoring(services: ScoredService[]): Promise<void> {
+    this.failedSend = false;
     try {
       if (this.options.config.gradeDrop) {
         await this.gradeDrops(services);
@@ -86,6 +89,14 @@ export class SecurityNotifier {
         )}`,
       );
     }
+  }
+
+  /**
+   * True when a send after the last scoring failed: the next evaluation must
+   * score again (and so try again) even when nothing it reads changed.
+   */
+  get retryPending(): boolean {
+    return this.failedSend;
   }
 
   /** Waivers expiring within the configured days, once each. Never throws. */
@@ -284,6 +295,7 @@ export class SecurityNotifier {
         }); it is tried again on the next run: ${describeError(error)}`,
       );
       await marks.release(kind, subject, value, previous, this.now());
+      this.failedSend = true;
       return false;
     }
   }

@@ -268,8 +268,13 @@ export async function createScorecardService(
 
   engine.onEvaluated(async summary => {
     // Nothing the scores are computed from changed: only the catalog may
-    // have (and scores must exist at all).
-    if (!summary.changed && (await entityScores.getRun())) {
+    // have (and scores must exist at all), unless a notification of the
+    // last scoring could not be sent (scoring again tries it again).
+    if (
+      !summary.changed &&
+      !notifier?.retryPending &&
+      (await entityScores.getRun())
+    ) {
       await rescoring.rescoreIfCatalogChanged();
       return;
     }

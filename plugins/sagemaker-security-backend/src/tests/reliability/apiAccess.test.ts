@@ -191,6 +191,14 @@ describe('API access control', () => {
         r.status,
       ]),
     ).toEqual([[requestId, 'pending']]);
+    // The denied import stored nothing.
+    const external = await request(server)
+      .get(`${BASE}/external-findings?entityRef=${SERVICE}`)
+      .set('Authorization', asUser(USER));
+    expect(external.status).toBe(200);
+    expect(
+      external.body.map((f: { sourceId: string }) => f.sourceId),
+    ).not.toContain('reliability-1');
   });
 
   it('serves the routes that need no permission to any authenticated caller, and only those', async () => {

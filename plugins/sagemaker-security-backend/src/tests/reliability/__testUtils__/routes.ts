@@ -10,6 +10,7 @@ export const WAIVE = 'sagemaker-security.waiver.create';
 export const REVOKE = 'sagemaker-security.waiver.revoke';
 export const REQUEST = 'sagemaker-security.waiver.request';
 export const APPROVE = 'sagemaker-security.waiver.approve';
+export const IMPORT = 'sagemaker-security.findings.import';
 
 export const SERVICE = 'component:default/fraud-scoring';
 export const TEAM = 'group:default/fraud-ml';
@@ -186,6 +187,35 @@ export function routeCases(ids: {
       method: 'get',
       path: `/waivers/capabilities?entityRef=${SERVICE}`,
       permission: READ,
+    },
+    {
+      route: 'GET /external-findings',
+      method: 'get',
+      path: `/external-findings?entityRef=${SERVICE}`,
+      permission: READ,
+    },
+    {
+      route: 'POST /findings/prowler',
+      method: 'post',
+      path: '/findings/prowler',
+      // One finding of Prowler's OCSF output on the service's resource.
+      body: [
+        {
+          class_uid: 2004,
+          finding_info: { uid: 'reliability-1', title: 'Route case' },
+          metadata: {
+            event_code: 'sagemaker_notebook_instance_encryption_enabled',
+          },
+          severity: 'Medium',
+          status_code: 'FAIL',
+          resources: [{ uid: ids.arn }],
+          cloud: {
+            account: { uid: ids.arn.split(':')[4] },
+            region: ids.arn.split(':')[3],
+          },
+        },
+      ],
+      permission: IMPORT,
     },
   ];
 }
