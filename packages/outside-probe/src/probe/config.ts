@@ -174,6 +174,9 @@ export function backendConfig(options: BackendConfigOptions): object {
         initialDelay: { seconds: 3 },
       },
       waivers: { maxDays: 90, securityGroups: ['group:default/security'] },
+      // As the demo: the estate's Security Hub findings are read, so that
+      // GET /external-findings has data for the leak checks.
+      findings: { securityHub: { enabled: true } },
       ...leaseConfig(),
       ...options.sagemakerSecurity,
     },
