@@ -26,8 +26,14 @@ import {
 import { createPostgresDatabase } from './measure/postgres';
 import { measureScans, ScanFigures, targetsOf } from './measure/scanSide';
 import type { RollupFigures } from './measure/scorecards';
+import { EvaluationFigures, measureEvaluation } from './measure/evaluation';
 import { minimumCalls, rateLimitFloor } from './model/minimumCalls';
-import { BenchOptions, EstateSize, scaledAws } from './options';
+import {
+  BenchOptions,
+  EstateSize,
+  FACT_HEAVY_ESTATE,
+  scaledAws,
+} from './options';
 import type { EvaluationFigure } from './scanner/ourScanner';
 import { scannerConfig } from './scanner/ourScanner';
 import { killAll } from './scanner/ScannerProcess';
@@ -55,6 +61,8 @@ export interface BenchResult {
   collectorConfig: ReturnType<typeof scannerConfig>;
   full: EstateFigures;
   ours: ScanFigures;
+  /** The fact-heavy estate's full scan and no-change rescan (issue 17). */
+  factHeavy: { estate: EstateFigures; ours: ScanFigures };
   /** Everything after the scan figures; absent with `scanOnly`. */
   rest?: {
     slice: EstateFigures;
@@ -65,6 +73,8 @@ export interface BenchResult {
       sqlite: EvaluationFigure;
       postgres?: EvaluationFigure;
     };
+    /** End to end, then after a no-change scan, on a copy of the inventory. */
+    evaluationRuns: { sqlite: EvaluationFigures; postgres?: EvaluationFigures };
     rollups: {
       sqlite: RollupFigures;
       postgres: RollupFigures | { notMeasured: string };
@@ -132,12 +142,28 @@ export async function runBenchmark(
       floorBucket: full.figures.floor.bucket,
       progress,
     });
+
+    // 1b. The fact-heavy estate: few resources, many related facts.
+    const factHeavy = estateFigures(FACT_HEAVY_ESTATE, options, now);
+    const factHeavyOurs = await measureScans({
+      kind: 'ours',
+      estate: factHeavy.estate,
+      trainingJobs: FACT_HEAVY_ESTATE.trainingJobs,
+      profile,
+      dbFile: path.join(dir, 'fact-heavy.sqlite'),
+      storageScans: 0,
+      rescanLimited: true,
+      catalog: { entities: 0, teams: 0 },
+      floorBucket: factHeavy.figures.floor.bucket,
+      progress: message => progress(`fact-heavy estate: ${message}`),
+    });
     const head = {
       options,
       machine,
       collectorConfig: scannerConfig(targetsOf(full.estate)),
       full: full.figures,
       ours,
+      factHeavy: { estate: factHeavy.figures, ours: factHeavyOurs },
     };
     if (options.scanOnly) {
       return { ...head, seconds: (performance.now() - started) / 1000 };
@@ -154,6 +180,16 @@ export async function runBenchmark(
       ),
     );
     await knex.destroy();
+
+    // 2b. Evaluation end to end and after a no-change scan, both databases
+    // (on copies of the inventory; step 3 evaluates it again for the rollups).
+    progress('evaluation figures (end to end, after a no-change scan)');
+    const evaluationRuns = await measureEvaluation({
+      inventoryFile: dbFile,
+      workDir: dir,
+      postgres: options.postgres,
+      progress,
+    });
 
     // 3. Evaluation on both databases at once, then rollup latency one at a time.
     progress(
@@ -234,6 +270,7 @@ export async function runBenchmark(
         naive,
         throughput,
         evaluation: { sqlite: sqliteEvaluation, postgres: postgresEvaluation },
+        evaluationRuns,
         rollups: { sqlite: sqliteRollups, postgres: postgresRollups },
       },
       seconds: (performance.now() - started) / 1000,

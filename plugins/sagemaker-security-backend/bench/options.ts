@@ -31,6 +31,27 @@ export const DEFAULT_ESTATE: EstateSize = {
 };
 
 /**
+ * The fact-heavy estate (issue 17): few SageMaker resources, each pointing at
+ * its own roles, keys, buckets and networks, so related facts make most of a
+ * full scan's calls; its no-change rescan shows whether facts are re-read.
+ * Every role, key, bucket and security group is referenced (the resources
+ * pick them round-robin and outnumber them in each account and region).
+ */
+export const FACT_HEAVY_ESTATE: EstateSize = {
+  accounts: 3,
+  regionsPerAccount: 2,
+  notebooks: 60,
+  endpoints: 60,
+  models: 120,
+  trainingJobs: 120,
+  roles: 150,
+  keys: 60,
+  buckets: 120,
+  securityGroups: 60,
+  services: 60,
+};
+
+/**
  * AWS as the benchmark assumes it, before scaling. Rates are requests per
  * second per account and region (IAM: per account), answered beyond that
  * with ThrottlingException. SageMaker publishes no per-API numbers; these

@@ -7,6 +7,7 @@ import type { BenchResult, EstateFigures } from './benchmark';
 import type { ScanFigures } from './measure/scanSide';
 import type { LatencyFigure, RollupFigures } from './measure/scorecards';
 import { REAL_AWS } from './options';
+import { evaluationDetail } from './evaluationRows';
 import { FigureRow, figureRows, fixed, mib, n } from './figures';
 
 export { figureRows, RSS_GOAL_JOBS } from './figures';
@@ -130,6 +131,10 @@ function restDetails(result: BenchResult, k: number): string[] {
           ]
         : [];
     }),
+    ...evaluationDetail(rest.evaluationRuns.sqlite),
+    ...(rest.evaluationRuns.postgres
+      ? evaluationDetail(rest.evaluationRuns.postgres)
+      : []),
     latencyDetail('SQLite', rest.rollups.sqlite),
     'notMeasured' in rest.rollups.postgres
       ? `PostgreSQL: not measured (${rest.rollups.postgres.notMeasured})`
@@ -200,6 +205,11 @@ export function renderReport(result: BenchResult): {
   const details = [
     '',
     scanDetail('ours', result.ours, result.full),
+    scanDetail(
+      `ours, fact-heavy estate (${sizeLine(result.factHeavy.estate)})`,
+      result.factHeavy.ours,
+      result.factHeavy.estate,
+    ),
     ...restDetails(result, k),
     `benchmark ran ${fixed(result.seconds / 60, 1)} min`,
   ];

@@ -19,13 +19,19 @@ jest.setTimeout(120_000);
 const FIGURES = [
   'wall',
   'calls',
+  'calls-500k',
   'rescan',
+  'rescan-facts',
   'rss',
   'throughput',
   'rollup-team-sqlite',
   'rollup-team-pg',
   'rollup-org-sqlite',
   'rollup-org-pg',
+  'evaluation-sqlite',
+  'evaluation-postgres',
+  'evaluation-no-change-sqlite',
+  'evaluation-no-change-postgres',
   'storage',
 ];
 
@@ -58,7 +64,12 @@ describe('yarn bench, smoke run', () => {
     // Without PostgreSQL its figures are not measured, which counts as a miss.
     const unmeasured = options.postgres
       ? []
-      : ['rollup-team-pg', 'rollup-org-pg'];
+      : [
+          'rollup-team-pg',
+          'rollup-org-pg',
+          'evaluation-postgres',
+          'evaluation-no-change-postgres',
+        ];
     const measured = rows.filter(r => !unmeasured.includes(r.id));
     expect(measured.map(r => r.value)).toEqual(
       measured.map(() => expect.any(Number)),
@@ -71,6 +82,18 @@ describe('yarn bench, smoke run', () => {
     expect(result.rest!.naive.full.requests).toBeGreaterThan(
       result.rest!.oursSlice.full.requests,
     );
+    // The fact-heavy estate is scanned in full and rescanned.
+    expect(result.factHeavy.ours.full.status).toBe('succeeded');
+    expect(result.factHeavy.ours.full.requests).toBeGreaterThanOrEqual(
+      result.factHeavy.estate.minimumCalls,
+    );
+    // Below 500,000 jobs the calls goal is not judged: a miss, with its reason.
+    const calls = rows.find(r => r.id === 'calls-500k')!;
+    expect(calls).toMatchObject({
+      pass: false,
+      value: result.ours.full.requests,
+    });
+    expect(calls.note).toContain('--jobs 500000');
   });
 
   it('reports a figure past its goal as a miss', () => {
