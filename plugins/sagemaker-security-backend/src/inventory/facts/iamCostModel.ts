@@ -17,12 +17,16 @@ export const DETAILS_MAX_ITEMS = 1000;
 export const CALLS_PER_ROLE = 3;
 
 /**
- * Roles plus customer-managed policies an account can hold at most: the
- * adjustable IAM quotas' ceilings (5,000 roles, 5,000 customer-managed
- * policies). Used while an account's size is unknown, so the details read
- * is chosen only when it is cheaper even for the largest account.
+ * Roles plus customer-managed policies assumed while an account's size is
+ * unknown: IAM's default quotas (1,000 roles, 1,500 customer-managed
+ * policies), which most accounts stay under. The guess corrects itself: a
+ * details read records its pages, and the next scan compares with those
+ * (a larger account then goes back to the per-role path when that is
+ * cheaper). Assuming the quotas' ceilings instead (10,000) would keep small
+ * accounts with few roles on the dearer per-role path for ever, since that
+ * path never learns the account's size.
  */
-export const MAX_ACCOUNT_ENTITIES = 10_000;
+export const DEFAULT_ACCOUNT_ENTITIES = 2_500;
 
 export interface IamCostInputs {
   /** Roles of this account referenced at the last scan (or now, if more). */
@@ -46,11 +50,10 @@ export interface IamRolesChoice {
 }
 
 /**
- * Chooses the cheaper path. Conservative: the per-role cost is a lower bound
- * (inline policies unknown count as none) and the details cost an upper
- * bound (the largest possible account while its size is unknown), so the
- * details read is only chosen when it saves calls for sure; a tie keeps the
- * per-role path, whose calls are small and spread over time.
+ * Chooses the cheaper path. The per-role cost is a lower bound (inline
+ * policies not known from the last scan count as none), so the details
+ * read is chosen only when it saves calls on what is known; a tie keeps the
+ * per-role path, whose calls are small and spread over the scan.
  */
 export function chooseIamRolesPath(inputs: IamCostInputs): IamRolesChoice {
   const perRoleCalls =
@@ -58,10 +61,10 @@ export function chooseIamRolesPath(inputs: IamCostInputs): IamRolesChoice {
   const detailsPages =
     inputs.lastDetailsPages && inputs.lastDetailsPages > 0
       ? inputs.lastDetailsPages
-      : Math.ceil(MAX_ACCOUNT_ENTITIES / DETAILS_MAX_ITEMS);
+      : Math.ceil(DEFAULT_ACCOUNT_ENTITIES / DETAILS_MAX_ITEMS);
   const size = inputs.lastDetailsPages
     ? 'pages of the last details read'
-    : `account size unknown: up to ${MAX_ACCOUNT_ENTITIES} roles and policies`;
+    : `account size unknown: ${DEFAULT_ACCOUNT_ENTITIES} roles and policies assumed`;
   const figures = `${perRoleCalls} per-role calls vs ${detailsPages} details pages, ${size}`;
   if (!inputs.bulkReads) {
     return {
