@@ -127,6 +127,9 @@ export function accountDetails(
     const choice = chooseIamRolesPath(await costInputs(ctx));
     const read: IamRolesRead = { accountId, ...choice };
     ctx.report.iamRoles = read;
+    ctx.logger.info(
+      `IAM roles of ${accountId}: ${choice.path} (${choice.reason})`,
+    );
     if (choice.path === 'per-role') return undefined;
     const details = await readDetails(
       ctx.clients.iam(ctx.target.region),
