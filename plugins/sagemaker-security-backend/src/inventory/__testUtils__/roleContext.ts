@@ -50,10 +50,10 @@ export function roleContexts(
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     },
   );
-  const stored: RelatedFact[] = [];
+  const stored: Array<RelatedFact<'iam-role'>> = [];
   const store = {
     ...options.store,
-    upsertFacts: async (facts: RelatedFact[]) => {
+    upsertFacts: async (facts: Array<RelatedFact<'iam-role'>>) => {
       stored.push(...facts);
     },
   } as unknown as ScanningInventoryStore;

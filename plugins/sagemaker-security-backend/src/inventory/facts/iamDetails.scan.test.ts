@@ -14,7 +14,9 @@ async function scanTwice(config: Record<string, unknown> = {}) {
   const h = await createHarness(fullEstate(), { config });
   const estate = fullEstate().accounts[0];
   const arn = String(estate.roles![0].role.Arn);
-  const runs: Array<{ fact?: RelatedFact; calls: Record<string, number> }> =
+  const runs: Array<{
+    fact?: RelatedFact<'iam-role'>;
+    calls: Record<string, number> }> =
     [];
   for (let i = 0; i < 2; i++) {
     const scan = await h.scan();

@@ -91,7 +91,7 @@ const REFERENCED = [
 /** Many roles stored by earlier scans: the cost model picks the details. */
 const KNOWN_ACCOUNT = { countFacts: async () => 5 };
 
-const byKey = (facts: RelatedFact[]) =>
+const byKey = (facts: Array<RelatedFact<'iam-role'>>) =>
   [...facts].sort((x, y) => x.key.localeCompare(y.key));
 
 async function readRoles(

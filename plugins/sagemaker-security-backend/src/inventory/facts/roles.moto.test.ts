@@ -134,7 +134,7 @@ async function scan(knex: Knex, bulkReads: boolean) {
     knex,
   });
   expect(run.targets[0].status).not.toBe('failed');
-  const facts: Array<RelatedFact | undefined> = [];
+  const facts: Array<RelatedFact<'iam-role'> | undefined> = [];
   for (const role of ROLES) {
     facts.push(
       await inventory.store.getFact('iam-role', ACCOUNT, GLOBAL_REGION, role),
