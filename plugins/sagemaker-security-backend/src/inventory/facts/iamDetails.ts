@@ -50,7 +50,7 @@ export interface AccountDetails {
 
 /** The last finished scan, read once per scan for every account's inputs. */
 function lastScan(ctx: CollectContext) {
-  return ctx.facts.once('last-finished-scan', async () =>
+  return ctx.facts.once('iam-cost|last-finished-scan', async () =>
     ctx.store.getLatestScan?.(['succeeded', 'partial']),
   );
 }
