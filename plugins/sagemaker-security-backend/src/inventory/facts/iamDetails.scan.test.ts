@@ -16,8 +16,8 @@ async function scanTwice(config: Record<string, unknown> = {}) {
   const arn = String(estate.roles![0].role.Arn);
   const runs: Array<{
     fact?: RelatedFact<'iam-role'>;
-    calls: Record<string, number> }> =
-    [];
+    calls: Record<string, number>;
+  }> = [];
   for (let i = 0; i < 2; i++) {
     const scan = await h.scan();
     expect(scan.status).toBe('succeeded');

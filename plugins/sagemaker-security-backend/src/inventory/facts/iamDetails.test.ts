@@ -124,12 +124,22 @@ describe('execution roles from the account authorization details', () => {
           Statement: [{ Principal: { Service: 'sagemaker.amazonaws.com' } }],
         },
         attachedPolicies: [
-          { policyArn: AWS_MANAGED, document: { Statement: [{ Action: 'sagemaker:*' }] } },
-          { policyArn: local('team'), policyName: 'team', document: { Statement: [{ Action: 'team:*' }] } },
+          {
+            policyArn: AWS_MANAGED,
+            document: { Statement: [{ Action: 'sagemaker:*' }] },
+          },
+          {
+            policyArn: local('team'),
+            policyName: 'team',
+            document: { Statement: [{ Action: 'team:*' }] },
+          },
         ],
         inlinePolicies: [
           { policyName: 's3', document: { Statement: [{ Action: 's3:*' }] } },
-          { policyName: 'kms', document: { Statement: [{ Action: 'kms:Decrypt' }] } },
+          {
+            policyName: 'kms',
+            document: { Statement: [{ Action: 'kms:Decrypt' }] },
+          },
         ],
       },
     });
@@ -167,10 +177,14 @@ describe('execution roles from the account authorization details', () => {
   });
 
   it('asks for the largest pages IAM allows and follows the markers', async () => {
-    const contexts = roleContexts(ACCOUNT, { pageSize: 3, store: KNOWN_ACCOUNT });
+    const contexts = roleContexts(ACCOUNT, {
+      pageSize: 3,
+      store: KNOWN_ACCOUNT,
+    });
     const inputs: Array<Record<string, any>> = [];
     contexts.simulator.onCall(call => {
-      if (call.operation === 'GetAccountAuthorizationDetails') inputs.push(call.input);
+      if (call.operation === 'GetAccountAuthorizationDetails')
+        inputs.push(call.input);
     });
     await collectRoles(contexts.target('us-east-1', [roleArn('bare')]));
     expect(inputs.map(i => [Number(i.MaxItems), i.Marker])).toEqual([
@@ -206,34 +220,57 @@ describe('execution roles from the account authorization details', () => {
   });
 
   it.each([
-    ['denied', { action: 'iam:GetAccountAuthorizationDetails', error: 'AccessDenied' as const }, 'access_denied'],
-    ['failing with 5xx', { action: 'iam:GetAccountAuthorizationDetails', error: 'InternalError' as const }, undefined],
-  ])('falls back to the per-role path when the details are %s', async (_, fault, kind) => {
-    const perRole = await readRoles({ bulkReads: false });
-    const details = await readRoles(
-      { store: KNOWN_ACCOUNT },
-      { ...ACCOUNT, faults: [fault] },
-    );
-    expect(details.facts).toEqual(perRole.facts);
-    expect(details.ctx.report.iamRoles).toMatchObject({
-      path: 'account-details',
-      fallback: {
+    [
+      'denied',
+      {
         action: 'iam:GetAccountAuthorizationDetails',
-        target: ROLES_ACCOUNT,
-        ...(kind ? { kind } : {}),
+        error: 'AccessDenied' as const,
       },
-    });
-    expect(details.ctx.report.iamRoles).not.toHaveProperty('pages');
-    expect(details.simulator.callCounts['iam:GetRolePolicy']).toBe(8);
-    // Only the roles' own failures count as errors: the fallback read them.
-    expect(details.ctx.report.errorCount).toBe(perRole.ctx.report.errorCount);
-  });
+      'access_denied',
+    ],
+    [
+      'failing with 5xx',
+      {
+        action: 'iam:GetAccountAuthorizationDetails',
+        error: 'InternalError' as const,
+      },
+      undefined,
+    ],
+  ])(
+    'falls back to the per-role path when the details are %s',
+    async (_, fault, kind) => {
+      const perRole = await readRoles({ bulkReads: false });
+      const details = await readRoles(
+        { store: KNOWN_ACCOUNT },
+        { ...ACCOUNT, faults: [fault] },
+      );
+      expect(details.facts).toEqual(perRole.facts);
+      expect(details.ctx.report.iamRoles).toMatchObject({
+        path: 'account-details',
+        fallback: {
+          action: 'iam:GetAccountAuthorizationDetails',
+          target: ROLES_ACCOUNT,
+          ...(kind ? { kind } : {}),
+        },
+      });
+      expect(details.ctx.report.iamRoles).not.toHaveProperty('pages');
+      expect(details.simulator.callCounts['iam:GetRolePolicy']).toBe(8);
+      // Only the roles' own failures count as errors: the fallback read them.
+      expect(details.ctx.report.errorCount).toBe(perRole.ctx.report.errorCount);
+    },
+  );
 
   it('falls back when a later page fails, keeping nothing of the earlier ones', async () => {
     const perRole = await readRoles({ bulkReads: false });
-    const contexts = roleContexts(ACCOUNT, { pageSize: 2, store: KNOWN_ACCOUNT });
+    const contexts = roleContexts(ACCOUNT, {
+      pageSize: 2,
+      store: KNOWN_ACCOUNT,
+    });
     contexts.simulator.intercept(async (call, answer) => {
-      if (call.operation === 'GetAccountAuthorizationDetails' && call.input.Marker === 'sim:4') {
+      if (
+        call.operation === 'GetAccountAuthorizationDetails' &&
+        call.input.Marker === 'sim:4'
+      ) {
         throw awsError('ServiceFailure', 'Internal failure', 500);
       }
       return answer();
@@ -241,7 +278,9 @@ describe('execution roles from the account authorization details', () => {
     const ctx = contexts.target('us-east-1', REFERENCED);
     await collectRoles(ctx);
     expect(byKey(contexts.stored)).toEqual(perRole.facts);
-    expect(contexts.simulator.callCounts['iam:GetAccountAuthorizationDetails']).toBe(3);
+    expect(
+      contexts.simulator.callCounts['iam:GetAccountAuthorizationDetails'],
+    ).toBe(3);
     expect(ctx.report.iamRoles?.fallback).toMatchObject({
       action: 'iam:GetAccountAuthorizationDetails',
     });
@@ -273,7 +312,9 @@ describe('execution roles from the account authorization details', () => {
   });
 
   it('reads the details once per account, whichever of its regions asks', async () => {
-    const { simulator, target } = roleContexts(ACCOUNT, { store: KNOWN_ACCOUNT });
+    const { simulator, target } = roleContexts(ACCOUNT, {
+      store: KNOWN_ACCOUNT,
+    });
     const east = target('us-east-1', [roleArn('a'), roleArn('bare')]);
     const west = target('eu-west-1', [roleArn('many'), roleArn('bare')]);
     await Promise.all([collectRoles(east), collectRoles(west)]);
@@ -291,13 +332,25 @@ describe('execution roles from the account authorization details', () => {
           expect(statuses).not.toContain('running');
           return {
             targets: [
-              { accountId: ROLES_ACCOUNT, region: 'us-east-1', callCounts: { 'iam:GetAccountAuthorizationDetails': pages } },
-              { accountId: ROLES_ACCOUNT, region: 'eu-west-1', callCounts: { 'iam:GetRolePolicy': 1 } },
-              { accountId: '222222222222', region: 'us-east-1', callCounts: { 'iam:GetAccountAuthorizationDetails': 50 } },
+              {
+                accountId: ROLES_ACCOUNT,
+                region: 'us-east-1',
+                callCounts: { 'iam:GetAccountAuthorizationDetails': pages },
+              },
+              {
+                accountId: ROLES_ACCOUNT,
+                region: 'eu-west-1',
+                callCounts: { 'iam:GetRolePolicy': 1 },
+              },
+              {
+                accountId: '222222222222',
+                region: 'us-east-1',
+                callCounts: { 'iam:GetAccountAuthorizationDetails': 50 },
+              },
             ],
           };
         },
-      }) as unknown as Partial<ScanningInventoryStore>;
+      } as unknown as Partial<ScanningInventoryStore>);
     const read = async (pages: number) => {
       const { target } = roleContexts(ACCOUNT, { store: lastScan(pages) });
       const ctx = target('us-east-1', [roleArn('a')]);
@@ -305,7 +358,15 @@ describe('execution roles from the account authorization details', () => {
       return ctx.report.iamRoles;
     };
     // Two stored roles and one inline policy: 7 calls one by one.
-    expect(await read(6)).toMatchObject({ path: 'account-details', perRoleCalls: 7, detailsPages: 6 });
-    expect(await read(7)).toMatchObject({ path: 'per-role', perRoleCalls: 7, detailsPages: 7 });
+    expect(await read(6)).toMatchObject({
+      path: 'account-details',
+      perRoleCalls: 7,
+      detailsPages: 6,
+    });
+    expect(await read(7)).toMatchObject({
+      path: 'per-role',
+      perRoleCalls: 7,
+      detailsPages: 7,
+    });
   });
 });

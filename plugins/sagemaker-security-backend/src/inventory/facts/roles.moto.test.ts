@@ -59,7 +59,10 @@ async function buildEstate() {
   });
   for (const name of ['ml-exec', 'ml-bare']) {
     await iam.send(
-      new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }),
+      new CreateRoleCommand({
+        RoleName: name,
+        AssumeRolePolicyDocument: trust,
+      }),
     );
   }
   const team = await iam.send(
@@ -85,7 +88,10 @@ async function buildEstate() {
   );
   for (const policyArn of [FULL_ACCESS, teamArn]) {
     await iam.send(
-      new AttachRolePolicyCommand({ RoleName: 'ml-exec', PolicyArn: policyArn }),
+      new AttachRolePolicyCommand({
+        RoleName: 'ml-exec',
+        PolicyArn: policyArn,
+      }),
     );
   }
   await iam.send(
@@ -124,7 +130,9 @@ async function buildEstate() {
 async function scan(knex: Knex, bulkReads: boolean) {
   const { scan: run, inventory } = await scanOnce({
     aws: {
-      accounts: [{ accountId: ACCOUNT, accessKeyId: 'k', secretAccessKey: 's' }],
+      accounts: [
+        { accountId: ACCOUNT, accessKeyId: 'k', secretAccessKey: 's' },
+      ],
     },
     sagemakerSecurity: {
       accounts: [{ accountId: ACCOUNT, regions: ['us-east-1'] }],
@@ -146,7 +154,9 @@ async function scan(knex: Knex, bulkReads: boolean) {
 it('reads the same role facts from the account details as role by role', async () => {
   await buildEstate();
   const perRole = await scan(sqliteMemory(), false);
-  expect(perRole.calls).not.toHaveProperty('iam:GetAccountAuthorizationDetails');
+  expect(perRole.calls).not.toHaveProperty(
+    'iam:GetAccountAuthorizationDetails',
+  );
   expect(perRole.facts[0]).toMatchObject({
     errors: [],
     data: {

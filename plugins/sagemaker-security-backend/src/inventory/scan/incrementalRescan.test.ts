@@ -139,7 +139,10 @@ describe('incremental rescan', () => {
     // rescan knowing the account's roles, from its authorization details).
     const modelOnly = await h
       .db('inventory_facts')
-      .where({ kind: 'iam-role', key: `arn:aws:iam::${ACCOUNT}:role/model-only` })
+      .where({
+        kind: 'iam-role',
+        key: `arn:aws:iam::${ACCOUNT}:role/model-only`,
+      })
       .first();
     expect(modelOnly?.last_seen_at).toBe(second.targets[0].startedAt);
   });
