@@ -162,6 +162,15 @@ export interface Config {
     tagRefreshHours?: number;
     /** The same window for completed jobs (in the look-back). Default 168 (a week). */
     completedJobTagRefreshHours?: number;
+    inventory?: {
+      /**
+       * Read in bulk where AWS offers it and a cost model (per account, from
+       * the last scan's figures) finds it cheaper, e.g. the IAM account
+       * authorization details instead of per-role calls; a failed bulk read
+       * falls back to the per-resource reads. Default true.
+       */
+      bulkReads?: boolean;
+    };
     aws?: {
       /** SDK attempts per call (adaptive retry strategy), 1 to 20. Default 8. */
       maxAttempts?: number;

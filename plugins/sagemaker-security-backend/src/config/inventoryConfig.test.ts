@@ -132,8 +132,22 @@ describe('readInventoryConfig', () => {
       { completedJobTagRefreshHours: -1 },
       "'sagemakerSecurity.completedJobTagRefreshHours'",
     ],
+    [
+      { inventory: { bulkReads: 'yes' } },
+      `'sagemakerSecurity.inventory.bulkReads': expected true or false, got "yes"`,
+    ],
+    [{ inventory: { bulkRead: true } }, 'sagemakerSecurity.inventory.bulkRead'],
   ])('rejects %j naming the key', (section, key) => {
     expect(() => read(section)).toThrow(key);
+  });
+
+  it('reads inventory.bulkReads, on by default', () => {
+    expect(readInventoryConfig(new ConfigReader({})).bulkReads).toBe(true);
+    expect(read({ regions: ['us-east-1'] }).bulkReads).toBe(true);
+    expect(read({ inventory: { bulkReads: false } }).bulkReads).toBe(false);
+    // As an environment variable substitutes it.
+    expect(read({ inventory: { bulkReads: 'false' } }).bulkReads).toBe(false);
+    expect(read({ inventory: { bulkReads: true } }).bulkReads).toBe(true);
   });
 
   it('reads the scan lease, with defaults of 30 s and 5 min', () => {

@@ -15,6 +15,7 @@ import {
 import { resolveDemoEstatePath } from './demoEstate';
 import { DiscoveryConfig, readDiscovery } from './discovery';
 import { ACCOUNT_ID, readRegion } from './regions';
+import { readBulkReads } from './bulkReads';
 
 /** Services whose endpoint can be overridden (`sagemakerSecurity.aws.endpoints`). */
 export const ENDPOINT_SERVICES = [
@@ -57,6 +58,8 @@ export interface InventoryConfig {
   tagRefreshHours: number;
   /** The same for completed jobs, which are never described again. */
   completedJobTagRefreshHours: number;
+  /** `inventory.bulkReads`: bulk reads where the cost model finds them cheaper. */
+  bulkReads: boolean;
   aws: {
     maxAttempts: number;
     endpoints: Partial<Record<EndpointService, string>>;
@@ -161,6 +164,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
       rateLimits: { ...DEFAULT_RATE_LIMITS },
       tagRefreshHours: d.tagRefreshHours,
       completedJobTagRefreshHours: d.completedJobTagRefreshHours,
+      bulkReads: readBulkReads(undefined),
       aws: { maxAttempts: d.maxAttempts, endpoints: {} },
     };
   }
@@ -175,6 +179,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
     scanOnStartup: config.getOptionalBoolean('scanOnStartup'),
     ...collection,
     rateLimits: readRateLimits(config),
+    bulkReads: readBulkReads(config),
     aws: { maxAttempts, endpoints: readEndpoints(config) },
   };
 }

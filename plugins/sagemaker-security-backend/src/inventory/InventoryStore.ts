@@ -268,4 +268,9 @@ export interface ScanningInventoryStore extends InventoryStore, ScanStore {
     type: ResourceType,
     tagsDue: (arn: string, lastSeenAt: string) => boolean,
   ): Promise<{ names: Set<string>; tagsDue: Set<string> }>;
+  /**
+   * Optional: how many facts of a kind an account has stored (the IAM
+   * cost model's roles of an account known from earlier scans).
+   */
+  countFacts?(kind: FactKind, accountId: string): Promise<number>;
 }

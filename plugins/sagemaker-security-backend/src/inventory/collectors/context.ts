@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { CollectionError } from '@mlsec/plugin-sagemaker-security-common';
 import type { AccountClients } from '../aws/clients';
 import type { FactCache } from '../facts/FactCache';
+import type { IamRolesRead } from '../facts/iamDetails';
 import type { References } from '../facts/references';
 import type { ScanningInventoryStore, ScanTarget } from '../InventoryStore';
 
@@ -18,6 +19,8 @@ export class TargetReport {
   regionDisabled = false;
   /** The account's credentials were refused: nothing more is read. */
   credentialsRejected = false;
+  /** How this target read its account's roles (set by the target that chose). */
+  iamRoles?: IamRolesRead;
   /** Failed listings, always kept: checks read them (see failedListings). */
   private readonly listings: CollectionError[] = [];
   private readonly others: CollectionError[] = [];
@@ -70,4 +73,6 @@ export interface CollectContext {
    * are re-read (see incremental.ts); defaults 24 h and 168 h.
    */
   tagRefresh?: { windowHours: number; completedJobWindowHours: number };
+  /** `sagemakerSecurity.inventory.bulkReads`; default true. */
+  bulkReads?: boolean;
 }

@@ -4,6 +4,7 @@ import { InvalidResponseError } from '../aws/errors';
 /**
  * Parses a policy document as AWS returns it. IAM returns documents
  * URL-encoded (RFC 3986); KMS, S3 and VPC endpoints return plain JSON.
+ * An IAM document given as plain JSON is read as it is.
  * Anything unparsable is an InvalidResponseError, recorded on the fact.
  */
 export function parsePolicyDocument(
@@ -12,7 +13,12 @@ export function parsePolicyDocument(
 ): PolicyDocument {
   let parsed: unknown;
   try {
-    const text = options.urlEncoded ? decodeURIComponent(raw) : raw;
+    // URL-encoded JSON never starts with `{` (it is `%7B`): a document
+    // that does is plain JSON, as moto sends some IAM documents (trust
+    // policies in the account details, policy versions), and decoding it
+    // would break on a literal `%`.
+    const plain = !options.urlEncoded || raw.trimStart().startsWith('{');
+    const text = plain ? raw : decodeURIComponent(raw);
     parsed = JSON.parse(text);
   } catch {
     // The parser's message quotes the document: not repeated.

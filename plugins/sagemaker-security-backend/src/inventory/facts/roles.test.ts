@@ -1,71 +1,20 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import type { RelatedFact } from '@mlsec/plugin-sagemaker-security-common';
-import { AccountClients, CallCounter } from '../aws/clients';
-import { CollectContext, TargetReport } from '../collectors/context';
-import type { ScanningInventoryStore } from '../InventoryStore';
-import { AwsSimulator } from '../simulator/AwsSimulator';
+import {
+  encode,
+  role,
+  roleArn,
+  roleContexts,
+} from '../__testUtils__/roleContext';
 import type { EstateAccount } from '../simulator/estate';
-import { FactCache } from './FactCache';
-import { References } from './references';
 import { collectRoles } from './roles';
 
-const ACCOUNT = '111111111111';
-const KEY = 'AKIAROLESTESTKEY0001';
-const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 const POLICY = 'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess';
-const encode = (doc: object) => encodeURIComponent(JSON.stringify(doc));
 
-const role = (name: string, extra: Record<string, unknown> = {}) => ({
-  RoleName: name,
-  Arn: roleArn(name),
-  RoleId: `AROA${name.toUpperCase()}`,
-  Path: '/',
-  CreateDate: '2026-01-01T00:00:00Z',
-  ...extra,
-});
-
-/**
- * The role facts of `account`, read through real IAM clients whose
- * transport is the AWS simulator (IAM's Query protocol on the wire).
- */
+/** The role facts of `account`, read role by role (bulk reads off). */
 function context(roles: string[], account: Partial<EstateAccount>) {
-  const simulator = new AwsSimulator(
-    {
-      name: 'roles',
-      accounts: [{ accountId: ACCOUNT, regions: [], ...account }],
-    },
-    { accessKeys: { [KEY]: ACCOUNT } },
-  );
-  const stored: RelatedFact[] = [];
-  const store = {
-    upsertFacts: async (facts: RelatedFact[]) => {
-      stored.push(...facts);
-    },
-  } as unknown as ScanningInventoryStore;
-  const refs = new References();
-  roles.forEach(r => refs.roles.add(r));
-  const ctx: CollectContext = {
-    target: { accountId: ACCOUNT, region: 'us-east-1' },
-    clients: new AccountClients(
-      ACCOUNT,
-      async () => ({ accessKeyId: KEY, secretAccessKey: 'test' }),
-      {
-        credentialsManager: {} as any,
-        maxAttempts: 1,
-        concurrencyPerServiceRegion: 2,
-        requestHandler: simulator,
-      },
-      new CallCounter(),
-    ),
-    store,
-    seenAt: new Date().toISOString(),
-    jobLookbackDays: 30,
-    refs,
-    facts: new FactCache(),
-    report: new TargetReport(),
-    logger: mockServices.logger.mock(),
-  };
-  return { ctx, stored, simulator };
+  const { target, stored, simulator } = roleContexts(account, {
+    bulkReads: false,
+  });
+  return { ctx: target('us-east-1', roles), stored, simulator };
 }
 
 const fullAccess = {
@@ -188,7 +137,7 @@ describe('execution role facts (IAM Query protocol on the wire)', () => {
       {
         kind: 'iam-role',
         key: roleArn('gone'),
-        accountId: ACCOUNT,
+        accountId: '111111111111',
         region: 'global',
         errors: [
           expect.objectContaining({

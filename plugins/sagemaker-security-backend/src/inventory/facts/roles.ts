@@ -1,83 +1,37 @@
 import {
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
   paginateListAttachedRolePolicies,
   paginateListRolePolicies,
 } from '@aws-sdk/client-iam';
-import {
+import type {
   CollectionError,
-  GLOBAL_REGION,
-  IamRoleFact,
-  PolicyDocument,
   RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
-import { isoDate } from '../collectors/plain';
 import { accountOfArn } from './arns';
-import { parsePolicyDocument } from './policyDocument';
-
-type Read<T> = { value?: T; errors: CollectionError[] };
-
-async function readDocument(
-  action: string,
-  target: string,
-  field: string,
-  fetch: () => Promise<string | undefined>,
-): Promise<Read<PolicyDocument>> {
-  const result = await attempt(action, { target, field }, async () =>
-    parsePolicyDocument(required(await fetch(), 'policy document'), {
-      urlEncoded: true,
-    }),
-  );
-  return result.ok
-    ? { value: result.value, errors: [] }
-    : { errors: [result.error] };
-}
-
-/** The default version of a managed policy; shared by every role attaching it. */
-function readManagedPolicy(
-  ctx: CollectContext,
-  iam: IAMClient,
-  policyArn: string,
-): Promise<Read<PolicyDocument>> {
-  return ctx.facts.once(
-    `managed-policy|${ctx.target.accountId}|${policyArn}`,
-    async () => {
-      const policy = await attempt(
-        'iam:GetPolicy',
-        { target: policyArn, field: 'attachedPolicies' },
-        () => iam.send(new GetPolicyCommand({ PolicyArn: policyArn })),
-      );
-      if (!policy.ok) return { errors: [policy.error] };
-      const versionId = policy.value.Policy?.DefaultVersionId;
-      return readDocument(
-        'iam:GetPolicyVersion',
-        policyArn,
-        'attachedPolicies',
-        async () => {
-          const out = await iam.send(
-            new GetPolicyVersionCommand({
-              PolicyArn: policyArn,
-              VersionId: versionId,
-            }),
-          );
-          return out.PolicyVersion?.Document;
-        },
-      );
-    },
-  );
-}
+import { accountDetails, roleFromDetails } from './iamDetails';
+import {
+  attachedEntry,
+  AttachedPolicy,
+  completeRoleFact,
+  emptyRoleFact,
+  inlineEntry,
+  InlinePolicy,
+  Read,
+  readDocument,
+  readManagedPolicy,
+  roleNameOf,
+} from './roleParts';
 
 async function readAttached(
   ctx: CollectContext,
   iam: IAMClient,
   roleName: string,
   arn: string,
-) {
+): Promise<Read<AttachedPolicy[]>> {
   const errors: CollectionError[] = [];
   const listed = await attempt(
     'iam:ListAttachedRolePolicies',
@@ -98,17 +52,17 @@ async function readAttached(
     listed.value.map(async p => {
       const doc = await readManagedPolicy(ctx, iam, String(p.PolicyArn));
       errors.push(...doc.errors);
-      return {
-        policyArn: String(p.PolicyArn),
-        policyName: String(p.PolicyName),
-        ...(doc.value ? { document: doc.value } : {}),
-      };
+      return attachedEntry(p, doc);
     }),
   );
   return { value, errors };
 }
 
-async function readInline(iam: IAMClient, roleName: string, arn: string) {
+async function readInline(
+  iam: IAMClient,
+  roleName: string,
+  arn: string,
+): Promise<Read<InlinePolicy[]>> {
   const errors: CollectionError[] = [];
   const listed = await attempt(
     'iam:ListRolePolicies',
@@ -142,25 +96,20 @@ async function readInline(iam: IAMClient, roleName: string, arn: string) {
         },
       );
       errors.push(...doc.errors);
-      return { policyName, ...(doc.value ? { document: doc.value } : {}) };
+      return inlineEntry(policyName, doc);
     }),
   );
   return { value, errors };
 }
 
+/** One role by its own calls: GetRole, its policy lists and inline policies. */
 async function readRole(
   ctx: CollectContext,
   arn: string,
 ): Promise<RelatedFact<'iam-role'>> {
   const iam = ctx.clients.iam(ctx.target.region);
-  const roleName = arn.split('/').pop() ?? arn;
-  const fact: RelatedFact<'iam-role'> = {
-    kind: 'iam-role',
-    key: arn,
-    accountId: accountOfArn(arn) ?? ctx.target.accountId,
-    region: GLOBAL_REGION,
-    errors: [],
-  };
+  const roleName = roleNameOf(arn);
+  const fact = emptyRoleFact(ctx, arn);
   const got = await attempt('iam:GetRole', { target: arn }, async () =>
     required(
       (
@@ -173,41 +122,40 @@ async function readRole(
     fact.errors.push(got.error);
     return fact;
   }
-  const role = got.value;
-  const data: IamRoleFact = {
-    arn,
-    roleName,
-    permissionsBoundaryArn:
-      role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
-    roleLastUsed: role.RoleLastUsed
-      ? {
-          lastUsedDate: isoDate(role.RoleLastUsed.LastUsedDate),
-          region: role.RoleLastUsed.Region,
-        }
-      : null,
-  };
-  const trust = await readDocument(
+  return completeRoleFact(
+    fact,
+    got.value,
     'iam:GetRole',
-    arn,
-    'assumeRolePolicyDocument',
-    async () => role.AssumeRolePolicyDocument,
+    Promise.all([
+      readAttached(ctx, iam, roleName, arn),
+      readInline(iam, roleName, arn),
+    ]),
   );
-  if (trust.value) data.assumeRolePolicyDocument = trust.value;
-  const [attached, inline] = await Promise.all([
-    readAttached(ctx, iam, roleName, arn),
-    readInline(iam, roleName, arn),
-  ]);
-  if (attached.value) data.attachedPolicies = attached.value;
-  if (inline.value) data.inlinePolicies = inline.value;
-  fact.errors.push(...trust.errors, ...attached.errors, ...inline.errors);
-  fact.data = data;
-  return fact;
+}
+
+/**
+ * A role of the target's own account comes from the account's authorization
+ * details when the cost model chose them and they could be read; any
+ * other role (another account's, or one the details do not have, e.g.
+ * deleted since) is read by its own calls, as is every role of an
+ * account whose details could not be read.
+ */
+async function roleFact(
+  ctx: CollectContext,
+  arn: string,
+): Promise<RelatedFact<'iam-role'>> {
+  if (accountOfArn(arn) === ctx.target.accountId) {
+    const details = await accountDetails(ctx);
+    const role = details && roleFromDetails(ctx, details, arn);
+    if (role) return role;
+  }
+  return readRole(ctx, arn);
 }
 
 /** Reads and stores one execution role, once per scan. */
 export function collectRole(ctx: CollectContext, arn: string): Promise<void> {
   return ctx.facts.once(`iam-role|${arn}`, async () => {
-    const fact = await readRole(ctx, arn);
+    const fact = await roleFact(ctx, arn);
     fact.errors.forEach(e => ctx.report.record(e));
     await ctx.store.upsertFacts([fact], ctx.seenAt);
   });

@@ -29,6 +29,8 @@ export interface TargetCollectorOptions {
   store: ScanningInventoryStore;
   logger: LoggerService;
   jobLookbackDays: number | 'all';
+  /** `inventory.bulkReads` (default true). */
+  bulkReads?: boolean;
   /** Tag refresh windows (see collectors/incremental.ts); defaults 24 h and 168 h. */
   tagRefresh?: { windowHours: number; completedJobWindowHours: number };
   /** Reads after the collection, in order (none by default). */
@@ -85,6 +87,9 @@ export async function collectTarget(
     report,
     logger: options.logger,
     ...(options.tagRefresh ? { tagRefresh: options.tagRefresh } : {}),
+    ...(options.bulkReads === undefined
+      ? {}
+      : { bulkReads: options.bulkReads }),
   };
   try {
     // The first listing alone: a disabled region or refused credentials

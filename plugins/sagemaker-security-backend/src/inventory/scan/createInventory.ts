@@ -233,6 +233,7 @@ export async function createInventory(
           store,
           logger,
           jobLookbackDays: config.jobLookbackDays,
+          bulkReads: config.bulkReads,
           tagRefresh: {
             windowHours: config.tagRefreshHours,
             completedJobWindowHours: config.completedJobTagRefreshHours,

@@ -32,6 +32,7 @@ describe('demo estate: deliberate gaps, and its generator', () => {
     );
     for (const { account, fault } of faults) {
       const targets = new Set<unknown>([
+        account.accountId,
         ...(account.roles ?? []).map(r => r.role.RoleName),
         ...(account.buckets ?? []).map(b => b.name),
         ...account.regions

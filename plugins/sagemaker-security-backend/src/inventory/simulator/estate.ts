@@ -99,7 +99,10 @@ export interface EstateBucket {
 export interface EstateFault {
   /** IAM action of the call, e.g. `iam:GetRolePolicy`, `kms:GetKeyRotationStatus`. */
   action: string;
-  /** Only for this target (ARN, name or ID in the request); all targets when absent. */
+  /**
+   * Only for this target (ARN, name or ID in the request); all targets when
+   * absent or the account's own ID (for calls that name no resource).
+   */
   target?: string;
   region?: string;
   error:

@@ -9,9 +9,17 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** A target matches a request value that is it, or its name/ID tail. */
-function targets(fault: EstateFault, input: unknown): boolean {
-  if (!fault.target) return true;
+/**
+ * A target matches a request value that is it, or its name/ID tail; the
+ * account's own ID matches every call of the action in the account (calls
+ * that name no resource, e.g. iam:GetAccountAuthorizationDetails).
+ */
+function targets(
+  fault: EstateFault,
+  input: unknown,
+  accountId: string,
+): boolean {
+  if (!fault.target || fault.target === accountId) return true;
   const t = fault.target;
   return strings(input).some(
     v => v === t || t.endsWith(`/${v}`) || t.endsWith(`:${v}`),
@@ -34,7 +42,7 @@ export class FaultInjector {
       f =>
         f.action === action &&
         (!f.region || f.region === region) &&
-        targets(f, input) &&
+        targets(f, input, accountId) &&
         (f.times === undefined || (this.used.get(f) ?? 0) < f.times),
     );
     if (fault) this.used.set(fault, (this.used.get(fault) ?? 0) + 1);

@@ -278,6 +278,30 @@ describe.each(databases.eachSupportedId())(
         facts.get('cloudtrail', target.accountId, 'eu-west-1', '-'),
       ).toBeUndefined();
     });
+
+    it('counts the facts of a kind an account has stored', async () => {
+      const { store } = await createStore(id);
+      const role = (account: string, name: string): RelatedFact => ({
+        kind: 'iam-role',
+        key: `arn:aws:iam::${account}:role/${name}`,
+        accountId: account,
+        region: 'global',
+        errors: [],
+      });
+      await store.upsertFacts(
+        [
+          role('222222222222', 'a'),
+          role('222222222222', 'b'),
+          role('333333333333', 'a'),
+          { kind: 'cloudtrail', key: '-', ...target, errors: [] },
+        ],
+        T1,
+      );
+      expect(await store.countFacts('iam-role', '222222222222')).toBe(2);
+      expect(await store.countFacts('iam-role', '333333333333')).toBe(1);
+      expect(await store.countFacts('iam-role', target.accountId)).toBe(0);
+      expect(await store.countFacts('cloudtrail', target.accountId)).toBe(1);
+    });
   },
 );
 

@@ -344,6 +344,14 @@ export class DatabaseInventoryStore
     return row ? (toFact(row) as RelatedFact<K>) : undefined;
   }
 
+  async countFacts(kind: FactKind, accountId: string): Promise<number> {
+    const row = await this.db<FactRow>(FACTS)
+      .where({ kind, account_id: accountId })
+      .count({ n: '*' })
+      .first();
+    return Number(row?.n ?? 0);
+  }
+
   /**
    * Facts of the accounts, plus roles and keys of other accounts that their
    * resources refer to. Roles, keys and buckets are also found by key alone,

@@ -1,5 +1,5 @@
 import { notFound } from '../awsErrors';
-import type { EstateRole } from '../estate';
+import type { EstateManagedPolicy, EstateRole } from '../estate';
 import { paginate, policyString } from '../paging';
 import type { Handler, SimScope } from './types';
 
@@ -26,7 +26,102 @@ function iamPage<T>(items: T[], input: Record<string, any>, scope: SimScope) {
   };
 }
 
+function attachedPolicies(scope: SimScope, r: EstateRole) {
+  return (r.attachedPolicyArns ?? []).map(PolicyArn => ({
+    PolicyArn,
+    PolicyName:
+      scope.account.managedPolicies?.find(p => p.arn === PolicyArn)?.name ??
+      PolicyArn.split('/').pop(),
+  }));
+}
+
+/** AWS-managed policies live in the `aws` pseudo-account. */
+const isAwsManaged = (arn: string) => arn.split(':')[4] === 'aws';
+
+/** The RoleDetail members of an estate role (GetRole's extra fields are not). */
+const ROLE_DETAIL_FIELDS = [
+  'Path',
+  'RoleName',
+  'RoleId',
+  'Arn',
+  'CreateDate',
+  'PermissionsBoundary',
+  'Tags',
+  'RoleLastUsed',
+];
+
+function roleDetail(scope: SimScope, r: EstateRole) {
+  return {
+    ...Object.fromEntries(
+      ROLE_DETAIL_FIELDS.filter(k => r.role[k] !== undefined).map(k => [
+        k,
+        r.role[k],
+      ]),
+    ),
+    AssumeRolePolicyDocument: policyString(
+      r.role.AssumeRolePolicyDocument,
+      true,
+    ),
+    RolePolicyList: Object.entries(r.inlinePolicies ?? {}).map(
+      ([PolicyName, doc]) => ({
+        PolicyName,
+        PolicyDocument: policyString(doc, true),
+      }),
+    ),
+    AttachedManagedPolicies: attachedPolicies(scope, r),
+  };
+}
+
+function policyDetail(scope: SimScope, p: EstateManagedPolicy) {
+  return {
+    PolicyName: p.name,
+    Arn: p.arn,
+    DefaultVersionId: p.defaultVersionId,
+    AttachmentCount: (scope.account.roles ?? []).filter(r =>
+      r.attachedPolicyArns?.includes(p.arn),
+    ).length,
+    IsAttachable: true,
+    PolicyVersionList: [
+      {
+        VersionId: p.defaultVersionId,
+        IsDefaultVersion: true,
+        Document: policyString(p.document, true),
+      },
+    ],
+  };
+}
+
 export const iamHandlers: Record<string, Handler> = {
+  /**
+   * Roles, then managed policies, as the filter asks, paged together by
+   * Marker/MaxItems like AWS (a page may hold both lists).
+   */
+  GetAccountAuthorizationDetails: (input, scope) => {
+    const filter: string[] = input.Filter ?? [];
+    const all = !filter.length;
+    const want = (kind: string) => all || filter.includes(kind);
+    const policies = scope.account.managedPolicies ?? [];
+    const items = [
+      ...(want('Role') ? scope.account.roles ?? [] : []).map(r => ({
+        role: roleDetail(scope, r),
+      })),
+      ...policies
+        .filter(p =>
+          isAwsManaged(p.arn)
+            ? want('AWSManagedPolicy')
+            : want('LocalManagedPolicy'),
+        )
+        .map(p => ({ policy: policyDetail(scope, p) })),
+    ];
+    const { page, more } = iamPage(items, input, scope);
+    return {
+      RoleDetailList: page.flatMap(i => ('role' in i ? [i.role] : [])),
+      Policies: page.flatMap(i => ('policy' in i ? [i.policy] : [])),
+      UserDetailList: [],
+      GroupDetailList: [],
+      ...more,
+    };
+  },
   GetRole: (input, scope) => {
     const r = role(scope, input.RoleName).role;
     return {
@@ -40,13 +135,7 @@ export const iamHandlers: Record<string, Handler> = {
     };
   },
   ListAttachedRolePolicies: (input, scope) => {
-    const arns = role(scope, input.RoleName).attachedPolicyArns ?? [];
-    const all = arns.map(PolicyArn => ({
-      PolicyArn,
-      PolicyName:
-        scope.account.managedPolicies?.find(p => p.arn === PolicyArn)?.name ??
-        PolicyArn.split('/').pop(),
-    }));
+    const all = attachedPolicies(scope, role(scope, input.RoleName));
     const { page, more } = iamPage(all, input, scope);
     return { AttachedPolicies: page, ...more };
   },
