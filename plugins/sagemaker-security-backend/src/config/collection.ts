@@ -33,6 +33,8 @@ export interface CollectionConfig {
   tagRefreshHours: number;
   completedJobTagRefreshHours: number;
   maxAttempts: number;
+  /** Bulk reads (SageMaker Search, the Tagging API) where the cost model prefers them. */
+  bulkReads: boolean;
 }
 
 export const DEFAULT_COLLECTION: CollectionConfig = {
@@ -41,6 +43,7 @@ export const DEFAULT_COLLECTION: CollectionConfig = {
   tagRefreshHours: 24,
   completedJobTagRefreshHours: 168,
   maxAttempts: 8,
+  bulkReads: true,
 };
 
 function readLookback(config: Config): number | 'all' {
@@ -53,6 +56,19 @@ function readLookback(config: Config): number | 'all' {
       `expected a whole number of days from ${LOOKBACK_DAYS.min} to ${
         LOOKBACK_DAYS.max
       }, or 'all', got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+/** `inventory.bulkReads`: true or false. */
+function readBulkReads(config: Config): boolean {
+  const value = config.getOptional('inventory.bulkReads');
+  if (value === undefined) return DEFAULT_COLLECTION.bulkReads;
+  if (typeof value !== 'boolean') {
+    return fail(
+      'inventory.bulkReads',
+      `expected true or false, got ${JSON.stringify(value)}`,
     );
   }
   return value;
@@ -95,5 +111,6 @@ export function readCollection(config: Config): CollectionConfig {
       d.maxAttempts,
       MAX_ATTEMPTS,
     ),
+    bulkReads: readBulkReads(config),
   };
 }

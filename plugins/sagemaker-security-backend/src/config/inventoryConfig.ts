@@ -30,6 +30,8 @@ export const ENDPOINT_SERVICES = [
   'sts',
   'organizations',
   'securityhub',
+  // The Resource Groups Tagging API (bulk tag reads), by its IAM prefix.
+  'tag',
 ] as const;
 export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
 
@@ -57,6 +59,8 @@ export interface InventoryConfig {
   tagRefreshHours: number;
   /** The same for completed jobs, which are never described again. */
   completedJobTagRefreshHours: number;
+  /** Bulk reads where the cost model prefers them (`inventory.bulkReads`). */
+  bulkReads: boolean;
   aws: {
     maxAttempts: number;
     endpoints: Partial<Record<EndpointService, string>>;
@@ -161,6 +165,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
       rateLimits: { ...DEFAULT_RATE_LIMITS },
       tagRefreshHours: d.tagRefreshHours,
       completedJobTagRefreshHours: d.completedJobTagRefreshHours,
+      bulkReads: d.bulkReads,
       aws: { maxAttempts: d.maxAttempts, endpoints: {} },
     };
   }

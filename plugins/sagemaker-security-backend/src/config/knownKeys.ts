@@ -39,6 +39,7 @@ export const SAGEMAKER_SECURITY_KEYS: { [key: string]: KeyShape } = {
   scanOnStartup: 'value',
   jobLookbackDays: 'value',
   concurrency: values(['perServiceRegion', 'regions']),
+  inventory: values(['bulkReads']),
   // readRateLimits names an unknown API family.
   rateLimits: 'checked',
   tagRefreshHours: 'value',

@@ -268,4 +268,13 @@ export interface ScanningInventoryStore extends InventoryStore, ScanStore {
     type: ResourceType,
     tagsDue: (arn: string, lastSeenAt: string) => boolean,
   ): Promise<{ names: Set<string>; tagsDue: Set<string> }>;
+  /**
+   * Stored (not deleted) resources of a type in a target, and when the
+   * latest of them was last listed: what the read-path cost model knows
+   * before a listing.
+   */
+  countResources(
+    target: ScanTarget,
+    type: ResourceType,
+  ): Promise<{ count: number; lastSeenAt?: string }>;
 }

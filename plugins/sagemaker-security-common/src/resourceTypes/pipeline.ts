@@ -15,6 +15,7 @@ export const pipeline = defineResourceType({
     describeInput: { PipelineName: 'PipelineName' },
     arnField: 'PipelineArn',
     statusField: 'PipelineStatus',
+    search: { resource: 'Pipeline', record: 'Pipeline' },
   },
   links: { roles: ['RoleArn'] },
   cloudFormation: {

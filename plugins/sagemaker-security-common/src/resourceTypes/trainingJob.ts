@@ -14,6 +14,7 @@ export const trainingJob = defineResourceType({
     describeInput: { TrainingJobName: 'TrainingJobName' },
     arnField: 'TrainingJobArn',
     statusField: 'TrainingJobStatus',
+    search: { resource: 'TrainingJob', record: 'TrainingJob' },
   },
   links: {
     kmsKeys: ['OutputDataConfig.KmsKeyId', 'ResourceConfig.VolumeKmsKeyId'],

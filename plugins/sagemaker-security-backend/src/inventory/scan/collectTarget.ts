@@ -31,6 +31,8 @@ export interface TargetCollectorOptions {
   jobLookbackDays: number | 'all';
   /** Tag refresh windows (see collectors/incremental.ts); defaults 24 h and 168 h. */
   tagRefresh?: { windowHours: number; completedJobWindowHours: number };
+  /** Bulk reads where the cost model prefers them (see collectors/readPlan.ts); absent: off. */
+  bulkReads?: CollectContext['bulkReads'];
   /** Reads after the collection, in order (none by default). */
   followUps?: TargetFollowUp[];
 }
@@ -85,6 +87,7 @@ export async function collectTarget(
     report,
     logger: options.logger,
     ...(options.tagRefresh ? { tagRefresh: options.tagRefresh } : {}),
+    ...(options.bulkReads ? { bulkReads: options.bulkReads } : {}),
   };
   try {
     // The first listing alone: a disabled region or refused credentials

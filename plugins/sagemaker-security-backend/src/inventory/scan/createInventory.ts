@@ -237,6 +237,9 @@ export async function createInventory(
             windowHours: config.tagRefreshHours,
             completedJobWindowHours: config.completedJobTagRefreshHours,
           },
+          ...(config.bulkReads
+            ? { bulkReads: { rateLimits: config.rateLimits } }
+            : {}),
           followUps: options.targetFollowUps,
         },
         target,
