@@ -156,6 +156,8 @@ interface ListingContext {
   windowMs: number;
   /** Tags of resources read without a Search record. */
   readTags: TagReader;
+  /** Run once the first resources arrived (the bulk tag read waits for them). */
+  onFirstPage?: () => Promise<void>;
 }
 
 /**
@@ -164,12 +166,18 @@ interface ListingContext {
  */
 async function collectListing(
   pages: AsyncIterable<Listed[]>,
-  { ctx, spec, completed, windowMs, readTags }: ListingContext,
+  listing: ListingContext,
 ): Promise<number> {
+  const { ctx, spec, completed, windowMs } = listing;
   const { target, store, seenAt } = ctx;
   const incremental = Boolean(spec.immutable || spec.changeFields);
   let count = 0;
   for await (const page of readAhead(pages)) {
+    if (listing.onFirstPage && page.length > 0) {
+      await listing.onFirstPage();
+      listing.onFirstPage = undefined;
+    }
+    const { readTags } = listing;
     const listed = page.map(item => ({
       item,
       ...spec.identify(item.summary, target),
@@ -289,15 +297,22 @@ export async function collectResourceType(
     record = { type: spec.type, chosen: plan.path, expectedCalls: plan.calls };
     report.readPaths.push(record);
   }
+  // Recorded once the per-resource path has listed the type: when it fails
+  // too (a disabled region, refused credentials), its error says it all.
+  const fallbacks: CollectionError[] = [];
   const fellBack = (from: 'search' | 'tagging', error: CollectionError) => {
-    report.record(fallbackError(from, error));
+    fallbacks.push(fallbackError(from, error));
     if (record) record.fellBack = { from, reason: error.message };
   };
 
   if (plan?.path === 'tagging') {
-    const tags = await readTaggingApi(spec, ctx);
-    if (tags.ok) listing.readTags = knownTagsReader(tags.value);
-    else fellBack('tagging', tags.error);
+    // After the listing's first page: a region or credentials that refuse
+    // the listing then cost that one call (see collectTarget's first type).
+    listing.onFirstPage = async () => {
+      const tags = await readTaggingApi(spec, ctx);
+      if (tags.ok) listing.readTags = knownTagsReader(tags.value);
+      else fellBack('tagging', tags.error);
+    };
   }
 
   let count = 0;
@@ -335,6 +350,7 @@ export async function collectResourceType(
       return;
     }
   }
+  fallbacks.forEach(error => report.record(error));
   report.resourceCount += count;
   report.listingsSucceeded += 1;
   await store.markDeleted(
