@@ -143,10 +143,7 @@ describe('readInventoryConfig', () => {
       { inventory: { bulkReads: 'yes' } },
       "'sagemakerSecurity.inventory.bulkReads': expected true or false",
     ],
-    [
-      { inventory: { bulkRead: true } },
-      'sagemakerSecurity.inventory.bulkRead',
-    ],
+    [{ inventory: { bulkRead: true } }, 'sagemakerSecurity.inventory.bulkRead'],
   ])('rejects %j naming the key', (section, key) => {
     expect(() => read(section)).toThrow(key);
   });

@@ -96,14 +96,17 @@ describe('bulk reads (Search, the Tagging API)', () => {
     console.info(
       `bulk reads off: ${total(offCalls)} calls, on: ${total(onCalls)} ` +
         `(Search ${onCalls['sagemaker:Search']}, GetResources ${onCalls['tag:GetResources']}, ` +
-        `ListTags ${onCalls['sagemaker:ListTags'] ?? 0} vs ${offCalls['sagemaker:ListTags']})`,
+        `ListTags ${onCalls['sagemaker:ListTags'] ?? 0} vs ${
+          offCalls['sagemaker:ListTags']
+        })`,
     );
     // 500 more models and jobs: one ListTags each without bulk reads.
     expect(offCalls['sagemaker:ListTags']).toBeGreaterThan(500);
     // Models' tags come 100 per GetResources page (3 pages: 125 tagged + the estate's).
     expect(onCalls['tag:GetResources']).toBeLessThan(20);
     // Training jobs come 100 per Search page, with their tags...
-    expect(onCalls['sagemaker:ListTrainingJobs']).toBeUndefined();
+    // (one List page, the witness Search must cover)
+    expect(onCalls['sagemaker:ListTrainingJobs']).toBe(1);
     expect(onCalls['sagemaker:Search']).toBeGreaterThanOrEqual(3);
     // ...described still (their record lacks RemoteDebugConfig), never ListTags'd.
     expect(onCalls['sagemaker:DescribeTrainingJob']).toBe(
@@ -131,16 +134,16 @@ describe('bulk reads (Search, the Tagging API)', () => {
     });
     const tags = Object.fromEntries(items.map(i => [i.arn, i.tags]));
     const expected = Object.fromEntries(
-      reference.stored.filter(r => r.type === 'model').map(r => [r.arn, r.tags]),
+      reference.stored
+        .filter(r => r.type === 'model')
+        .map(r => [r.arn, r.tags]),
     );
     // An emulator gap never becomes wrong tags.
     expect(tags).toEqual(expected);
     expect(scan.callCounts!['sagemaker:ListTags']).toBeGreaterThan(250);
     const [target] = scan.targets;
     expect(target.status).toBe('partial');
-    expect(
-      target.errors.filter(e => e.action === 'tag:GetResources'),
-    ).toEqual([
+    expect(target.errors.filter(e => e.action === 'tag:GetResources')).toEqual([
       expect.objectContaining({
         target: `sagemaker:model in ${ACCOUNT}/${REGION}`,
         message: expect.stringContaining(
@@ -173,7 +176,9 @@ describe('bulk reads (Search, the Tagging API)', () => {
       scan.targets[0].errors.filter(e => e.action === 'sagemaker:Search'),
     ).toEqual([
       expect.objectContaining({
-        message: expect.stringContaining('read with List, Describe and ListTags instead'),
+        message: expect.stringContaining(
+          'read with List, Describe and ListTags instead',
+        ),
       }),
     ]);
     const gone = await h.store.getResource(arn('training-job/t-3'));
@@ -183,6 +188,34 @@ describe('bulk reads (Search, the Tagging API)', () => {
       limit: 5000,
     });
     expect(items.length).toBe(251);
+  });
+
+  it('fall back to List when Search answers less than List (a filter misread, as moto does)', async () => {
+    const estate = biggerEstate(20);
+    const h = await createHarness(estate, { simulator: { pageSize: 100 } });
+    // moto 5.2.1 compares a CreationTime GreaterThanOrEqualTo filter as
+    // Equals: no job matches, and the answer is a well-formed empty page.
+    h.simulator.intercept(async (call, answer) =>
+      call.action === 'sagemaker:Search' && call.input.SearchExpression
+        ? { Results: [] }
+        : answer(),
+    );
+    const scan = await h.scan();
+    const { items } = await h.store.listResources({
+      types: ['training-job'],
+      limit: 5000,
+    });
+    expect(items.length).toBe(22);
+    expect(
+      scan.targets[0].errors.filter(e => e.action === 'sagemaker:Search'),
+    ).toEqual([
+      expect.objectContaining({
+        target: `training-job in ${ACCOUNT}/${REGION}`,
+        message: expect.stringContaining(
+          'Search did not return 22 of the 22 resources',
+        ),
+      }),
+    ]);
   });
 
   it('mark nothing deleted when Search and then List fail', async () => {

@@ -7,8 +7,9 @@ import type { StoredResource } from '../InventoryStore';
 import type { CollectContext, ReadPathRecord } from './context';
 import { HOUR_MS, tagsDue, unchangedSince } from './incremental';
 import { isoDate, toPlainRecord } from './plain';
+import { fallbackError, firstListed } from './fallbacks';
 import { planRead } from './readPlan';
-import type { SearchItem } from './search';
+import { SearchAnswerError, SearchItem } from './search';
 import type { ResourceSpec, Summary } from './spec';
 import {
   fixedTags,
@@ -16,7 +17,6 @@ import {
   listTagsReader,
   readTaggingApi,
   TagReader,
-  taggingFallback,
   Tags,
 } from './tags';
 import { DAY_MS } from '../../util/time';
@@ -158,6 +158,8 @@ interface ListingContext {
   readTags: TagReader;
   /** Run once the first resources arrived (the bulk tag read waits for them). */
   onFirstPage?: () => Promise<void>;
+  /** ARNs listed (lower-cased), when the caller checks them. */
+  seen?: Set<string>;
 }
 
 /**
@@ -182,6 +184,7 @@ async function collectListing(
       item,
       ...spec.identify(item.summary, target),
     }));
+    for (const x of listed) listing.seen?.add(x.arn.toLowerCase());
     const fresh = listed.filter(x => !completed.names.has(x.name));
     const known = listed.filter(x => completed.names.has(x.name));
     const dueJobs = new Set(
@@ -319,17 +322,37 @@ export async function collectResourceType(
   let listed = false;
   if (plan?.path === 'search' && spec.search) {
     try {
+      // A witness: the first resources List returns must all be in the
+      // Search listing. An endpoint that answers Search with less (e.g. one
+      // that ignores or misreads the CreationTime filter and returns none)
+      // would otherwise leave resources out, silently.
+      const witness = await firstListed(spec, ctx, createdAfter);
+      listing.seen = new Set();
       count = await collectListing(
         asRecords(spec.search.pages(client, { createdAfter })),
         listing,
       );
+      const missed = [...witness].filter(arn => !listing.seen!.has(arn));
+      listing.seen = undefined;
+      if (missed.length > 0) {
+        throw new SearchAnswerError(
+          `Search did not return ${missed.length} of the ${witness.size} resources the first page of ${spec.listAction} returned`,
+        );
+      }
       listed = true;
     } catch (error) {
+      const where = `${spec.type} in ${target.accountId}/${target.region}`;
       fellBack(
         'search',
-        classifyError(error, 'sagemaker:Search', {
-          target: `${spec.type} in ${target.accountId}/${target.region}`,
-        }),
+        // Our own finding, in our own words (classifyError echoes no message).
+        error instanceof SearchAnswerError
+          ? {
+              kind: 'invalid_response',
+              action: 'sagemaker:Search',
+              target: where,
+              message: error.message,
+            }
+          : classifyError(error, 'sagemaker:Search', { target: where }),
       );
     }
   }
@@ -362,16 +385,4 @@ export async function collectResourceType(
       createdAfter: createdAfter?.toISOString(),
     },
   );
-}
-
-/** A failed bulk read, as recorded on the target: its error, saying what was read instead. */
-function fallbackError(
-  from: 'search' | 'tagging',
-  error: CollectionError,
-): CollectionError {
-  if (from === 'tagging') return taggingFallback(error);
-  return {
-    ...error,
-    message: `${error.message} The type was read with List, Describe and ListTags instead.`,
-  };
 }

@@ -35,7 +35,10 @@ describe('read-path cost model', () => {
         'sagemaker:DescribeTrainingJob': 500_000,
         'sagemaker:ListTags': 500_000,
       },
-      search: { 'sagemaker:Search': 5_000 },
+      search: {
+        'sagemaker:Search': 5_000,
+        'sagemaker:ListTrainingJobs': 1,
+      },
       tagging: {
         'sagemaker:ListTrainingJobs': 5_000,
         'sagemaker:DescribeTrainingJob': 500_000,
@@ -71,6 +74,7 @@ describe('read-path cost model', () => {
     expect(choice.path).toBe('search');
     expect(choice.calls).toEqual({
       'sagemaker:Search': 10,
+      'sagemaker:ListTrainingJobs': 1,
       'sagemaker:DescribeTrainingJob': 1_000,
     });
   });
@@ -89,10 +93,16 @@ describe('read-path cost model', () => {
       chooseReadPath(ACTIONS, { ...ALL, search: false }, rescan, slowSearch)
         .path,
     ).toBe('list');
-    // With the same rate, Search costs the same calls and reads fresh tags.
-    expect(chooseReadPath(ACTIONS, ALL, rescan, DEFAULT_RATE_LIMITS).path).toBe(
-      'search',
-    );
+    // Paced at List's rate, Search takes as long (its witness is one call
+    // more) but also reads fresh tags: a rescan with tags due prefers it.
+    expect(
+      chooseReadPath(
+        ACTIONS,
+        ALL,
+        { ...rescan, tagReads: 100 },
+        { ...DEFAULT_RATE_LIMITS, sagemakerListTags: 1 },
+      ).path,
+    ).toBe('search');
   });
 
   it('Tagging API pages follow the stored resources, not the look-back listing', () => {
@@ -131,7 +141,7 @@ describe('read-path cost model', () => {
 
 describe('the estimate from the store', () => {
   const spec = (over: object) =>
-    ({ isJob: false, immutable: false, ...over }) as never;
+    ({ isJob: false, immutable: false, ...over } as never);
   const none = { names: new Set<string>(), tagsDue: new Set<string>() };
   const seenAt = '2026-01-02T00:00:00.000Z';
   const DAY = 86_400_000;

@@ -5,7 +5,8 @@
  * - `list`: List (100 per page), then Describe and ListTags per resource
  *   (only those described again or whose tags fall due on a rescan).
  * - `search`: SageMaker Search, 100 full records with their tags per page;
- *   Describe as well for a type whose record lacks a field the checks read.
+ *   Describe as well for a type whose record lacks a field the checks read;
+ *   one List page as a witness (see collectResourceType).
  * - `tagging`: List and Describe as `list`, the tags of 100 resources per
  *   Resource Groups Tagging API `GetResources` call. It returns every tagged
  *   resource of the type (not only those in the job look-back window), so
@@ -86,7 +87,12 @@ function costOf(
   const nonZero = Object.fromEntries(
     Object.entries(calls).filter(([, n]) => n > 0),
   );
-  return { path, calls: nonZero, total, ...(seconds === undefined ? {} : { seconds }) };
+  return {
+    path,
+    calls: nonZero,
+    total,
+    ...(seconds === undefined ? {} : { seconds }),
+  };
 }
 
 const ORDER: ReadPath[] = ['search', 'list', 'tagging'];
@@ -132,6 +138,8 @@ export function chooseReadPath(
         'search',
         {
           'sagemaker:Search': pages(listed),
+          // The witness: List's first page, which Search must cover.
+          [actions.list]: 1,
           [actions.describe]: offered.searchNeedsDescribe ? described : 0,
         },
         rates,

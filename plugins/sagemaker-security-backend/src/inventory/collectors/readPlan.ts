@@ -4,7 +4,12 @@
  */
 import { DEFAULT_RATE_LIMITS } from '../../config/rateLimits';
 import type { CollectContext } from './context';
-import { chooseReadPath, PAGE_SIZE, ReadChoice, ReadEstimate } from './costModel';
+import {
+  chooseReadPath,
+  PAGE_SIZE,
+  ReadChoice,
+  ReadEstimate,
+} from './costModel';
 import type { ResourceSpec } from './spec';
 
 /** The estimate from the store (count, last listing) and the stored terminal jobs. */

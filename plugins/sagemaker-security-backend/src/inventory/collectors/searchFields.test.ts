@@ -26,9 +26,9 @@ const SEARCHABLE = RESOURCE_TYPE_DESCRIPTORS.filter(d => d.api.search);
 
 /** Every description of the type in the full test estate and the demo estate. */
 function descriptionsOf(type: string): Desc[] {
-  const full = (fullSageMaker() as Record<string, Array<{ description: Desc }>>)[
-    type
-  ];
+  const full = (
+    fullSageMaker() as Record<string, Array<{ description: Desc }>>
+  )[type];
   const demo = demoEstate.accounts.flatMap(a =>
     a.regions.flatMap(
       r =>
@@ -100,7 +100,9 @@ const top = (path: string) => path.split(/[.[]/)[0];
 function declaredPaths(d: (typeof SEARCHABLE)[number]): string[] {
   const paths = [
     ...Object.values(d.links).flatMap(list =>
-      ((list ?? []) as FieldPath[]).flatMap(p => (typeof p === 'string' ? [p] : [p.path, p.when.path])),
+      ((list ?? []) as FieldPath[]).flatMap(p =>
+        typeof p === 'string' ? [p] : [p.path, p.when.path],
+      ),
     ),
     ...(d.catalog?.dependsOn ?? []).flatMap(dep => dep.paths),
     ...(d.environmentFields ?? []),

@@ -9,7 +9,6 @@
  */
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { paginateListTags, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import type { CollectionError } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, CallResult } from '../aws/errors';
 import type { CollectContext } from './context';
 import type { ResourceSpec } from './spec';
@@ -75,7 +74,10 @@ export async function readTaggingApi(
   const prefix = `:sagemaker:${target.region}:${target.accountId}:${spec.arnSegment}/`;
   return attempt(
     'tag:GetResources',
-    { target: `${filter} in ${target.accountId}/${target.region}`, field: 'tags' },
+    {
+      target: `${filter} in ${target.accountId}/${target.region}`,
+      field: 'tags',
+    },
     async () => {
       const tags = new Map<string, Tags>();
       for await (const page of paginateGetResources(
@@ -101,15 +103,4 @@ export async function readTaggingApi(
       return tags;
     },
   );
-}
-
-/**
- * The fallback, as recorded on the target: the Tagging API's error, with a
- * message saying the type's tags were read with ListTags instead.
- */
-export function taggingFallback(error: CollectionError): CollectionError {
-  return {
-    ...error,
-    message: `${error.message} The tags of this type were read with sagemaker:ListTags instead.`,
-  };
 }

@@ -259,7 +259,9 @@ export class DatabaseInventoryStore
       .whereNull('deleted_at')
       .count({ count: '*' })
       .max({ lastSeenAt: 'last_seen_at' })
-      .first()) as { count: number | string; lastSeenAt: string | null } | undefined;
+      .first()) as
+      | { count: number | string; lastSeenAt: string | null }
+      | undefined;
     return {
       count: Number(row?.count ?? 0),
       ...(row?.lastSeenAt ? { lastSeenAt: row.lastSeenAt } : {}),
