@@ -218,6 +218,30 @@ describe('bulk reads (Search, the Tagging API)', () => {
     ]);
   });
 
+  it('store what Search lists when List cannot witness it, but mark nothing deleted from it', async () => {
+    const estate = biggerEstate(5);
+    estate.accounts[0].faults = [
+      { action: 'sagemaker:ListEndpoints', error: 'AccessDenied' },
+    ];
+    const h = await createHarness(estate, { simulator: { pageSize: 100 } });
+    const first = await h.scan();
+    expect(
+      (await h.store.getResource(arn('endpoint/fraud')))?.description
+        .EndpointConfigName,
+    ).toBe('fraud-config');
+    // The List failure stays a failed listing (checks read it).
+    expect(
+      first.targets[0].errors.filter(
+        e => e.action === 'sagemaker:ListEndpoints',
+      ),
+    ).toEqual([expect.objectContaining({ kind: 'access_denied' })]);
+    estate.accounts[0].regions[0].sagemaker.endpoint = [];
+    await h.scan();
+    expect(
+      (await h.store.getResource(arn('endpoint/fraud')))?.deletedAt,
+    ).toBeUndefined();
+  });
+
   it('mark nothing deleted when Search and then List fail', async () => {
     const estate = biggerEstate(10);
     const h = await createHarness(estate, { simulator: { pageSize: 100 } });
