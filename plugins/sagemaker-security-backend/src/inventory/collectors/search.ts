@@ -54,6 +54,11 @@ export function searchRecordFields(record: string): string[] {
   return structFields(member);
 }
 
+/** A Search answer that is not what was asked (recorded as invalid_response). */
+export class SearchAnswerError extends Error {
+  name = 'SearchAnswerError';
+}
+
 /** One resource as Search returned it. */
 export interface SearchItem {
   /** The record's summary fields (names, ARN, status, times): what identify and change detection read. */
@@ -162,7 +167,3 @@ export function tagsOf(list: unknown): Record<string, string> {
   return tags;
 }
 
-/** A Search answer that is not what was asked (recorded as invalid_response). */
-export class SearchAnswerError extends Error {
-  name = 'SearchAnswerError';
-}

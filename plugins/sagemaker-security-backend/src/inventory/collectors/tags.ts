@@ -40,6 +40,9 @@ export function listTagsReader(ctx: CollectContext): TagReader {
     );
 }
 
+/** SageMaker lower-cases names in its ARNs; compared case-insensitively all the same. */
+const arnKey = (arn: string) => arn.toLowerCase();
+
 /** Tags already read in bulk; a resource not among them has none. */
 export function knownTagsReader(tags: Map<string, Tags>): TagReader {
   return async arn => ({ ok: true, value: tags.get(arnKey(arn)) ?? {} });
@@ -50,8 +53,6 @@ export function fixedTags(tags: Tags): TagReader {
   return async () => ({ ok: true, value: tags });
 }
 
-/** SageMaker lower-cases names in its ARNs; compared case-insensitively all the same. */
-const arnKey = (arn: string) => arn.toLowerCase();
 
 /** Thrown when an answer holds resources the filter excludes. */
 class UnfilteredAnswer extends Error {

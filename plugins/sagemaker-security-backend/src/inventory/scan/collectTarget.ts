@@ -37,6 +37,18 @@ export interface TargetCollectorOptions {
   followUps?: TargetFollowUp[];
 }
 
+/** The bulk read paths chosen (and fallen back from), for the log line. */
+function describeReadPaths(report: TargetReport): string {
+  const bulk = report.readPaths.filter(r => r.chosen !== 'list');
+  if (bulk.length === 0) return '';
+  return `; bulk reads: ${bulk
+    .map(
+      r =>
+        `${r.type} ${r.chosen}${r.fellBack ? ' (failed: per resource)' : ''}`,
+    )
+    .join(', ')}`;
+}
+
 function statusOf(report: TargetReport): TargetOutcome['status'] {
   // A target where nothing could be listed is never `succeeded`.
   if (report.stopped || report.listingsSucceeded === 0) return 'failed';
@@ -132,7 +144,8 @@ export async function collectTarget(
   const outcome = done();
   options.logger.info(
     `Inventory of ${target.accountId}/${target.region}: ${outcome.status}, ` +
-      `${outcome.resourceCount} resources, ${outcome.errorCount} errors`,
+      `${outcome.resourceCount} resources, ${outcome.errorCount} errors` +
+      describeReadPaths(report),
   );
   return outcome;
 }
