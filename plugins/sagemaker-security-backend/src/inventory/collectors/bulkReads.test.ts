@@ -153,6 +153,33 @@ describe('bulk reads (Search, the Tagging API)', () => {
     ]);
   });
 
+  it('fall back to ListTags when GetResources answers an empty list for a type it does not serve', async () => {
+    const estate = biggerEstate(20);
+    const h = await createHarness(estate, { simulator: { pageSize: 100 } });
+    h.simulator.intercept(async (call, answer) =>
+      call.action === 'tag:GetResources'
+        ? { ResourceTagMappingList: [] }
+        : answer(),
+    );
+    const scan = await h.scan();
+    const tagged = await h.store.getResource(arn('model/m-0'));
+    expect(tagged?.tags).toEqual({ 'ml-service': 'svc-0' });
+    expect(
+      scan.targets[0].errors.filter(
+        e =>
+          e.action === 'tag:GetResources' &&
+          e.target === `sagemaker:model in ${ACCOUNT}/${REGION}`,
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'invalid_response',
+        message: expect.stringContaining(
+          'did not give the tags ListTags gives',
+        ),
+      }),
+    ]);
+  });
+
   it('fall back to List when Search fails part-way, marking deleted only what the complete listing lacks', async () => {
     const estate = biggerEstate(250);
     const h = await createHarness(estate, { simulator: { pageSize: 100 } });

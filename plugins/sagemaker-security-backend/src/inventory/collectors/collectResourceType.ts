@@ -2,7 +2,12 @@ import type {
   CollectionError,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { attempt, CallResult, classifyError } from '../aws/errors';
+import {
+  attempt,
+  CallResult,
+  classifyError,
+  InvalidResponseError,
+} from '../aws/errors';
 import type { StoredResource } from '../InventoryStore';
 import type { CollectContext, ReadPathRecord } from './context';
 import { HOUR_MS, tagsDue, unchangedSince } from './incremental';
@@ -10,7 +15,6 @@ import { isoDate, toPlainRecord } from './plain';
 import { fallbackError, firstListed } from './fallbacks';
 import { planRead } from './readPlan';
 import { asListed, asRecords, Listed, readAhead } from './pages';
-import { SearchAnswerError } from './search';
 import type { ResourceSpec } from './spec';
 import {
   fixedTags,
@@ -130,7 +134,7 @@ interface ListingContext {
   /** Tags of resources read without a Search record. */
   readTags: TagReader;
   /** Run once the first resources arrived (the bulk tag read waits for them). */
-  onFirstPage?: () => Promise<void>;
+  onFirstPage?: (arns: string[]) => Promise<void>;
   /** ARNs listed (lower-cased), when the caller checks them. */
   seen?: Set<string>;
 }
@@ -149,7 +153,9 @@ async function collectListing(
   let count = 0;
   for await (const page of readAhead(pages)) {
     if (listing.onFirstPage && page.length > 0) {
-      await listing.onFirstPage();
+      await listing.onFirstPage(
+        page.map(item => spec.identify(item.summary, target).arn),
+      );
       listing.onFirstPage = undefined;
     }
     const { readTags } = listing;
@@ -271,8 +277,8 @@ export async function collectResourceType(
   if (plan?.path === 'tagging') {
     // After the listing's first page: a region or credentials that refuse
     // the listing then cost that one call (see collectTarget's first type).
-    listing.onFirstPage = async () => {
-      const tags = await readTaggingApi(spec, ctx);
+    listing.onFirstPage = async arns => {
+      const tags = await readTaggingApi(spec, ctx, arns, listing.readTags);
       if (tags.ok) listing.readTags = knownTagsReader(tags.value);
       else fellBack('tagging', tags.error);
     };
@@ -302,7 +308,7 @@ export async function collectResourceType(
       const missed = [...(witness ?? [])].filter(a => !listing.seen!.has(a));
       listing.seen = undefined;
       if (missed.length > 0) {
-        throw new SearchAnswerError(
+        throw new InvalidResponseError(
           `Search did not return ${missed.length} of the ${
             witness!.size
           } resources the first page of ${spec.listAction} returned`,
@@ -313,15 +319,7 @@ export async function collectResourceType(
       unverified = undefined;
       fellBack(
         'search',
-        // Our own finding, in our own words (classifyError echoes no message).
-        error instanceof SearchAnswerError
-          ? {
-              kind: 'invalid_response',
-              action: 'sagemaker:Search',
-              target: where,
-              message: error.message,
-            }
-          : classifyError(error, 'sagemaker:Search', { target: where }),
+        classifyError(error, 'sagemaker:Search', { target: where }),
       );
     }
   }

@@ -43,6 +43,7 @@ describe('read-path cost model', () => {
         'sagemaker:ListTrainingJobs': 5_000,
         'sagemaker:DescribeTrainingJob': 500_000,
         'tag:GetResources': 5_000,
+        'sagemaker:ListTags': 1,
       },
     });
     expect(choice.path).toBe('search');
@@ -121,6 +122,7 @@ describe('read-path cost model', () => {
     expect(choice.considered.find(c => c.path === 'tagging')?.calls).toEqual({
       'sagemaker:ListTrainingJobs': 10,
       'tag:GetResources': 4_000,
+      'sagemaker:ListTags': 1,
     });
     // Unpaced: calls decide (40 against 4,010).
     expect(choice.path).toBe('list');

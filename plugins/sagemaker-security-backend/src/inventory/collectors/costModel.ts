@@ -10,7 +10,8 @@
  * - `tagging`: List and Describe as `list`, the tags of 100 resources per
  *   Resource Groups Tagging API `GetResources` call. It returns every tagged
  *   resource of the type (not only those in the job look-back window), so
- *   its pages follow the type's stored resources, not the listing.
+ *   its pages follow the type's stored resources, not the listing; one
+ *   ListTags as a witness (see tags.ts).
  *
  * The calls of each path land in different rate buckets (per API family,
  * account and region, see config/rateLimits.ts). Each family's bucket
@@ -154,6 +155,8 @@ export function chooseReadPath(
           [actions.list]: pages(listed),
           [actions.describe]: described,
           'tag:GetResources': pages(Math.max(stored, listed)),
+          // The witness: one resource's tags, which GetResources must match.
+          'sagemaker:ListTags': 1,
         },
         rates,
       ),

@@ -15,6 +15,7 @@ import type {
   ResourceType,
   ResourceTypeDescriptor,
 } from '@mlsec/plugin-sagemaker-security-common';
+import { InvalidResponseError } from '../aws/errors';
 import { isoDate, toPlainRecord } from './plain';
 import type { Summary } from './spec';
 
@@ -52,11 +53,6 @@ export function searchRecordFields(record: string): string[] {
     throw new Error(`SageMaker's SearchRecord has no ${record}`);
   }
   return structFields(member);
-}
-
-/** A Search answer that is not what was asked (recorded as invalid_response). */
-export class SearchAnswerError extends Error {
-  name = 'SearchAnswerError';
 }
 
 /** One resource as Search returned it. */
@@ -130,7 +126,7 @@ export function searchSpecOf(
           const record = (result as Record<string, unknown>)[search.record];
           if (!record || typeof record !== 'object') {
             // Fail closed: an answer without the record asked for is not a listing.
-            throw new SearchAnswerError(
+            throw new InvalidResponseError(
               `a Search result without its ${search.record} record`,
             );
           }
@@ -166,4 +162,3 @@ export function tagsOf(list: unknown): Record<string, string> {
   }
   return tags;
 }
-

@@ -9,7 +9,7 @@
  */
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { paginateListTags, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { attempt, CallResult } from '../aws/errors';
+import { attempt, CallResult, InvalidResponseError } from '../aws/errors';
 import type { CollectContext } from './context';
 import type { ResourceSpec } from './spec';
 
@@ -53,12 +53,6 @@ export function fixedTags(tags: Tags): TagReader {
   return async () => ({ ok: true, value: tags });
 }
 
-
-/** Thrown when an answer holds resources the filter excludes. */
-class UnfilteredAnswer extends Error {
-  name = 'InvalidResponseError';
-}
-
 /**
  * The tags of every tagged resource of the type in the target, through the
  * Tagging API; an error (recorded by the caller as the fallback's reason)
@@ -67,6 +61,8 @@ class UnfilteredAnswer extends Error {
 export async function readTaggingApi(
   spec: ResourceSpec,
   ctx: CollectContext,
+  listed: string[],
+  listTags: TagReader,
 ): Promise<CallResult<Map<string, Tags>>> {
   const { target } = ctx;
   const filter = `sagemaker:${spec.arnSegment}`;
@@ -90,7 +86,7 @@ export async function readTaggingApi(
           if (!arn.toLowerCase().includes(prefix.toLowerCase())) {
             // Fail closed: an endpoint that ignored the filter (or answers for
             // another account or region) cannot say which resources have none.
-            throw new UnfilteredAnswer(
+            throw new InvalidResponseError(
               `GetResources(${filter}) returned a resource of another type, account or region`,
             );
           }
@@ -101,7 +97,39 @@ export async function readTaggingApi(
           tags.set(arnKey(arn), map);
         }
       }
+      await witness(tags, listed, listTags, ctx);
       return tags;
     },
   );
+}
+
+/**
+ * One resource's tags read with ListTags must be what the Tagging API said:
+ * an endpoint that answers GetResources without serving the type (an empty
+ * list) would otherwise turn every resource's tags into none. The witness
+ * is a listed resource stored with tags, else one the answer has tags for,
+ * else the first listed.
+ */
+async function witness(
+  tags: Map<string, Tags>,
+  listed: string[],
+  listTags: TagReader,
+  ctx: CollectContext,
+) {
+  const stored = await ctx.store.getResources(listed);
+  const arn =
+    listed.find(a => Object.keys(stored.get(a)?.tags ?? {}).length > 0) ??
+    listed.find(a => tags.has(arnKey(a))) ??
+    listed[0];
+  const read = await listTags(arn);
+  if (!read.ok) return; // ListTags fails as well: its own errors say so.
+  const said = tags.get(arnKey(arn)) ?? {};
+  const same =
+    Object.keys(said).length === Object.keys(read.value).length &&
+    Object.entries(said).every(([k, v]) => read.value[k] === v);
+  if (!same) {
+    throw new InvalidResponseError(
+      `GetResources did not give the tags ListTags gives one resource of the type`,
+    );
+  }
 }

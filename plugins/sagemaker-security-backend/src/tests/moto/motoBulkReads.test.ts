@@ -123,7 +123,7 @@ describe('bulk reads against moto: the same verdicts and tags as per-resource re
       expect.objectContaining({
         kind: 'invalid_response',
         message: expect.stringMatching(
-          /^Search did not return \d+ of the \d+ resources.*read with List, Describe and ListTags instead\.$/,
+          /Search did not return \d+ of the \d+ resources.*read with List, Describe and ListTags instead\.$/,
         ),
       }),
     ]);
