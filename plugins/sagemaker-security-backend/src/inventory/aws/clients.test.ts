@@ -83,7 +83,11 @@ describe('AWS clients', () => {
     expect(scan?.status).toBe('succeeded');
     // Signing names: CloudWatch signs as `monitoring`.
     expect(new Set(requests.map(r => r.service))).toEqual(
-      new Set(AWS_SERVICES.map(s => (s === 'cloudwatch' ? 'monitoring' : s))),
+      new Set(
+        AWS_SERVICES.map(s =>
+          s === 'cloudwatch' ? 'monitoring' : s === 'tag' ? 'tagging' : s,
+        ),
+      ),
     );
     for (const request of requests) {
       expect(request).toMatchObject({ hostname: 'localhost', port: 4566 });

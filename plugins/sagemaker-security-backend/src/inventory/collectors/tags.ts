@@ -9,6 +9,7 @@
  */
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { paginateListTags, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { CollectionError } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, CallResult, InvalidResponseError } from '../aws/errors';
 import type { CollectContext } from './context';
 import type { ResourceSpec } from './spec';
@@ -69,38 +70,48 @@ export async function readTaggingApi(
   const client = ctx.clients.tagging(target.region);
   // What an ARN of the type starts with in this target (any partition).
   const prefix = `:sagemaker:${target.region}:${target.accountId}:${spec.arnSegment}/`;
-  return attempt(
-    'tag:GetResources',
-    {
-      target: `${filter} in ${target.accountId}/${target.region}`,
-      field: 'tags',
-    },
-    async () => {
-      const tags = new Map<string, Tags>();
-      for await (const page of paginateGetResources(
-        { client, pageSize: 100 },
-        { ResourceTypeFilters: [filter], ResourcesPerPage: 100 },
-      )) {
-        for (const mapping of page.ResourceTagMappingList ?? []) {
-          const arn = mapping.ResourceARN ?? '';
-          if (!arn.toLowerCase().includes(prefix.toLowerCase())) {
-            // Fail closed: an endpoint that ignored the filter (or answers for
-            // another account or region) cannot say which resources have none.
-            throw new InvalidResponseError(
-              `GetResources(${filter}) returned a resource of another type, account or region`,
-            );
-          }
-          const map: Tags = {};
-          for (const tag of mapping.Tags ?? []) {
-            if (tag.Key) map[tag.Key] = tag.Value ?? '';
-          }
-          tags.set(arnKey(arn), map);
+  const where = {
+    target: `${filter} in ${target.accountId}/${target.region}`,
+    field: 'tags',
+  };
+  const read = await attempt('tag:GetResources', where, async () => {
+    const tags = new Map<string, Tags>();
+    for await (const page of paginateGetResources(
+      { client, pageSize: 100 },
+      { ResourceTypeFilters: [filter], ResourcesPerPage: 100 },
+    )) {
+      for (const mapping of page.ResourceTagMappingList ?? []) {
+        const arn = mapping.ResourceARN ?? '';
+        if (!arn.toLowerCase().includes(prefix.toLowerCase())) {
+          // Fail closed: an endpoint that ignored the filter (or answers for
+          // another account or region) cannot say which resources have none.
+          throw new InvalidResponseError(
+            `GetResources(${filter}) returned a resource of another type, account or region`,
+          );
         }
+        const map: Tags = {};
+        for (const tag of mapping.Tags ?? []) {
+          if (tag.Key) map[tag.Key] = tag.Value ?? '';
+        }
+        tags.set(arnKey(arn), map);
       }
-      await witness(tags, listed, listTags, ctx);
-      return tags;
-    },
-  );
+    }
+    return tags;
+  });
+  if (!read.ok) return read;
+  const checked = await witness(read.value, listed, listTags, ctx);
+  if (checked === 'unverified') {
+    return {
+      ok: false,
+      error: {
+        kind: 'invalid_response',
+        action: 'tag:GetResources',
+        ...where,
+        message: `GetResources(${filter}) did not give the tags ListTags gives one resource of the type.`,
+      },
+    };
+  }
+  return checked ?? read;
 }
 
 /**
@@ -115,21 +126,18 @@ async function witness(
   listed: string[],
   listTags: TagReader,
   ctx: CollectContext,
-) {
+): Promise<{ ok: false; error: CollectionError } | 'unverified' | undefined> {
   const stored = await ctx.store.getResources(listed);
   const arn =
     listed.find(a => Object.keys(stored.get(a)?.tags ?? {}).length > 0) ??
     listed.find(a => tags.has(arnKey(a))) ??
     listed[0];
   const read = await listTags(arn);
-  if (!read.ok) return; // ListTags fails as well: its own errors say so.
+  // Unverifiable: the per-resource reads then say what fails.
+  if (!read.ok) return read;
   const said = tags.get(arnKey(arn)) ?? {};
   const same =
     Object.keys(said).length === Object.keys(read.value).length &&
     Object.entries(said).every(([k, v]) => read.value[k] === v);
-  if (!same) {
-    throw new InvalidResponseError(
-      `GetResources did not give the tags ListTags gives one resource of the type`,
-    );
-  }
+  return same ? undefined : 'unverified';
 }
