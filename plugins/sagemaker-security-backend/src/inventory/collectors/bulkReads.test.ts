@@ -11,6 +11,9 @@ import { createHarness, PER_RESOURCE_READS } from '../__testUtils__/harness';
 import { internalError } from '../simulator/awsErrors';
 import type { Estate } from '../simulator/estate';
 
+// Scans of 500 more resources, twice: seconds on a loaded machine.
+jest.setTimeout(60_000);
+
 const arn = (resource: string) =>
   `arn:aws:sagemaker:${REGION}:${ACCOUNT}:${resource}`;
 
