@@ -63,7 +63,7 @@ export async function readTaggingApi(
   spec: ResourceSpec,
   ctx: CollectContext,
   listed: string[],
-  listTags: TagReader,
+  readOne: TagReader,
 ): Promise<CallResult<Map<string, Tags>>> {
   const { target } = ctx;
   const filter = `sagemaker:${spec.arnSegment}`;
@@ -99,7 +99,7 @@ export async function readTaggingApi(
     return tags;
   });
   if (!read.ok) return read;
-  const checked = await witness(read.value, listed, listTags, ctx);
+  const checked = await witness(read.value, listed, readOne, ctx);
   if (checked === 'unverified') {
     return {
       ok: false,
@@ -124,7 +124,7 @@ export async function readTaggingApi(
 async function witness(
   tags: Map<string, Tags>,
   listed: string[],
-  listTags: TagReader,
+  readOne: TagReader,
   ctx: CollectContext,
 ): Promise<{ ok: false; error: CollectionError } | 'unverified' | undefined> {
   const stored = await ctx.store.getResources(listed);
@@ -132,7 +132,7 @@ async function witness(
     listed.find(a => Object.keys(stored.get(a)?.tags ?? {}).length > 0) ??
     listed.find(a => tags.has(arnKey(a))) ??
     listed[0];
-  const read = await listTags(arn);
+  const read = await readOne(arn);
   // Unverifiable: the per-resource reads then say what fails.
   if (!read.ok) return read;
   const said = tags.get(arnKey(arn)) ?? {};

@@ -143,9 +143,9 @@ export async function collectTarget(
   }
   const outcome = done();
   options.logger.info(
-    `Inventory of ${target.accountId}/${target.region}: ${outcome.status}, ` +
-      `${outcome.resourceCount} resources, ${outcome.errorCount} errors` +
-      describeReadPaths(report),
+    `Inventory of ${target.accountId}/${target.region}: ${outcome.status}, ${
+      outcome.resourceCount
+    } resources, ${outcome.errorCount} errors${describeReadPaths(report)}`,
   );
   return outcome;
 }
