@@ -110,6 +110,24 @@ export interface Config {
      * 3650), or `all`. Default 30. Jobs stored in a terminal state are never described again.
      */
     jobLookbackDays?: number | 'all';
+    /** How the inventory reads SageMaker. */
+    inventory?: {
+      /**
+       * Bulk reads: SageMaker `Search` (full records with their tags, 100 per
+       * call) for training jobs, endpoints, pipelines, feature groups and
+       * model packages and their groups, and the Resource Groups Tagging API
+       * (`GetResources`, the tags of 100 resources per call) for the types
+       * it serves, each chosen per account, region and type when it costs
+       * fewer calls (rate-weighted) than List, Describe and ListTags. A bulk
+       * read that fails falls back to the per-resource calls, recorded in
+       * the scan's errors. Also IAM's account authorization details
+       * (`GetAccountAuthorizationDetails`, every role with its policies in
+       * pages) instead of 3+ calls per execution role, chosen per account.
+       * Needs `sagemaker:Search`, `tag:GetResources` and
+       * `iam:GetAccountAuthorizationDetails`. Default true.
+       */
+      bulkReads?: boolean;
+    };
     concurrency?: {
       /**
        * Concurrent calls per AWS service and region, counted per API family
@@ -127,7 +145,8 @@ export interface Config {
      * throttled and one API's wait never slows another; the SDK's adaptive
      * retry still handles what throttling remains. Defaults are AWS's order
      * of magnitude: sagemakerList 4, sagemakerListTags 10, sagemakerDescribe
-     * 10, sagemakerGet 10, iam 20, ec2Describe 100. Raise them when AWS has
+     * 10, sagemakerGet 10, sagemakerSearch 4, tagging 5 (both assumed: AWS
+     * publishes none), iam 20, ec2Describe 100. Raise them when AWS has
      * raised your quotas (0.1 to 100,000 requests per second); `unlimited`
      * does not pace a family. Other APIs
      * (KMS, S3, CloudTrail, CloudWatch, Logs) are not paced. When scanning
@@ -142,6 +161,10 @@ export interface Config {
       sagemakerDescribe?: number | 'unlimited';
       /** `sagemaker:Get*`. */
       sagemakerGet?: number | 'unlimited';
+      /** `sagemaker:Search` (bulk reads). Default 4. */
+      sagemakerSearch?: number | 'unlimited';
+      /** `tag:GetResources` (bulk tag reads). Default 5. */
+      tagging?: number | 'unlimited';
       /** `iam:*`, per account. */
       iam?: number | 'unlimited';
       /** `ec2:Describe*`. */
@@ -162,15 +185,6 @@ export interface Config {
     tagRefreshHours?: number;
     /** The same window for completed jobs (in the look-back). Default 168 (a week). */
     completedJobTagRefreshHours?: number;
-    inventory?: {
-      /**
-       * Read in bulk where AWS offers it and a cost model (per account, from
-       * the last scan's figures) finds it cheaper, e.g. the IAM account
-       * authorization details instead of per-role calls; a failed bulk read
-       * falls back to the per-resource reads. Default true.
-       */
-      bulkReads?: boolean;
-    };
     aws?: {
       /** SDK attempts per call (adaptive retry strategy), 1 to 20. Default 8. */
       maxAttempts?: number;
@@ -178,7 +192,7 @@ export interface Config {
        * Endpoint override per service, for AWS-compatible servers (LocalStack, moto),
        * as an http(s) URL without credentials or query (e.g. `http://localhost:4566`).
        * Keys: sagemaker, iam, kms, s3, ec2, cloudtrail, cloudwatch, logs,
-       * guardduty, sts,
+       * guardduty, sts, tag (the Resource Groups Tagging API),
        * organizations (account discovery). With an
        * override, S3 uses path-style addressing.
        *

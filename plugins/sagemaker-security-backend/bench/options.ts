@@ -74,6 +74,10 @@ export const REAL_AWS: AwsProfile = {
     'sagemaker:ListTags': 10,
     'sagemaker:Describe': 10,
     'sagemaker:Get': 10,
+    // Assumed (AWS publishes no rate for either): Search as List; the
+    // Tagging API's GetResources a few per second, as the client default.
+    'sagemaker:Search': 4,
+    'tag:GetResources': 5,
     'iam:': 20,
     'ec2:Describe': 100,
   },

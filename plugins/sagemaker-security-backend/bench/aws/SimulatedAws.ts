@@ -53,6 +53,23 @@ const DESCRIBES: Record<string, [string, string]> = Object.fromEntries(
   }),
 );
 
+/** Search's `Resource` → the type it reads (from the descriptors). */
+const SEARCHED: Record<string, string> = Object.fromEntries(
+  RESOURCE_TYPE_DESCRIPTORS.flatMap(({ id, api }) =>
+    api.search ? [[api.search.resource, id]] : [],
+  ),
+);
+
+/** The Tagging API's `sagemaker:<arnSegment>` → the type. */
+const TAGGED: Record<string, string> = Object.fromEntries(
+  RESOURCE_TYPE_DESCRIPTORS.map(({ id, arnSegment }) => [
+    `sagemaker:${arnSegment}`,
+    id,
+  ]),
+);
+
+const TOKEN = 'sim:';
+
 /**
  * The simulator finds a resource by scanning its type's list: O(n) per
  * call, minutes of CPU at 50,000 jobs, taken from the cores the scanner
@@ -73,8 +90,20 @@ class IndexedView {
     regions: [this.region],
   };
   private readonly simulator: AwsSimulator;
+  /** Search and GetResources listings, sorted once per scan and paged by offset. */
+  private readonly listings = new Map<
+    string,
+    {
+      source: EstateSageMakerResource[];
+      length: number;
+      items: EstateSageMakerResource[];
+    }
+  >();
 
-  constructor(estate: Estate, pageSize: number) {
+  constructor(
+    private readonly estate: Estate,
+    private readonly pageSize: number,
+  ) {
     this.simulator = new AwsSimulator(
       { name: 'view', accounts: [this.account] },
       { pageSize },
@@ -100,8 +129,94 @@ class IndexedView {
     }
   }
 
+  /**
+   * One page of a Search or GetResources listing: the listing is filtered
+   * and sorted once (kept while its type's list keeps its length), the page
+   * answered by the simulator from a view holding that page only.
+   */
+  private async page(
+    call: SimCall,
+    type: string,
+    listing: (all: EstateSageMakerResource[]) => EstateSageMakerResource[],
+    names: { token: string; size: string },
+  ): Promise<object> {
+    const region = this.estate.accounts
+      .find(a => a.accountId === call.accountId)
+      ?.regions.find(r => r.region === call.region);
+    const source =
+      (region?.sagemaker as Record<string, EstateSageMakerResource[]>)?.[
+        type
+      ] ?? [];
+    const { [names.token]: token, ...rest } = call.input;
+    const key = `${call.accountId}|${call.region}|${
+      call.operation
+    }|${JSON.stringify(rest)}`;
+    let cached = this.listings.get(key);
+    if (
+      !cached ||
+      cached.source !== source ||
+      cached.length !== source.length
+    ) {
+      cached = { source, length: source.length, items: listing(source) };
+      this.listings.set(key, cached);
+    }
+    const offset = token ? Number(String(token).slice(TOKEN.length)) : 0;
+    const size = Math.min(
+      Number(rest[names.size]) || this.pageSize,
+      this.pageSize,
+    );
+    this.account.accountId = call.accountId;
+    this.region.region = call.region;
+    this.region.sagemaker = {
+      [type]: cached.items.slice(offset, offset + size),
+    };
+    const answer = (await this.simulator.answer({
+      ...call,
+      input: rest,
+    })) as Record<string, unknown>;
+    const out = names.token === 'NextToken' ? 'NextToken' : 'PaginationToken';
+    return offset + size < cached.items.length
+      ? { ...answer, [out]: `${TOKEN}${offset + size}` }
+      : answer;
+  }
+
   /** The answer from the view, or undefined when the index does not know the call. */
   answer(call: SimCall): Promise<object> | undefined {
+    if (call.operation === 'Search' && SEARCHED[call.input.Resource]) {
+      // The simulator's Search handler filters and sorts the page it is given.
+      const sorted = (all: EstateSageMakerResource[]) => {
+        const sign = call.input.SortOrder === 'Ascending' ? 1 : -1;
+        const after = call.input.SearchExpression?.Filters?.[0]?.Value;
+        return all
+          .filter(
+            r => !after || String(r.description.CreationTime) >= String(after),
+          )
+          .sort(
+            (a, b) =>
+              sign *
+              String(a.description.CreationTime ?? '').localeCompare(
+                String(b.description.CreationTime ?? ''),
+              ),
+          );
+      };
+      return this.page(call, SEARCHED[call.input.Resource], sorted, {
+        token: 'NextToken',
+        size: 'MaxResults',
+      });
+    }
+    const filters: string[] | undefined = call.input.ResourceTypeFilters;
+    if (
+      call.operation === 'GetResources' &&
+      filters?.length === 1 &&
+      TAGGED[filters[0]]
+    ) {
+      return this.page(
+        call,
+        TAGGED[filters[0]],
+        all => all.filter(r => Object.keys(r.tags ?? {}).length > 0),
+        { token: 'PaginationToken', size: 'ResourcesPerPage' },
+      );
+    }
     if (call.service !== 'sagemaker') return undefined;
     const at = `${call.accountId}|${call.region}`;
     const describe = DESCRIBES[call.operation];

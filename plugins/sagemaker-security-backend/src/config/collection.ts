@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { readBulkReads } from './bulkReads';
 import { fail } from './fail';
 import { inRange, NumberRange, readNumber } from './numbers';
 
@@ -33,6 +34,8 @@ export interface CollectionConfig {
   tagRefreshHours: number;
   completedJobTagRefreshHours: number;
   maxAttempts: number;
+  /** Bulk reads (SageMaker Search, the Tagging API) where the cost model prefers them. */
+  bulkReads: boolean;
 }
 
 export const DEFAULT_COLLECTION: CollectionConfig = {
@@ -41,6 +44,7 @@ export const DEFAULT_COLLECTION: CollectionConfig = {
   tagRefreshHours: 24,
   completedJobTagRefreshHours: 168,
   maxAttempts: 8,
+  bulkReads: true,
 };
 
 function readLookback(config: Config): number | 'all' {
@@ -95,5 +99,6 @@ export function readCollection(config: Config): CollectionConfig {
       d.maxAttempts,
       MAX_ATTEMPTS,
     ),
+    bulkReads: readBulkReads(config),
   };
 }

@@ -5,6 +5,13 @@ const read = (sagemakerSecurity: object) =>
   readInventoryConfig(new ConfigReader({ sagemakerSecurity }));
 
 describe('readInventoryConfig', () => {
+  it('reads inventory.bulkReads, on by default', () => {
+    expect(read({}).bulkReads).toBe(true);
+    expect(readInventoryConfig(new ConfigReader({})).bulkReads).toBe(true);
+    expect(read({ inventory: { bulkReads: false } }).bulkReads).toBe(false);
+    expect(read({ inventory: { bulkReads: true } }).bulkReads).toBe(true);
+  });
+
   it('reads targets, defaults and overrides', () => {
     const config = read({
       regions: ['us-east-1', 'eu-west-1'],

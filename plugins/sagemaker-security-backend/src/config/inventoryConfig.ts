@@ -15,7 +15,6 @@ import {
 import { resolveDemoEstatePath } from './demoEstate';
 import { DiscoveryConfig, readDiscovery } from './discovery';
 import { ACCOUNT_ID, readRegion } from './regions';
-import { readBulkReads } from './bulkReads';
 
 /** Services whose endpoint can be overridden (`sagemakerSecurity.aws.endpoints`). */
 export const ENDPOINT_SERVICES = [
@@ -31,6 +30,8 @@ export const ENDPOINT_SERVICES = [
   'sts',
   'organizations',
   'securityhub',
+  // The Resource Groups Tagging API (bulk tag reads), by its IAM prefix.
+  'tag',
 ] as const;
 export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
 
@@ -58,7 +59,7 @@ export interface InventoryConfig {
   tagRefreshHours: number;
   /** The same for completed jobs, which are never described again. */
   completedJobTagRefreshHours: number;
-  /** `inventory.bulkReads`: bulk reads where the cost model finds them cheaper. */
+  /** Bulk reads where the cost model prefers them (`inventory.bulkReads`). */
   bulkReads: boolean;
   aws: {
     maxAttempts: number;
@@ -164,7 +165,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
       rateLimits: { ...DEFAULT_RATE_LIMITS },
       tagRefreshHours: d.tagRefreshHours,
       completedJobTagRefreshHours: d.completedJobTagRefreshHours,
-      bulkReads: readBulkReads(undefined),
+      bulkReads: d.bulkReads,
       aws: { maxAttempts: d.maxAttempts, endpoints: {} },
     };
   }
@@ -179,7 +180,6 @@ export function readInventoryConfig(root: Config): InventoryConfig {
     scanOnStartup: config.getOptionalBoolean('scanOnStartup'),
     ...collection,
     rateLimits: readRateLimits(config),
-    bulkReads: readBulkReads(config),
     aws: { maxAttempts, endpoints: readEndpoints(config) },
   };
 }

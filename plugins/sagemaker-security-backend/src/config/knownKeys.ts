@@ -39,11 +39,11 @@ export const SAGEMAKER_SECURITY_KEYS: { [key: string]: KeyShape } = {
   scanOnStartup: 'value',
   jobLookbackDays: 'value',
   concurrency: values(['perServiceRegion', 'regions']),
+  inventory: values(['bulkReads']),
   // readRateLimits names an unknown API family.
   rateLimits: 'checked',
   tagRefreshHours: 'value',
   completedJobTagRefreshHours: 'value',
-  inventory: values(['bulkReads']),
   // readEndpoints names an unknown service.
   aws: { maxAttempts: 'value', endpoints: 'checked' },
   linking: values(['componentTagKey', 'ownerTagKeys', 'systemTagKey']),

@@ -8,6 +8,8 @@ export const RATE_FAMILIES = {
   sagemakerListTags: 'sagemaker:ListTags',
   sagemakerDescribe: 'sagemaker:Describe',
   sagemakerGet: 'sagemaker:Get',
+  sagemakerSearch: 'sagemaker:Search',
+  tagging: 'tag:GetResources',
   iam: 'iam:',
   ec2Describe: 'ec2:Describe',
   securityHub: 'securityhub:',
@@ -28,6 +30,10 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   sagemakerListTags: 10,
   sagemakerDescribe: 10,
   sagemakerGet: 10,
+  // Assumed: SageMaker publishes no rate for Search; a List-like figure.
+  sagemakerSearch: 4,
+  // Assumed: the Tagging API publishes no per-account rate for GetResources.
+  tagging: 5,
   iam: 20,
   ec2Describe: 100,
   // GetFindings: 3 requests per second per account and region (burst 6).

@@ -273,4 +273,13 @@ export interface ScanningInventoryStore extends InventoryStore, ScanStore {
    * cost model's roles of an account known from earlier scans).
    */
   countFacts?(kind: FactKind, accountId: string): Promise<number>;
+  /**
+   * Stored (not deleted) resources of a type in a target, and when the
+   * latest of them was last listed: what the read-path cost model knows
+   * before a listing.
+   */
+  countResources(
+    target: ScanTarget,
+    type: ResourceType,
+  ): Promise<{ count: number; lastSeenAt?: string }>;
 }

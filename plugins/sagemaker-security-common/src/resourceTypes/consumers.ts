@@ -28,7 +28,7 @@ export const DESCRIPTOR_READERS: ReadonlyArray<{
   {
     file: 'plugins/sagemaker-security-backend/bench/aws/SimulatedAws.ts',
     reads:
-      'api.describe and describeInput, simulator.match (describes answered by index)',
+      'api.describe and describeInput, simulator.match (describes answered by index); api.search.resource and arnSegment (Search and GetResources pages by index)',
   },
   {
     file: 'plugins/sagemaker-security-backend/bench/model/minimumCalls.ts',
@@ -39,14 +39,27 @@ export const DESCRIPTOR_READERS: ReadonlyArray<{
     reads: 'every descriptor: one collector spec each',
   },
   {
+    file: 'plugins/sagemaker-security-backend/src/inventory/collectors/search.ts',
+    reads:
+      'api.search (Search resource, record, describeFields) and api.describe (the Describe output fields a record is stored as)',
+  },
+  {
     file: 'plugins/sagemaker-security-backend/src/inventory/collectors/spec.ts',
     reads:
-      'api (operations, items, summary and describe fields, extra reads), arnSegment, job',
+      'api (operations, items, summary and describe fields, extra reads, taggingApi), arnSegment, job',
   },
   {
     file: 'plugins/sagemaker-security-backend/src/inventory/simulator/handlers/sagemaker.ts',
     reads:
       'api (list, items, describe input, ARN field, extra reads) and simulator (summary fields, describe matching)',
+  },
+  {
+    file: 'plugins/sagemaker-security-backend/src/inventory/simulator/handlers/sagemakerSearch.ts',
+    reads: 'api.search (Search resource and record served)',
+  },
+  {
+    file: 'plugins/sagemaker-security-backend/src/inventory/simulator/handlers/tagging.ts',
+    reads: 'arnSegment and api.arnField (GetResources type filters and ARNs)',
   },
   {
     file: 'plugins/sagemaker-security-node/src/checks/encryption/monitoringJobKmsKeys.ts',

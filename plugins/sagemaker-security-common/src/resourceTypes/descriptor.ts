@@ -36,6 +36,25 @@ export interface ExtraRead {
 }
 
 /**
+ * A bulk read of the type through SageMaker `Search`: full records with
+ * their tags, 100 per page, in place of List, Describe and ListTags.
+ *
+ * @public
+ */
+export interface SearchReadDescriptor {
+  /** `Search`'s `Resource`, e.g. `TrainingJob`. */
+  resource: string;
+  /** The `SearchRecord` field holding the record, e.g. `TrainingJob`. */
+  record: string;
+  /**
+   * Describe fields the checks read that the record lacks (e.g. a
+   * pipeline's `PipelineDefinition`): a resource read through Search is
+   * then described too, whenever it would be without Search.
+   */
+  describeFields?: string[];
+}
+
+/**
  * How the SageMaker API lists and describes a resource type (operation and
  * field names, as strings: the SDK is not imported here).
  *
@@ -70,6 +89,14 @@ export interface SageMakerApiDescriptor {
   changeFields?: string[];
   /** Reads besides Describe stored in the description. */
   extraReads?: ExtraRead[];
+  /** Read in bulk through SageMaker `Search` (see `SearchReadDescriptor`). */
+  search?: SearchReadDescriptor;
+  /**
+   * The Resource Groups Tagging API is documented to serve the type
+   * (`ResourceTypeFilters: ['sagemaker:<arnSegment>']`): its tags may be
+   * read 100 resources per call instead of one `ListTags` per resource.
+   */
+  taggingApi?: boolean;
 }
 
 /**

@@ -21,6 +21,7 @@ export const endpoint = defineResourceType({
     statusField: 'EndpointStatus',
     // UpdateEndpoint (a new config) and status changes move these.
     changeFields: ['LastModifiedTime', 'EndpointStatus'],
+    search: { resource: 'Endpoint', record: 'Endpoint' },
   },
   links: { kmsKeys: ['DataCaptureConfig.KmsKeyId'] },
   logGroup: '/aws/sagemaker/Endpoints/{name}',

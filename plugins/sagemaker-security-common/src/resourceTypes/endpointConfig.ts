@@ -27,6 +27,8 @@ export const endpointConfig = defineResourceType({
     describe: 'DescribeEndpointConfig',
     describeInput: { EndpointConfigName: 'EndpointConfigName' },
     arnField: 'EndpointConfigArn',
+    // Tags through the Resource Groups Tagging API (see taggingApi).
+    taggingApi: true,
     // No UpdateEndpointConfig: an endpoint moves to a new config instead.
     immutable: true,
   },

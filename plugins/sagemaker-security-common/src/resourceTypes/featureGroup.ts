@@ -18,6 +18,7 @@ export const featureGroup = defineResourceType({
     describeInput: { FeatureGroupName: 'FeatureGroupName' },
     arnField: 'FeatureGroupArn',
     statusField: 'FeatureGroupStatus',
+    search: { resource: 'FeatureGroup', record: 'FeatureGroup' },
   },
   links: {
     kmsKeys: [

@@ -15,6 +15,8 @@ export const hyperparameterTuningJob = defineResourceType({
       HyperParameterTuningJobName: 'HyperParameterTuningJobName',
     },
     arnField: 'HyperParameterTuningJobArn',
+    // Tags through the Resource Groups Tagging API (see taggingApi).
+    taggingApi: true,
     statusField: 'HyperParameterTuningJobStatus',
   },
   links: {

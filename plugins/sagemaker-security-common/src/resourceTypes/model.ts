@@ -27,6 +27,8 @@ export const model = defineResourceType({
     describe: 'DescribeModel',
     describeInput: { ModelName: 'ModelName' },
     arnField: 'ModelArn',
+    // Tags through the Resource Groups Tagging API (see taggingApi).
+    taggingApi: true,
     // SageMaker has no UpdateModel: a model changes only by being recreated.
     immutable: true,
   },

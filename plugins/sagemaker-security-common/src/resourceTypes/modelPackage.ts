@@ -18,6 +18,7 @@ export const modelPackage = defineResourceType({
     describeInput: { ModelPackageName: 'ModelPackageArn' },
     arnField: 'ModelPackageArn',
     statusField: 'ModelPackageStatus',
+    search: { resource: 'ModelPackage', record: 'ModelPackage' },
   },
   links: {},
   simulator: {

@@ -18,6 +18,7 @@ export const modelPackageGroup = defineResourceType({
     describeInput: { ModelPackageGroupName: 'ModelPackageGroupName' },
     arnField: 'ModelPackageGroupArn',
     statusField: 'ModelPackageGroupStatus',
+    search: { resource: 'ModelPackageGroup', record: 'ModelPackageGroup' },
     // The resource policy is stored as AWS returns it (a JSON string); null = none.
     extraReads: [
       {

@@ -18,6 +18,8 @@ export const notebookInstance = defineResourceType({
     describe: 'DescribeNotebookInstance',
     describeInput: { NotebookInstanceName: 'NotebookInstanceName' },
     arnField: 'NotebookInstanceArn',
+    // Tags through the Resource Groups Tagging API (see taggingApi).
+    taggingApi: true,
     statusField: 'NotebookInstanceStatus',
     // UpdateNotebookInstance, start and stop move these.
     changeFields: ['LastModifiedTime', 'NotebookInstanceStatus'],

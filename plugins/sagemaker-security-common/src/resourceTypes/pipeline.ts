@@ -15,6 +15,12 @@ export const pipeline = defineResourceType({
     describeInput: { PipelineName: 'PipelineName' },
     arnField: 'PipelineArn',
     statusField: 'PipelineStatus',
+    search: {
+      resource: 'Pipeline',
+      record: 'Pipeline',
+      // Its steps name roles, keys and buckets (facts/references.ts).
+      describeFields: ['PipelineDefinition'],
+    },
   },
   links: { roles: ['RoleArn'] },
   cloudFormation: {

@@ -14,6 +14,12 @@ export const trainingJob = defineResourceType({
     describeInput: { TrainingJobName: 'TrainingJobName' },
     arnField: 'TrainingJobArn',
     statusField: 'TrainingJobStatus',
+    search: {
+      resource: 'TrainingJob',
+      record: 'TrainingJob',
+      // The remote-debugging check reads it; Search's record lacks it.
+      describeFields: ['RemoteDebugConfig'],
+    },
   },
   links: {
     kmsKeys: ['OutputDataConfig.KmsKeyId', 'ResourceConfig.VolumeKmsKeyId'],

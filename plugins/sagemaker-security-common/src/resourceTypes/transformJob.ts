@@ -13,6 +13,8 @@ export const transformJob = defineResourceType({
     describe: 'DescribeTransformJob',
     describeInput: { TransformJobName: 'TransformJobName' },
     arnField: 'TransformJobArn',
+    // Tags through the Resource Groups Tagging API (see taggingApi).
+    taggingApi: true,
     statusField: 'TransformJobStatus',
   },
   links: {

@@ -20,6 +20,12 @@ export function sqliteMemory(): Knex {
 }
 
 /**
+ * Config of a scan through List, Describe and ListTags only: for tests of
+ * that path's calls and failures (bulk reads: collectors/bulkReads.test.ts).
+ */
+export const PER_RESOURCE_READS = { inventory: { bulkReads: false } };
+
+/**
  * The real collector, store (in-memory SQLite) and scan service, with only the
  * AWS transport replaced by the simulator (the SDK clients' `requestHandler`;
  * credentials from the real credentials manager, through the simulator's

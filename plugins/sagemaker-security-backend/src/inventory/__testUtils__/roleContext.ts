@@ -81,9 +81,8 @@ export function roleContexts(
       facts,
       report: new TargetReport(),
       logger: mockServices.logger.mock(),
-      ...(options.bulkReads === undefined
-        ? {}
-        : { bulkReads: options.bulkReads }),
+      // Bulk reads are on unless switched off, as in the plugin's default.
+      ...(options.bulkReads === false ? {} : { bulkReads: {} }),
     };
     return ctx;
   };

@@ -9,6 +9,8 @@ export const AWS_SERVICES = [
   'cloudwatch',
   'logs',
   'guardduty',
+  // The Resource Groups Tagging API (IAM prefix `tag`): bulk tag reads.
+  'tag',
 ] as const;
 /**
  * Services read for findings of other tools (findings/), not for the

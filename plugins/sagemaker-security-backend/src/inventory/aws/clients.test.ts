@@ -81,9 +81,13 @@ describe('AWS clients', () => {
       Object.fromEntries(AWS_SERVICES.map(s => [s, ENDPOINT])),
     );
     expect(scan?.status).toBe('succeeded');
-    // Signing names: CloudWatch signs as `monitoring`.
+    // Signing names: CloudWatch signs as `monitoring`, the Tagging API as `tagging`.
+    const SIGNING: Record<string, string> = {
+      cloudwatch: 'monitoring',
+      tag: 'tagging',
+    };
     expect(new Set(requests.map(r => r.service))).toEqual(
-      new Set(AWS_SERVICES.map(s => (s === 'cloudwatch' ? 'monitoring' : s))),
+      new Set(AWS_SERVICES.map(s => SIGNING[s] ?? s)),
     );
     for (const request of requests) {
       expect(request).toMatchObject({ hostname: 'localhost', port: 4566 });

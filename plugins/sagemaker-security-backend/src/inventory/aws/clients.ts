@@ -6,6 +6,7 @@ import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
@@ -132,6 +133,7 @@ const CONSTRUCTORS = {
   logs: CloudWatchLogsClient,
   guardduty: GuardDutyClient,
   securityhub: SecurityHubClient,
+  tag: ResourceGroupsTaggingAPIClient,
 };
 type ClientOf<S extends AwsService> = InstanceType<(typeof CONSTRUCTORS)[S]>;
 
@@ -162,6 +164,7 @@ export class AccountClients {
   logs = (region: string) => this.get('logs', region);
   guardduty = (region: string) => this.get('guardduty', region);
   securityhub = (region: string) => this.get('securityhub', region);
+  tagging = (region: string) => this.get('tag', region);
   iam = (anyRegion: string) => this.get('iam', iamRegionFor(anyRegion));
 
   get<S extends AwsService>(service: S, region: string): ClientOf<S> {

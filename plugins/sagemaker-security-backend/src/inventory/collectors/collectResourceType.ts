@@ -1,42 +1,50 @@
-import { paginateListTags, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type {
   CollectionError,
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
-import { attempt, classifyError } from '../aws/errors';
+import {
+  attempt,
+  CallResult,
+  classifyError,
+  InvalidResponseError,
+} from '../aws/errors';
 import type { StoredResource } from '../InventoryStore';
-import type { CollectContext } from './context';
+import type { CollectContext, ReadPathRecord } from './context';
 import { HOUR_MS, tagsDue, unchangedSince } from './incremental';
 import { isoDate, toPlainRecord } from './plain';
-import type { ResourceSpec, Summary } from './spec';
+import { fallbackError, firstListed } from './fallbacks';
+import { planRead } from './readPlan';
+import { asListed, asRecords, Listed, readAhead } from './pages';
+import type { ResourceSpec } from './spec';
+import {
+  fixedTags,
+  knownTagsReader,
+  listTagsReader,
+  readTaggingApi,
+  TagReader,
+  Tags,
+} from './tags';
 import { DAY_MS } from '../../util/time';
-
-async function listTags(client: SageMakerClient, arn: string) {
-  const tags: Record<string, string> = {};
-  for await (const page of paginateListTags(
-    { client, pageSize: 100 },
-    { ResourceArn: arn },
-  )) {
-    for (const tag of page.Tags ?? []) {
-      if (tag.Key) tags[tag.Key] = tag.Value ?? '';
-    }
-  }
-  return tags;
-}
 
 /** Describes one listed resource; undefined when it vanished meanwhile. */
 async function collectOne(
   spec: ResourceSpec,
-  summary: Summary,
+  { summary, record }: Listed,
   ctx: CollectContext,
+  readTags: TagReader,
 ): Promise<SageMakerResource | undefined> {
   const client = ctx.clients.sagemaker(ctx.target.region);
   const id = spec.identify(summary, ctx.target);
   const errors: CollectionError[] = [];
 
-  const described = await attempt(spec.describeAction, { target: id.arn }, () =>
-    spec.describe(client, summary),
-  );
+  // A Search record is the description, unless it lacks a field the checks
+  // read (search.describeFields): then the resource is described as well.
+  const described: CallResult<object> =
+    record && spec.search?.describeFields.length === 0
+      ? { ok: true, value: record.description }
+      : await attempt(spec.describeAction, { target: id.arn }, () =>
+          spec.describe(client, summary),
+        );
   if (!described.ok && described.error.kind === 'not_found') return undefined;
   let description: Record<string, unknown> | undefined;
   if (described.ok) {
@@ -48,11 +56,9 @@ async function collectOne(
   if (description && spec.enrich) {
     errors.push(...(await spec.enrich(client, description, arn)));
   }
-  const tags = await attempt(
-    'sagemaker:ListTags',
-    { target: arn, field: 'tags' },
-    () => listTags(client, arn),
-  );
+  const tags: CallResult<Tags> = record
+    ? { ok: true, value: record.tags }
+    : await readTags(arn);
   if (!tags.ok) errors.push(tags.error);
 
   // A failed read keeps the last good value: a scan never erases good inventory.
@@ -93,17 +99,13 @@ async function collectOne(
 async function keepStored(
   stored: StoredResource,
   ctx: CollectContext,
-  options: { readTags: boolean; addReferences: boolean },
+  options: { readTags?: TagReader; addReferences: boolean },
 ): Promise<SageMakerResource> {
   if (options.addReferences) ctx.refs.addFrom(stored.description);
   const errors: CollectionError[] = [];
   let tags = stored.tags;
   if (options.readTags) {
-    const read = await attempt(
-      'sagemaker:ListTags',
-      { target: stored.arn, field: 'tags' },
-      () => listTags(ctx.clients.sagemaker(ctx.target.region), stored.arn),
-    );
+    const read = await options.readTags(stored.arn);
     if (read.ok) tags = read.value;
     else {
       errors.push(read.error);
@@ -124,26 +126,93 @@ async function keepStored(
   };
 }
 
+interface ListingContext {
+  ctx: CollectContext;
+  spec: ResourceSpec;
+  completed: { names: Set<string>; tagsDue: Set<string> };
+  windowMs: number;
+  /** Tags of resources read without a Search record. */
+  readTags: TagReader;
+  /** Run once the first resources arrived (the bulk tag read waits for them). */
+  onFirstPage?: (arns: string[]) => Promise<void>;
+  /** ARNs listed (lower-cased), when the caller checks them. */
+  seen?: Set<string>;
+}
+
 /**
- * Pages of a listing, the next one requested while the caller works on the
- * current one (the listing's latency and rate limit overlap the describes).
+ * Collects the pages of one listing (List or Search); throws when a page
+ * cannot be read. Returns the number of resources listed.
  */
-async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
-  const iterator = source[Symbol.asyncIterator]();
-  let next = iterator.next();
-  try {
-    for (;;) {
-      const current = await next;
-      if (current.done) return;
-      next = iterator.next();
-      // Awaited on the next turn; a failure meanwhile is not unhandled.
-      next.catch(() => undefined);
-      yield current.value;
+async function collectListing(
+  pages: AsyncIterable<Listed[]>,
+  listing: ListingContext,
+): Promise<number> {
+  const { ctx, spec, completed, windowMs } = listing;
+  const { target, store, seenAt } = ctx;
+  const incremental = Boolean(spec.immutable || spec.changeFields);
+  let count = 0;
+  for await (const page of readAhead(pages)) {
+    if (listing.onFirstPage && page.length > 0) {
+      await listing.onFirstPage(
+        page.map(item => spec.identify(item.summary, target).arn),
+      );
+      listing.onFirstPage = undefined;
     }
-  } finally {
-    await next.catch(() => undefined);
-    await iterator.return?.();
+    const { readTags } = listing;
+    const listed = page.map(item => ({
+      item,
+      ...spec.identify(item.summary, target),
+    }));
+    for (const x of listed) listing.seen?.add(x.arn.toLowerCase());
+    const fresh = listed.filter(x => !completed.names.has(x.name));
+    const known = listed.filter(x => completed.names.has(x.name));
+    const dueJobs = new Set(
+      known.filter(x => completed.tagsDue.has(x.name)).map(x => x.arn),
+    );
+    const stored = await store.getResources([
+      ...(incremental ? fresh.map(x => x.arn) : []),
+      ...dueJobs,
+    ]);
+    // A Search record carries the tags: no call to read them.
+    const tagsOf = ({ item }: { item: Listed }): TagReader =>
+      item.record ? fixedTags(item.record.tags) : readTags;
+    const resources = await Promise.all([
+      ...fresh.map(x => {
+        const previous = stored.get(x.arn);
+        if (unchangedSince(spec, x.item.summary, previous)) {
+          const due =
+            x.item.record ||
+            tagsDue(x.arn, previous.lastSeenAt, seenAt, windowMs);
+          return keepStored(previous, ctx, {
+            readTags: due ? tagsOf(x) : undefined,
+            addReferences: true,
+          });
+        }
+        return collectOne(spec, x.item, ctx, readTags);
+      }),
+      ...known
+        .filter(x => dueJobs.has(x.arn) && stored.has(x.arn))
+        .map(x =>
+          keepStored(stored.get(x.arn)!, ctx, {
+            readTags: tagsOf(x),
+            addReferences: false,
+          }),
+        ),
+    ]);
+    const present = resources.filter(
+      (r): r is SageMakerResource => r !== undefined,
+    );
+    const untouched = known.filter(
+      x => !(dueJobs.has(x.arn) && stored.has(x.arn)),
+    );
+    await store.upsertResources(present, seenAt);
+    await store.touchResources(
+      untouched.map(x => x.arn),
+      seenAt,
+    );
+    count += present.length + untouched.length;
   }
+  return count;
 }
 
 /**
@@ -152,6 +221,13 @@ async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
  * again (see incremental.ts): terminal jobs, immutable resources, resources
  * whose change fields did not move; their tags are re-read when due. After a
  * complete listing, resources no longer listed are marked deleted.
+ *
+ * With bulk reads, the cost model (readPlan.ts) may choose SageMaker Search
+ * (records with their tags in place of List, Describe and ListTags) or the
+ * Tagging API (tags of 100 resources per call in place of ListTags). A bulk
+ * read that fails falls back to the per-resource calls, recorded on the
+ * target; a Search that fails part-way is not a complete listing, so only
+ * the List that follows it can mark resources deleted.
  */
 export async function collectResourceType(
   spec: ResourceSpec,
@@ -165,7 +241,6 @@ export async function collectResourceType(
     spec.isJob && lookback !== 'all'
       ? new Date(Date.parse(seenAt) - lookback * DAY_MS)
       : undefined;
-  const incremental = Boolean(spec.immutable || spec.changeFields);
   const windows = ctx.tagRefresh ?? {
     windowHours: 24,
     completedJobWindowHours: 168,
@@ -177,65 +252,105 @@ export async function collectResourceType(
         tagsDue(arn, lastSeenAt, seenAt, jobWindowMs),
       )
     : { names: new Set<string>(), tagsDue: new Set<string>() };
+  const listing: ListingContext = {
+    ctx,
+    spec,
+    completed,
+    windowMs,
+    readTags: listTagsReader(ctx),
+  };
 
-  try {
-    for await (const page of readAhead(spec.pages(client, { createdAfter }))) {
-      const listed = page.map(summary => ({
-        summary,
-        ...spec.identify(summary, target),
-      }));
-      const fresh = listed.filter(x => !completed.names.has(x.name));
-      const known = listed.filter(x => completed.names.has(x.name));
-      const dueJobs = new Set(
-        known.filter(x => completed.tagsDue.has(x.name)).map(x => x.arn),
+  const plan = await planRead(spec, ctx, completed, windowMs);
+  let record: ReadPathRecord | undefined;
+  if (plan) {
+    record = { type: spec.type, chosen: plan.path, expectedCalls: plan.calls };
+    report.readPaths.push(record);
+  }
+  // Recorded once the per-resource path has listed the type: when it fails
+  // too (a disabled region, refused credentials), its error says it all.
+  const fallbacks: CollectionError[] = [];
+  const fellBack = (from: 'search' | 'tagging', error: CollectionError) => {
+    fallbacks.push(fallbackError(from, error));
+    if (record) record.fellBack = { from, reason: error.message };
+  };
+
+  if (plan?.path === 'tagging') {
+    // After the listing's first page: a region or credentials that refuse
+    // the listing then cost that one call (see collectTarget's first type).
+    listing.onFirstPage = async arns => {
+      const tags = await readTaggingApi(spec, ctx, arns, listing.readTags);
+      if (tags.ok) listing.readTags = knownTagsReader(tags.value);
+      else fellBack('tagging', tags.error);
+    };
+  }
+
+  let count = 0;
+  let listed = false;
+  let unverified: CollectionError | undefined;
+  if (plan?.path === 'search' && spec.search) {
+    const where = `${spec.type} in ${target.accountId}/${target.region}`;
+    try {
+      // A witness: the first resources List returns must all be in the
+      // Search listing. An endpoint that answers Search with less (e.g. one
+      // that ignores or misreads the CreationTime filter and returns none)
+      // would otherwise leave resources out, silently.
+      const witness = await firstListed(spec, ctx, createdAfter).catch(
+        error => {
+          unverified = classifyError(error, spec.listAction, { target: where });
+          return undefined;
+        },
       );
-      const stored = await store.getResources([
-        ...(incremental ? fresh.map(x => x.arn) : []),
-        ...dueJobs,
-      ]);
-      const resources = await Promise.all([
-        ...fresh.map(x => {
-          const previous = stored.get(x.arn);
-          if (unchangedSince(spec, x.summary, previous)) {
-            return keepStored(previous, ctx, {
-              readTags: tagsDue(x.arn, previous.lastSeenAt, seenAt, windowMs),
-              addReferences: true,
-            });
-          }
-          return collectOne(spec, x.summary, ctx);
-        }),
-        ...known
-          .filter(x => dueJobs.has(x.arn) && stored.has(x.arn))
-          .map(x =>
-            keepStored(stored.get(x.arn)!, ctx, {
-              readTags: true,
-              addReferences: false,
-            }),
-          ),
-      ]);
-      const present = resources.filter(
-        (r): r is SageMakerResource => r !== undefined,
+      listing.seen = new Set();
+      count = await collectListing(
+        asRecords(spec.search.pages(client, { createdAfter })),
+        listing,
       );
-      const untouched = known.filter(
-        x => !(dueJobs.has(x.arn) && stored.has(x.arn)),
+      const missed = [...(witness ?? [])].filter(a => !listing.seen!.has(a));
+      listing.seen = undefined;
+      if (missed.length > 0) {
+        throw new InvalidResponseError(
+          `Search did not return ${missed.length} of the ${
+            witness!.size
+          } resources the first page of ${spec.listAction} returned`,
+        );
+      }
+      listed = true;
+    } catch (error) {
+      unverified = undefined;
+      fellBack(
+        'search',
+        classifyError(error, 'sagemaker:Search', { target: where }),
       );
-      await store.upsertResources(present, seenAt);
-      await store.touchResources(
-        untouched.map(x => x.arn),
-        seenAt,
-      );
-      report.resourceCount += present.length + untouched.length;
     }
-  } catch (error) {
+  }
+  if (unverified) {
+    // Search listed resources List could not (e.g. moto cannot list feature
+    // groups): they are stored, but a listing nothing vouches for is not
+    // complete, so nothing is marked deleted and the List failure stays.
+    report.resourceCount += count;
     report.listingsFailed += 1;
-    report.record(
-      classifyError(error, spec.listAction, {
-        target: `${spec.type} in ${target.accountId}/${target.region}`,
-      }),
-      { listing: true },
-    );
+    report.record(unverified, { listing: true });
     return;
   }
+  if (!listed) {
+    try {
+      count = await collectListing(
+        asListed(spec.pages(client, { createdAfter })),
+        listing,
+      );
+    } catch (error) {
+      report.listingsFailed += 1;
+      report.record(
+        classifyError(error, spec.listAction, {
+          target: `${spec.type} in ${target.accountId}/${target.region}`,
+        }),
+        { listing: true },
+      );
+      return;
+    }
+  }
+  fallbacks.forEach(error => report.record(error));
+  report.resourceCount += count;
   report.listingsSucceeded += 1;
   await store.markDeleted(
     target,

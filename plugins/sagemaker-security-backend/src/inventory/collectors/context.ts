@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { CollectionError } from '@mlsec/plugin-sagemaker-security-common';
+import type { RateLimits } from '../../config/rateLimits';
 import type { AccountClients } from '../aws/clients';
 import type { FactCache } from '../facts/FactCache';
 import type { IamRolesRead } from '../facts/iamDetails';
@@ -8,6 +9,17 @@ import type { ScanningInventoryStore, ScanTarget } from '../InventoryStore';
 
 /** Errors kept in a target's progress; the count covers all of them. */
 const MAX_ERRORS_KEPT = 100;
+
+/** How a type was read in a target. */
+export interface ReadPathRecord {
+  type: string;
+  /** The path chosen by the cost model. */
+  chosen: 'list' | 'search' | 'tagging';
+  /** Expected calls by IAM action of the chosen path. */
+  expectedCalls: Record<string, number>;
+  /** Set when the chosen bulk read failed and the per-resource calls were used. */
+  fellBack?: { from: 'search' | 'tagging'; reason: string };
+}
 
 /** What happened while collecting one target. */
 export class TargetReport {
@@ -21,6 +33,11 @@ export class TargetReport {
   credentialsRejected = false;
   /** How this target read its account's roles (set by the target that chose). */
   iamRoles?: IamRolesRead;
+  /**
+   * The read path of each type that offers a bulk one, as the cost model
+   * chose it (and what it fell back to, and why): for logs and benchmarks.
+   */
+  readonly readPaths: ReadPathRecord[] = [];
   /** Failed listings, always kept: checks read them (see failedListings). */
   private readonly listings: CollectionError[] = [];
   private readonly others: CollectionError[] = [];
@@ -73,6 +90,9 @@ export interface CollectContext {
    * are re-read (see incremental.ts); defaults 24 h and 168 h.
    */
   tagRefresh?: { windowHours: number; completedJobWindowHours: number };
-  /** `sagemakerSecurity.inventory.bulkReads`; default true. */
-  bulkReads?: boolean;
+  /**
+   * Bulk reads (Search, the Tagging API) where the cost model prefers
+   * them, its estimates weighted by these rates; absent: off.
+   */
+  bulkReads?: { rateLimits?: RateLimits };
 }

@@ -9,6 +9,7 @@ import type {
 import { attempt } from '../aws/errors';
 import { partitionOf } from '../facts/arns';
 import type { ScanTarget } from '../InventoryStore';
+import { SearchSpec, searchSpecOf } from './search';
 
 /** A list summary as the SDK returns it. */
 export type Summary = Record<string, any>;
@@ -25,6 +26,12 @@ type CommandClass = new (input: any) => any;
 /** How one SageMaker resource type is listed and described. */
 export interface ResourceSpec {
   type: ResourceType;
+  /** The type as ARNs spell it (the Tagging API's `sagemaker:<arnSegment>`). */
+  arnSegment: string;
+  /** Read in bulk through SageMaker Search (see search.ts). */
+  search?: SearchSpec;
+  /** Tags may be read through the Resource Groups Tagging API (see tags.ts). */
+  taggingApi: boolean;
   listAction: string;
   describeAction: string;
   /** Jobs: immutable once terminal, listed from the look-back window only. */
@@ -150,8 +157,12 @@ export function specOf(
       ? (s: Summary) => String(s[summaryName])
       : summaryName;
   const arnPath = api.arnPath;
+  const search = searchSpecOf(descriptor);
   return {
     type: descriptor.id,
+    arnSegment: descriptor.arnSegment,
+    ...(search ? { search } : {}),
+    taggingApi: Boolean(api.taggingApi),
     listAction: `sagemaker:${api.list}`,
     describeAction: `sagemaker:${api.describe}`,
     isJob: descriptor.job,

@@ -64,7 +64,7 @@ function lastScan(ctx: CollectContext) {
  */
 async function costInputs(ctx: CollectContext): Promise<IamCostInputs> {
   const accountId = ctx.target.accountId;
-  const bulkReads = ctx.bulkReads ?? true;
+  const bulkReads = ctx.bulkReads !== undefined;
   const referencedNow = [...ctx.refs.roles].filter(
     arn => accountOfArn(arn) === accountId,
   ).length;

@@ -29,12 +29,24 @@ export interface TargetCollectorOptions {
   store: ScanningInventoryStore;
   logger: LoggerService;
   jobLookbackDays: number | 'all';
-  /** `inventory.bulkReads` (default true). */
-  bulkReads?: boolean;
   /** Tag refresh windows (see collectors/incremental.ts); defaults 24 h and 168 h. */
   tagRefresh?: { windowHours: number; completedJobWindowHours: number };
+  /** Bulk reads where the cost model prefers them (see collectors/readPlan.ts); absent: off. */
+  bulkReads?: CollectContext['bulkReads'];
   /** Reads after the collection, in order (none by default). */
   followUps?: TargetFollowUp[];
+}
+
+/** The bulk read paths chosen (and fallen back from), for the log line. */
+function describeReadPaths(report: TargetReport): string {
+  const bulk = report.readPaths.filter(r => r.chosen !== 'list');
+  if (bulk.length === 0) return '';
+  return `; bulk reads: ${bulk
+    .map(
+      r =>
+        `${r.type} ${r.chosen}${r.fellBack ? ' (failed: per resource)' : ''}`,
+    )
+    .join(', ')}`;
 }
 
 function statusOf(report: TargetReport): TargetOutcome['status'] {
@@ -87,9 +99,7 @@ export async function collectTarget(
     report,
     logger: options.logger,
     ...(options.tagRefresh ? { tagRefresh: options.tagRefresh } : {}),
-    ...(options.bulkReads === undefined
-      ? {}
-      : { bulkReads: options.bulkReads }),
+    ...(options.bulkReads ? { bulkReads: options.bulkReads } : {}),
   };
   try {
     // The first listing alone: a disabled region or refused credentials
@@ -133,8 +143,9 @@ export async function collectTarget(
   }
   const outcome = done();
   options.logger.info(
-    `Inventory of ${target.accountId}/${target.region}: ${outcome.status}, ` +
-      `${outcome.resourceCount} resources, ${outcome.errorCount} errors`,
+    `Inventory of ${target.accountId}/${target.region}: ${outcome.status}, ${
+      outcome.resourceCount
+    } resources, ${outcome.errorCount} errors${describeReadPaths(report)}`,
   );
   return outcome;
 }

@@ -4,12 +4,12 @@
  * keeps the last good description (the failures answered on the wire).
  */
 import { ACCOUNT, fullEstate, REGION } from '../__testUtils__/fullEstate';
-import { createHarness } from '../__testUtils__/harness';
+import { createHarness, PER_RESOURCE_READS } from '../__testUtils__/harness';
 
 describe('inventory collector: the last good inventory stays', () => {
   it('marks resources deleted only after a complete listing', async () => {
     const estate = fullEstate();
-    const h = await createHarness(estate);
+    const h = await createHarness(estate, { config: PER_RESOURCE_READS });
     await h.scan();
     const sm = estate.accounts[0].regions[0].sagemaker;
     sm['notebook-instance'] = sm['notebook-instance']!.filter(
@@ -37,7 +37,7 @@ describe('inventory collector: the last good inventory stays', () => {
 
   it('keeps the last good description when a describe fails later', async () => {
     const estate = fullEstate();
-    const h = await createHarness(estate);
+    const h = await createHarness(estate, { config: PER_RESOURCE_READS });
     await h.scan();
     // The endpoint changed, so it is described again: that describe fails.
     const [endpoint] = estate.accounts[0].regions[0].sagemaker.endpoint!;

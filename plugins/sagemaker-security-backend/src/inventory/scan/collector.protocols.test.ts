@@ -21,7 +21,7 @@ import {
   REGION,
   ROLE_ARN,
 } from '../__testUtils__/fullEstate';
-import { createHarness } from '../__testUtils__/harness';
+import { createHarness, PER_RESOURCE_READS } from '../__testUtils__/harness';
 import { awsError } from '../simulator/awsErrors';
 
 jest.setTimeout(60_000);
@@ -51,7 +51,11 @@ describe('inventory collector, every answer in its protocol', () => {
     'stores every resource type and every kind of related fact, %p',
     async databaseId => {
       const db = await databases.init(databaseId);
-      const h = await createHarness(fullEstate(), { db });
+      // The List path's answers (Search and GetResources: bulkReads.test.ts).
+      const h = await createHarness(fullEstate(), {
+        db,
+        config: PER_RESOURCE_READS,
+      });
 
       const result = await h.scan();
 

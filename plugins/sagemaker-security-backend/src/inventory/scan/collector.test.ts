@@ -12,7 +12,7 @@ import {
   REGION,
   ROLE_ARN,
 } from '../__testUtils__/fullEstate';
-import { createHarness } from '../__testUtils__/harness';
+import { createHarness, PER_RESOURCE_READS } from '../__testUtils__/harness';
 
 describe('inventory collector (simulated AWS)', () => {
   it('collects every resource type, paging through small pages', async () => {
@@ -210,7 +210,7 @@ describe('inventory collector (simulated AWS)', () => {
       },
     ];
     const h = await createHarness(estate, {
-      config: { aws: { maxAttempts: 3 } },
+      config: { ...PER_RESOURCE_READS, aws: { maxAttempts: 3 } },
     });
     const scan = await h.scan();
 
@@ -326,7 +326,7 @@ describe('inventory collector (simulated AWS)', () => {
   });
 
   it('rescans incrementally: completed jobs are never described again', async () => {
-    const h = await createHarness(fullEstate());
+    const h = await createHarness(fullEstate(), { config: PER_RESOURCE_READS });
     await h.scan();
     const before = await h
       .db('inventory_resources')

@@ -233,11 +233,13 @@ export async function createInventory(
           store,
           logger,
           jobLookbackDays: config.jobLookbackDays,
-          bulkReads: config.bulkReads,
           tagRefresh: {
             windowHours: config.tagRefreshHours,
             completedJobWindowHours: config.completedJobTagRefreshHours,
           },
+          ...(config.bulkReads
+            ? { bulkReads: { rateLimits: config.rateLimits } }
+            : {}),
           followUps: options.targetFollowUps,
         },
         target,

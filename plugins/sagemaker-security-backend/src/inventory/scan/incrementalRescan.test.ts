@@ -6,7 +6,7 @@
  */
 import type { SageMakerResource } from '@mlsec/plugin-sagemaker-security-common';
 import { ACCOUNT, fullEstate, REGION } from '../__testUtils__/fullEstate';
-import { createHarness } from '../__testUtils__/harness';
+import { createHarness, PER_RESOURCE_READS } from '../__testUtils__/harness';
 import { RESOURCE_SPECS } from '../collectors';
 
 const HOUR = 3_600_000;
@@ -50,7 +50,9 @@ afterEach(() => jest.useRealTimers());
 
 async function scannedEstate(config: Record<string, unknown> = {}) {
   const estate = fullEstate();
-  const h = await createHarness(estate, { config });
+  const h = await createHarness(estate, {
+    config: { ...PER_RESOURCE_READS, ...config },
+  });
   const first = await h.scan();
   expect(first.status).toBe('succeeded');
   const { items } = await h.store.listResources({ limit: 1000 });

@@ -35,6 +35,8 @@ import { kmsHandlers } from './handlers/kms';
 import { cloudwatchHandlers, logsHandlers } from './handlers/monitoring';
 import { s3Handlers } from './handlers/s3';
 import { sagemakerHandlers } from './handlers/sagemaker';
+import { searchHandlers } from './handlers/sagemakerSearch';
+import { taggingHandlers } from './handlers/tagging';
 import type { Handler, SimScope } from './handlers/types';
 import { statusOf } from './wire/codec';
 import { bodyOf, httpResponse } from './wire/http';
@@ -42,7 +44,7 @@ import { codecOf, serviceOfHost, signatureOf } from './wire/router';
 import type { SimService } from './wire/services';
 
 const HANDLERS: Record<AwsService, Record<string, Handler>> = {
-  sagemaker: sagemakerHandlers,
+  sagemaker: { ...sagemakerHandlers, ...searchHandlers },
   iam: iamHandlers,
   kms: kmsHandlers,
   s3: s3Handlers,
@@ -52,6 +54,7 @@ const HANDLERS: Record<AwsService, Record<string, Handler>> = {
   logs: logsHandlers,
   guardduty: guarddutyHandlers,
   securityhub: securityhubHandlers,
+  tag: taggingHandlers,
 };
 
 /** Services whose calls are not tied to one region of the estate. */

@@ -71,6 +71,7 @@ const ACCESS_DENIED: Record<SimService, [string, number]> = {
   guardduty: ['AccessDeniedException', 403],
   sts: ['AccessDenied', 403],
   securityhub: ['AccessDeniedException', 403],
+  tag: ['AccessDeniedException', 400],
 };
 
 /**
@@ -90,6 +91,7 @@ const NOT_FOUND: Record<SimService, [string, number]> = {
   guardduty: ['BadRequestException', 400],
   sts: ['NoSuchEntity', 404],
   securityhub: ['ResourceNotFoundException', 404],
+  tag: ['InvalidParameterException', 400],
 };
 
 export function accessDenied(

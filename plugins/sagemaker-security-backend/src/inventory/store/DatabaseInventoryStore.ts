@@ -250,6 +250,24 @@ export class DatabaseInventoryStore
     return { names, tagsDue: due };
   }
 
+  async countResources(
+    target: ScanTarget,
+    type: ResourceType,
+  ): Promise<{ count: number; lastSeenAt?: string }> {
+    const row = (await this.db<ResourceRow>(RESOURCES)
+      .where({ account_id: target.accountId, region: target.region, type })
+      .whereNull('deleted_at')
+      .count({ count: '*' })
+      .max({ lastSeenAt: 'last_seen_at' })
+      .first()) as
+      | { count: number | string; lastSeenAt: string | null }
+      | undefined;
+    return {
+      count: Number(row?.count ?? 0),
+      ...(row?.lastSeenAt ? { lastSeenAt: row.lastSeenAt } : {}),
+    };
+  }
+
   async getResources(arns: string[]): Promise<Map<string, StoredResource>> {
     const found = new Map<string, StoredResource>();
     for (const part of chunk([...new Set(arns)], BATCH)) {

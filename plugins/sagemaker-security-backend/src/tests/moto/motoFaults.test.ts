@@ -58,6 +58,8 @@ describe('a scan of the moto estate with faults on the wire', () => {
       endpoint: stack.proxy.url,
       regions: [MAIN, SECOND, UNREACHABLE_REGION, NOT_ENABLED_REGION],
       knex: sqliteMemory(),
+      // The faults are planned per List, Describe and ListTags action.
+      bulkReads: false,
     });
     run = await scanner.scan();
     results = await scanner.results();

@@ -75,6 +75,9 @@ it('flags passes that rest on failed calls, and only those', async () => {
   const prod = estate.accounts.find(a => a.accountId === PROD)!;
   prod.faults = [
     { action: 'cloudtrail:GetTrailStatus', error: 'AccessDenied' },
+    // Denied Search falls back to List and Describe (bulk reads), so the
+    // endpoint's describe is what fails.
+    { action: 'sagemaker:Search', error: 'AccessDenied' },
     { action: 'sagemaker:DescribeEndpoint', error: 'AccessDenied' },
   ];
   const cleanStack = await createStack({

@@ -5,6 +5,7 @@ import * as ec2 from '@aws-sdk/client-ec2';
 import * as guardduty from '@aws-sdk/client-guardduty';
 import * as iam from '@aws-sdk/client-iam';
 import * as kms from '@aws-sdk/client-kms';
+import * as tagging from '@aws-sdk/client-resource-groups-tagging-api';
 import * as s3 from '@aws-sdk/client-s3';
 import * as sagemaker from '@aws-sdk/client-sagemaker';
 import * as securityhub from '@aws-sdk/client-securityhub';
@@ -85,6 +86,11 @@ const MODULES: Record<
     module: securityhub,
     client: 'SecurityHubClient',
     signingName: 'securityhub',
+  },
+  tag: {
+    module: tagging,
+    client: 'ResourceGroupsTaggingAPIClient',
+    signingName: 'tagging',
   },
 };
 

@@ -25,6 +25,8 @@ const SERVICES = [
   'logs',
   'guardduty',
   'sts',
+  // The Resource Groups Tagging API (bulk tag reads).
+  'tag',
 ];
 
 export interface ScannerOptions {
@@ -32,6 +34,8 @@ export interface ScannerOptions {
   endpoint: string;
   regions: string[];
   knex: Knex;
+  /** `inventory.bulkReads` (absent: the default, on). */
+  bulkReads?: boolean;
 }
 
 /** `sagemakerSecurity` and `aws` exactly as documented in config.d.ts and the README. */
@@ -40,6 +44,9 @@ export function documentedConfig(options: ScannerOptions) {
     sagemakerSecurity: {
       scanOnStartup: false,
       accounts: [{ accountId: ACCOUNT, regions: options.regions }],
+      ...(options.bulkReads === undefined
+        ? {}
+        : { inventory: { bulkReads: options.bulkReads } }),
       aws: {
         endpoints: Object.fromEntries(
           SERVICES.map(service => [service, options.endpoint]),
