@@ -32,6 +32,8 @@ export interface CollectionConfig {
   concurrency: { perServiceRegion: number; regions: number };
   tagRefreshHours: number;
   completedJobTagRefreshHours: number;
+  /** Hours after which a rescan reads every related fact again (changes/plan.ts). */
+  fullRefreshHours: number;
   maxAttempts: number;
 }
 
@@ -40,6 +42,7 @@ export const DEFAULT_COLLECTION: CollectionConfig = {
   concurrency: { perServiceRegion: 4, regions: 2 },
   tagRefreshHours: 24,
   completedJobTagRefreshHours: 168,
+  fullRefreshHours: 24,
   maxAttempts: 8,
 };
 
@@ -87,6 +90,12 @@ export function readCollection(config: Config): CollectionConfig {
       config,
       'completedJobTagRefreshHours',
       d.completedJobTagRefreshHours,
+      REFRESH_HOURS,
+    ),
+    fullRefreshHours: readNumber(
+      config,
+      'fullRefreshHours',
+      d.fullRefreshHours,
       REFRESH_HOURS,
     ),
     maxAttempts: readNumber(

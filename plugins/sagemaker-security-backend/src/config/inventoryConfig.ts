@@ -57,6 +57,8 @@ export interface InventoryConfig {
   tagRefreshHours: number;
   /** The same for completed jobs, which are never described again. */
   completedJobTagRefreshHours: number;
+  /** Hours after which a rescan reads every related fact again (changes/plan.ts). */
+  fullRefreshHours: number;
   aws: {
     maxAttempts: number;
     endpoints: Partial<Record<EndpointService, string>>;
@@ -161,6 +163,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
       rateLimits: { ...DEFAULT_RATE_LIMITS },
       tagRefreshHours: d.tagRefreshHours,
       completedJobTagRefreshHours: d.completedJobTagRefreshHours,
+      fullRefreshHours: d.fullRefreshHours,
       aws: { maxAttempts: d.maxAttempts, endpoints: {} },
     };
   }

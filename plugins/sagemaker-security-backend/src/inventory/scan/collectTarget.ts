@@ -3,8 +3,9 @@ import { AccountClients, AwsClientFactory, CallCounter } from '../aws/clients';
 import { credentialsRefused } from '../aws/credentialCheck';
 import { classifyError } from '../aws/errors';
 import { collectResourceType, RESOURCE_SPECS } from '../collectors';
-import { CollectContext, TargetReport } from '../collectors/context';
+import { TargetReport } from '../collectors/context';
 import { FactCache, References, startFacts } from '../facts';
+import { FactsContext, keepFacts, planFactReads } from '../changes/plan';
 import type {
   ScanningInventoryStore,
   ScanTarget,
@@ -33,6 +34,8 @@ export interface TargetCollectorOptions {
   tagRefresh?: { windowHours: number; completedJobWindowHours: number };
   /** Reads after the collection, in order (none by default). */
   followUps?: TargetFollowUp[];
+  /** Hours after which every related fact is read again (changes/plan.ts); default 24. */
+  fullRefreshHours?: number;
 }
 
 function statusOf(report: TargetReport): TargetOutcome['status'] {
@@ -54,6 +57,7 @@ export async function collectTarget(
   const startedAt = new Date().toISOString();
   const counter = new CallCounter();
   const report = new TargetReport();
+  let changeSource: TargetOutcome['changeSource'];
   const done = (): TargetOutcome => ({
     status: statusOf(report),
     resourceCount: report.resourceCount,
@@ -62,6 +66,7 @@ export async function collectTarget(
     finishedAt: new Date().toISOString(),
     errors: report.errors,
     callCounts: counter.counts,
+    ...(changeSource ? { changeSource } : {}),
   });
 
   let clients;
@@ -74,7 +79,7 @@ export async function collectTarget(
     );
     return done();
   }
-  const ctx: CollectContext = {
+  const ctx: FactsContext = {
     target,
     clients,
     store: options.store,
@@ -101,6 +106,8 @@ export async function collectTarget(
       if (refused) report.credentialsRefused(refused);
     }
     if (!report.stopped) {
+      // Which facts to read: all, or those event history shows changed.
+      ctx.changes = await planFactReads(ctx, options.fullRefreshHours ?? 24);
       // Related facts are read while the other types are listed.
       const factReads = startFacts(ctx);
       const listings = await Promise.allSettled(
@@ -108,6 +115,8 @@ export async function collectTarget(
       );
       // Every read started ends before the clients go.
       await factReads.finish();
+      await keepFacts(ctx);
+      changeSource = ctx.changes.source;
       const crashed = listings.find(
         (r): r is PromiseRejectedResult => r.status === 'rejected',
       );
@@ -129,7 +138,12 @@ export async function collectTarget(
   const outcome = done();
   options.logger.info(
     `Inventory of ${target.accountId}/${target.region}: ${outcome.status}, ` +
-      `${outcome.resourceCount} resources, ${outcome.errorCount} errors`,
+      `${outcome.resourceCount} resources, ${outcome.errorCount} errors` +
+      (changeSource
+        ? `, facts: ${changeSource.mode}${
+            changeSource.reason ? ` (${changeSource.reason})` : ''
+          }`
+        : ''),
   );
   return outcome;
 }

@@ -238,6 +238,7 @@ export async function createInventory(
             completedJobWindowHours: config.completedJobTagRefreshHours,
           },
           followUps: options.targetFollowUps,
+          fullRefreshHours: config.fullRefreshHours,
         },
         target,
         facts,
