@@ -136,14 +136,14 @@ export async function collectTarget(
     clients.destroy();
   }
   const outcome = done();
+  const how = changeSource
+    ? `, facts: ${changeSource.mode}${
+        changeSource.reason ? ` (${changeSource.reason})` : ''
+      }`
+    : '';
   options.logger.info(
     `Inventory of ${target.accountId}/${target.region}: ${outcome.status}, ` +
-      `${outcome.resourceCount} resources, ${outcome.errorCount} errors` +
-      (changeSource
-        ? `, facts: ${changeSource.mode}${
-            changeSource.reason ? ` (${changeSource.reason})` : ''
-          }`
-        : ''),
+      `${outcome.resourceCount} resources, ${outcome.errorCount} errors${how}`,
   );
   return outcome;
 }
