@@ -46,9 +46,15 @@ describe('rescan modes', () => {
       const estate = generateEstate(FACT_HEAVY);
       const h = await createHarness(estate, { db });
       const first = await h.scan();
-      expect(first.status).toBe('succeeded');
+      expect({
+        status: first.status,
+        errors: first.targets.flatMap(t => t.errors),
+      }).toEqual({ status: 'succeeded', errors: [] });
       const rescan = await h.scan();
-      expect(rescan.status).toBe('succeeded');
+      expect({
+        status: rescan.status,
+        errors: rescan.targets.flatMap(t => t.errors),
+      }).toEqual({ status: 'succeeded', errors: [] });
       for (const t of rescan.targets)
         expect(t.changeSource).toEqual({ mode: 'events' });
       const ratio = factCallRatio(first.callCounts, rescan.callCounts);
@@ -145,6 +151,49 @@ describe('rescan modes', () => {
       expect(
         h.calls.filter(c => c.action === 'cloudtrail:LookupEvents'),
       ).toEqual([]);
+    });
+
+    it('asks event history for writes of the window only, and reads every page', async () => {
+      const estate = fullEstate();
+      const h = await createHarness(estate, {
+        db: await databases.init(databaseId),
+      });
+      await h.scan();
+      const bucketWrite = (name: string, at?: Date) =>
+        recordWrite(estate, {
+          eventSource: 's3.amazonaws.com',
+          eventName: 'PutBucketPolicy',
+          region: 'us-east-1',
+          requestParameters: { bucketName: name },
+          ...(at ? { at } : {}),
+        });
+      // Before the window (the last read's start, less 20 minutes, to the hour).
+      bucketWrite('ml-features', new Date(Date.now() - 3 * 3_600_000));
+      // A read, which the ReadOnly filter leaves out.
+      bucketWrite('ml-pipeline');
+      const events = estate.accounts[0].regions[0].events!;
+      events[events.length - 1].ReadOnly = 'true';
+      // The one write that counts, then more than a page (2) of others.
+      bucketWrite('ml-capture');
+      for (let i = 0; i < 5; i++) {
+        recordWrite(estate, {
+          eventSource: 'sagemaker.amazonaws.com',
+          eventName: 'CreateTrainingJob',
+          region: 'us-east-1',
+        });
+      }
+      h.calls.length = 0;
+      const second = await h.scan();
+      expect(second.targets[0].changeSource).toEqual({ mode: 'events' });
+      const lookups = h.calls.filter(c => c.action === 'cloudtrail:LookupEvents');
+      expect(lookups.length).toBeGreaterThanOrEqual(3);
+      expect(lookups[0].input.LookupAttributes).toEqual([
+        { AttributeKey: 'ReadOnly', AttributeValue: 'false' },
+      ]);
+      const buckets = h.calls
+        .filter(c => c.action === 's3:GetBucketPolicy')
+        .map(c => c.input.Bucket);
+      expect(buckets).toEqual(['ml-capture']);
     });
 
     it('reads every role when an IAM write cannot be pinned to one (fail closed)', async () => {
