@@ -98,6 +98,33 @@ describe('fact refresh bookkeeping', () => {
         '2026-12-01T00:00:00.000Z',
       ]);
 
+      // Two targets of an account keep the same facts at once, in their own
+      // orders: neither waits for the other forever (no deadlock).
+      const shared = Array.from({ length: 150 }, (_, i) => ({
+        ...fact,
+        kind: 'iam-role' as const,
+        region: 'global',
+        key: `arn:aws:iam::111111111111:role/r-${i}`,
+      }));
+      await store.upsertFacts(shared, '2026-12-01T00:00:00.000Z');
+      for (let round = 1; round <= 5; round++) {
+        const at = `2026-12-02T0${round}:00:00.000Z`;
+        await Promise.all([
+          store.touchFacts(shared, at),
+          store.touchFacts([...shared].reverse(), at),
+          store.upsertFacts([...shared].reverse(), at),
+        ]);
+      }
+      expect(
+        new Set(
+          (
+            await knex('inventory_facts')
+              .where({ kind: 'iam-role' })
+              .select('last_seen_at')
+          ).map(r => r.last_seen_at),
+        ),
+      ).toEqual(new Set(['2026-12-02T05:00:00.000Z']));
+
       await knex.migrate.down({ directory: MIGRATIONS_DIR, name: MIGRATION });
       expect(
         await knex.schema.hasColumn('inventory_scan_targets', 'fact_source'),

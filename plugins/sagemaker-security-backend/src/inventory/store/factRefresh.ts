@@ -1,10 +1,7 @@
 import type { Knex } from 'knex';
 import type { FactKey, FactRefresh, ScanTarget } from '../InventoryStore';
-import { chunk } from '../../util/chunk';
 import { FACTS, FactRow, TARGETS, TargetRow } from './rows';
 
-/** Rows per statement: keeps SQLite under its bound-variable limit. */
-const BATCH = 100;
 /** A target's facts were all read when it ended in one of these. */
 const COMPLETE = ['succeeded', 'partial'];
 
@@ -45,25 +42,30 @@ export async function getFactRefresh(
   };
 }
 
-/** See ScanningInventoryStore.touchFacts: only `last_seen_at` moves, never back. */
+/**
+ * See ScanningInventoryStore.touchFacts: only `last_seen_at` moves, never
+ * back. One row per statement, outside a transaction: two targets of an
+ * account touch the same roles and buckets at once, and a statement holding
+ * one row lock at a time cannot deadlock with theirs (PostgreSQL).
+ */
 export async function touchFacts(
   db: Knex,
   facts: FactKey[],
   seenAt: string,
 ): Promise<void> {
-  for (const part of chunk(facts, BATCH)) {
-    await db.transaction(async tx => {
-      for (const f of part) {
-        await tx<FactRow>(FACTS)
-          .where({
-            kind: f.kind,
-            account_id: f.accountId,
-            region: f.region,
-            key: f.key,
-          })
-          .where('last_seen_at', '<', seenAt)
-          .update({ last_seen_at: seenAt });
-      }
-    });
+  const id = (f: FactKey) => `${f.kind}|${f.accountId}|${f.region}|${f.key}`;
+  const unique = [...new Map(facts.map(f => [id(f), f])).entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, f]) => f);
+  for (const f of unique) {
+    await db<FactRow>(FACTS)
+      .where({
+        kind: f.kind,
+        account_id: f.accountId,
+        region: f.region,
+        key: f.key,
+      })
+      .where('last_seen_at', '<', seenAt)
+      .update({ last_seen_at: seenAt });
   }
 }
