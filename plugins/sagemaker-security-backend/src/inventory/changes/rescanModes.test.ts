@@ -185,7 +185,9 @@ describe('rescan modes', () => {
       h.calls.length = 0;
       const second = await h.scan();
       expect(second.targets[0].changeSource).toEqual({ mode: 'events' });
-      const lookups = h.calls.filter(c => c.action === 'cloudtrail:LookupEvents');
+      const lookups = h.calls.filter(
+        c => c.action === 'cloudtrail:LookupEvents',
+      );
       expect(lookups.length).toBeGreaterThanOrEqual(3);
       expect(lookups[0].input.LookupAttributes).toEqual([
         { AttributeKey: 'ReadOnly', AttributeValue: 'false' },
