@@ -171,6 +171,8 @@ export interface Config {
       ec2Describe?: number | 'unlimited';
       /** `securityhub:*` (the Security Hub read of `findings.securityHub`). Default 3. */
       securityHub?: number | 'unlimited';
+      /** `cloudtrail:LookupEvents` (change-driven rescans). Default 2, AWS's quota. */
+      cloudtrailLookupEvents?: number | 'unlimited';
     };
     /**
      * Rescans describe again only what can have changed: a notebook instance
@@ -185,6 +187,15 @@ export interface Config {
     tagRefreshHours?: number;
     /** The same window for completed jobs (in the look-back). Default 168 (a week). */
     completedJobTagRefreshHours?: number;
+    /**
+     * Rescans read a related fact (role, key, bucket, network, trail,
+     * alarm, log group, GuardDuty) only when CloudTrail event history shows
+     * a write to it, or when it was never read; every fact is read again
+     * when the target's last complete full read is older than this many
+     * hours (also catching what no event records, such as AWS-managed
+     * policy updates). Above 0, at most 8784 (a year). Default 24.
+     */
+    fullRefreshHours?: number;
     aws?: {
       /** SDK attempts per call (adaptive retry strategy), 1 to 20. Default 8. */
       maxAttempts?: number;

@@ -126,6 +126,12 @@ export interface ScanTargetProgressInfo extends ScanTargetRef {
   errors: CollectionError[];
   /** AWS calls sent for this account and region, by IAM action (retries not counted). */
   callCounts?: Record<string, number>;
+  /**
+   * How the related facts were read: `full` (a periodic full refresh),
+   * `events` (only those CloudTrail event history shows changed) or
+   * `fallback` (every fact: event history could not be used; `reason`).
+   */
+  changeSource?: { mode: 'full' | 'events' | 'fallback'; reason?: string };
 }
 
 /**

@@ -33,6 +33,8 @@ export interface CollectionConfig {
   concurrency: { perServiceRegion: number; regions: number };
   tagRefreshHours: number;
   completedJobTagRefreshHours: number;
+  /** Hours after which a rescan reads every related fact again (changes/plan.ts). */
+  fullRefreshHours: number;
   maxAttempts: number;
   /** Bulk reads (SageMaker Search, the Tagging API) where the cost model prefers them. */
   bulkReads: boolean;
@@ -43,6 +45,7 @@ export const DEFAULT_COLLECTION: CollectionConfig = {
   concurrency: { perServiceRegion: 4, regions: 2 },
   tagRefreshHours: 24,
   completedJobTagRefreshHours: 168,
+  fullRefreshHours: 24,
   maxAttempts: 8,
   bulkReads: true,
 };
@@ -91,6 +94,12 @@ export function readCollection(config: Config): CollectionConfig {
       config,
       'completedJobTagRefreshHours',
       d.completedJobTagRefreshHours,
+      REFRESH_HOURS,
+    ),
+    fullRefreshHours: readNumber(
+      config,
+      'fullRefreshHours',
+      d.fullRefreshHours,
       REFRESH_HOURS,
     ),
     maxAttempts: readNumber(

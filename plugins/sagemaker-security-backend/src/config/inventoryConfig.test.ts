@@ -52,9 +52,11 @@ describe('readInventoryConfig', () => {
         sagemakerGet: 10,
         iam: 20,
         ec2Describe: 100,
+        cloudtrailLookupEvents: 2,
       },
       tagRefreshHours: 24,
       completedJobTagRefreshHours: 168,
+      fullRefreshHours: 24,
     };
     expect(readInventoryConfig(new ConfigReader({}))).toMatchObject(defaults);
     expect(read({ regions: ['us-east-1'] })).toMatchObject(defaults);
@@ -63,6 +65,7 @@ describe('readInventoryConfig', () => {
         rateLimits: { sagemakerDescribe: 2.5, iam: 'unlimited' },
         tagRefreshHours: 12,
         completedJobTagRefreshHours: 0.5,
+        fullRefreshHours: 6,
       }),
     ).toMatchObject({
       rateLimits: {
@@ -72,6 +75,7 @@ describe('readInventoryConfig', () => {
       },
       tagRefreshHours: 12,
       completedJobTagRefreshHours: 0.5,
+      fullRefreshHours: 6,
     });
   });
 
@@ -135,6 +139,8 @@ describe('readInventoryConfig', () => {
     ],
     [{ tagRefreshHours: 0 }, "'sagemakerSecurity.tagRefreshHours'"],
     [{ tagRefreshHours: 'daily' }, "'sagemakerSecurity.tagRefreshHours'"],
+    [{ fullRefreshHours: 0 }, "'sagemakerSecurity.fullRefreshHours'"],
+    [{ fullRefreshHours: 'daily' }, "'sagemakerSecurity.fullRefreshHours'"],
     [
       { completedJobTagRefreshHours: -1 },
       "'sagemakerSecurity.completedJobTagRefreshHours'",

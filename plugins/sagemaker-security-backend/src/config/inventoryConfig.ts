@@ -61,6 +61,8 @@ export interface InventoryConfig {
   completedJobTagRefreshHours: number;
   /** Bulk reads where the cost model prefers them (`inventory.bulkReads`). */
   bulkReads: boolean;
+  /** Hours after which a rescan reads every related fact again (changes/plan.ts). */
+  fullRefreshHours: number;
   aws: {
     maxAttempts: number;
     endpoints: Partial<Record<EndpointService, string>>;
@@ -166,6 +168,7 @@ export function readInventoryConfig(root: Config): InventoryConfig {
       tagRefreshHours: d.tagRefreshHours,
       completedJobTagRefreshHours: d.completedJobTagRefreshHours,
       bulkReads: d.bulkReads,
+      fullRefreshHours: d.fullRefreshHours,
       aws: { maxAttempts: d.maxAttempts, endpoints: {} },
     };
   }

@@ -44,6 +44,7 @@ export const SAGEMAKER_SECURITY_KEYS: { [key: string]: KeyShape } = {
   rateLimits: 'checked',
   tagRefreshHours: 'value',
   completedJobTagRefreshHours: 'value',
+  fullRefreshHours: 'value',
   // readEndpoints names an unknown service.
   aws: { maxAttempts: 'value', endpoints: 'checked' },
   linking: values(['componentTagKey', 'ownerTagKeys', 'systemTagKey']),

@@ -13,6 +13,7 @@ export const RATE_FAMILIES = {
   iam: 'iam:',
   ec2Describe: 'ec2:Describe',
   securityHub: 'securityhub:',
+  cloudtrailLookupEvents: 'cloudtrail:LookupEvents',
 } as const;
 export type RateFamily = keyof typeof RATE_FAMILIES;
 export const RATE_FAMILY_KEYS = Object.keys(RATE_FAMILIES) as RateFamily[];
@@ -38,6 +39,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   ec2Describe: 100,
   // GetFindings: 3 requests per second per account and region (burst 6).
   securityHub: 3,
+  // LookupEvents: 2 requests per second per account and region (CloudTrail quota).
+  cloudtrailLookupEvents: 2,
 };
 
 export const UNPACED: RateLimits = Object.fromEntries(

@@ -28,7 +28,34 @@ export interface ScanTargetProgress extends ScanTarget {
   errors: CollectionError[];
   /** AWS calls made for this target, by IAM action. */
   callCounts?: Record<string, number>;
+  /** How the related facts were read; absent when none were (see changes/). */
+  changeSource?: ChangeSource;
 }
+
+/**
+ * How a target's related facts were read: `full` (a periodic full
+ * refresh: every fact), `events` (only the facts CloudTrail event history
+ * shows changed, and those never read before) or `fallback` (every fact,
+ * because event history could not be used; `reason` says why).
+ */
+export interface ChangeSource {
+  mode: 'full' | 'events' | 'fallback';
+  reason?: string;
+}
+
+/** A target's last complete fact reads (start times), from its finished scans. */
+export interface FactRefresh {
+  /** Start of the newest complete read of every fact (`full` or `fallback`). */
+  lastFullAt?: string;
+  /** Start of the newest complete fact read of any mode. */
+  lastReadAt?: string;
+}
+
+/** The identity of a stored fact. */
+export type FactKey = Pick<
+  RelatedFact,
+  'kind' | 'accountId' | 'region' | 'key'
+>;
 
 /** A scan without its targets and call counts (see getLatestScanHead). */
 export type ScanHead = Pick<
@@ -256,6 +283,13 @@ export interface ScanStore {
 export interface ScanningInventoryStore extends InventoryStore, ScanStore {
   /** Records that unchanged resources were listed again (only `last_seen_at` moves). */
   touchResources(arns: string[], seenAt: string): Promise<void>;
+  /**
+   * Records that stored facts are still current without reading them
+   * again (event history shows no change): only `last_seen_at` moves.
+   */
+  touchFacts(facts: FactKey[], seenAt: string): Promise<void>;
+  /** The target's last complete fact reads (see changes/plan.ts). */
+  getFactRefresh(target: ScanTarget): Promise<FactRefresh>;
   /** Stored resources by ARN (deleted ones included); ARNs not stored are absent. */
   getResources(arns: string[]): Promise<Map<string, StoredResource>>;
   /**

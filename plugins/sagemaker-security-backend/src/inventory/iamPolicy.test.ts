@@ -108,10 +108,12 @@ describe('least-privilege IAM policy (iam-policy.json)', () => {
     // Bulk reads replace List, Describe and ListTags where the cost model
     // prefers them, and fall back to them: both scans are what the code sends.
     // The first scan reads the roles one by one; the rescan, knowing them,
-    // reads the account's authorization details (facts/iamCostModel.ts).
+    // reads the account's authorization details (facts/iamCostModel.ts) as
+    // a full refresh (a change-driven rescan reads no unchanged role), and
+    // event history first (changes/).
     for (const bulkReads of [true, false]) {
       const h = await createHarness(fullEstate(), {
-        config: { inventory: { bulkReads } },
+        config: { inventory: { bulkReads }, fullRefreshHours: 0.0001 },
       });
       for (const scan of [await h.scan(), await h.scan()]) {
         expect(scan.status).toBe('succeeded');

@@ -5,10 +5,19 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  LookupEventsCommand,
+} from '@aws-sdk/client-cloudtrail';
 import { AwsSimulator } from '../simulator/AwsSimulator';
 import { AWS_SERVICES, iamActionOf } from './actions';
 import { AccountClients, CallCounter, ClientCustomizer } from './clients';
-import { RateLimits, UNPACED } from '../../config/rateLimits';
+import {
+  DEFAULT_RATE_LIMITS,
+  RateLimits,
+  UNPACED,
+} from '../../config/rateLimits';
 import { Clock, Pacer, rateFamilyOf, TokenBucket } from './pacing';
 
 const ACCOUNT = '111111111111';
@@ -240,6 +249,30 @@ describe('paced SDK clients', () => {
     expect(
       describeAt.filter(t => t <= Math.max(...tagsAt)).length,
     ).toBeLessThanOrEqual(10);
+    clients.destroy();
+  });
+
+  it('sends LookupEvents at 2 per second per account and region by default, and nothing else of CloudTrail waits for it', async () => {
+    const { clock, clients, at } = pacedClients(DEFAULT_RATE_LIMITS);
+    const lookups = ['us-east-1', 'eu-west-1'].flatMap(region =>
+      Array.from({ length: 10 }, () =>
+        (clients.cloudtrail(region) as CloudTrailClient).send(
+          new LookupEventsCommand({}),
+        ),
+      ),
+    );
+    const trails = Array.from({ length: 10 }, () =>
+      (clients.cloudtrail('us-east-1') as CloudTrailClient).send(
+        new DescribeTrailsCommand({}),
+      ),
+    );
+    await clock.run(Promise.all([...lookups, ...trails]));
+    const times = at('cloudtrail:LookupEvents');
+    expect(times).toHaveLength(20);
+    // Two regions, each with its own bucket of 2 per second (burst 1).
+    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(2 * (1 + 2));
+    expect(Math.max(...times)).toBeCloseTo(4500, 6); // (10 - 1) / 2 per s
+    expect(Math.max(...at('cloudtrail:DescribeTrails'))).toBe(0);
     clients.destroy();
   });
 

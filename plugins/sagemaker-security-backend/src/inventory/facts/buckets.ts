@@ -11,6 +11,7 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, CallResult, isNotConfigured, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
+import { FactsContext, mustRead } from '../changes/plan';
 import { parsePolicyDocument } from './policyDocument';
 
 function regionOf(locationConstraint: string | undefined): string {
@@ -130,12 +131,15 @@ async function readBucket(
   return fact;
 }
 
-/** Reads and stores one bucket, once per scan and account. */
-export function collectBucket(
-  ctx: CollectContext,
+/** Reads and stores one bucket, once per scan and account (unless unchanged: changes/). */
+export async function collectBucket(
+  ctx: FactsContext,
   bucket: string,
 ): Promise<void> {
-  return ctx.facts.once(
+  const { accountId } = ctx.target;
+  if (!(await mustRead(ctx, 's3-bucket', accountId, GLOBAL_REGION, bucket)))
+    return;
+  await ctx.facts.once(
     `s3-bucket|${ctx.target.accountId}|${bucket}`,
     async () => {
       const fact = await readBucket(ctx, bucket);
@@ -146,7 +150,7 @@ export function collectBucket(
 }
 
 /** Reads each bucket referenced in this target, once per scan and account. */
-export async function collectBuckets(ctx: CollectContext): Promise<void> {
+export async function collectBuckets(ctx: FactsContext): Promise<void> {
   await Promise.all(
     [...ctx.refs.buckets].map(bucket => collectBucket(ctx, bucket)),
   );

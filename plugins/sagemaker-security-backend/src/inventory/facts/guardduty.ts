@@ -9,6 +9,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
+import { FactsContext, mustRead } from '../changes/plan';
 
 type Detector = GuardDutyFact['detectors'][number];
 
@@ -46,8 +47,9 @@ async function readDetector(
  * The GuardDuty detectors of the target's region (a region has at most one
  * per account on AWS): ListDetectors, then GetDetector of each.
  */
-export async function collectGuardDuty(ctx: CollectContext): Promise<void> {
+export async function collectGuardDuty(ctx: FactsContext): Promise<void> {
   const { accountId, region } = ctx.target;
+  if (!(await mustRead(ctx, 'guardduty', accountId, region, '-'))) return;
   const fact: RelatedFact<'guardduty'> = {
     kind: 'guardduty',
     key: '-',

@@ -1,4 +1,4 @@
-import type { CollectContext } from '../collectors/context';
+import type { FactsContext } from '../changes/plan';
 import { collectBucket, collectBuckets } from './buckets';
 import { collectGuardDuty } from './guardduty';
 import { collectKey, collectKms } from './kms';
@@ -14,9 +14,11 @@ import { collectTrails } from './trails';
  * role, key and bucket as soon as a description refers to it, so their calls
  * overlap the listing instead of forming a tail after it. `finish` reads what
  * needs the complete references (the network: batched EC2 filters) and waits
- * for everything started. Every read stays once per scan (FactCache).
+ * for everything started. Every read stays once per scan (FactCache), and
+ * on a change-driven rescan only what changed is read (`ctx.changes`,
+ * changes/plan.ts).
  */
-export function startFacts(ctx: CollectContext): { finish(): Promise<void> } {
+export function startFacts(ctx: FactsContext): { finish(): Promise<void> } {
   const started: Array<Promise<unknown>> = [];
   const track = (read: Promise<unknown>) => {
     // Awaited by finish(); a failure meanwhile is not unhandled.
@@ -27,7 +29,7 @@ export function startFacts(ctx: CollectContext): { finish(): Promise<void> } {
   track(collectMonitoring(ctx));
   track(collectGuardDuty(ctx));
   const readers: Partial<
-    Record<string, (ctx: CollectContext, value: string) => Promise<void>>
+    Record<string, (ctx: FactsContext, value: string) => Promise<void>>
   > = { roles: collectRole, kmsKeys: collectKey, buckets: collectBucket };
   ctx.refs.onNew = (kind, value) => {
     const read = readers[kind];

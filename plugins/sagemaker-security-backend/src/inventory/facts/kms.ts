@@ -11,6 +11,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
+import { FactsContext, mustRead } from '../changes/plan';
 import { partitionOf } from './arns';
 import { parsePolicyDocument } from './policyDocument';
 
@@ -179,12 +180,18 @@ async function readKey(
   return fact;
 }
 
-/** The region's aliases (stored as `kms-aliases`), read once per scan. */
-function aliasesOf(ctx: CollectContext) {
+/**
+ * The region's aliases (stored as `kms-aliases`), read once per scan; the
+ * stored ones when no event changed them.
+ */
+function aliasesOf(ctx: FactsContext) {
   const { accountId, region } = ctx.target;
-  return ctx.facts.once(`kms-aliases|${accountId}|${region}`, () =>
-    readAliases(ctx),
-  );
+  return ctx.facts.once(`kms-aliases|${accountId}|${region}`, async () => {
+    if (await mustRead(ctx, 'kms-aliases', accountId, region, '-'))
+      return readAliases(ctx);
+    return ctx.changes?.storedFact('kms-aliases', accountId, region, '-')?.data
+      ?.aliases;
+  });
 }
 
 async function storeKeyFact(ctx: CollectContext, fact: RelatedFact) {
@@ -194,12 +201,14 @@ async function storeKeyFact(ctx: CollectContext, fact: RelatedFact) {
 
 /** Resolves one key reference and stores its `kms-key` fact, once per scan. */
 export async function collectKey(
-  ctx: CollectContext,
+  ctx: FactsContext,
   ref: string,
 ): Promise<void> {
   const aliases = await aliasesOf(ctx);
   const loc = locate(ref, ctx, aliases);
   if ('arn' in loc) {
+    if (!(await mustRead(ctx, 'kms-key', loc.accountId, loc.region, loc.arn)))
+      return;
     await ctx.facts.once(`kms-key|${loc.arn}`, async () =>
       storeKeyFact(ctx, await readKey(ctx, loc, aliases)),
     );
@@ -243,7 +252,7 @@ export async function collectKey(
 }
 
 /** Stores `kms-aliases` for the region and a `kms-key` fact per referenced key, once per scan. */
-export async function collectKms(ctx: CollectContext): Promise<void> {
+export async function collectKms(ctx: FactsContext): Promise<void> {
   await aliasesOf(ctx);
   await Promise.all([...ctx.refs.kmsKeys].map(ref => collectKey(ctx, ref)));
 }

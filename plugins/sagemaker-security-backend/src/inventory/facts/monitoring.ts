@@ -10,6 +10,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
+import { FactsContext, mustRead } from '../changes/plan';
 
 const NAMESPACE = 'AWS/SageMaker';
 const LOG_PREFIX = '/aws/sagemaker/';
@@ -76,12 +77,13 @@ async function readLogGroups(ctx: CollectContext): Promise<LogGroupsFact> {
 }
 
 async function regionalFact<K extends 'cloudwatch-alarms' | 'log-groups'>(
-  ctx: CollectContext,
+  ctx: FactsContext,
   kind: K,
   action: string,
   read: () => Promise<RelatedFact<K>['data']>,
 ) {
   const { accountId, region } = ctx.target;
+  if (!(await mustRead(ctx, kind, accountId, region, '-'))) return;
   const fact = {
     kind,
     key: '-',
@@ -103,7 +105,7 @@ async function regionalFact<K extends 'cloudwatch-alarms' | 'log-groups'>(
 }
 
 /** CloudWatch alarms on SageMaker metrics and /aws/sagemaker/* log groups of the region. */
-export async function collectMonitoring(ctx: CollectContext): Promise<void> {
+export async function collectMonitoring(ctx: FactsContext): Promise<void> {
   await Promise.all([
     regionalFact(ctx, 'cloudwatch-alarms', 'cloudwatch:DescribeAlarms', () =>
       readAlarms(ctx),

@@ -17,6 +17,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, CallResult, classifyError, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
+import { FactsContext, idsToRead } from '../changes/plan';
 import { chunk } from '../../util/chunk';
 import { parsePolicyDocument } from './policyDocument';
 
@@ -74,8 +75,10 @@ function notFound(action: string, id: string): CollectionError {
   };
 }
 
-async function collectSecurityGroups(ctx: CollectContext, ec2: EC2Client) {
-  const ids = [...ctx.refs.securityGroups];
+async function collectSecurityGroups(ctx: FactsContext, ec2: EC2Client) {
+  const ids = await idsToRead(ctx, 'security-group', [
+    ...ctx.refs.securityGroups,
+  ]);
   if (ids.length === 0) return [];
   const action = 'ec2:DescribeSecurityGroups';
   const found = await describeAll<SecurityGroup>(
@@ -128,9 +131,22 @@ function routesToIgw(table: RouteTable | undefined): boolean | undefined {
   );
 }
 
-async function collectSubnets(ctx: CollectContext, ec2: EC2Client) {
-  const ids = [...ctx.refs.subnets];
-  if (ids.length === 0) return { facts: [], vpcs: [] as string[] };
+/** The VPCs of the subnets kept as stored (not read again). */
+function keptVpcs(ctx: FactsContext, read: string[]): string[] {
+  const { accountId, region } = ctx.target;
+  return [...ctx.refs.subnets]
+    .filter(id => !read.includes(id))
+    .map(
+      id =>
+        ctx.changes?.storedFact('subnet', accountId, region, id)?.data?.vpcId,
+    )
+    .filter((vpc): vpc is string => !!vpc);
+}
+
+async function collectSubnets(ctx: FactsContext, ec2: EC2Client) {
+  const ids = await idsToRead(ctx, 'subnet', [...ctx.refs.subnets]);
+  const kept = keptVpcs(ctx, ids);
+  if (ids.length === 0) return { facts: [], vpcs: kept };
   const action = 'ec2:DescribeSubnets';
   const found = await describeAll<Subnet>(
     action,
@@ -199,14 +215,15 @@ async function collectSubnets(ctx: CollectContext, ec2: EC2Client) {
     }
     return fact;
   });
-  return { facts, vpcs };
+  return { facts, vpcs: [...vpcs, ...kept] };
 }
 
 async function collectVpcEndpoints(
-  ctx: CollectContext,
+  ctx: FactsContext,
   ec2: EC2Client,
-  vpcs: string[],
+  used: string[],
 ) {
+  const vpcs = await idsToRead(ctx, 'vpc-endpoints', used);
   if (vpcs.length === 0) return [];
   const found = await describeAll<VpcEndpoint>(
     'ec2:DescribeVpcEndpoints',
@@ -258,7 +275,7 @@ async function collectVpcEndpoints(
 }
 
 /** Security groups, subnets (with their internet route) and VPC endpoints of every VPC used. */
-export async function collectNetwork(ctx: CollectContext): Promise<void> {
+export async function collectNetwork(ctx: FactsContext): Promise<void> {
   const ec2 = ctx.clients.ec2(ctx.target.region);
   const [groups, subnets] = await Promise.all([
     collectSecurityGroups(ctx, ec2),
@@ -268,5 +285,5 @@ export async function collectNetwork(ctx: CollectContext): Promise<void> {
   const endpoints = await collectVpcEndpoints(ctx, ec2, vpcs);
   const facts = [...groups, ...subnets.facts, ...endpoints];
   facts.forEach(f => f.errors.forEach(e => ctx.report.record(e)));
-  await ctx.store.upsertFacts(facts, ctx.seenAt);
+  if (facts.length > 0) await ctx.store.upsertFacts(facts, ctx.seenAt);
 }

@@ -5,12 +5,14 @@ import {
   paginateListAttachedRolePolicies,
   paginateListRolePolicies,
 } from '@aws-sdk/client-iam';
-import type {
+import {
   CollectionError,
+  GLOBAL_REGION,
   RelatedFact,
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
+import { FactsContext, mustRead } from '../changes/plan';
 import { accountOfArn } from './arns';
 import { accountDetails, roleFromDetails } from './iamDetails';
 import {
@@ -152,9 +154,14 @@ async function roleFact(
   return readRole(ctx, arn);
 }
 
-/** Reads and stores one execution role, once per scan. */
-export function collectRole(ctx: CollectContext, arn: string): Promise<void> {
-  return ctx.facts.once(`iam-role|${arn}`, async () => {
+/** Reads and stores one execution role, once per scan (unless unchanged: changes/). */
+export async function collectRole(
+  ctx: FactsContext,
+  arn: string,
+): Promise<void> {
+  const account = accountOfArn(arn) ?? ctx.target.accountId;
+  if (!(await mustRead(ctx, 'iam-role', account, GLOBAL_REGION, arn))) return;
+  await ctx.facts.once(`iam-role|${arn}`, async () => {
     const fact = await roleFact(ctx, arn);
     fact.errors.forEach(e => ctx.report.record(e));
     await ctx.store.upsertFacts([fact], ctx.seenAt);

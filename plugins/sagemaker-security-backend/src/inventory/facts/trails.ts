@@ -13,6 +13,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { attempt, required } from '../aws/errors';
 import type { CollectContext } from '../collectors/context';
+import { FactsContext, mustRead } from '../changes/plan';
 
 type TrailEntry = CloudTrailFact['trails'][number];
 
@@ -91,8 +92,9 @@ async function readTrail(ctx: CollectContext, trail: Trail) {
 }
 
 /** Trails covering the target's region (its own and multi-region shadow trails). */
-export async function collectTrails(ctx: CollectContext): Promise<void> {
+export async function collectTrails(ctx: FactsContext): Promise<void> {
   const { accountId, region } = ctx.target;
+  if (!(await mustRead(ctx, 'cloudtrail', accountId, region, '-'))) return;
   const fact: RelatedFact<'cloudtrail'> = {
     kind: 'cloudtrail',
     key: '-',

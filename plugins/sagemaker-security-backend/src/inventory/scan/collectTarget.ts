@@ -5,6 +5,7 @@ import { classifyError } from '../aws/errors';
 import { collectResourceType, RESOURCE_SPECS } from '../collectors';
 import { CollectContext, TargetReport } from '../collectors/context';
 import { FactCache, References, startFacts } from '../facts';
+import { FactsContext, keepFacts, planFactReads } from '../changes/plan';
 import type {
   ScanningInventoryStore,
   ScanTarget,
@@ -35,6 +36,8 @@ export interface TargetCollectorOptions {
   bulkReads?: CollectContext['bulkReads'];
   /** Reads after the collection, in order (none by default). */
   followUps?: TargetFollowUp[];
+  /** Hours after which every related fact is read again (changes/plan.ts); default 24. */
+  fullRefreshHours?: number;
 }
 
 /** The bulk read paths chosen (and fallen back from), for the log line. */
@@ -68,6 +71,7 @@ export async function collectTarget(
   const startedAt = new Date().toISOString();
   const counter = new CallCounter();
   const report = new TargetReport();
+  let changeSource: TargetOutcome['changeSource'];
   const done = (): TargetOutcome => ({
     status: statusOf(report),
     resourceCount: report.resourceCount,
@@ -76,6 +80,7 @@ export async function collectTarget(
     finishedAt: new Date().toISOString(),
     errors: report.errors,
     callCounts: counter.counts,
+    ...(changeSource ? { changeSource } : {}),
   });
 
   let clients;
@@ -88,7 +93,7 @@ export async function collectTarget(
     );
     return done();
   }
-  const ctx: CollectContext = {
+  const ctx: FactsContext = {
     target,
     clients,
     store: options.store,
@@ -116,6 +121,8 @@ export async function collectTarget(
       if (refused) report.credentialsRefused(refused);
     }
     if (!report.stopped) {
+      // Which facts to read: all, or those event history shows changed.
+      ctx.changes = await planFactReads(ctx, options.fullRefreshHours ?? 24);
       // Related facts are read while the other types are listed.
       const factReads = startFacts(ctx);
       const listings = await Promise.allSettled(
@@ -123,6 +130,8 @@ export async function collectTarget(
       );
       // Every read started ends before the clients go.
       await factReads.finish();
+      await keepFacts(ctx);
+      changeSource = ctx.changes.source;
       const crashed = listings.find(
         (r): r is PromiseRejectedResult => r.status === 'rejected',
       );
@@ -142,10 +151,17 @@ export async function collectTarget(
     clients.destroy();
   }
   const outcome = done();
+  const how = changeSource
+    ? `, facts: ${changeSource.mode}${
+        changeSource.reason ? ` (${changeSource.reason})` : ''
+      }`
+    : '';
   options.logger.info(
     `Inventory of ${target.accountId}/${target.region}: ${outcome.status}, ${
       outcome.resourceCount
-    } resources, ${outcome.errorCount} errors${describeReadPaths(report)}`,
+    } resources, ${outcome.errorCount} errors${how}${describeReadPaths(
+      report,
+    )}`,
   );
   return outcome;
 }

@@ -241,6 +241,7 @@ export async function createInventory(
             ? { bulkReads: { rateLimits: config.rateLimits } }
             : {}),
           followUps: options.targetFollowUps,
+          fullRefreshHours: config.fullRefreshHours,
         },
         target,
         facts,

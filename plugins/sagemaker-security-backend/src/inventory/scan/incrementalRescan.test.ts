@@ -137,16 +137,23 @@ describe('incremental rescan', () => {
         second.targets[0].startedAt,
       );
     }
-    // The role only the model refers to, read again (by GetRole or, on a
-    // rescan knowing the account's roles, from its authorization details).
-    const modelOnly = await h
+    // The role reached from the stored description was read when first
+    // referenced (the scan before); unchanged since (no write event), it is
+    // not read again but kept as seen by this scan (changes/plan.ts).
+    expect(
+      h.calls.filter(
+        c => c.action === 'iam:GetRole' && c.input.RoleName === 'model-only',
+      ),
+    ).toHaveLength(0);
+    const roleRow = await h
       .db('inventory_facts')
       .where({
         kind: 'iam-role',
         key: `arn:aws:iam::${ACCOUNT}:role/model-only`,
       })
       .first();
-    expect(modelOnly?.last_seen_at).toBe(second.targets[0].startedAt);
+    expect(roleRow?.last_seen_at).toBe(second.targets[0].startedAt);
+    expect(second.targets[0].changeSource).toEqual({ mode: 'events' });
   });
 
   it('describes a notebook or endpoint again when its listing shows a change, and a recreated model', async () => {

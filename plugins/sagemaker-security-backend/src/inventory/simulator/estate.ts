@@ -66,6 +66,25 @@ export interface EstateRegion {
    * with `sagemakerSecurity.findings.securityHub.enabled`. Absent: none.
    */
   securityHubFindings?: Array<Record<string, unknown>>;
+  /**
+   * CloudTrail event history of the region (LookupEvents), oldest first;
+   * IAM's events are recorded in us-east-1. Absent: no events.
+   */
+  events?: EstateEvent[];
+}
+
+/** A CloudTrail `Event` as LookupEvents returns it (dates as ISO strings). */
+export interface EstateEvent {
+  EventId: string;
+  EventName: string;
+  EventSource: string;
+  EventTime: string;
+  /** `'true'` for reads, `'false'` for writes, as the ReadOnly filter compares it. */
+  ReadOnly: 'true' | 'false';
+  Username?: string;
+  Resources?: Array<{ ResourceType?: string; ResourceName?: string }>;
+  /** The whole event as CloudTrail wrote it (eventSource, eventName, requestParameters, resources...), JSON. */
+  CloudTrailEvent: string;
 }
 
 export interface EstateRole {

@@ -8,6 +8,8 @@ import {
 } from '@mlsec/plugin-sagemaker-security-common';
 import type { Knex } from 'knex';
 import type {
+  FactKey,
+  FactRefresh,
   ScanningInventoryStore,
   ResourceQuery,
   ScanTarget,
@@ -16,6 +18,7 @@ import type {
 import { chunk } from '../../util/chunk';
 import { DatabaseScanStore } from './DatabaseScanStore';
 import { decodeCursor, encodeCursor } from './cursor';
+import { getFactRefresh, touchFacts } from './factRefresh';
 import { getMigratedClient } from './migrate';
 import {
   FACTS,
@@ -348,6 +351,14 @@ export class DatabaseInventoryStore
         }
       });
     }
+  }
+
+  touchFacts(facts: FactKey[], seenAt: string): Promise<void> {
+    return touchFacts(this.db, facts, seenAt);
+  }
+
+  getFactRefresh(target: ScanTarget): Promise<FactRefresh> {
+    return getFactRefresh(this.db, target);
   }
 
   async getFact<K extends FactKind>(

@@ -196,6 +196,8 @@ export class DatabaseScanStore implements ScanStore {
         call_counts: outcome.callCounts
           ? JSON.stringify(outcome.callCounts)
           : null,
+        fact_source: outcome.changeSource?.mode ?? null,
+        fact_source_reason: outcome.changeSource?.reason ?? null,
         claim_id: null,
       });
     return updated > 0;

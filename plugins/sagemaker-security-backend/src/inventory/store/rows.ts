@@ -4,6 +4,7 @@ import type {
   SageMakerResource,
 } from '@mlsec/plugin-sagemaker-security-common';
 import type {
+  ChangeSource,
   ScanRun,
   ScanTargetProgress,
   StoredResource,
@@ -45,6 +46,9 @@ export interface TargetRow {
   claim_id?: string | null;
   /** How many times the target was claimed in this scan. */
   attempts?: number;
+  /** How its facts were read (ChangeSource), and why. */
+  fact_source?: string | null;
+  fact_source_reason?: string | null;
 }
 
 export interface ResourceRow {
@@ -93,6 +97,16 @@ export function toTargetProgress(row: TargetRow): ScanTargetProgress {
     ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
     errors: parse(row.errors, []),
     ...(row.call_counts ? { callCounts: parse(row.call_counts, {}) } : {}),
+    ...(row.fact_source
+      ? {
+          changeSource: {
+            mode: row.fact_source as ChangeSource['mode'],
+            ...(row.fact_source_reason
+              ? { reason: row.fact_source_reason }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -54,6 +54,9 @@ async function crashMidScan(knex: Knex, stopAt: number, seed: number) {
     estate: await demoEstate(),
     intercept: chaos.intercept,
     lease: LEASE,
+    // A full refresh (every related fact read again, not only the changed
+    // ones: inventory/changes/), so that call 250 falls during the facts.
+    config: { fullRefreshHours: 0.0001 },
   });
   const stuck = await doomed.inventory.scans.triggerScan({
     trigger: 'manual',

@@ -1385,6 +1385,21 @@ export const spec = {
               type: 'integer',
             },
           },
+          changeSource: {
+            description:
+              'How the related facts (roles, keys, buckets, network, trails, alarms, log groups, GuardDuty) were read: `full` (a periodic full refresh), `events` (only those CloudTrail event history shows changed, and those never read) or `fallback` (every fact, because event history could not be used; `reason` says why). Absent when no fact was read.',
+            type: 'object',
+            required: ['mode'],
+            properties: {
+              mode: {
+                type: 'string',
+                enum: ['full', 'events', 'fallback'],
+              },
+              reason: {
+                type: 'string',
+              },
+            },
+          },
         },
       },
       ScanHealth: {

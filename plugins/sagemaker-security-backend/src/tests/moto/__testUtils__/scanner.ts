@@ -80,6 +80,8 @@ export interface ScanTargetProgress {
     target?: string;
     field?: string;
   }>;
+  /** How the related facts were read (inventory/changes/). */
+  changeSource?: { mode: 'full' | 'events' | 'fallback'; reason?: string };
 }
 
 export interface ScanRun {

@@ -829,6 +829,11 @@ export interface components {
       callCounts?: {
         [key: string]: number;
       };
+      /** How the related facts (roles, keys, buckets, network, trails, alarms, log groups, GuardDuty) were read: `full` (a periodic full refresh), `events` (only those CloudTrail event history shows changed, and those never read) or `fallback` (every fact, because event history could not be used; `reason` says why). Absent when no fact was read. */
+      changeSource?: {
+        mode: 'full' | 'events' | 'fallback';
+        reason?: string;
+      };
     };
     ScanHealth: {
       /** False when the backend has no AWS account to scan. */
