@@ -52,6 +52,12 @@ export interface SearchReadDescriptor {
    * then described too, whenever it would be without Search.
    */
   describeFields?: string[];
+  /**
+   * The checks read `describeFields` only while a job runs (e.g. remote
+   * debugging): the record of a job that has ended (Completed, Failed,
+   * Stopped) is complete without them and is not described.
+   */
+  describeWhileRunning?: boolean;
 }
 
 /**

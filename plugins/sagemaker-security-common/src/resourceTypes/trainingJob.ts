@@ -17,8 +17,10 @@ export const trainingJob = defineResourceType({
     search: {
       resource: 'TrainingJob',
       record: 'TrainingJob',
-      // The remote-debugging check reads it; Search's record lacks it.
+      // The remote-debugging check reads it, only while the job runs;
+      // Search's record lacks it: running jobs are described too.
       describeFields: ['RemoteDebugConfig'],
+      describeWhileRunning: true,
     },
   },
   links: {

@@ -40,7 +40,7 @@ async function collectOne(
   // A Search record is the description, unless it lacks a field the checks
   // read (search.describeFields): then the resource is described as well.
   const described: CallResult<object> =
-    record && spec.search?.describeFields.length === 0
+    record && spec.search && !spec.search.needsDescribe(record.summary)
       ? { ok: true, value: record.description }
       : await attempt(spec.describeAction, { target: id.arn }, () =>
           spec.describe(client, summary),

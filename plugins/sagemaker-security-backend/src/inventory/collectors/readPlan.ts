@@ -70,7 +70,10 @@ export async function planRead(
     { list: spec.listAction, describe: spec.describeAction },
     {
       search: Boolean(spec.search),
-      searchNeedsDescribe: (spec.search?.describeFields.length ?? 0) > 0,
+      // Jobs described only while they run count as not described: few run.
+      searchNeedsDescribe:
+        (spec.search?.describeFields.length ?? 0) > 0 &&
+        !spec.search?.describeWhileRunning,
       tagging: Boolean(spec.taggingApi),
     },
     estimateOf(spec, stored, completed, ctx.seenAt, tagWindowMs),

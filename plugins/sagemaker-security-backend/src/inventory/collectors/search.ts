@@ -17,7 +17,7 @@ import type {
 } from '@mlsec/plugin-sagemaker-security-common';
 import { InvalidResponseError } from '../aws/errors';
 import { isoDate, toPlainRecord } from './plain';
-import type { Summary } from './spec';
+import { JOB_TERMINAL, type Summary } from './spec';
 
 const sdk = sagemaker as unknown as Record<string, unknown>;
 
@@ -70,6 +70,14 @@ export interface SearchSpec {
   record: string;
   /** Describe fields the checks read that the record lacks: described too. */
   describeFields: string[];
+  /**
+   * Whether the resource of this record is described as well: when the
+   * checks read a field the record lacks (`describeFields`), unless they
+   * read it only while a job runs and this one has ended.
+   */
+  needsDescribe(summary: Summary): boolean;
+  /** `describeFields` are read only while a job runs. */
+  describeWhileRunning: boolean;
   /** Yields pages of records, oldest first. */
   pages(
     client: SageMakerClient,
@@ -95,6 +103,15 @@ export function searchSpecOf(
     resource: search.resource,
     record: search.record,
     describeFields: search.describeFields ?? [],
+    describeWhileRunning: Boolean(search.describeWhileRunning),
+    needsDescribe(summary) {
+      if ((search.describeFields ?? []).length === 0) return false;
+      if (!search.describeWhileRunning) return true;
+      const status = descriptor.api.statusField
+        ? summary[descriptor.api.statusField]
+        : undefined;
+      return !(typeof status === 'string' && JOB_TERMINAL.includes(status));
+    },
     async *pages(client, { createdAfter }) {
       const input = {
         Resource: search.resource as any,

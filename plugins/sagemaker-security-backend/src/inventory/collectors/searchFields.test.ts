@@ -58,12 +58,18 @@ function recordingReads(description: Desc, read: Set<string>): Desc {
 }
 
 /** Keys the checks of `type` read from each description (and from an empty one). */
-function keysChecksRead(type: string, descriptions: Desc[]): Set<string> {
+function keysChecksRead(
+  type: string,
+  descriptions: Desc[],
+  options: { andEmpty: boolean } = { andEmpty: true },
+): Set<string> {
   const checks = defaultChecks.filter(c =>
     (c.resourceTypes as string[]).includes(type),
   );
   const read = new Set<string>();
-  for (const description of [{}, ...descriptions]) {
+  for (const description of options.andEmpty
+    ? [{}, ...descriptions]
+    : descriptions) {
     const resource = {
       arn: `arn:aws:sagemaker:us-east-1:111122223333:${type}/x`,
       type,
@@ -171,13 +177,57 @@ describe('fields of a type read through Search', () => {
     '%s: the record finds the same related resources as Describe (or the type is described)',
     (type, d) => {
       const search = d.api.search!;
-      if ((search.describeFields ?? []).length > 0) return;
+      // A type always described finds its references in Describe's answer;
+      // one described only while running must find them in the record.
+      if (
+        (search.describeFields ?? []).length > 0 &&
+        !search.describeWhileRunning
+      ) {
+        return;
+      }
       const record = new Set(searchRecordFields(search.record));
       for (const description of descriptionsOf(type)) {
         const fromRecord = Object.fromEntries(
           Object.entries(description).filter(([key]) => record.has(key)),
         );
         expect(referencesOf(fromRecord)).toEqual(referencesOf(description));
+      }
+    },
+  );
+
+  const WHILE_RUNNING = SEARCHABLE.filter(
+    d => d.api.search!.describeWhileRunning,
+  );
+
+  it('describes jobs for their missing fields only while they run (training jobs)', () => {
+    expect(WHILE_RUNNING.map(d => d.id)).toEqual(['training-job']);
+  });
+
+  it.each(WHILE_RUNNING.map(d => [d.id, d] as const))(
+    '%s: the checks of an ended job read nothing the record lacks',
+    (type, d) => {
+      const record = new Set(searchRecordFields(d.api.search!.record));
+      const describe = new Set(outputFields(d.api.describe));
+      const statusField = d.api.statusField!;
+      for (const status of ['Completed', 'Failed', 'Stopped']) {
+        const ended = descriptionsOf(type).map(description => ({
+          ...description,
+          [statusField]: status,
+        }));
+        const read = keysChecksRead(type, ended, { andEmpty: false });
+        const missing = [...read].filter(
+          key => describe.has(key) && !record.has(key),
+        );
+        expect([status, missing]).toEqual([status, []]);
+      }
+      // While running, the declared fields are read (the guard is real).
+      const running = descriptionsOf(type).map(description => ({
+        ...description,
+        [statusField]: 'InProgress',
+      }));
+      const read = keysChecksRead(type, running, { andEmpty: false });
+      for (const field of d.api.search!.describeFields ?? []) {
+        expect(read.has(field)).toBe(true);
       }
     },
   );

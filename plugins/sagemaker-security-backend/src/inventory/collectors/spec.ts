@@ -75,7 +75,8 @@ export function sagemakerArn(target: ScanTarget, resource: string): string {
   }:${resource}`;
 }
 
-const JOB_TERMINAL = ['Completed', 'Failed', 'Stopped', 'Deleted'];
+/** Statuses after which a job never changes. */
+export const JOB_TERMINAL = ['Completed', 'Failed', 'Stopped', 'Deleted'];
 
 const sdk = sagemaker as unknown as Record<string, unknown>;
 

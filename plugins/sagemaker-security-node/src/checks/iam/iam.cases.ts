@@ -220,6 +220,32 @@ export const iamCases: CheckCase[] = [
   },
   {
     check: 'training-job-remote-debug-disabled',
+    name: 'enabled on a running job',
+    resource: trainingJob({
+      TrainingJobStatus: 'InProgress',
+      RemoteDebugConfig: { EnableRemoteDebug: true },
+    }),
+    expect: 'fail',
+  },
+  {
+    check: 'training-job-remote-debug-disabled',
+    name: 'ended job (its Search record has no RemoteDebugConfig)',
+    resource: trainingJob({ TrainingJobStatus: 'Completed' }),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'training-job-remote-debug-disabled',
+    name: 'enabled on a stopped job',
+    resource: trainingJob(
+      {
+        RemoteDebugConfig: { EnableRemoteDebug: true },
+      },
+      { status: 'Stopped' },
+    ),
+    expect: 'not_applicable',
+  },
+  {
+    check: 'training-job-remote-debug-disabled',
     name: 'describe failed',
     resource: trainingJob(
       {},

@@ -13,10 +13,13 @@ import {
   fieldValue,
   getPath,
   nonEmptyString,
+  notApplicable,
   pass,
   SEED,
   warn,
 } from '../support';
+import type { CheckContext } from '../../types';
+import type { CheckOutcome } from '@mlsec/plugin-sagemaker-security-common';
 
 export const notebookRootAccessDisabled = defineCheck(
   {
@@ -191,10 +194,35 @@ export const trainingJobRemoteDebugDisabled = defineCheck(
       docsUrl: DOCS.remoteDebug,
     },
   },
-  fieldValue({
-    path: 'RemoteDebugConfig.EnableRemoteDebug',
-    expected: false,
-    absentMeans: false,
-    label: 'remote debugging',
-  }),
+  whileRunning(
+    fieldValue({
+      path: 'RemoteDebugConfig.EnableRemoteDebug',
+      expected: false,
+      absentMeans: false,
+      label: 'remote debugging',
+    }),
+  ),
 );
+
+/** Statuses after which a training job has no container left. */
+const ENDED = new Set(['Completed', 'Failed', 'Stopped', 'Deleted']);
+
+/**
+ * `judge` while the job runs; a job that has ended (Completed, Failed,
+ * Stopped) has no container to open a session into: not applicable. (Its
+ * record from SageMaker Search carries no RemoteDebugConfig: the scanner
+ * describes only running jobs for it.)
+ */
+function whileRunning(
+  judge: (context: CheckContext) => CheckOutcome,
+): (context: CheckContext) => CheckOutcome {
+  return context => {
+    const { resource } = context;
+    const status = resource.status ?? resource.description.TrainingJobStatus;
+    return typeof status === 'string' && ENDED.has(status)
+      ? notApplicable(
+          `${resource.name} is ${status}: no container is left to open a remote debugging session into.`,
+        )
+      : judge(context);
+  };
+}
