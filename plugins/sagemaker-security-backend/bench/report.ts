@@ -43,14 +43,16 @@ function scanDetail(name: string, scan: ScanFigures, estate: EstateFigures) {
     `${name}: full scan ${fixed(scan.full.wallSeconds, 1)} s (floor ${fixed(
       estate.floor.seconds,
       1,
-    )} s), ${n(scan.full.requests)} AWS requests (minimum ${n(
+    )} s; best strategy ${fixed(estate.best.floor.seconds, 1)} s), ${n(
+      scan.full.requests,
+    )} AWS requests (minimum ${n(estate.best.minimumCalls)}; per resource ${n(
       estate.minimumCalls,
-    )}, ${n(scan.full.throttled)} throttled), status ${
+    )}; ${n(scan.full.throttled)} throttled), status ${
       scan.full.status ?? 'n/a'
-    }; the floor's bucket served ${fixed(
+    }; the best floor's bucket served ${fixed(
       scan.full.floorBucketRequests / scan.full.wallSeconds,
       1,
-    )}/s on average of the ${estate.floor.rate}/s allowed`,
+    )}/s on average of the ${estate.best.floor.rate}/s allowed`,
     `  rescan ${fixed(scan.rescan.wallSeconds, 1)} s, ${n(
       scan.rescan.requests,
     )} requests${
@@ -178,11 +180,20 @@ export function renderReport(result: BenchResult): {
     `collector: concurrency ${JSON.stringify(
       result.collectorConfig.concurrency,
     )}, aws.maxAttempts 8 (SDK adaptive retry), jobLookbackDays 30`,
-    `rate-limit floor: ${fixed(result.full.floor.seconds, 1)} s (${
-      result.full.floor.bucket
-    }: ${n(result.full.floor.calls)} calls at ${
+    `rate-limit floor, per-resource reads: ${fixed(
+      result.full.floor.seconds,
+      1,
+    )} s (${result.full.floor.bucket}: ${n(result.full.floor.calls)} calls at ${
       result.full.floor.rate
-    }/s after its burst)`,
+    }/s after its burst); minimum ${n(result.full.minimumCalls)} calls`,
+    `rate-limit floor, best read strategy (Search, Tagging API, IAM account details where cheaper): ${fixed(
+      result.full.best.floor.seconds,
+      1,
+    )} s (${result.full.best.floor.bucket}: ${n(
+      result.full.best.floor.calls,
+    )} calls at ${result.full.best.floor.rate}/s after its burst); minimum ${n(
+      result.full.best.minimumCalls,
+    )} calls`,
     ...(result.rest
       ? [
           `naive baseline: sequential, no dedup, no completed-job cache, everything in memory, a new snapshot per scan; being many times slower, it runs on a 1/${k} estate, next to ours on the same estate`,

@@ -18,6 +18,7 @@ jest.setTimeout(120_000);
 
 const FIGURES = [
   'wall',
+  'wall-best',
   'calls',
   'calls-500k',
   'rescan',
@@ -84,8 +85,16 @@ describe('yarn bench, smoke run', () => {
     );
     // The fact-heavy estate is scanned in full and rescanned.
     expect(result.factHeavy.ours.full.status).toBe('succeeded');
+    // Bulk reads: fewer calls than one per resource, never fewer than the
+    // best strategy's minimum.
     expect(result.factHeavy.ours.full.requests).toBeGreaterThanOrEqual(
+      result.factHeavy.estate.best.minimumCalls,
+    );
+    expect(result.factHeavy.estate.best.minimumCalls).toBeLessThan(
       result.factHeavy.estate.minimumCalls,
+    );
+    expect(result.factHeavy.ours.rescan.requests).toBeLessThan(
+      result.factHeavy.ours.full.requests,
     );
     // Below 500,000 jobs the calls goal is not judged: a miss, with its reason.
     const calls = rows.find(r => r.id === 'calls-500k')!;

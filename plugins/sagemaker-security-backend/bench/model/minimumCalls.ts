@@ -49,10 +49,30 @@ function findKey(
   );
 }
 
+/**
+ * How the SageMaker resources and execution roles are read: one call per
+ * resource (List, Describe, ListTags; per-role IAM calls), or the best the
+ * code can choose per account, region and type (`best`): SageMaker Search
+ * where the type's descriptor declares it (records with their tags, 100 per
+ * call; Describe still for the records lacking a field the checks read), the
+ * Tagging API's GetResources for the tags of the types it serves (100 per
+ * call), and IAM's account authorization details (1,000 roles and local
+ * policies per page) when cheaper than per-role calls, each only where it
+ * costs fewer calls. The `best` floor is the one issue 17 measures against.
+ */
+export type ReadStrategy = 'per-resource' | 'best';
+
+const ENDED_JOB = ['Completed', 'Failed', 'Stopped', 'Deleted'];
+
 export function minimumCalls(
   estate: Estate,
-  options: { jobLookbackDays: number | 'all'; now: number },
+  options: {
+    jobLookbackDays: number | 'all';
+    now: number;
+    strategy?: ReadStrategy;
+  },
 ): MinimumCalls {
+  const best = options.strategy === 'best';
   const byBucket = new Map<string, { action: string; calls: number }>();
   const byAction: Record<string, number> = {};
   const add = (
@@ -89,18 +109,53 @@ export function minimumCalls(
               x => Date.parse(String(x.description.CreationTime)) > after,
             )
           : all;
-        add(accountId, r, 'sagemaker', spec.listAction, pages(listed.length));
-        add(accountId, r, 'sagemaker', spec.describeAction, listed.length);
-        add(
-          accountId,
-          r,
-          'sagemaker',
-          'sagemaker:ListTags',
-          listed.reduce(
-            (n, x) => n + pages(Object.keys(x.tags ?? {}).length),
-            0,
-          ),
+        const tagCalls = listed.reduce(
+          (n, x) => n + pages(Object.keys(x.tags ?? {}).length),
+          0,
         );
+        const perResource = pages(listed.length) + listed.length + tagCalls;
+        // Search: one call per 100 records; Describe for those lacking a field.
+        const described = !spec.search?.describeFields.length
+          ? 0
+          : listed.filter(
+              x =>
+                !spec.search!.describeWhileRunning ||
+                !ENDED_JOB.includes(
+                  String(x.description[spec.statusField ?? '']),
+                ),
+            ).length;
+        const search = spec.search
+          ? pages(listed.length) + described
+          : Infinity;
+        const tagged = listed.filter(x => Object.keys(x.tags ?? {}).length > 0);
+        const tagging = spec.taggingApi
+          ? pages(listed.length) + listed.length + pages(tagged.length)
+          : Infinity;
+        const choice = !best
+          ? 'per-resource'
+          : search <= Math.min(tagging, perResource)
+          ? 'search'
+          : tagging < perResource
+          ? 'tagging'
+          : 'per-resource';
+        if (choice === 'search') {
+          add(
+            accountId,
+            r,
+            'sagemaker',
+            'sagemaker:Search',
+            pages(listed.length),
+          );
+          add(accountId, r, 'sagemaker', spec.describeAction, described);
+        } else {
+          add(accountId, r, 'sagemaker', spec.listAction, pages(listed.length));
+          add(accountId, r, 'sagemaker', spec.describeAction, listed.length);
+          if (choice === 'tagging') {
+            add(accountId, r, 'tag', 'tag:GetResources', pages(tagged.length));
+          } else {
+            add(accountId, r, 'sagemaker', 'sagemaker:ListTags', tagCalls);
+          }
+        }
         // Reads besides Describe (e.g. GetModelPackageGroupPolicy), one per resource.
         for (const read of resourceTypeDescriptor(spec.type).api.extraReads ??
           []) {
@@ -203,7 +258,7 @@ export function minimumCalls(
       );
       add(accountId, r, 'guardduty', 'guardduty:GetDetector', detectors);
     }
-    addAccountFacts(account, roles, buckets, trails, add);
+    addAccountFacts(account, roles, buckets, trails, add, best);
   }
   const total = Object.values(byAction).reduce((a, b) => a + b, 0);
   return { byBucket, byAction, total };
@@ -221,9 +276,14 @@ function addAccountFacts(
     action: string,
     calls: number,
   ) => void,
+  best: boolean,
 ) {
   const { accountId } = account;
   const policies = new Set<string>();
+  if (best && addAccountDetails(account, roles, add)) {
+    addBucketsAndTrails(accountId, buckets, trails, add);
+    return;
+  }
   for (const arn of roles) {
     const name = arn.split('/').pop();
     const role = account.roles?.find(x => x.role.RoleName === name);
@@ -242,6 +302,71 @@ function addAccountFacts(
   }
   add(accountId, 'global', 'iam', 'iam:GetPolicy', policies.size);
   add(accountId, 'global', 'iam', 'iam:GetPolicyVersion', policies.size);
+  addBucketsAndTrails(accountId, buckets, trails, add);
+}
+
+type Add = (
+  accountId: string,
+  region: string,
+  service: string,
+  action: string,
+  calls: number,
+) => void;
+
+/**
+ * The account's roles from IAM's authorization details (roles and local
+ * policies, 1,000 per page) plus each attached AWS-managed policy (2 calls),
+ * when that costs fewer calls than the per-role reads; false otherwise.
+ */
+function addAccountDetails(
+  account: EstateAccount,
+  roles: Set<string>,
+  add: Add,
+): boolean {
+  const names = [...roles].map(arn => arn.split('/').pop());
+  const used = (account.roles ?? []).filter(r =>
+    names.includes(String(r.role.RoleName)),
+  );
+  const perRole =
+    roles.size +
+    used.reduce(
+      (n, r) => n + 2 + Object.keys(r.inlinePolicies ?? {}).length,
+      0,
+    ) +
+    2 * new Set(used.flatMap(r => r.attachedPolicyArns ?? [])).size;
+  const local = new Set(
+    (account.managedPolicies ?? [])
+      .filter(p => p.arn.includes(`:${account.accountId}:`))
+      .map(p => p.arn),
+  );
+  const awsManaged = new Set(
+    used.flatMap(r => r.attachedPolicyArns ?? []).filter(p => !local.has(p)),
+  );
+  const detailPages = Math.max(
+    1,
+    Math.ceil(((account.roles ?? []).length + local.size) / 1000),
+  );
+  const details = detailPages + 2 * awsManaged.size;
+  if (details >= perRole) return false;
+  const { accountId } = account;
+  add(
+    accountId,
+    'global',
+    'iam',
+    'iam:GetAccountAuthorizationDetails',
+    detailPages,
+  );
+  add(accountId, 'global', 'iam', 'iam:GetPolicy', awsManaged.size);
+  add(accountId, 'global', 'iam', 'iam:GetPolicyVersion', awsManaged.size);
+  return true;
+}
+
+function addBucketsAndTrails(
+  accountId: string,
+  buckets: Set<string>,
+  trails: Set<string>,
+  add: Add,
+) {
   for (const action of [
     's3:GetBucketLocation',
     's3:GetEncryptionConfiguration',

@@ -49,6 +49,17 @@ export interface FactRefresh {
   lastFullAt?: string;
   /** Start of the newest complete fact read of any mode. */
   lastReadAt?: string;
+  /** The newest complete read's target ended `succeeded` (no read failed). */
+  lastSucceeded?: boolean;
+}
+
+/** A target's stored live resources of one type, as a change-driven rescan weighs them. */
+export interface TypeState {
+  count: number;
+  /** Distinct statuses. */
+  statuses: string[];
+  /** One was stored with read errors. */
+  hasErrors: boolean;
 }
 
 /** The identity of a stored fact. */
@@ -290,6 +301,8 @@ export interface ScanningInventoryStore extends InventoryStore, ScanStore {
   touchFacts(facts: FactKey[], seenAt: string): Promise<void>;
   /** The target's last complete fact reads (see changes/plan.ts). */
   getFactRefresh(target: ScanTarget): Promise<FactRefresh>;
+  /** Per type, the target's live resources (see store/typeStates.ts). */
+  getTypeStates(target: ScanTarget): Promise<Map<ResourceType, TypeState>>;
   /** Stored resources by ARN (deleted ones included); ARNs not stored are absent. */
   getResources(arns: string[]): Promise<Map<string, StoredResource>>;
   /**

@@ -26,6 +26,14 @@ export function sqliteMemory(): Knex {
 export const PER_RESOURCE_READS = { inventory: { bulkReads: false } };
 
 /**
+ * `fullRefreshHours` making every scan a full refresh (every type listed,
+ * every fact read): the harness's default, since most tests change the
+ * estate between scans without the write events a change-driven rescan
+ * goes by. Tests of change-driven rescans (changes/) pass `changeDriven`.
+ */
+export const EVERY_SCAN_FULL = { fullRefreshHours: 1e-9 };
+
+/**
  * The real collector, store (in-memory SQLite) and scan service, with only the
  * AWS transport replaced by the simulator (the SDK clients' `requestHandler`;
  * credentials from the real credentials manager, through the simulator's
@@ -37,6 +45,8 @@ export async function createHarness(
     simulator?: AwsSimulatorOptions;
     config?: Record<string, unknown>;
     db?: Knex;
+    /** Rescans go by event history (the plugin's default); else every scan is full. */
+    changeDriven?: boolean;
   } = {},
 ) {
   const simulator = new AwsSimulator(estate, {
@@ -51,7 +61,11 @@ export async function createHarness(
   );
   const inventory = await createInventory({
     config: new ConfigReader({
-      sagemakerSecurity: { scanOnStartup: false, ...options.config },
+      sagemakerSecurity: {
+        scanOnStartup: false,
+        ...(options.changeDriven ? {} : EVERY_SCAN_FULL),
+        ...options.config,
+      },
     }),
     logger: mockServices.logger.mock(),
     database: databaseOf(db),

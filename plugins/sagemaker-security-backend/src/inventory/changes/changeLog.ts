@@ -1,4 +1,5 @@
 import type { FactKind } from '@mlsec/plugin-sagemaker-security-common';
+import type { SageMakerWriteEvent } from './sagemakerListings';
 
 /**
  * The facts the write events of one account and region changed: whole
@@ -12,6 +13,8 @@ export class ChangeLog {
   private readonly markers = new Map<FactKind, Set<string>>();
   /** Write events read, for the log. */
   events = 0;
+  /** SageMaker's write events: which listings a rescan needs (sagemakerListings.ts). */
+  readonly sagemaker: SageMakerWriteEvent[] = [];
 
   mark(kind: FactKind, marker?: string) {
     if (marker === undefined) {

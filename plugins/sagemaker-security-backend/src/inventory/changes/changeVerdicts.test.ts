@@ -24,6 +24,7 @@ describe('verdicts after a change-driven rescan', () => {
     async databaseId => {
       const estate = fullEstate();
       const h = await createHarness(estate, {
+        changeDriven: true,
         db: await databases.init(databaseId),
       });
       const results = new DatabaseResultStore(h.db);

@@ -26,6 +26,15 @@ const EVERY_KIND: FactKind[] = [
   'guardduty',
 ];
 
+const SAGEMAKER_SOURCE = 'sagemaker.amazonaws.com';
+
+/** ARNs a SageMaker write names in its parameters (`resourceArn` of AddTags...). */
+function arnsOf(params: Record<string, unknown> | null | undefined): string[] {
+  return Object.entries(params ?? {})
+    .filter(([key, value]) => /arn$/i.test(key) && typeof value === 'string')
+    .map(([, value]) => String(value));
+}
+
 export type ChangeLogResult = { log: ChangeLog } | { reason: string };
 
 class TooManyEvents extends Error {}
@@ -68,6 +77,12 @@ export async function readChangeLog(
           // An event naming no service could have changed anything.
           if (event) recordEvent(event, log);
           else EVERY_KIND.forEach(kind => log.mark(kind));
+          if (event?.eventSource === SAGEMAKER_SOURCE) {
+            log.sagemaker.push({
+              eventName: event.eventName,
+              resourceArns: arnsOf(event.requestParameters),
+            });
+          }
         }
       }
     },

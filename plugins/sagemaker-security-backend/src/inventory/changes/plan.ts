@@ -15,6 +15,7 @@ import {
 import type { CollectContext } from '../collectors/context';
 import type { ChangeSource, FactKey } from '../InventoryStore';
 import { ChangeLogResult, readChangeLog } from './eventHistory';
+import { ChangedTypes, typesNamedBy } from './sagemakerListings';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -100,6 +101,8 @@ export class FactPlan {
     private readonly target: { accountId: string; region: string },
     private readonly stored?: FactLookup,
     private readonly logOf?: (region: string) => Promise<ChangeLogResult>,
+    /** The previous complete read succeeded (no listing or read failed). */
+    private readonly lastSucceeded = false,
   ) {}
 
   /** The stored fact, when this scan reads only changes. */
@@ -142,6 +145,19 @@ export class FactPlan {
       key: fact.key,
     });
     return false;
+  }
+
+  /**
+   * The SageMaker types the write events of the target's region name (see
+   * sagemakerListings.ts); undefined when every type must be listed: a
+   * full refresh, a fallback, or a previous read that did not succeed.
+   */
+  async sagemakerChanges(): Promise<ChangedTypes | undefined> {
+    if (this.source.mode !== 'events' || !this.logOf || !this.lastSucceeded) {
+      return undefined;
+    }
+    const result = await this.logOf(this.target.region);
+    return 'log' in result ? typesNamedBy(result.log.sagemaker) : undefined;
   }
 
   /** Facts not read because nothing changed them. */
@@ -217,7 +233,13 @@ export async function planFactReads(
   const failed = first.find((r): r is { reason: string } => !('log' in r));
   if (failed) return plan('fallback', failed.reason);
   const stored = await ctx.store.loadFacts([target.accountId]);
-  return new FactPlan({ mode: 'events' }, target, stored, logOf);
+  return new FactPlan(
+    { mode: 'events' },
+    target,
+    stored,
+    logOf,
+    refresh.lastSucceeded === true,
+  );
 }
 
 /** Marks the facts the plan kept as seen in this scan (their rows stay current). */

@@ -64,6 +64,10 @@ describe('SageMaker listings of a change-driven rescan', () => {
       event('DeleteTags', [`${ARN}:labeling-job/x`]),
     ]);
     expect([...changed.types]).toEqual(['notebook-instance']);
+    expect([...changed.taggedArns]).toEqual([
+      `${ARN}:notebook-instance/nb-1`,
+      `${ARN}:labeling-job/x`,
+    ]);
     expect(typesNamedBy([event('AddTags')])).toMatchObject({
       all: true,
       reason: 'AddTags without a resource ARN',
@@ -76,7 +80,11 @@ describe('SageMaker listings of a change-driven rescan', () => {
       event('CreateExperiment'),
       event('CreateWorkteam'),
     ]);
-    expect(changed).toEqual({ all: false, types: new Set() });
+    expect(changed).toEqual({
+      all: false,
+      types: new Set(),
+      taggedArns: new Set(),
+    });
   });
 
   it('lists every type when an event cannot be understood', () => {

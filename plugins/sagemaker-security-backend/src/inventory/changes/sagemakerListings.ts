@@ -9,8 +9,9 @@
  * - a stored resource of the type is in a transitional status (`Creating`,
  *   `Updating`, `InProgress`, `Pending`...): AWS moves it on by itself,
  *   with no event;
- * - a stored resource of the type was read with errors, or the type's
- *   previous listing failed: it is read again in full.
+ * - a stored resource of the type was read with errors: it is read again.
+ * Every type is listed on a full refresh, a fallback, and after a read
+ * that did not succeed (a listing may have failed): see plan.ts.
  * A write event of SageMaker whose name cannot be parsed lists every type
  * (fail closed). An event whose noun matches no scanned type's `Describe`
  * noun concerns a type this plugin does not scan (experiments, workteams,
@@ -27,6 +28,7 @@ import {
   RESOURCE_TYPE_DESCRIPTORS,
   type ResourceType,
 } from '@mlsec/plugin-sagemaker-security-common';
+import type { TypeState } from '../InventoryStore';
 
 /** A SageMaker write event: its name and the ARNs it names. */
 export interface SageMakerWriteEvent {
@@ -40,6 +42,8 @@ export interface ChangedTypes {
   all: boolean;
   reason?: string;
   types: Set<ResourceType>;
+  /** ARNs whose tags changed (AddTags, DeleteTags): read again when listed. */
+  taggedArns: Set<string>;
 }
 
 /** Leading words of write operations, longest first; `Batch` may precede them. */
@@ -92,6 +96,7 @@ export function nounOf(eventName: string): string | undefined {
 /** The scanned types SageMaker write events may have changed. */
 export function typesNamedBy(events: SageMakerWriteEvent[]): ChangedTypes {
   const types = new Set<ResourceType>();
+  const taggedArns = new Set<string>();
   for (const event of events) {
     if (TAG_EVENTS.has(event.eventName)) {
       const named = event.resourceArns.map(typeOfArn);
@@ -100,8 +105,10 @@ export function typesNamedBy(events: SageMakerWriteEvent[]): ChangedTypes {
           all: true,
           reason: `${event.eventName} without a resource ARN`,
           types,
+          taggedArns,
         };
       }
+      event.resourceArns.forEach(arn => taggedArns.add(arn));
       // A tagged resource of a type not scanned changes nothing here.
       named.forEach(type => type && types.add(type));
       continue;
@@ -112,6 +119,7 @@ export function typesNamedBy(events: SageMakerWriteEvent[]): ChangedTypes {
         all: true,
         reason: `SageMaker write event ${event.eventName} not understood`,
         types,
+        taggedArns,
       };
     }
     // Every type whose noun the event's starts; when none, the type whose
@@ -135,7 +143,7 @@ export function typesNamedBy(events: SageMakerWriteEvent[]): ChangedTypes {
       types.add(type);
     }
   }
-  return { all: false, types };
+  return { all: false, types, taggedArns };
 }
 
 /** A status AWS moves on by itself (`Creating`, `InProgress`, `Pending`...). */
@@ -166,4 +174,35 @@ export function listingReason(
   const moving = stored.statuses.find(isTransitional);
   if (moving !== undefined) return `a stored resource is ${moving}`;
   return undefined;
+}
+
+/** What a change-driven rescan does with each SageMaker type. */
+export interface ListingPlan {
+  /** Types listed, with why. */
+  listed: Array<{ type: ResourceType; reason: string }>;
+  /** Types not listed: nothing says they changed. */
+  skipped: Array<{ type: ResourceType; stored: number }>;
+}
+
+/**
+ * Splits `types` into those a change-driven rescan lists and those it
+ * keeps as stored (see the top of this file).
+ */
+export function planListings(
+  types: ResourceType[],
+  changed: ChangedTypes,
+  states: ReadonlyMap<ResourceType, TypeState>,
+): ListingPlan {
+  const plan: ListingPlan = { listed: [], skipped: [] };
+  for (const type of types) {
+    const state = states.get(type);
+    const reason = listingReason(type, changed, {
+      statuses: state?.statuses ?? [],
+      hasErrors: state?.hasErrors ?? false,
+      listingFailed: false,
+    });
+    if (reason) plan.listed.push({ type, reason });
+    else plan.skipped.push({ type, stored: state?.count ?? 0 });
+  }
+  return plan;
 }

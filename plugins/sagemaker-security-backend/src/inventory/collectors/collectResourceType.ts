@@ -182,6 +182,7 @@ async function collectListing(
         if (unchangedSince(spec, x.item.summary, previous)) {
           const due =
             x.item.record ||
+            ctx.tagsChanged?.has(x.arn) ||
             tagsDue(x.arn, previous.lastSeenAt, seenAt, windowMs);
           return keepStored(previous, ctx, {
             readTags: due ? tagsOf(x) : undefined,
@@ -248,8 +249,12 @@ export async function collectResourceType(
   const windowMs = windows.windowHours * HOUR_MS;
   const jobWindowMs = windows.completedJobWindowHours * HOUR_MS;
   const completed = spec.isJob
-    ? await store.getCompletedJobs(target, spec.type, (arn, lastSeenAt) =>
-        tagsDue(arn, lastSeenAt, seenAt, jobWindowMs),
+    ? await store.getCompletedJobs(
+        target,
+        spec.type,
+        (arn, lastSeenAt) =>
+          Boolean(ctx.tagsChanged?.has(arn)) ||
+          tagsDue(arn, lastSeenAt, seenAt, jobWindowMs),
       )
     : { names: new Set<string>(), tagsDue: new Set<string>() };
   const listing: ListingContext = {

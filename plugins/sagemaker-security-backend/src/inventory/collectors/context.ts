@@ -38,6 +38,11 @@ export class TargetReport {
    * chose it (and what it fell back to, and why): for logs and benchmarks.
    */
   readonly readPaths: ReadPathRecord[] = [];
+  /**
+   * Types a change-driven rescan did not list: nothing said they changed
+   * (changes/sagemakerListings.ts); for logs and benchmarks.
+   */
+  readonly listingsSkipped: string[] = [];
   /** Failed listings, always kept: checks read them (see failedListings). */
   private readonly listings: CollectionError[] = [];
   private readonly others: CollectionError[] = [];
@@ -90,6 +95,11 @@ export interface CollectContext {
    * are re-read (see incremental.ts); defaults 24 h and 168 h.
    */
   tagRefresh?: { windowHours: number; completedJobWindowHours: number };
+  /**
+   * ARNs whose tags a write event changed (AddTags, DeleteTags) since the
+   * last scan: read again when listed, due or not (changes/).
+   */
+  tagsChanged?: ReadonlySet<string>;
   /**
    * Bulk reads (Search, the Tagging API) where the cost model prefers
    * them, its estimates weighted by these rates; absent: off.

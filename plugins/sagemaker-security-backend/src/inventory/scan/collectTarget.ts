@@ -6,6 +6,9 @@ import { collectResourceType, RESOURCE_SPECS } from '../collectors';
 import { CollectContext, TargetReport } from '../collectors/context';
 import { FactCache, References, startFacts } from '../facts';
 import { FactsContext, keepFacts, planFactReads } from '../changes/plan';
+import { planListings } from '../changes/sagemakerListings';
+import { keepUnlisted } from '../collectors/keepUnlisted';
+import type { ResourceSpec } from '../collectors/spec';
 import type {
   ScanningInventoryStore,
   ScanTarget,
@@ -50,6 +53,25 @@ function describeReadPaths(report: TargetReport): string {
         `${r.type} ${r.chosen}${r.fellBack ? ' (failed: per resource)' : ''}`,
     )
     .join(', ')}`;
+}
+
+/**
+ * The types a change-driven rescan does not list, with their stored
+ * counts (see changes/sagemakerListings.ts); empty: every type is listed.
+ */
+async function planSageMakerListings(
+  ctx: FactsContext,
+  specs: ResourceSpec[],
+): Promise<Map<string, number>> {
+  const changed = await ctx.changes?.sagemakerChanges();
+  if (!changed) return new Map();
+  if (changed.taggedArns.size > 0) ctx.tagsChanged = changed.taggedArns;
+  const plan = planListings(
+    specs.map(spec => spec.type),
+    changed,
+    await ctx.store.getTypeStates(ctx.target),
+  );
+  return new Map(plan.skipped.map(s => [s.type, s.stored]));
 }
 
 function statusOf(report: TargetReport): TargetOutcome['status'] {
@@ -110,6 +132,11 @@ export async function collectTarget(
     // The first listing alone: a disabled region or refused credentials
     // then cost one call (and one to IAM to tell them apart), not all.
     const [first, ...rest] = RESOURCE_SPECS;
+    // Which facts to read: all, or those event history shows changed; and
+    // which types to list: all, or those event history names (or moving).
+    // Planned first, so the first listing reads the tags events changed.
+    ctx.changes = await planFactReads(ctx, options.fullRefreshHours ?? 24);
+    const listed = await planSageMakerListings(ctx, rest);
     await collectResourceType(first, ctx);
     const [firstError] = report.errors;
     if (firstError && report.listingsSucceeded === 0) {
@@ -121,12 +148,15 @@ export async function collectTarget(
       if (refused) report.credentialsRefused(refused);
     }
     if (!report.stopped) {
-      // Which facts to read: all, or those event history shows changed.
-      ctx.changes = await planFactReads(ctx, options.fullRefreshHours ?? 24);
       // Related facts are read while the other types are listed.
       const factReads = startFacts(ctx);
       const listings = await Promise.allSettled(
-        rest.map(spec => collectResourceType(spec, ctx)),
+        rest.map(spec => {
+          const skipped = listed.get(spec.type);
+          return skipped === undefined
+            ? collectResourceType(spec, ctx)
+            : keepUnlisted(spec, ctx, skipped);
+        }),
       );
       // Every read started ends before the clients go.
       await factReads.finish();

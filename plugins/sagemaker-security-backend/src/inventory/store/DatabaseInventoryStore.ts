@@ -14,16 +14,18 @@ import type {
   ResourceQuery,
   ScanTarget,
   StoredResource,
+  TypeState,
 } from '../InventoryStore';
 import { chunk } from '../../util/chunk';
 import { DatabaseScanStore } from './DatabaseScanStore';
 import { decodeCursor, encodeCursor } from './cursor';
 import { getFactRefresh, touchFacts } from './factRefresh';
+import { getTypeStates } from './typeStates';
+import { upsertFacts } from './upsertFacts';
 import { getMigratedClient } from './migrate';
 import {
   FACTS,
   FactRow,
-  factContent,
   RESOURCES,
   ResourceRow,
   resourceContent,
@@ -280,77 +282,8 @@ export class DatabaseInventoryStore
     return found;
   }
 
-  async upsertFacts(facts: RelatedFact[], seenAt: string): Promise<void> {
-    const id = (f: {
-      kind: string;
-      account_id: string;
-      region: string;
-      key: string;
-    }) => `${f.kind}|${f.account_id}|${f.region}|${f.key}`;
-    const unique = [
-      ...new Map(
-        facts.map(f => [
-          id({
-            kind: f.kind,
-            account_id: f.accountId,
-            region: f.region,
-            key: f.key,
-          }),
-          f,
-        ]),
-      ).values(),
-    ];
-    for (const part of chunk(unique, BATCH)) {
-      await this.db.transaction(async tx => {
-        // A superset query (per column) keeps this portable; exact ids filter it.
-        const rows = await tx<FactRow>(FACTS)
-          .whereIn('kind', [...new Set(part.map(f => f.kind))])
-          .whereIn('account_id', [...new Set(part.map(f => f.accountId))])
-          .whereIn('key', [...new Set(part.map(f => f.key))])
-          .select('kind', 'account_id', 'region', 'key', 'content_hash');
-        const existing = new Map(rows.map(r => [id(r), r.content_hash]));
-        const unchanged: FactRow[] = [];
-        for (const fact of part) {
-          const keyCols = {
-            kind: fact.kind,
-            account_id: fact.accountId,
-            region: fact.region,
-            key: fact.key,
-          };
-          const content = factContent(fact);
-          const hash = existing.get(id(keyCols));
-          if (hash === content.content_hash) {
-            unchanged.push(keyCols as FactRow);
-          } else if (hash !== undefined) {
-            await tx<FactRow>(FACTS)
-              .where(keyCols)
-              .update({ ...content, last_seen_at: seenAt, updated_at: seenAt });
-          } else {
-            // Replicas collecting two regions of an account share its roles.
-            await tx<FactRow>(FACTS)
-              .insert({
-                ...keyCols,
-                ...content,
-                first_seen_at: seenAt,
-                last_seen_at: seenAt,
-                updated_at: seenAt,
-              })
-              .onConflict(['kind', 'account_id', 'region', 'key'])
-              .merge([
-                ...(Object.keys(content) as Array<keyof FactRow>),
-                'last_seen_at',
-                'updated_at',
-              ]);
-          }
-        }
-        for (const keyCols of unchanged) {
-          await tx<FactRow>(FACTS)
-            .where(keyCols)
-            .where('last_seen_at', '<', seenAt)
-            .update({ last_seen_at: seenAt });
-        }
-      });
-    }
+  upsertFacts(facts: RelatedFact[], seenAt: string): Promise<void> {
+    return upsertFacts(this.db, facts, seenAt, BATCH);
   }
 
   touchFacts(facts: FactKey[], seenAt: string): Promise<void> {
@@ -359,6 +292,10 @@ export class DatabaseInventoryStore
 
   getFactRefresh(target: ScanTarget): Promise<FactRefresh> {
     return getFactRefresh(this.db, target);
+  }
+
+  getTypeStates(target: ScanTarget): Promise<Map<ResourceType, TypeState>> {
+    return getTypeStates(this.db, target);
   }
 
   async getFact<K extends FactKind>(

@@ -61,6 +61,12 @@ describe('fact refresh bookkeeping', () => {
         'partial',
         'full',
       );
+      // The newest complete read was partial: a rescan lists every type.
+      expect(await store.getFactRefresh(TARGET)).toEqual({
+        lastFullAt: '2026-12-01T00:00:00.000Z',
+        lastReadAt: '2026-12-01T00:00:00.000Z',
+        lastSucceeded: false,
+      });
       expect((await store.getScan(first))!.targets).toContainEqual(
         expect.objectContaining({
           ...TARGET,
@@ -74,11 +80,13 @@ describe('fact refresh bookkeeping', () => {
       expect(await store.getFactRefresh(TARGET)).toEqual({
         lastFullAt: '2026-12-01T00:00:00.000Z',
         lastReadAt: '2026-12-01T01:00:00.000Z',
+        lastSucceeded: true,
       });
       await finished('2026-12-01T04:00:00.000Z', 'succeeded', 'fallback');
       expect(await store.getFactRefresh(TARGET)).toEqual({
         lastFullAt: '2026-12-01T04:00:00.000Z',
         lastReadAt: '2026-12-01T04:00:00.000Z',
+        lastSucceeded: true,
       });
 
       // Kept facts: only last_seen_at moves, and never back.

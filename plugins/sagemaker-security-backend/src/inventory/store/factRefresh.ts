@@ -32,13 +32,22 @@ export async function getFactRefresh(
   db: Knex,
   target: ScanTarget,
 ): Promise<FactRefresh> {
-  const [lastFullAt, lastReadAt] = await Promise.all([
+  const [lastFullAt, lastReadAt, newest] = await Promise.all([
     lastRead(db, target, ['full', 'fallback']),
     lastRead(db, target, ['full', 'fallback', 'events']),
+    db<TargetRow>(TARGETS)
+      .where({ account_id: target.accountId, region: target.region })
+      .whereIn('fact_source', ['full', 'fallback', 'events'])
+      .whereIn('status', COMPLETE)
+      .whereNotNull('started_at')
+      .orderBy('started_at', 'desc')
+      .select('status')
+      .first(),
   ]);
   return {
     ...(lastFullAt ? { lastFullAt } : {}),
     ...(lastReadAt ? { lastReadAt } : {}),
+    ...(newest ? { lastSucceeded: newest.status === 'succeeded' } : {}),
   };
 }
 
