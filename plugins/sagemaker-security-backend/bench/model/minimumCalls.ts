@@ -19,6 +19,7 @@ import type {
   EstateRegion,
 } from '../../src/inventory/simulator/estate';
 import { bucketKey } from '../aws/SimulatedAws';
+import { Add, addAccountDetails } from './accountDetails';
 import { AwsProfile, rateOf } from '../options';
 
 /** Largest page the simulated AWS returns (AWS's maximum for SageMaker lists). */
@@ -131,13 +132,9 @@ export function minimumCalls(
         const tagging = spec.taggingApi
           ? pages(listed.length) + listed.length + pages(tagged.length)
           : Infinity;
-        const choice = !best
-          ? 'per-resource'
-          : search <= Math.min(tagging, perResource)
-          ? 'search'
-          : tagging < perResource
-          ? 'tagging'
-          : 'per-resource';
+        let choice: 'per-resource' | 'search' | 'tagging' = 'per-resource';
+        if (best && search <= Math.min(tagging, perResource)) choice = 'search';
+        else if (best && tagging < perResource) choice = 'tagging';
         if (choice === 'search') {
           add(
             accountId,
@@ -303,62 +300,6 @@ function addAccountFacts(
   add(accountId, 'global', 'iam', 'iam:GetPolicy', policies.size);
   add(accountId, 'global', 'iam', 'iam:GetPolicyVersion', policies.size);
   addBucketsAndTrails(accountId, buckets, trails, add);
-}
-
-type Add = (
-  accountId: string,
-  region: string,
-  service: string,
-  action: string,
-  calls: number,
-) => void;
-
-/**
- * The account's roles from IAM's authorization details (roles and local
- * policies, 1,000 per page) plus each attached AWS-managed policy (2 calls),
- * when that costs fewer calls than the per-role reads; false otherwise.
- */
-function addAccountDetails(
-  account: EstateAccount,
-  roles: Set<string>,
-  add: Add,
-): boolean {
-  const names = [...roles].map(arn => arn.split('/').pop());
-  const used = (account.roles ?? []).filter(r =>
-    names.includes(String(r.role.RoleName)),
-  );
-  const perRole =
-    roles.size +
-    used.reduce(
-      (n, r) => n + 2 + Object.keys(r.inlinePolicies ?? {}).length,
-      0,
-    ) +
-    2 * new Set(used.flatMap(r => r.attachedPolicyArns ?? [])).size;
-  const local = new Set(
-    (account.managedPolicies ?? [])
-      .filter(p => p.arn.includes(`:${account.accountId}:`))
-      .map(p => p.arn),
-  );
-  const awsManaged = new Set(
-    used.flatMap(r => r.attachedPolicyArns ?? []).filter(p => !local.has(p)),
-  );
-  const detailPages = Math.max(
-    1,
-    Math.ceil(((account.roles ?? []).length + local.size) / 1000),
-  );
-  const details = detailPages + 2 * awsManaged.size;
-  if (details >= perRole) return false;
-  const { accountId } = account;
-  add(
-    accountId,
-    'global',
-    'iam',
-    'iam:GetAccountAuthorizationDetails',
-    detailPages,
-  );
-  add(accountId, 'global', 'iam', 'iam:GetPolicy', awsManaged.size);
-  add(accountId, 'global', 'iam', 'iam:GetPolicyVersion', awsManaged.size);
-  return true;
 }
 
 function addBucketsAndTrails(

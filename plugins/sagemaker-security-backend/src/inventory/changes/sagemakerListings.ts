@@ -135,13 +135,9 @@ export function typesNamedBy(events: SageMakerWriteEvent[]): ChangedTypes {
         longest = entry;
       }
     }
-    for (const [, type] of starting.length > 0
-      ? starting
-      : longest
-      ? [longest]
-      : []) {
-      types.add(type);
-    }
+    const matched = starting.length > 0 ? starting : [];
+    if (matched.length === 0 && longest) matched.push(longest);
+    for (const [, type] of matched) types.add(type);
   }
   return { all: false, types, taggedArns };
 }
