@@ -56,7 +56,7 @@ async function crashMidScan(knex: Knex, stopAt: number, seed: number) {
     lease: LEASE,
     // A full refresh (every related fact read again, not only the changed
     // ones: inventory/changes/), so that call 250 falls during the facts.
-    config: { fullRefreshHours: 0.0001 },
+    config: { fullRefreshHours: 1e-9 },
   });
   const stuck = await doomed.inventory.scans.triggerScan({
     trigger: 'manual',
@@ -250,9 +250,11 @@ describe('crash mid-scan', () => {
         estate: await demoEstate(),
         intercept: chaos.intercept,
         config: {
-          // Every target is running when the hang comes.
+          // Every target is running when the hang comes (a full refresh:
+          // a change-driven rescan makes too few calls for attempt 30).
           concurrency: { regions: 4 },
           schedule: { frequency: { hours: 1 }, timeout: { seconds: 2 } },
+          fullRefreshHours: 1e-9,
         },
       });
       const { scans } = stack.inventory;
