@@ -39,9 +39,14 @@ export const DESCRIPTOR_READERS: ReadonlyArray<{
     reads: 'every descriptor: one collector spec each',
   },
   {
+    file: 'plugins/sagemaker-security-backend/src/inventory/changes/sagemakerListings.ts',
+    reads:
+      'api.describe (the noun a SageMaker write event names) and arnSegment (the type of an ARN a tag event names): which types a change-driven rescan lists',
+  },
+  {
     file: 'plugins/sagemaker-security-backend/src/inventory/collectors/search.ts',
     reads:
-      'api.search (Search resource, record, describeFields) and api.describe (the Describe output fields a record is stored as)',
+      'api.search (Search resource, record, describeFields, describeWhileRunning) and api.describe (the Describe output fields a record is stored as)',
   },
   {
     file: 'plugins/sagemaker-security-backend/src/inventory/collectors/spec.ts',
