@@ -131,18 +131,19 @@ export interface Config {
     concurrency?: {
       /**
        * Concurrent calls per AWS service and region, counted per API family
-       * (see `rateLimits`: a family waiting for its rate never takes another's
-       * slots). 1 to 64, default 4.
+       * (see `rateLimits`: an API waiting for its rate never takes a slot).
+       * 1 to 64, default 4.
        */
       perServiceRegion?: number;
       /** Accounts and regions scanned at once by one backend. 1 to 256, default 2. */
       regions?: number;
     };
     /**
-     * Client-side pacing: requests per second the collector sends per API
-     * family, account and region (IAM: per account, shared by its regions).
-     * Each call waits for a token of its family, so calls are rarely
-     * throttled and one API's wait never slows another; the SDK's adaptive
+     * Client-side pacing: requests per second the collector sends of each
+     * API of a family, per account and region, as AWS limits each API on
+     * its own (IAM: per account, shared by its APIs and regions). Each call
+     * waits for a token of its API, so calls are rarely throttled and one
+     * API's wait never slows another; the SDK's adaptive
      * retry still handles what throttling remains. Defaults are AWS's order
      * of magnitude: sagemakerList 4, sagemakerListTags 10, sagemakerDescribe
      * 10, sagemakerGet 10, sagemakerSearch 4, tagging 5 (both assumed: AWS

@@ -54,8 +54,9 @@ export interface AwsClientFactoryOptions {
   /** Concurrent calls per service, account, region and API family (see pacing.ts). */
   concurrencyPerServiceRegion: number;
   /**
-   * Requests per second per API family, account and region (IAM: per
-   * account); calls wait for their family's token. Absent: not paced.
+   * Requests per second of each API of a family, per account and region
+   * (IAM: per account, shared by its APIs); calls wait for their API's
+   * token. Absent: not paced.
    */
   rateLimits?: RateLimits;
   /** The pacing clock; tests use a fake one. */
@@ -226,10 +227,10 @@ export class AccountClients {
   }
 
   /**
-   * Every attempt (inside the SDK's retry loop, before it is signed) takes
-   * one of the bounded slots of its API family in this client, then waits
-   * for its family's token: a family waiting for tokens never holds the
-   * slots of another, and retried attempts are paced too.
+   * Every attempt (inside the SDK's retry loop, before it is signed) waits
+   * for its API's token, then takes one of the bounded slots of its API
+   * family in this client: an API waiting for tokens never holds the slots
+   * of another, and retried attempts are paced too.
    */
   private addPacing(client: SdkClient, service: AwsService, region: string) {
     const limits = new Map<string, ReturnType<typeof pLimit>>();
@@ -245,10 +246,11 @@ export class AccountClients {
       (next: any, context: any) => async (args: any) => {
         const action = iamActionOf(service, context.commandName ?? '');
         const bucket = this.pacer.bucketFor(this.accountId, region, action);
-        return limitOf(rateFamilyOf(action) ?? service)(async () => {
-          await bucket?.take();
-          return next(args);
-        });
+        // The API's token first, then one of its family's slots: an API
+        // waiting for its rate holds no slot, so it never delays another
+        // API of the family (each is paced on its own, see pacing.ts).
+        await bucket?.take();
+        return limitOf(rateFamilyOf(action) ?? service)(() => next(args));
       },
       {
         name: 'mlsecPacing',

@@ -1,4 +1,5 @@
 import {
+  DescribeEndpointCommand,
   DescribeModelCommand,
   ListModelsCommand,
   ListTagsCommand,
@@ -137,12 +138,19 @@ describe('TokenBucket', () => {
 });
 
 describe('Pacer', () => {
-  it('keeps a bucket per account, region and family; IAM per account', () => {
+  it('keeps a bucket per account, region and API at its family rate; IAM per account', () => {
     const pacer = new Pacer({ ...UNPACED, sagemakerDescribe: 10, iam: 20 });
     const a = pacer.bucketFor('111', 'us-east-1', 'sagemaker:DescribeModel');
-    expect(
-      pacer.bucketFor('111', 'us-east-1', 'sagemaker:DescribeEndpoint'),
-    ).toBe(a);
+    expect(pacer.bucketFor('111', 'us-east-1', 'sagemaker:DescribeModel')).toBe(
+      a,
+    );
+    const other = pacer.bucketFor(
+      '111',
+      'us-east-1',
+      'sagemaker:DescribeEndpoint',
+    );
+    expect(other).not.toBe(a);
+    expect([a?.rate, other?.rate]).toEqual([10, 10]);
     expect(
       pacer.bucketFor('111', 'eu-west-1', 'sagemaker:DescribeModel'),
     ).not.toBe(a);
@@ -249,6 +257,28 @@ describe('paced SDK clients', () => {
     expect(
       describeAt.filter(t => t <= Math.max(...tagsAt)).length,
     ).toBeLessThanOrEqual(10);
+    clients.destroy();
+  });
+
+  it('paces each API of a family on its own: two Describe APIs never wait for each other', async () => {
+    const { clock, clients, at } = pacedClients({
+      ...UNPACED,
+      sagemakerDescribe: 10,
+    });
+    const sagemaker = clients.sagemaker('us-east-1') as SageMakerClient;
+    const models = Array.from({ length: 25 }, (_, i) =>
+      sagemaker.send(new DescribeModelCommand({ ModelName: `m-${i}` })),
+    );
+    const endpoints = Array.from({ length: 25 }, (_, i) =>
+      sagemaker.send(new DescribeEndpointCommand({ EndpointName: `e-${i}` })),
+    );
+    await clock.run(Promise.all([...models, ...endpoints]));
+    const modelAt = at('sagemaker:DescribeModel');
+    const endpointAt = at('sagemaker:DescribeEndpoint');
+    // Each at its own 10/s after a burst of 5: (25 - 5) / 10 = 2 s, not 4.5.
+    expect(Math.max(...modelAt)).toBeCloseTo(2000, 6);
+    expect(Math.max(...endpointAt)).toBeCloseTo(2000, 6);
+    expect(maxInWindow(modelAt, 1000)).toBeLessThanOrEqual(5 + 10);
     clients.destroy();
   });
 

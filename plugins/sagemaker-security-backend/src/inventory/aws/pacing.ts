@@ -2,10 +2,10 @@
  * Client-side pacing of AWS calls. AWS limits request rates per account,
  * region and API; a client that sends faster is throttled, and the SDK's
  * adaptive retry then slows that whole client down (every API it calls) and
- * ramps back up slowly. So each call first waits for a token of its API
- * family's bucket, one bucket per (account, region, family) — IAM per
- * account — refilled at the family's configured rate: calls are rarely
- * throttled, and one family's wait never holds up another's. The SDK's
+ * ramps back up slowly. So each call first waits for a token of its API's
+ * bucket, one bucket per (account, region, API) — IAM one per account —
+ * refilled at the rate configured for the API's family: calls are rarely
+ * throttled, and one API's wait never holds up another's. The SDK's
  * adaptive retry stays as the safety net for what pacing does not prevent.
  */
 import {
@@ -106,8 +106,13 @@ export class Pacer {
     const family = rateFamilyOf(action);
     const rate = family ? this.limits[family] : null;
     if (!family || !rate) return undefined;
-    const where = family === 'iam' ? 'global' : region;
-    const key = `${accountId}|${where}|${family}`;
+    // AWS limits each API of an account and region on its own (SageMaker's
+    // quotas are per API): one bucket per action, at its family's rate.
+    // IAM's limits are the account's, across its APIs and regions: one.
+    const key =
+      family === 'iam'
+        ? `${accountId}|global|iam`
+        : `${accountId}|${region}|${action}`;
     let bucket = this.buckets.get(key);
     if (!bucket) {
       bucket = new TokenBucket(rate, this.burstSeconds, this.clock);
