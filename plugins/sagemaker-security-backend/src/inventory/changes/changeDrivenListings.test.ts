@@ -15,24 +15,11 @@ import {
   REGION,
 } from '../__testUtils__/fullEstate';
 import { changeFact, recordWrite } from '../__testUtils__/changeFact';
+import { FACT_HEAVY_TEST_ESTATE } from '../__testUtils__/factHeavyEstate';
 import { createHarness } from '../__testUtils__/harness';
 import type { Estate } from '../simulator/estate';
 
 jest.setTimeout(180_000);
-
-const FACT_HEAVY = {
-  accounts: 1,
-  regionsPerAccount: 2,
-  notebooks: 6,
-  endpoints: 6,
-  models: 12,
-  trainingJobs: 20,
-  roles: 40,
-  keys: 12,
-  buckets: 24,
-  securityGroups: 8,
-  services: 4,
-};
 
 const total = (counts: Record<string, number> = {}) =>
   Object.values(counts).reduce((a, b) => a + b, 0);
@@ -57,7 +44,7 @@ describe('change-driven listings', () => {
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
     it('a no-change rescan of a fact-heavy estate makes at most 5% of the first scan calls and keeps every resource', async () => {
       const db = await databases.init(databaseId);
-      const estate = generateEstate(FACT_HEAVY);
+      const estate = generateEstate(FACT_HEAVY_TEST_ESTATE);
       const h = await createHarness(estate, {
         changeDriven: true,
         db,

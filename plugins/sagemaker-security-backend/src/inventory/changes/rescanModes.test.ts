@@ -9,24 +9,11 @@ import { generateEstate } from '../../../bench/estate/generateEstate';
 import { ACCOUNT, fullEstate, ROLE_ARN } from '../__testUtils__/fullEstate';
 import { changeFact, recordWrite } from '../__testUtils__/changeFact';
 import { encode } from '../__testUtils__/estateIds';
+import { FACT_HEAVY_TEST_ESTATE } from '../__testUtils__/factHeavyEstate';
 import { createHarness } from '../__testUtils__/harness';
 import { factCallRatio, isFactCall } from './factCalls';
 
 jest.setTimeout(180_000);
-
-const FACT_HEAVY = {
-  accounts: 1,
-  regionsPerAccount: 2,
-  notebooks: 6,
-  endpoints: 6,
-  models: 12,
-  trainingJobs: 20,
-  roles: 40,
-  keys: 12,
-  buckets: 24,
-  securityGroups: 8,
-  services: 4,
-};
 
 const factActions = (calls: Array<{ action: string }>) =>
   [
@@ -43,7 +30,7 @@ describe('rescan modes', () => {
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
     it('reads no fact on a rescan without writes; the facts stay seen', async () => {
       const db = await databases.init(databaseId);
-      const estate = generateEstate(FACT_HEAVY);
+      const estate = generateEstate(FACT_HEAVY_TEST_ESTATE);
       const h = await createHarness(estate, {
         changeDriven: true,
         db,
