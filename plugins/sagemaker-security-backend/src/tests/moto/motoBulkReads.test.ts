@@ -24,7 +24,15 @@ interface Side {
   run: ScanRun;
   results: Results;
   tags: Record<string, Record<string, string>>;
+  /** The demo ML service the estate's `ml-service` tags name, as its Security tab reads it. */
+  service: {
+    resources: Array<{ arn: string; grade: string; score: number }>;
+    grade: string;
+    counts: Record<string, number>;
+  };
 }
+
+const SERVICE = 'component:default/fraud-scoring';
 
 async function side(stack: MotoStack, bulkReads: boolean): Promise<Side> {
   const scanner = await startScanner({
@@ -41,7 +49,22 @@ async function side(stack: MotoStack, bulkReads: boolean): Promise<Side> {
       item => [item.arn, item.tags],
     ),
   );
-  return { scanner, run, results, tags };
+  const card = await scanner.get(
+    `/scorecards/entity?entityRef=${encodeURIComponent(SERVICE)}`,
+  );
+  const service = {
+    resources: (
+      card.resources as Array<{
+        arn: string;
+        score: { grade: string; score: number };
+      }>
+    )
+      .map(r => ({ arn: r.arn, grade: r.score.grade, score: r.score.score }))
+      .sort((a, b) => a.arn.localeCompare(b.arn)),
+    grade: card.score.grade,
+    counts: card.score.counts,
+  };
+  return { scanner, run, results, tags, service };
 }
 
 const bulkErrors = (run: ScanRun) =>
@@ -93,6 +116,19 @@ describe('bulk reads against moto: the same verdicts and tags as per-resource re
     // The feature group's tags: moto serves them only through Search.
     const fg = Object.keys(on.tags).find(a => a.includes(':feature-group/'));
     expect(Object.keys(on.tags[fg!]).length).toBeGreaterThan(0);
+  });
+
+  it('links the same resources to the ML service, with the same grades', () => {
+    // The catalog holds the demo ML services; the estate tags its
+    // inference resources `ml-service=fraud-scoring`.
+    // Only the feature group Search alone lists (see above) is added.
+    expect(off.service.resources.length).toBeGreaterThan(2);
+    expect(
+      on.service.resources.filter(r => !r.arn.endsWith('/fg-unlisted')),
+    ).toEqual(off.service.resources);
+    expect(
+      on.service.resources.filter(r => r.arn.endsWith('/fg-unlisted')),
+    ).toHaveLength(1);
   });
 
   it('records what moto does not serve as a fallback, and reads it the per-resource way', () => {
