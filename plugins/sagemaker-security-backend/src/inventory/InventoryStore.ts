@@ -102,6 +102,8 @@ export interface ResourceQuery {
   /** Every pair must match the resource's tags. */
   tags?: Array<{ key: string; value: string }>;
   includeDeleted?: boolean;
+  /** Leaves out resources in these statuses (those without a status stay). */
+  exceptStatuses?: string[];
   /** Opaque cursor from a previous page. */
   cursor?: string;
   /** Page size; default 500. */

@@ -67,12 +67,15 @@ describe('change-driven listings', () => {
       );
       expect(ratio).toBeLessThanOrEqual(0.05);
       // Only the first type's listing (it tells a disabled region apart)
-      // and the training jobs, one of which is InProgress.
-      expect(listedActions(rescan.callCounts)).toEqual(
+      // and, for what was modified, the training jobs, one of which is
+      // InProgress: the unfiltered first page (the witness) and the
+      // LastModifiedTimeAfter listing (listModified.ts).
+      expect(listCalls(rescan.callCounts)).toEqual(
         [
-          RESOURCE_SPECS[0].listAction,
-          'sagemaker:ListTrainingJobs',
-          'sagemaker:Search',
+          `${RESOURCE_SPECS[0].listAction} ${
+            rescan.callCounts?.[RESOURCE_SPECS[0].listAction]
+          }`,
+          'sagemaker:ListTrainingJobs 2',
         ].sort(),
       );
       expect(rescan.targets.map(t => t.resourceCount)).toEqual(
@@ -215,14 +218,16 @@ describe('change-driven listings', () => {
         EndpointStatus: 'Updating',
       };
       await h.scan();
+      // Coming into service moves its LastModifiedTime (no write event).
       endpoint.description = {
         ...endpoint.description,
         EndpointStatus: 'InService',
+        LastModifiedTime: new Date().toISOString(),
       };
       const second = await h.scan();
-      expect(listCalls(second.callCounts).map(l => l.split(' ')[0])).toContain(
-        'sagemaker:ListEndpoints',
-      );
+      // Listed for what was modified: the witness page and the filtered one.
+      expect(second.callCounts?.['sagemaker:ListEndpoints']).toBe(2);
+      expect(second.callCounts?.['sagemaker:DescribeEndpoint']).toBe(1);
       expect((await h.store.getResource(ENDPOINT_ARN))?.status).toBe(
         'InService',
       );

@@ -103,6 +103,11 @@ export class FactPlan {
     private readonly logOf?: (region: string) => Promise<ChangeLogResult>,
     /** The previous complete read succeeded (no listing or read failed). */
     private readonly lastSucceeded = false,
+    /**
+     * Where the event history is read from: the previous read less the
+     * delivery overlap. What was modified since may have changed.
+     */
+    readonly since?: Date,
   ) {}
 
   /** The stored fact, when this scan reads only changes. */
@@ -239,6 +244,7 @@ export async function planFactReads(
     stored,
     logOf,
     refresh.lastSucceeded === true,
+    new Date(since),
   );
 }
 

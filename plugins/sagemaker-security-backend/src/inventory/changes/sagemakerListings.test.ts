@@ -1,7 +1,10 @@
+import type { ResourceType } from '@mlsec/plugin-sagemaker-security-common';
+import type { TypeState } from '../InventoryStore';
 import {
   isTransitional,
   listingReason,
   nounOf,
+  planListings,
   typeOfArn,
   typesNamedBy,
 } from './sagemakerListings';
@@ -143,5 +146,57 @@ describe('SageMaker listings of a change-driven rescan', () => {
     expect(
       listingReason('endpoint', none, { ...settled, listingFailed: true }),
     ).toBe('its previous listing failed');
+  });
+
+  it('lists what was modified only when a moving status is the only reason, and the List can filter', () => {
+    const states = new Map<ResourceType, TypeState>([
+      ['endpoint', { count: 3, statuses: ['Updating'], hasErrors: false }],
+      [
+        'training-job',
+        { count: 9, statuses: ['InProgress'], hasErrors: false },
+      ],
+      ['model', { count: 4, statuses: [], hasErrors: false }],
+      [
+        'processing-job',
+        { count: 2, statuses: ['InProgress'], hasErrors: true },
+      ],
+    ]);
+    const types: ResourceType[] = [
+      'endpoint',
+      'training-job',
+      'model',
+      'processing-job',
+    ];
+    const filters = (type: string) => type !== 'endpoint';
+    const quiet = planListings(types, typesNamedBy([]), states, filters);
+    expect(quiet).toEqual({
+      // The endpoint's List could not filter here; the processing job has
+      // a resource read with errors: both listed in full.
+      listed: [
+        { type: 'endpoint', reason: 'a stored resource is Updating' },
+        {
+          type: 'processing-job',
+          reason: 'a stored resource was read with errors',
+        },
+      ],
+      modified: [
+        {
+          type: 'training-job',
+          reason: 'a stored resource is InProgress',
+          stored: 9,
+        },
+      ],
+      skipped: [{ type: 'model', stored: 4 }],
+    });
+    // A write event naming the type lists it in full (a creation or a
+    // deletion does not move any stored resource's LastModifiedTime).
+    const created = planListings(
+      types,
+      typesNamedBy([event('CreateTrainingJob')]),
+      states,
+      filters,
+    );
+    expect(created.listed.map(l => l.type)).toContain('training-job');
+    expect(created.modified).toEqual([]);
   });
 });

@@ -174,31 +174,46 @@ export function listingReason(
 
 /** What a change-driven rescan does with each SageMaker type. */
 export interface ListingPlan {
-  /** Types listed, with why. */
+  /** Types listed in full, with why. */
   listed: Array<{ type: ResourceType; reason: string }>;
+  /**
+   * Types listed only for what was modified since the event history's
+   * start (`LastModifiedTimeAfter`): the only reason to list them is a
+   * stored resource in a transitional status, whose moving on (status,
+   * end) moves its `LastModifiedTime`. Creations, deletions and tag
+   * changes are write events, which list the type in full.
+   */
+  modified: Array<{ type: ResourceType; reason: string; stored: number }>;
   /** Types not listed: nothing says they changed. */
   skipped: Array<{ type: ResourceType; stored: number }>;
 }
 
 /**
- * Splits `types` into those a change-driven rescan lists and those it
- * keeps as stored (see the top of this file).
+ * Splits `types` into those a change-driven rescan lists, those it lists
+ * for what was modified (types whose List takes `LastModifiedTimeAfter`,
+ * `listsModified`), and those it keeps as stored (see the top of this file).
  */
 export function planListings(
   types: ResourceType[],
   changed: ChangedTypes,
   states: ReadonlyMap<ResourceType, TypeState>,
+  listsModified: (type: ResourceType) => boolean = () => false,
 ): ListingPlan {
-  const plan: ListingPlan = { listed: [], skipped: [] };
+  const plan: ListingPlan = { listed: [], modified: [], skipped: [] };
   for (const type of types) {
     const state = states.get(type);
+    const stored = state?.count ?? 0;
     const reason = listingReason(type, changed, {
       statuses: state?.statuses ?? [],
       hasErrors: state?.hasErrors ?? false,
       listingFailed: false,
     });
-    if (reason) plan.listed.push({ type, reason });
-    else plan.skipped.push({ type, stored: state?.count ?? 0 });
+    const onlyMoving =
+      !changed.all && !changed.types.has(type) && !state?.hasErrors;
+    if (!reason) plan.skipped.push({ type, stored });
+    else if (onlyMoving && listsModified(type)) {
+      plan.modified.push({ type, reason, stored });
+    } else plan.listed.push({ type, reason });
   }
   return plan;
 }

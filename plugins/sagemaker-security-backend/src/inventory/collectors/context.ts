@@ -43,6 +43,11 @@ export class TargetReport {
    * (changes/sagemakerListings.ts); for logs and benchmarks.
    */
   readonly listingsSkipped: string[] = [];
+  /**
+   * Types a change-driven rescan listed only for what was modified
+   * (collectors/listModified.ts); for logs and benchmarks.
+   */
+  readonly listingsModified: string[] = [];
   /** Failed listings, always kept: checks read them (see failedListings). */
   private readonly listings: CollectionError[] = [];
   private readonly others: CollectionError[] = [];

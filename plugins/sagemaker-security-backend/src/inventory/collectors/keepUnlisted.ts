@@ -19,13 +19,27 @@ export async function keepUnlisted(
 ): Promise<void> {
   ctx.report.resourceCount += stored;
   ctx.report.listingsSkipped.push(spec.type);
-  if (spec.isJob || stored === 0) return;
+  if (stored > 0) await walkStoredReferences(spec, ctx);
+}
+
+/**
+ * Counts the references of the type's stored resources in the target: not
+ * of jobs (see the top of this file), unless `runningJobs`: then of the
+ * jobs not in a terminal status (listModified.ts keeps them as stored).
+ */
+export async function walkStoredReferences(
+  spec: ResourceSpec,
+  ctx: CollectContext,
+  options: { runningJobs?: boolean } = {},
+): Promise<void> {
+  if (spec.isJob && !options.runningJobs) return;
   let cursor: string | undefined;
   do {
     const page = await ctx.store.listResources({
       accountId: ctx.target.accountId,
       region: ctx.target.region,
       types: [spec.type],
+      ...(spec.isJob ? { exceptStatuses: spec.terminalStatuses } : {}),
       cursor,
       limit: PAGE,
     });

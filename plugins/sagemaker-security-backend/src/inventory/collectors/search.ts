@@ -46,6 +46,20 @@ export function outputFields(operation: string): string[] {
   return structFields(op[5]);
 }
 
+/** Fields of a List's summaries (`ListTrainingJobs`, `TrainingJobSummaries`), from the SDK's model. */
+export function listSummaryFields(list: string, items: string): string[] {
+  const op = sdk[`${list}$`] as unknown[] | undefined;
+  if (!Array.isArray(op)) {
+    throw new Error(`@aws-sdk/client-sagemaker has no ${list} schema`);
+  }
+  const member = memberOf(op[5], items);
+  if (member === undefined) return [];
+  const schema = NormalizedSchema.of(member as $SchemaRef);
+  return schema.isListSchema()
+    ? structFields(schema.getValueSchema().getSchema())
+    : [];
+}
+
 /** Fields of a `SearchRecord` member (e.g. `TrainingJob`), from the SDK's model. */
 export function searchRecordFields(record: string): string[] {
   const member = memberOf(sdk.SearchRecord$, record);

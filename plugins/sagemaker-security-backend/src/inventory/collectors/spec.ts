@@ -9,7 +9,7 @@ import type {
 import { attempt } from '../aws/errors';
 import { partitionOf } from '../facts/arns';
 import type { ScanTarget } from '../InventoryStore';
-import { SearchSpec, searchSpecOf } from './search';
+import { SearchSpec, searchSpecOf, structFields } from './search';
 
 /** A list summary as the SDK returns it. */
 export type Summary = Record<string, any>;
@@ -47,10 +47,15 @@ export interface ResourceSpec {
    * description's, the resource is not described again.
    */
   changeFields?: string[];
-  /** Yields pages of list summaries. */
+  /**
+   * The List accepts `LastModifiedTimeAfter` (from the SDK's model): a
+   * change-driven rescan may list only what was modified (listModified.ts).
+   */
+  listsModified: boolean;
+  /** Yields pages of list summaries (newest first). */
   pages(
     client: SageMakerClient,
-    options: { createdAfter?: Date },
+    options: { createdAfter?: Date; modifiedAfter?: Date },
   ): AsyncIterable<Summary[]>;
   /** Name (and ARN, where the list has it) from a list summary. */
   identify(summary: Summary, target: ScanTarget): { name: string; arn: string };
@@ -159,6 +164,9 @@ export function specOf(
       : summaryName;
   const arnPath = api.arnPath;
   const search = searchSpecOf(descriptor);
+  const listsModified = structFields(
+    (sdk[`${api.list}$`] as unknown[])[4],
+  ).includes('LastModifiedTimeAfter');
   return {
     type: descriptor.id,
     arnSegment: descriptor.arnSegment,
@@ -167,6 +175,7 @@ export function specOf(
     listAction: `sagemaker:${api.list}`,
     describeAction: `sagemaker:${api.describe}`,
     isJob: descriptor.job,
+    listsModified,
     ...(api.immutable ? { immutable: true } : {}),
     ...(api.changeFields ? { changeFields: api.changeFields } : {}),
     arnField: api.arnField,
@@ -182,10 +191,14 @@ export function specOf(
             }
             return errors;
           },
-    async *pages(client, { createdAfter }) {
+    async *pages(client, { createdAfter, modifiedAfter }) {
+      if (modifiedAfter && !listsModified) {
+        throw new Error(`${api.list} has no LastModifiedTimeAfter`);
+      }
       const input = {
         ...api.listInput,
         ...(createdAfter ? { CreationTimeAfter: createdAfter } : {}),
+        ...(modifiedAfter ? { LastModifiedTimeAfter: modifiedAfter } : {}),
       };
       for await (const page of paginate({ client, pageSize: 100 }, input)) {
         yield (page[api.items] ?? []) as Summary[];

@@ -8,6 +8,7 @@ import { FactCache, References, startFacts } from '../facts';
 import { FactsContext, keepFacts, planFactReads } from '../changes/plan';
 import { planListings } from '../changes/sagemakerListings';
 import { keepUnlisted } from '../collectors/keepUnlisted';
+import { collectModified } from '../collectors/listModified';
 import type { ResourceSpec } from '../collectors/spec';
 import type {
   ScanningInventoryStore,
@@ -46,8 +47,12 @@ export interface TargetCollectorOptions {
 /** The bulk read paths chosen (and fallen back from), for the log line. */
 function describeReadPaths(report: TargetReport): string {
   const bulk = report.readPaths.filter(r => r.chosen !== 'list');
-  if (bulk.length === 0) return '';
-  return `; bulk reads: ${bulk
+  const modified =
+    report.listingsModified.length > 0
+      ? `; listed for what was modified: ${report.listingsModified.join(', ')}`
+      : '';
+  if (bulk.length === 0) return modified;
+  return `${modified}; bulk reads: ${bulk
     .map(
       r =>
         `${r.type} ${r.chosen}${r.fellBack ? ' (failed: per resource)' : ''}`,
@@ -55,23 +60,54 @@ function describeReadPaths(report: TargetReport): string {
     .join(', ')}`;
 }
 
-/**
- * The types a change-driven rescan does not list, with their stored
- * counts (see changes/sagemakerListings.ts); empty: every type is listed.
- */
+/** How a change-driven rescan lists each type (see changes/sagemakerListings.ts). */
+interface ListingChoice {
+  /** Types not listed, with their stored counts. */
+  skipped: Map<string, number>;
+  /** Types listed for what was modified since `since`. */
+  modified: Set<string>;
+  since?: Date;
+}
+
+/** Every type listed in full: a full refresh, a fallback, no event history. */
+const LIST_ALL: ListingChoice = { skipped: new Map(), modified: new Set() };
+
 async function planSageMakerListings(
   ctx: FactsContext,
   specs: ResourceSpec[],
-): Promise<Map<string, number>> {
+): Promise<ListingChoice> {
   const changed = await ctx.changes?.sagemakerChanges();
-  if (!changed) return new Map();
+  const since = ctx.changes?.since;
+  if (!changed || !since) return LIST_ALL;
   if (changed.taggedArns.size > 0) ctx.tagsChanged = changed.taggedArns;
+  const listsModified = new Set(
+    specs.filter(spec => spec.listsModified).map(spec => spec.type),
+  );
   const plan = planListings(
     specs.map(spec => spec.type),
     changed,
     await ctx.store.getTypeStates(ctx.target),
+    type => listsModified.has(type),
   );
-  return new Map(plan.skipped.map(s => [s.type, s.stored]));
+  return {
+    skipped: new Map(plan.skipped.map(s => [s.type, s.stored])),
+    modified: new Set(plan.modified.map(m => m.type)),
+    since,
+  };
+}
+
+/** Lists one type as the change plan says: in full, what was modified, or not at all. */
+function listType(
+  spec: ResourceSpec,
+  ctx: FactsContext,
+  choice: ListingChoice,
+): Promise<void> {
+  const skipped = choice.skipped.get(spec.type);
+  if (skipped !== undefined) return keepUnlisted(spec, ctx, skipped);
+  if (choice.since && choice.modified.has(spec.type)) {
+    return collectModified(spec, ctx, choice.since);
+  }
+  return collectResourceType(spec, ctx);
 }
 
 function statusOf(report: TargetReport): TargetOutcome['status'] {
@@ -151,12 +187,7 @@ export async function collectTarget(
       // Related facts are read while the other types are listed.
       const factReads = startFacts(ctx);
       const listings = await Promise.allSettled(
-        rest.map(spec => {
-          const skipped = listed.get(spec.type);
-          return skipped === undefined
-            ? collectResourceType(spec, ctx)
-            : keepUnlisted(spec, ctx, skipped);
-        }),
+        rest.map(spec => listType(spec, ctx, listed)),
       );
       // Every read started ends before the clients go.
       await factReads.finish();

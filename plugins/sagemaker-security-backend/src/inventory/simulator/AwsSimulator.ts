@@ -25,7 +25,11 @@ import {
   simulatedCredentialsManager,
 } from './credentials';
 import type { Estate, EstateAccount, EstateFault } from './estate';
-import { corruptDocument, FaultInjector } from './faults';
+import {
+  corruptDocument,
+  FaultInjector,
+  misreadModifiedFilter,
+} from './faults';
 import { cloudtrailHandlers } from './handlers/cloudtrail';
 import { ec2Handlers } from './handlers/ec2';
 import { guarddutyHandlers } from './handlers/guardduty';
@@ -257,6 +261,17 @@ export class AwsSimulator implements HttpHandler<{}> {
       throw regionDisabled(service, call.region);
     }
     const fault = this.faults.match(call.accountId, call.region, action, input);
+    if (fault?.error === 'MisreadsModifiedFilter') {
+      return misreadModifiedFilter(HANDLERS[service][call.operation], {
+        input,
+        scope: {
+          account,
+          regionName: call.region,
+          region,
+          pageSize: this.pageSize,
+        },
+      });
+    }
     if (fault && fault.error !== 'MalformedResponse') {
       throw this.faultError(fault, call);
     }

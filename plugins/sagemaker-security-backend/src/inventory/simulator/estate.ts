@@ -129,7 +129,12 @@ export interface EstateFault {
     | 'Throttling'
     | 'InternalError'
     | 'NotFound'
-    | 'MalformedResponse';
+    | 'MalformedResponse'
+    /**
+     * A listing filtered by `LastModifiedTimeAfter` answers nothing (an
+     * endpoint that misreads the filter); unfiltered ones answer as usual.
+     */
+    | 'MisreadsModifiedFilter';
   /** Fail only the first N matching calls (then answer normally); always when absent. */
   times?: number;
 }

@@ -1,4 +1,5 @@
 import type { EstateFault } from './estate';
+import type { Handler, SimScope } from './handlers/types';
 
 /** Every string in a request (deep), to match a fault's target against. */
 function strings(value: unknown, out: string[] = []): string[] {
@@ -81,4 +82,24 @@ export function corruptDocument(action: string, output: any): any | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The answer of an endpoint that misreads `LastModifiedTimeAfter`: a
+ * listing filtered by it lists nothing; an unfiltered one is answered.
+ */
+export function misreadModifiedFilter(
+  handler: Handler | undefined,
+  call: { input: any; scope: SimScope },
+): object {
+  if (!handler)
+    throw new Error('MisreadsModifiedFilter on an action not simulated');
+  const output = handler(call.input, call.scope) as Record<string, unknown>;
+  if (call.input?.LastModifiedTimeAfter === undefined) return output;
+  const empty: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(output)) {
+    if (key === 'NextToken') continue;
+    empty[key] = Array.isArray(value) ? [] : value;
+  }
+  return empty;
 }

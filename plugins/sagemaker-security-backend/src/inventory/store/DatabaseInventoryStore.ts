@@ -185,6 +185,10 @@ export class DatabaseInventoryStore
     if (query.region) q.where('r.region', query.region);
     if (query.arns) q.whereIn('r.arn', query.arns);
     if (!query.includeDeleted) q.whereNull('r.deleted_at');
+    const except = query.exceptStatuses ?? [];
+    if (except.length > 0) {
+      q.where(w => w.whereNull('r.status').orWhereNotIn('r.status', except));
+    }
     for (const { key, value } of query.tags ?? []) {
       q.whereExists(
         this.db(`${TAGS} as t`)

@@ -4,6 +4,7 @@ import {
   ResourceType,
   ResourceTypeDescriptor,
 } from '@mlsec/plugin-sagemaker-security-common';
+import { listSummaryFields } from '../../collectors/search';
 import { awsError, notFound } from '../awsErrors';
 import type { EstateSageMakerResource } from '../estate';
 import { paginate } from '../paging';
@@ -26,11 +27,23 @@ interface TypeOps {
   extraFields: string[];
 }
 
-/** A list summary as AWS's summary of the type has it: the descriptor's `simulator.summary` fields. */
+/**
+ * A list summary as AWS's summary of the type has it: the descriptor's
+ * `simulator.summary` fields, and `LastModifiedTime` where the SDK's
+ * summary has it (what a `LastModifiedTimeAfter` listing is checked by).
+ */
 function summaryOf(descriptor: ResourceTypeDescriptor<ResourceType>) {
-  const fields = descriptor.simulator.summary.map(field =>
-    typeof field === 'string' ? ([field, field] as const) : field,
+  const fields: Array<readonly string[]> = descriptor.simulator.summary.map(
+    field => (typeof field === 'string' ? ([field, field] as const) : field),
   );
+  if (
+    !fields.some(([name]) => name === 'LastModifiedTime') &&
+    listSummaryFields(descriptor.api.list, descriptor.api.items).includes(
+      'LastModifiedTime',
+    )
+  ) {
+    fields.push(['LastModifiedTime', 'LastModifiedTime']);
+  }
   return (d: Desc): Desc => {
     const out: Desc = {};
     for (const [name, ...paths] of fields) {
@@ -76,6 +89,17 @@ function createdAfter(d: Desc, input: Record<string, any>): boolean {
   );
 }
 
+/** `LastModifiedTimeAfter`, as AWS reads it: modified strictly after. */
+function modifiedAfter(d: Desc, input: Record<string, any>): boolean {
+  if (!input.LastModifiedTimeAfter) return true;
+  // A resource without one cannot be shown unmodified: it is listed.
+  const modified = Date.parse(String(d.LastModifiedTime));
+  return (
+    Number.isNaN(modified) ||
+    modified > new Date(input.LastModifiedTimeAfter).getTime()
+  );
+}
+
 function describeOutput(ops: TypeOps, d: Desc): Desc {
   if (ops.extraFields.length === 0) return d;
   // e.g. the resource policy is read with GetModelPackageGroupPolicy, not Describe.
@@ -108,7 +132,7 @@ for (const ops of OPS) {
   sagemakerHandlers[ops.list] = (input, scope) => {
     const all = resources(scope, ops.type)
       .map(r => r.description as Desc)
-      .filter(d => createdAfter(d, input))
+      .filter(d => createdAfter(d, input) && modifiedAfter(d, input))
       .filter(d => !input.DomainIdEquals || d.DomainId === input.DomainIdEquals)
       .sort((a, b) =>
         String(b.CreationTime ?? '').localeCompare(
