@@ -52,7 +52,12 @@ function scanDetail(name: string, scan: ScanFigures, estate: EstateFigures) {
     }; the best floor's bucket served ${fixed(
       scan.full.floorBucketRequests / scan.full.wallSeconds,
       1,
-    )}/s on average of the ${estate.best.floor.rate}/s allowed`,
+    )}/s on average of the ${
+      estate.best.floor.rate
+    }/s allowed; CPU: scanner ${fixed(
+      scan.full.cpuSeconds.scanner,
+      1,
+    )} s, simulated AWS ${fixed(scan.full.cpuSeconds.simulator, 1)} s`,
     `  rescan ${fixed(scan.rescan.wallSeconds, 1)} s, ${n(
       scan.rescan.requests,
     )} requests${
@@ -117,7 +122,13 @@ function restDetails(result: BenchResult, k: number): string[] {
     )} check evaluations in ${fixed(throughput.cpuSeconds, 2)} CPU s (${fixed(
       throughput.wallSeconds,
       2,
-    )} s wall); costliest checks (µs per resource): ${throughput.costliest
+    )} s wall), the best of ${
+      throughput.passes.length
+    } passes, each with a new evaluator (resources per CPU second: ${throughput.passes
+      .map(p => n(Math.round(p)))
+      .join(
+        ', ',
+      )}; the first while V8 compiles the checks); costliest checks (µs per resource): ${throughput.costliest
       .map(c => `${c.checkId} ${fixed(c.microsPerResource, 0)}`)
       .join(', ')}`,
     ...(['sqlite', 'postgres'] as const).flatMap(db => {

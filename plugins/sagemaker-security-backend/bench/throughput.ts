@@ -92,6 +92,7 @@ async function main() {
         store,
         defaultChecks,
         targets,
+        1,
       );
       best = Math.max(best, figure.perCpuSecond);
       process.stdout.write(

@@ -21,13 +21,18 @@ import type {
   StoredResource,
 } from '../../src/inventory/InventoryStore';
 
-export interface ThroughputFigure {
+interface PassFigure {
   resources: number;
   evaluations: number;
   cpuSeconds: number;
   wallSeconds: number;
   /** Resources per CPU second. */
   perCpuSecond: number;
+}
+
+/** The best pass, and every pass's resources per CPU second (the first is cold). */
+export interface ThroughputFigure extends PassFigure {
+  passes: number[];
   /** The costliest checks (µs per resource they apply to), from a sample. */
   costliest: Array<{ checkId: string; microsPerResource: number }>;
 }
@@ -50,6 +55,7 @@ export async function measureCheckThroughput(
   store: InventoryStore,
   checks: SecurityCheck[],
   targets: Array<{ accountId: string; region: string }>,
+  passes = 3,
 ): Promise<ThroughputFigure> {
   const longLived = RESOURCE_TYPES.filter(t => !JOB_RESOURCE_TYPES.includes(t));
   const work: Array<{
@@ -72,31 +78,43 @@ export async function measureCheckThroughput(
     });
   }
 
-  let resources = 0;
-  let evaluations = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const evaluator = createCheckEvaluator(checks);
-  for (const part of work) {
-    for (const resource of part.resources) {
-      evaluations += evaluator.evaluate({
-        resource,
-        facts: part.facts,
-        resources: part.lookup,
-        mode: 'live',
-      }).length;
-      resources += 1;
+  // Passes over the whole inventory, each with its own evaluator (one per
+  // evaluation run, as the CheckEngine makes them): the first runs while
+  // V8 still compiles the checks; the backend, a long-lived process,
+  // evaluates after every scan with them compiled.
+  const runs: PassFigure[] = [];
+  for (let pass = 0; pass < Math.max(1, passes); pass++) {
+    let resources = 0;
+    let evaluations = 0;
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const evaluator = createCheckEvaluator(checks);
+    for (const part of work) {
+      for (const resource of part.resources) {
+        evaluations += evaluator.evaluate({
+          resource,
+          facts: part.facts,
+          resources: part.lookup,
+          mode: 'live',
+        }).length;
+        resources += 1;
+      }
     }
+    const wallSeconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    runs.push({
+      resources,
+      evaluations,
+      cpuSeconds,
+      wallSeconds,
+      perCpuSecond: resources / Math.max(cpuSeconds, 1e-6),
+    });
   }
-  const wallSeconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  const cpuSeconds = (used.user + used.system) / 1e6;
+  const best = runs.reduce((a, b) => (b.perCpuSecond > a.perCpuSecond ? b : a));
   return {
-    resources,
-    evaluations,
-    cpuSeconds,
-    wallSeconds,
-    perCpuSecond: resources / Math.max(cpuSeconds, 1e-6),
+    ...best,
+    passes: runs.map(r => r.perCpuSecond),
     costliest: costliestChecks(checks, work),
   };
 }

@@ -31,6 +31,8 @@ export interface ScanFigures {
     status?: string;
     /** Requests the floor's bucket let through (its achieved rate = this / wall time). */
     floorBucketRequests: number;
+    /** CPU time of the scanner's process, and of this one (the simulated AWS) meanwhile. */
+    cpuSeconds: { scanner: number; simulator: number };
   };
   rescan: { wallSeconds: number; requests: number; limited: boolean };
   rss: { atStartBytes: number; peakBytes: number };
@@ -98,8 +100,14 @@ export async function measureScans(options: {
   };
   try {
     progress(`${kind}: full scan of ${options.trainingJobs} training jobs`);
+    const simulatorCpu = process.cpuUsage();
     const full = await scanner.send({ t: 'scan' });
+    const simulatorUsed = process.cpuUsage(simulatorCpu);
     const fullFigures = {
+      cpuSeconds: {
+        scanner: (full.cpuMs ?? 0) / 1000,
+        simulator: (simulatorUsed.user + simulatorUsed.system) / 1e6,
+      },
       wallSeconds: full.wallMs! / 1000,
       requests: aws.totalRequests(),
       throttled: aws.totalThrottled(),

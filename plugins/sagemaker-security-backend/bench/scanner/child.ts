@@ -51,6 +51,8 @@ export interface Reply {
   ok: boolean;
   error?: string;
   wallMs?: number;
+  /** CPU time of this process during the command (user + system). */
+  cpuMs?: number;
   /** Whatever the command returns (scan run, figures...). */
   value?: unknown;
   maxRssBytes: number;
@@ -78,8 +80,15 @@ async function main() {
     process.send!({ t: 'reply', maxRssBytes: maxRss(), ...r } as Reply);
   const timed = async (fn: () => Promise<unknown>) => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const value = await fn();
-    reply({ ok: true, value, wallMs: performance.now() - started });
+    const used = process.cpuUsage(cpu);
+    reply({
+      ok: true,
+      value,
+      wallMs: performance.now() - started,
+      cpuMs: (used.user + used.system) / 1000,
+    });
   };
 
   process.on('message', async (message: unknown) => {

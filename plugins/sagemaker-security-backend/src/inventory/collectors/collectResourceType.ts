@@ -25,11 +25,16 @@ import { knownTagsReader, readTaggingApi } from './tags';
 export async function collectResourceType(
   spec: ResourceSpec,
   ctx: CollectContext,
+  options: {
+    /** Run once a listing's first page arrived (collectTarget's first type). */
+    onAnswered?: () => void;
+  } = {},
 ): Promise<void> {
   const { target, store, seenAt, report } = ctx;
   if (report.regionDisabled) return;
   const client = ctx.clients.sagemaker(target.region);
   const { listing, createdAfter } = await prepareListing(spec, ctx);
+  listing.onAnswered = options.onAnswered;
   const { windowMs, completed } = listing;
 
   const plan = await planRead(spec, ctx, completed, windowMs);

@@ -126,6 +126,8 @@ export interface ListingContext {
   readTags: TagReader;
   /** Run once the first resources arrived (the bulk tag read waits for them). */
   onFirstPage?: (arns: string[]) => Promise<void>;
+  /** Run when the listing's first page arrived, before anything is read of it. */
+  onAnswered?: () => void;
   /** ARNs listed (lower-cased), when the caller checks them. */
   seen?: Set<string>;
 }
@@ -143,6 +145,8 @@ export async function collectListing(
   const incremental = Boolean(spec.immutable || spec.changeFields);
   let count = 0;
   for await (const page of readAhead(pages)) {
+    listing.onAnswered?.();
+    listing.onAnswered = undefined;
     if (listing.onFirstPage && page.length > 0) {
       await listing.onFirstPage(
         page.map(item => spec.identify(item.summary, target).arn),

@@ -165,17 +165,26 @@ export async function collectTarget(
     ...(options.bulkReads ? { bulkReads: options.bulkReads } : {}),
   };
   try {
-    // The first listing alone: a disabled region or refused credentials
-    // then cost one call (and one to IAM to tell them apart), not all.
+    // The first listing's first page alone: a disabled region or refused
+    // credentials then cost one call (and one to IAM to tell them apart),
+    // not all. Once it arrived, the rest start while it is read.
     const [first, ...rest] = RESOURCE_SPECS;
     // Which facts to read: all, or those event history shows changed; and
     // which types to list: all, or those event history names (or moving).
     // Planned first, so the first listing reads the tags events changed.
     ctx.changes = await planFactReads(ctx, options.fullRefreshHours ?? 24);
     const listed = await planSageMakerListings(ctx, rest);
-    await collectResourceType(first, ctx);
+    let answered = () => {};
+    const firstAnswered = new Promise<true>(resolve => {
+      answered = () => resolve(true);
+    });
+    const firstType = collectResourceType(first, ctx, { onAnswered: answered });
+    const listedFirst = await Promise.race([
+      firstAnswered,
+      firstType.then(() => false),
+    ]);
     const [firstError] = report.errors;
-    if (firstError && report.listingsSucceeded === 0) {
+    if (!listedFirst && firstError && report.listingsSucceeded === 0) {
       const refused = await credentialsRefused(
         clients,
         target.region,
@@ -184,11 +193,20 @@ export async function collectTarget(
       if (refused) report.credentialsRefused(refused);
     }
     if (!report.stopped) {
-      // Related facts are read while the other types are listed.
-      const factReads = startFacts(ctx);
-      const listings = await Promise.allSettled(
+      // Settled as they end (a failure is never an unhandled rejection).
+      const others = Promise.allSettled(
         rest.map(spec => listType(spec, ctx, listed)),
       );
+      // Related facts are read while the other types are listed, from when
+      // the first type is read: the roles it and the others referenced by
+      // then are what IAM's cost model (facts/iamCostModel.ts) weighs on a
+      // first scan.
+      await firstType.catch(() => undefined);
+      const factReads = startFacts(ctx);
+      const listings = [
+        ...(await Promise.allSettled([firstType])),
+        ...(await others),
+      ];
       // Every read started ends before the clients go.
       await factReads.finish();
       await keepFacts(ctx);
