@@ -52,9 +52,13 @@ function scanDetail(name: string, scan: ScanFigures, estate: EstateFigures) {
     }; the best floor's bucket served ${fixed(
       scan.full.floorBucketRequests / scan.full.wallSeconds,
       1,
-    )}/s on average of the ${
-      estate.best.floor.rate
-    }/s allowed; CPU: scanner ${fixed(
+    )}/s on average of the ${estate.best.floor.rate}/s allowed${
+      scan.full.throttled > 0
+        ? ` (throttled: ${Object.entries(scan.full.throttledByAction)
+            .map(([action, count]) => `${action} ${count}`)
+            .join(', ')})`
+        : ''
+    }; CPU: scanner ${fixed(
       scan.full.cpuSeconds.scanner,
       1,
     )} s, simulated AWS ${fixed(scan.full.cpuSeconds.simulator, 1)} s`,

@@ -6,6 +6,7 @@
  * `rateLimits` are one window per action across all accounts; AWS limits
  * each account and region separately, which this wrapper does.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RESOURCE_TYPE_DESCRIPTORS } from '@mlsec/plugin-sagemaker-security-common';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { AwsService } from '../../src/inventory/aws/actions';
@@ -22,6 +23,9 @@ import type {
 } from '../../src/inventory/simulator/estate';
 import { AwsProfile, rateOf } from '../options';
 import { TokenBuckets } from './TokenBuckets';
+
+/** When the request being answered was sent (see `SimulatedAws.handle`). */
+const SENT_AT = new AsyncLocalStorage<number>();
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -284,9 +288,19 @@ export class SimulatedAws {
     return Object.values(this.throttled).reduce((a, b) => a + b, 0);
   }
 
-  /** One HTTP request to the simulated AWS. */
-  handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
-    return this.simulator.handle(request);
+  /**
+   * One HTTP request to the simulated AWS. `sentAt` (ms since the epoch):
+   * when the client sent it. The rate limits then see it arrive one latency
+   * later, as AWS would, however late this process (busy serving other
+   * requests on shared cores) gets to it.
+   */
+  handle(
+    request: HttpRequest,
+    options: { sentAt?: number } = {},
+  ): Promise<{ response: HttpResponse }> {
+    return options.sentAt === undefined
+      ? this.simulator.handle(request)
+      : SENT_AT.run(options.sentAt, () => this.simulator.handle(request));
   }
 
   /** One AWS request: latency, then the rate limit, then the simulator's answer. */
@@ -296,10 +310,15 @@ export class SimulatedAws {
   ): Promise<object> {
     const { action, accountId, region, service } = call;
     this.requests[action] = (this.requests[action] ?? 0) + 1;
+    const sentAt = SENT_AT.getStore();
+    const arrival =
+      sentAt === undefined
+        ? undefined
+        : sentAt - performance.timeOrigin + this.profile.latencyMs;
     if (this.profile.latencyMs > 0) await sleep(this.profile.latencyMs);
     const rate = rateOf(this.profile.rates, action);
     const bucket = bucketKey(accountId, region, service, action);
-    if (rate !== undefined && !this.limits.take(bucket, rate)) {
+    if (rate !== undefined && !this.limits.take(bucket, rate, arrival)) {
       this.throttled[action] = (this.throttled[action] ?? 0) + 1;
       throw throttled(service, action);
     }

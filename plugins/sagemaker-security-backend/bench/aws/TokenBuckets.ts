@@ -12,18 +12,21 @@ export class TokenBuckets {
   constructor(private readonly burstSeconds: number) {}
 
   /** Takes a token; false when the request must be throttled. */
-  take(key: string, rate: number, now = performance.now()): boolean {
+  take(key: string, rate: number, now: number = performance.now()): boolean {
     const capacity = Math.max(1, rate * this.burstSeconds);
     let bucket = this.buckets.get(key);
     if (!bucket) {
       bucket = { tokens: capacity, at: now, rate };
       this.buckets.set(key, bucket);
     }
+    // Requests stamped with when they arrived may be taken out of order: an
+    // earlier one then finds the bucket as the later one left it.
+    const at = Math.max(now, bucket.at);
     bucket.tokens = Math.min(
       capacity,
-      bucket.tokens + ((now - bucket.at) / 1000) * rate,
+      bucket.tokens + ((at - bucket.at) / 1000) * rate,
     );
-    bucket.at = now;
+    bucket.at = at;
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
     return true;

@@ -27,6 +27,8 @@ interface AwsRequest {
   t: 'aws';
   id: number;
   request: WireRequest;
+  /** When the child sent it (ms since the epoch, high resolution). */
+  sentAt: number;
 }
 
 interface AwsReply {
@@ -58,7 +60,7 @@ export function serveAws(child: ChildProcess, aws: SimulatedAws) {
       body: Buffer.from(m.request.body),
     });
     aws
-      .handle(request)
+      .handle(request, { sentAt: m.sentAt })
       .then(async ({ response }) => ({
         t: 'aws' as const,
         id: m.id,
@@ -108,7 +110,12 @@ export function remoteAws(): HttpHandler<any> {
       const reply = await new Promise<AwsReply>(resolve => {
         const id = ++nextId;
         pending.set(id, resolve);
-        process.send!({ t: 'aws', id, request: wire } as AwsRequest);
+        process.send!({
+          t: 'aws',
+          id,
+          request: wire,
+          sentAt: performance.timeOrigin + performance.now(),
+        } as AwsRequest);
       });
       if (reply.error || !reply.response) {
         throw Object.assign(new Error(reply.error?.message), {

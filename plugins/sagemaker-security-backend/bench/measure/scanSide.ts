@@ -27,6 +27,7 @@ export interface ScanFigures {
     wallSeconds: number;
     requests: number;
     throttled: number;
+    throttledByAction: Record<string, number>;
     byAction: Record<string, number>;
     status?: string;
     /** Requests the floor's bucket let through (its achieved rate = this / wall time). */
@@ -111,6 +112,7 @@ export async function measureScans(options: {
       wallSeconds: full.wallMs! / 1000,
       requests: aws.totalRequests(),
       throttled: aws.totalThrottled(),
+      throttledByAction: { ...aws.throttled },
       byAction: { ...aws.requests },
       status: (full.value as ScanRun | undefined)?.status,
       floorBucketRequests: aws.admitted.get(options.floorBucket) ?? 0,

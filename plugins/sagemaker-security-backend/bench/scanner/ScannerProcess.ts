@@ -49,6 +49,14 @@ export class ScannerProcess {
     const child = fork(CHILD, [], {
       execArgv: [
         ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
+        // A V8 CPU profile of each scanner process, for finding where its
+        // time goes (e.g. MLSEC_BENCH_SCANNER_CPU_PROF=/tmp/prof yarn bench --scan-only).
+        ...(process.env.MLSEC_BENCH_SCANNER_CPU_PROF
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${process.env.MLSEC_BENCH_SCANNER_CPU_PROF}`,
+            ]
+          : []),
         '-r',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       ],
