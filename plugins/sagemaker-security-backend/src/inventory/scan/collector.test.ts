@@ -325,42 +325,6 @@ describe('inventory collector (simulated AWS)', () => {
     expect(h.simulator.callCounts['s3:GetBucketPolicy']).toBe(4);
   });
 
-  it('lists the other types once the first listing answered, while the first type is still read', async () => {
-    const estate = fullEstate();
-    const notebooks =
-      estate.accounts[0].regions[0].sagemaker['notebook-instance']!;
-    const [template] = notebooks;
-    for (let i = 0; i < 20; i++) {
-      notebooks.push({
-        ...template,
-        description: {
-          ...template.description,
-          NotebookInstanceName: `nb-extra-${i}`,
-          NotebookInstanceArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:notebook-instance/nb-extra-${i}`,
-        },
-      });
-    }
-    const h = await createHarness(estate, {
-      simulator: { pageSize: 100, latencyMs: 5 },
-      config: PER_RESOURCE_READS,
-    });
-    const scan = await h.scan();
-    expect(scan.status).toBe('succeeded');
-    const actions = h.calls.map(c => c.action);
-    const lastNotebookDescribe = actions.lastIndexOf(
-      'sagemaker:DescribeNotebookInstance',
-    );
-    // The notebooks (the first type) are listed first, alone...
-    expect(actions.find(a => !a.startsWith('sts:'))).toBe(
-      'sagemaker:ListNotebookInstances',
-    );
-    // ...and the models' listing does not wait for their 23 describes.
-    expect(actions.indexOf('sagemaker:ListModels')).toBeGreaterThan(0);
-    expect(actions.indexOf('sagemaker:ListModels')).toBeLessThan(
-      lastNotebookDescribe,
-    );
-  });
-
   it('rescans incrementally: completed jobs are never described again', async () => {
     const h = await createHarness(fullEstate(), { config: PER_RESOURCE_READS });
     await h.scan();
