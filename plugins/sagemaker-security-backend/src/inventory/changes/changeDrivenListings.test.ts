@@ -6,7 +6,6 @@
  * changes. Through the SDK and the simulator, on SQLite and PostgreSQL.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { generateEstate } from '../../../bench/estate/generateEstate';
 import { RESOURCE_SPECS } from '../collectors';
 import {
   ACCOUNT,
@@ -15,7 +14,7 @@ import {
   REGION,
 } from '../__testUtils__/fullEstate';
 import { changeFact, recordWrite } from '../__testUtils__/changeFact';
-import { FACT_HEAVY_TEST_ESTATE } from '../__testUtils__/factHeavyEstate';
+import { noChangeRescan } from '../__testUtils__/factHeavyEstate';
 import { createHarness } from '../__testUtils__/harness';
 import type { Estate } from '../simulator/estate';
 
@@ -43,21 +42,14 @@ describe('change-driven listings', () => {
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
     it('a no-change rescan of a fact-heavy estate makes at most 5% of the first scan calls and keeps every resource', async () => {
-      const db = await databases.init(databaseId);
-      const estate = generateEstate(FACT_HEAVY_TEST_ESTATE);
-      const h = await createHarness(estate, {
-        changeDriven: true,
-        db,
-      });
-      const first = await h.scan();
-      expect(first.status).toBe('succeeded');
-      const before = await h.store.listResources({ limit: 5000 });
-      h.calls.length = 0;
-      const rescan = await h.scan();
-      expect({
-        status: rescan.status,
-        errors: rescan.targets.flatMap(t => t.errors),
-      }).toEqual({ status: 'succeeded', errors: [] });
+      let before: Awaited<ReturnType<typeof h.store.listResources>>;
+      const { h, first, rescan } = await noChangeRescan(
+        await databases.init(databaseId),
+        async harness => {
+          before = await harness.store.listResources({ limit: 5000 });
+          harness.calls.length = 0;
+        },
+      );
       const ratio = total(rescan.callCounts) / total(first.callCounts);
       // eslint-disable-next-line no-console
       console.log(
@@ -83,7 +75,7 @@ describe('change-driven listings', () => {
       );
       const after = await h.store.listResources({ limit: 5000 });
       expect(after.items.map(r => [r.arn, r.deletedAt ?? null])).toEqual(
-        before.items.map(r => [r.arn, r.deletedAt ?? null]),
+        before!.items.map(r => [r.arn, r.deletedAt ?? null]),
       );
     });
 

@@ -5,11 +5,10 @@
  * or a write cannot be pinned to a fact. On SQLite and PostgreSQL.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { generateEstate } from '../../../bench/estate/generateEstate';
 import { ACCOUNT, fullEstate, ROLE_ARN } from '../__testUtils__/fullEstate';
 import { changeFact, recordWrite } from '../__testUtils__/changeFact';
 import { encode } from '../__testUtils__/estateIds';
-import { FACT_HEAVY_TEST_ESTATE } from '../__testUtils__/factHeavyEstate';
+import { noChangeRescan } from '../__testUtils__/factHeavyEstate';
 import { createHarness } from '../__testUtils__/harness';
 import { factCallRatio, isFactCall } from './factCalls';
 
@@ -30,21 +29,7 @@ describe('rescan modes', () => {
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
     it('reads no fact on a rescan without writes; the facts stay seen', async () => {
       const db = await databases.init(databaseId);
-      const estate = generateEstate(FACT_HEAVY_TEST_ESTATE);
-      const h = await createHarness(estate, {
-        changeDriven: true,
-        db,
-      });
-      const first = await h.scan();
-      expect({
-        status: first.status,
-        errors: first.targets.flatMap(t => t.errors),
-      }).toEqual({ status: 'succeeded', errors: [] });
-      const rescan = await h.scan();
-      expect({
-        status: rescan.status,
-        errors: rescan.targets.flatMap(t => t.errors),
-      }).toEqual({ status: 'succeeded', errors: [] });
+      const { estate, h, first, rescan } = await noChangeRescan(db);
       for (const t of rescan.targets)
         expect(t.changeSource).toEqual({ mode: 'events' });
       const ratio = factCallRatio(first.callCounts, rescan.callCounts);
