@@ -82,3 +82,27 @@ export function changeFact(
   change(estate);
   recordWrite(estate, write);
 }
+
+/** Turns on the rotation of a key (found by its ID in the region), with its `EnableKeyRotation` event. */
+export function enableKeyRotation(
+  estate: Estate,
+  regionName: string,
+  keyId: string,
+): void {
+  changeFact(
+    estate,
+    {
+      eventSource: 'kms.amazonaws.com',
+      eventName: 'EnableKeyRotation',
+      region: regionName,
+      requestParameters: { keyId },
+    },
+    e => {
+      const key = e.accounts[0].regions
+        .find(r => r.region === regionName)
+        ?.kmsKeys?.find(k => k.metadata.KeyId === keyId);
+      if (!key) throw new Error(`no key ${keyId} in ${regionName}`);
+      key.rotationEnabled = true;
+    },
+  );
+}

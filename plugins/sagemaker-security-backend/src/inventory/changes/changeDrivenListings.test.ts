@@ -13,7 +13,7 @@ import {
   fullEstate,
   REGION,
 } from '../__testUtils__/fullEstate';
-import { changeFact, recordWrite } from '../__testUtils__/changeFact';
+import { enableKeyRotation, recordWrite } from '../__testUtils__/changeFact';
 import { noChangeRescan } from '../__testUtils__/factHeavyEstate';
 import { createHarness } from '../__testUtils__/harness';
 import type { Estate } from '../simulator/estate';
@@ -169,18 +169,7 @@ describe('change-driven listings', () => {
         db: await databases.init(databaseId),
       });
       await h.scan();
-      changeFact(
-        estate,
-        {
-          eventSource: 'kms.amazonaws.com',
-          eventName: 'EnableKeyRotation',
-          region: REGION,
-          requestParameters: { keyId: CMK_ID },
-        },
-        e => {
-          region(e).kmsKeys![0].rotationEnabled = true;
-        },
-      );
+      enableKeyRotation(estate, REGION, CMK_ID);
       const rescan = await h.scan();
       expect(rescan.status).toBe('succeeded');
       // No SageMaker write: no endpoint, model or domain listed (the

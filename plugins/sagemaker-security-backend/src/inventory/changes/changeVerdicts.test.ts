@@ -8,7 +8,7 @@ import { defaultChecks } from '@mlsec/plugin-sagemaker-security-node';
 import { CheckEngine } from '../../checks/CheckEngine';
 import { DatabaseResultStore } from '../../checks/DatabaseResultStore';
 import { DatabaseHistoryStore } from '../../history/DatabaseHistoryStore';
-import { changeFact } from '../__testUtils__/changeFact';
+import { enableKeyRotation } from '../__testUtils__/changeFact';
 import { CMK_ID, fullEstate, REGION } from '../__testUtils__/fullEstate';
 import { createHarness } from '../__testUtils__/harness';
 
@@ -49,18 +49,7 @@ describe('verdicts after a change-driven rescan', () => {
       const failing = Object.keys(before).filter(a => before[a] === 'fail');
       expect(failing.length).toBeGreaterThan(0);
 
-      changeFact(
-        estate,
-        {
-          eventSource: 'kms.amazonaws.com',
-          eventName: 'EnableKeyRotation',
-          region: REGION,
-          requestParameters: { keyId: CMK_ID },
-        },
-        e => {
-          e.accounts[0].regions[0].kmsKeys![0].rotationEnabled = true;
-        },
-      );
+      enableKeyRotation(estate, REGION, CMK_ID);
       const rescan = await h.scan();
       expect(rescan.targets[0].changeSource).toEqual({ mode: 'events' });
       await engine.evaluateNow();

@@ -80,24 +80,14 @@ function resources(
   return scope.region?.sagemaker?.[type] ?? [];
 }
 
-function createdAfter(d: Desc, input: Record<string, any>): boolean {
-  if (!input.CreationTimeAfter) return true;
-  const created = Date.parse(String(d.CreationTime));
-  return (
-    Number.isNaN(created) ||
-    created > new Date(input.CreationTimeAfter).getTime()
-  );
-}
-
-/** `LastModifiedTimeAfter`, as AWS reads it: modified strictly after. */
-function modifiedAfter(d: Desc, input: Record<string, any>): boolean {
-  if (!input.LastModifiedTimeAfter) return true;
-  // A resource without one cannot be shown unmodified: it is listed.
-  const modified = Date.parse(String(d.LastModifiedTime));
-  return (
-    Number.isNaN(modified) ||
-    modified > new Date(input.LastModifiedTimeAfter).getTime()
-  );
+/**
+ * `<Time>After` as AWS reads it: strictly after. A resource without the time
+ * cannot be shown out of the window: it is listed.
+ */
+function after(value: unknown, bound: unknown): boolean {
+  if (!bound) return true;
+  const time = Date.parse(String(value));
+  return Number.isNaN(time) || time > new Date(bound as string).getTime();
 }
 
 function describeOutput(ops: TypeOps, d: Desc): Desc {
@@ -132,7 +122,11 @@ for (const ops of OPS) {
   sagemakerHandlers[ops.list] = (input, scope) => {
     const all = resources(scope, ops.type)
       .map(r => r.description as Desc)
-      .filter(d => createdAfter(d, input) && modifiedAfter(d, input))
+      .filter(
+        d =>
+          after(d.CreationTime, input.CreationTimeAfter) &&
+          after(d.LastModifiedTime, input.LastModifiedTimeAfter),
+      )
       .filter(d => !input.DomainIdEquals || d.DomainId === input.DomainIdEquals)
       .sort((a, b) =>
         String(b.CreationTime ?? '').localeCompare(
